@@ -1,0 +1,185 @@
+/**
+ * rongping — the app's services on the command line, without Electron.
+ * Human-readable output by default, `--json` for scripts; exit code 0 on
+ * success, 1 when the operation failed, 2 when the command line is wrong.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Branch } from '../shared/domain/branch';
+import { t } from '../shared/messages';
+import type { AppErrorValue, Result } from '../shared/result';
+import { formatPairs, formatTable } from './cli-format';
+import { resolveDataDir } from './paths';
+import { backupDatabase } from './services/backup';
+import { AppError } from './services/errors';
+import { createServices, type Services } from './services';
+
+const USAGE = `融评 rongping — 命令行工具
+
+用法: rongping <命令> [参数] [--data-dir 目录] [--json]
+
+  info                         程序版本、数据结构版本、数据目录和数据统计
+  branches list [--archived]   列出党支部（--archived 同时列出已归档的）
+  branches import 文件.xlsx     从 Excel 导入党支部（有任何错误则全部不导入）
+  branches template 文件.xlsx   写出党支部导入模板
+  backup 文件.db               把数据库完整备份到一个新文件
+  help                         显示本说明
+
+数据目录默认与桌面程序相同；可用 --data-dir 或环境变量 RONGPING_DATA_DIR 指定。`;
+
+class UsageError extends Error {}
+
+interface Output {
+  json: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function printError(error: AppErrorValue, o: Output): void {
+  if (o.json) {
+    o.out(JSON.stringify({ ok: false, error }, null, 2));
+    return;
+  }
+  o.err(`错误：${error.message}`);
+  for (const d of error.details ?? []) o.err(`  - ${d.message}`);
+}
+
+/** Prints a result; returns the exit code. */
+function report<T>(result: Result<T>, o: Output, human: (value: T) => string): number {
+  if (!result.ok) {
+    printError(result.error, o);
+    return 1;
+  }
+  o.out(o.json ? JSON.stringify(result.value, null, 2) : human(result.value));
+  return 0;
+}
+
+const branchTable = (branches: Branch[]) =>
+  branches.length === 0
+    ? t('cli.branches.none')
+    : formatTable(
+        [
+          t('branch.field.code'),
+          t('branch.field.name'),
+          t('branch.field.unit'),
+          t('branch.field.secretary'),
+          t('branch.field.memberCount'),
+          t('branch.field.status'),
+        ],
+        branches.map((b) => [
+          b.code,
+          b.name,
+          b.unit,
+          b.secretary,
+          b.memberCount === null ? '' : String(b.memberCount),
+          b.archivedAt ? t('branch.status.archived') : t('branch.status.active'),
+        ]),
+      ) + `\n${t('branch.count', { count: branches.length })}`;
+
+function fileArg(positionals: string[], index: number, command: string): string {
+  const file = positionals[index];
+  if (!file) throw new UsageError(t('cli.usage.missingFile', { command }));
+  return path.resolve(file);
+}
+
+async function runCommand(services: Services, positionals: string[], flags: { archived: boolean }, o: Output) {
+  const [command, sub] = positionals;
+  const { invoke } = services;
+  switch (command) {
+    case 'info':
+      return report(await invoke('app.info', {}), o, (info) =>
+        formatPairs([
+          [t('cli.info.version'), info.appVersion],
+          [t('cli.info.schema'), String(info.schemaVersion)],
+          [t('cli.info.dataDir'), info.dataDir],
+          [t('cli.info.database'), info.databaseFile],
+          [
+            t('cli.info.branches'),
+            t('cli.info.branchesValue', { active: info.counts.branchesActive, archived: info.counts.branchesArchived }),
+          ],
+        ]),
+      );
+    case 'branches':
+      if (sub === 'list') {
+        return report(await invoke('branches.list', { includeArchived: flags.archived }), o, branchTable);
+      }
+      if (sub === 'import') {
+        return report(await invoke('branches.import', { path: fileArg(positionals, 2, 'branches import') }), o, (r) =>
+          t('cli.import.done', { file: r.file, created: r.created, updated: r.updated }),
+        );
+      }
+      if (sub === 'template') {
+        return report(
+          await invoke('branches.writeTemplate', { path: fileArg(positionals, 2, 'branches template') }),
+          o,
+          (r) => t('cli.template.done', { path: r.path }),
+        );
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `branches ${sub ?? ''}`.trim() }));
+    case 'backup': {
+      const file = fileArg(positionals, 1, 'backup');
+      const result = backupDatabase(services.ctx.db, file);
+      return report({ ok: true, value: result }, o, (r) =>
+        t('cli.backup.done', { path: r.path, size: `${(r.bytes / 1024).toFixed(0)} KB` }),
+      );
+    }
+    default:
+      throw new UsageError(t('cli.usage.unknown', { command: command ?? '' }));
+  }
+}
+
+export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        archived: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const o: Output = { ...io, json: values.json };
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  let services: Services | null = null;
+  try {
+    services = createServices({ dataDir: resolveDataDir({ flag: values['data-dir'] }) });
+    return await runCommand(services, positionals, { archived: values.archived }, o);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof AppError) {
+      printError(e.toValue(), o);
+      return 1;
+    }
+    io.err(`错误：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    services?.close();
+  }
+}
+
+const defaultIo = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
+};
+
+// Run when executed directly (tsx electron/cli.ts, or the bundled bin), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/cli\.(ts|cjs|js)$/.test(entry)) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

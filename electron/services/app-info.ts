@@ -1,0 +1,16 @@
+import type { AppInfo } from '../../shared/api';
+import { schemaVersion } from '../db';
+import { countBranches } from './branches';
+import type { ServiceContext } from './context';
+
+export function getAppInfo(ctx: ServiceContext): AppInfo {
+  const branches = countBranches(ctx.db);
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataDir: ctx.dataDir,
+    databaseFile: ctx.databaseFile,
+    logFile: ctx.log.file,
+    counts: { branchesActive: branches.active, branchesArchived: branches.archived },
+  };
+}

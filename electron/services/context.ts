@@ -1,0 +1,30 @@
+import type { Database } from '../db';
+import type { Logger } from './log';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * What the desktop shell provides: native dialogs and the file manager. The
+ * Electron main process implements it with `dialog`/`shell`; the test harness
+ * with answers the test scripted; the CLI has none.
+ */
+export interface Desktop {
+  openFile(options: { title?: string; filters: FileFilter[] }): Promise<string | null>;
+  saveFile(options: { title?: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  showInFolder(path: string): Promise<void>;
+}
+
+/** Everything a service needs; built once per process by `createServices`. */
+export interface ServiceContext {
+  db: Database;
+  dataDir: string;
+  databaseFile: string;
+  appVersion: string;
+  log: Logger;
+  desktop: Desktop;
+  /** Injected so tests can fix the clock. */
+  now: () => Date;
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { api, isMethodName, type MethodName, type Output } from '../../shared/api';
+import { t } from '../../shared/messages';
+import type { Result } from '../../shared/result';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { handlers, type Handler } from './handlers';
+
+const describeIssues = (issues: z.core.$ZodIssue[]) =>
+  issues.map((i) => ({ field: i.path.join('.') || undefined, message: `${i.path.join('.') || '(input)'}: ${i.message}` }));
+
+/**
+ * Parses the input with the method's schema, runs the service, and answers
+ * with a value: `{ ok: true, value }` or `{ ok: false, error }`. Nothing thrown
+ * inside a service escapes; unexpected failures are logged with their stack
+ * and reported to the user in plain words.
+ */
+export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: t('error.unknownMethod', { method: String(method) }) } };
+  }
+  const parsed = api[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error.issues);
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: t('error.invalidInput', { detail: details.map((d) => d.message).join('；') }),
+        details,
+      },
+    };
+  }
+  try {
+    const handler = handlers[method] as Handler<MethodName>;
+    const value: Output<MethodName> = await handler(parsed.data as never, ctx);
+    return { ok: true, value: value ?? null };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toValue() };
+    ctx.log.error(`${method}`, e);
+    return { ok: false, error: { code: 'internal', message: t('error.internal', { log: ctx.log.file }) } };
+  }
+}

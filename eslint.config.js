@@ -1,0 +1,70 @@
+// Lint, including the process boundaries of ../shared/ARCHITECTURE.md:
+//  - shared/ imports no Node, Electron or React (pure code both sides use);
+//  - renderer/ never imports electron/ or Node (it goes through the contract);
+//  - only electron/main.ts, preload.ts and ipc.ts import the Electron module;
+//  - only electron/db/ imports better-sqlite3.
+// ESLint's flat config replaces (does not merge) a rule's options when two
+// blocks match one file, so each area below gets exactly one complete rule.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))];
+const msg = {
+  node: 'shared/ and renderer/ must not use Node modules: the renderer is sandboxed and shared/ runs on both sides.',
+  electron: 'Only electron/main.ts, preload.ts and ipc.ts may import the Electron module, so the services run on plain Node.',
+  sqlite: 'Only electron/db/ may import better-sqlite3: use the Database it hands out.',
+  react: 'shared/ is pure TypeScript: no React.',
+  mainCode: 'renderer/ must not import main-process code: call it through the contract (shared/api.ts).',
+};
+
+const restrict = ({ node = false, electron = false, sqlite = false, react = false, mainCode = false } = {}) => [
+  'error',
+  {
+    paths: [
+      ...(node ? nodeBuiltins.map((name) => ({ name, message: msg.node })) : []),
+      ...(electron ? [{ name: 'electron', message: msg.electron }] : []),
+      ...(sqlite ? [{ name: 'better-sqlite3', message: msg.sqlite }] : []),
+      ...(react ? ['react', 'react-dom', 'antd'].map((name) => ({ name, message: msg.react })) : []),
+    ],
+    patterns: [
+      ...(node ? [{ group: ['node:*'], message: msg.node }] : []),
+      ...(react ? [{ group: ['react/*', 'react-dom/*', 'antd/*', '@ant-design/*'], message: msg.react }] : []),
+      ...(mainCode ? [{ group: ['**/electron/**', '**/electron'], message: msg.mainCode }] : []),
+      ...(mainCode ? [{ group: ['exceljs', 'docx', '@napi-rs/canvas'], message: msg.mainCode }] : []),
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  // Everything outside the areas below (tests, build scripts, configs).
+  { files: ['**/*.{ts,tsx,js,mjs}'], rules: { 'no-restricted-imports': restrict({ electron: true, sqlite: true }) } },
+  { files: ['shared/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict({ node: true, electron: true, sqlite: true, react: true, mainCode: true }) } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict({ node: true, electron: true, sqlite: true, mainCode: true }),
+    },
+  },
+  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true, sqlite: true }) } },
+  { files: ['electron/db/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true }) } },
+  { files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'], rules: { 'no-restricted-imports': restrict({ sqlite: true }) } },
+);

@@ -1,0 +1,33 @@
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  EditOutlined,
+  FileWordOutlined,
+  FlagOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../shared/messages';
+
+/** The app's areas, in sidebar order. `ready` is false where later work owns the area. */
+export interface Area {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  ready: boolean;
+}
+
+export const AREAS: Area[] = [
+  { path: '/periods', label: 'nav.periods', icon: <CalendarOutlined />, ready: false },
+  { path: '/framework', label: 'nav.framework', icon: <ApartmentOutlined />, ready: false },
+  { path: '/branches', label: 'nav.branches', icon: <FlagOutlined />, ready: true },
+  { path: '/raters', label: 'nav.raters', icon: <UserOutlined />, ready: false },
+  { path: '/scoring', label: 'nav.scoring', icon: <EditOutlined />, ready: false },
+  { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, ready: false },
+  { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: false },
+  { path: '/rectification', label: 'nav.rectification', icon: <CheckSquareOutlined />, ready: false },
+  { path: '/reports', label: 'nav.reports', icon: <FileWordOutlined />, ready: false },
+];

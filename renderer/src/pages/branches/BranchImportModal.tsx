@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { BranchImportRow } from '../../../../shared/domain/branch';
+import { t } from '../../../../shared/messages';
+import { call } from '../../api/client';
+import { useFeedback } from '../../hooks/useFeedback';
+
+interface Props {
+  /** The workbook chosen by the user; null when the dialog is closed. */
+  file: string | null;
+  onClose: () => void;
+  onPickAgain: () => void;
+}
+
+/** Shows what importing a workbook would do — or every bad cell — before anything is written. */
+export function BranchImportModal({ file, onClose, onPickAgain }: Props) {
+  const queryClient = useQueryClient();
+  const { message, showError } = useFeedback();
+  const preview = useQuery({
+    queryKey: ['branches.previewImport', file],
+    queryFn: () => call('branches.previewImport', { path: file! }),
+    enabled: file !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const commit = useMutation({
+    mutationFn: () => call('branches.import', { path: file! }),
+    onSuccess: async (r) => {
+      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      void message.success(t('import.done', { created: r.created, updated: r.updated }));
+      onClose();
+    },
+    onError: showError,
+  });
+
+  const data = preview.data;
+  const bad = data ? data.errors.length > 0 : false;
+  const created = data?.rows.filter((r) => r.action === 'create').length ?? 0;
+  const updated = (data?.rows.length ?? 0) - created;
+
+  return (
+    <Modal
+      open={file !== null}
+      title={t('import.title')}
+      width={860}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onPickAgain}>{t('import.choose')}</Button>
+          <Button
+            type="primary"
+            disabled={!data || bad}
+            loading={commit.isPending}
+            onClick={() => commit.mutate()}
+          >
+            {t('import.confirm', { count: data?.rows.length ?? 0 })}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('import.file')}：{file}
+      </Typography.Paragraph>
+      {preview.isPending && <Spin />}
+      {preview.isError && <Alert type="error" showIcon message={preview.error.message} />}
+      {data && bad && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('import.previewBad', { count: data.errors.length })}
+          description={
+            <ul className="rp-import-errors" data-testid="import-errors">
+              {data.errors.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {data && !bad && (
+        <>
+          <Alert type="success" showIcon message={t('import.previewOk', { created, updated })} />
+          <Table<BranchImportRow>
+            style={{ marginTop: 12 }}
+            size="small"
+            rowKey="row"
+            dataSource={data.rows}
+            pagination={{ pageSize: 8, hideOnSinglePage: true }}
+            columns={[
+              { title: t('import.column.row'), dataIndex: 'row', width: 64 },
+              {
+                title: t('import.column.action'),
+                dataIndex: 'action',
+                width: 72,
+                render: (a: BranchImportRow['action']) =>
+                  a === 'create' ? <Tag color="green">{t('import.action.create')}</Tag> : <Tag color="blue">{t('import.action.update')}</Tag>,
+              },
+              { title: t('branch.field.code'), dataIndex: 'code', width: 100 },
+              { title: t('branch.field.name'), dataIndex: 'name' },
+              { title: t('branch.field.unit'), dataIndex: 'unit' },
+              { title: t('branch.field.secretary'), dataIndex: 'secretary', width: 90 },
+              { title: t('branch.field.memberCount'), dataIndex: 'memberCount', width: 80 },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
