@@ -30,9 +30,8 @@ const restrict = ({ node = false, electron = false, sqlite = false, react = fals
       ...(react ? ['react', 'react-dom', 'antd'].map((name) => ({ name, message: msg.react })) : []),
     ],
     patterns: [
-      ...(node ? [{ group: ['node:*'], message: msg.node }] : []),
       ...(react ? [{ group: ['react/*', 'react-dom/*', 'antd/*', '@ant-design/*'], message: msg.react }] : []),
-      ...(mainCode ? [{ group: ['**/electron/**', '**/electron'], message: msg.mainCode }] : []),
+      ...(mainCode ? [{ group: ['**/electron/**'], message: msg.mainCode }] : []),
       ...(mainCode ? [{ group: ['exceljs', 'docx', '@napi-rs/canvas'], message: msg.mainCode }] : []),
     ],
   },

@@ -17,7 +17,7 @@ const describeIssues = (issues: z.core.$ZodIssue[]) =>
  */
 export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: t('error.unknownMethod', { method: String(method) }) } };
+    return { ok: false, error: { code: 'unknown_method', message: t('error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 80) : typeof method }) } };
   }
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

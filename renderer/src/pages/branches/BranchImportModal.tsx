@@ -5,19 +5,26 @@ import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
 
+/** A workbook the user picked; `pickedAt` makes picking the same (edited) file again re-read it. */
+export interface PickedFile {
+  path: string;
+  pickedAt: number;
+}
+
 interface Props {
   /** The workbook chosen by the user; null when the dialog is closed. */
-  file: string | null;
+  picked: PickedFile | null;
   onClose: () => void;
   onPickAgain: () => void;
 }
 
 /** Shows what importing a workbook would do — or every bad cell — before anything is written. */
-export function BranchImportModal({ file, onClose, onPickAgain }: Props) {
+export function BranchImportModal({ picked, onClose, onPickAgain }: Props) {
+  const file = picked?.path ?? null;
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
   const preview = useQuery({
-    queryKey: ['branches.previewImport', file],
+    queryKey: ['branches.previewImport', file, picked?.pickedAt],
     queryFn: () => call('branches.previewImport', { path: file! }),
     enabled: file !== null,
     staleTime: 0,
@@ -40,7 +47,7 @@ export function BranchImportModal({ file, onClose, onPickAgain }: Props) {
 
   return (
     <Modal
-      open={file !== null}
+      open={picked !== null}
       title={t('import.title')}
       width={860}
       onCancel={onClose}

@@ -8,13 +8,13 @@ import { call } from '../../api/client';
 import { pickXlsx, pickXlsxSavePath } from '../../files';
 import { useFeedback } from '../../hooks/useFeedback';
 import { BranchFormModal } from './BranchFormModal';
-import { BranchImportModal } from './BranchImportModal';
+import { BranchImportModal, type PickedFile } from './BranchImportModal';
 
 export function BranchesPage() {
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const [editing, setEditing] = useState<{ branch: Branch | null } | null>(null);
-  const [importFile, setImportFile] = useState<string | null>(null);
+  const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
 
@@ -37,7 +37,7 @@ export function BranchesPage() {
   const chooseImportFile = async () => {
     try {
       const file = await pickXlsx(t('import.title'));
-      if (file) setImportFile(file);
+      if (file) setImportFile({ path: file, pickedAt: Date.now() });
     } catch (e) {
       showError(e);
     }
@@ -155,7 +155,7 @@ export function BranchesPage() {
       />
       <BranchFormModal open={editing !== null} branch={editing?.branch ?? null} onClose={() => setEditing(null)} />
       <BranchImportModal
-        file={importFile}
+        picked={importFile}
         onClose={() => setImportFile(null)}
         onPickAgain={() => void chooseImportFile()}
       />

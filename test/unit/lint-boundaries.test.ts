@@ -1,0 +1,53 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+/** Lints a snippet as if it were the file at `filePath`; returns the boundary-rule messages. */
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('process boundaries are enforced by lint', () => {
+  it('fails when shared/ imports Node', async () => {
+    expect(await boundaryErrors('shared/domain/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toHaveLength(1);
+    expect(await boundaryErrors('shared/x.ts', "import path from 'path';\nexport const a = path;\n")).toHaveLength(1);
+  });
+
+  it('fails when shared/ imports Electron, React or the database driver', async () => {
+    for (const mod of ['electron', 'react', 'better-sqlite3', 'antd']) {
+      expect(await boundaryErrors('shared/x.ts', `import m from '${mod}';\nexport const a = m;\n`)).toHaveLength(1);
+    }
+  });
+
+  it('fails when renderer/ imports main-process code or Node', async () => {
+    expect(
+      await boundaryErrors('renderer/src/pages/X.tsx', "import { dispatch } from '../../../electron/services/dispatch';\nexport const a = dispatch;\n"),
+    ).toHaveLength(1);
+    expect(await boundaryErrors('renderer/src/x.ts', "import { readFile } from 'node:fs/promises';\nexport const a = readFile;\n")).toHaveLength(1);
+    expect(await boundaryErrors('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toHaveLength(1);
+  });
+
+  it('fails when a service imports the Electron module; main, preload and ipc may', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    expect(await boundaryErrors('electron/services/branches.ts', code)).toHaveLength(1);
+    expect(await boundaryErrors('electron/cli.ts', code)).toHaveLength(1);
+    for (const file of ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts']) {
+      expect(await boundaryErrors(file, code)).toEqual([]);
+    }
+  });
+
+  it('keeps better-sqlite3 inside electron/db', async () => {
+    const code = "import Database from 'better-sqlite3';\nexport const a = Database;\n";
+    expect(await boundaryErrors('electron/services/x.ts', code)).toHaveLength(1);
+    expect(await boundaryErrors('electron/db/sqlite.ts', code)).toEqual([]);
+  });
+
+  it('lets shared/ and renderer/ import what they should', async () => {
+    expect(await boundaryErrors('shared/x.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([]);
+    expect(
+      await boundaryErrors('renderer/src/x.tsx', "import { Button } from 'antd';\nimport { t } from '../../shared/messages';\nexport const a = [Button, t];\n"),
+    ).toEqual([]);
+  });
+});

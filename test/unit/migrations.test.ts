@@ -1,0 +1,126 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE_NAME, openAppDatabase, schemaVersion } from '../../electron/db';
+import { migrate, type Migration } from '../../electron/db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/db/migrations';
+import { openSqlite } from '../../electron/db/sqlite';
+import { AppError } from '../../electron/services/errors';
+import { tempDir } from '../helpers/tmp';
+
+const tables = (db: ReturnType<typeof openSqlite>) =>
+  db
+    .prepare<[], { name: string; strict: number }>(
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all();
+
+describe('migration runner', () => {
+  it('creates a fresh database at the newest schema, WAL, foreign keys on, STRICT tables, no backup', () => {
+    const dir = tempDir();
+    const { db, migration } = openAppDatabase(dir);
+    try {
+      expect(migration).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION, backupFile: null });
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      const all = tables(db);
+      expect(all.map((t) => t.name)).toEqual(expect.arrayContaining(['branch', 'setting']));
+      expect(all.every((t) => t.strict === 1)).toBe(true);
+      expect(readdirSync(path.join(dir, 'backups'))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it.each(migrations.map((m) => [m.version, m.name] as const))(
+    'applies step %i (%s) on the database of the step before, leaving it consistent',
+    (version) => {
+      const dir = tempDir();
+      const db = openSqlite(path.join(dir, 'step.db'));
+      try {
+        migrate(db, migrations.slice(0, version - 1), { file: 'step.db', backupDir: dir });
+        const before = tables(db).length;
+        migrate(db, migrations.slice(0, version), { file: 'step.db', backupDir: dir });
+        expect(schemaVersion(db)).toBe(version);
+        expect(tables(db).length).toBeGreaterThan(before);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+      } finally {
+        db.close();
+      }
+    },
+  );
+
+  it('upgrades an older database, keeping its data and writing a backup first', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE_NAME);
+    const old = openSqlite(file);
+    migrate(old, migrations.slice(0, 1), { file, backupDir: path.join(dir, 'backups') });
+    old
+      .prepare("INSERT INTO branch (code, name, created_at, updated_at) VALUES ('HG-01', '化工一厂第一党支部', 'x', 'x')")
+      .run();
+    old.close();
+
+    const { db, migration } = openAppDatabase(dir);
+    try {
+      expect(migration.from).toBe(1);
+      expect(migration.to).toBe(LATEST_SCHEMA_VERSION);
+      expect(migration.backupFile).not.toBeNull();
+      expect(existsSync(migration.backupFile!)).toBe(true);
+      expect(db.prepare('SELECT name FROM branch').all()).toEqual([{ name: '化工一厂第一党支部' }]);
+      // The backup is the old database, whole and at its old version.
+      const backup = openSqlite(migration.backupFile!, { readonly: true });
+      expect(schemaVersion(backup)).toBe(1);
+      expect(backup.prepare('SELECT code FROM branch').all()).toEqual([{ code: 'HG-01' }]);
+      backup.close();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database written by a newer version, with a clear message, and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE_NAME);
+    const future = openSqlite(file);
+    future.pragma('user_version = 99');
+    future.close();
+
+    let error: unknown;
+    try {
+      openAppDatabase(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('db_newer');
+    expect((error as AppError).message).toContain('更新版本');
+    expect((error as AppError).message).toContain('99');
+    const check = openSqlite(file, { readonly: true });
+    expect(schemaVersion(check)).toBe(99);
+    expect(tables(check)).toEqual([]);
+    check.close();
+  });
+
+  it('rolls every step back when one fails, so a half-migrated database never exists', () => {
+    const dir = tempDir();
+    const db = openSqlite(path.join(dir, 'x.db'));
+    const broken: Migration[] = [
+      { version: 1, name: 'good', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;' },
+      { version: 2, name: 'bad', sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY) STRICT; INSERT INTO nowhere VALUES (1);' },
+    ];
+    expect(() => migrate(db, broken, { file: 'x.db', backupDir: dir })).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('rejects a migration list with a gap in its numbers', () => {
+    const dir = tempDir();
+    const db = openSqlite(path.join(dir, 'x.db'));
+    expect(() =>
+      migrate(db, [{ version: 2, name: 'skipped-one', sql: '' }], { file: 'x.db', backupDir: dir }),
+    ).toThrow(/expected 1/);
+    db.close();
+  });
+});
