@@ -38,7 +38,7 @@ const restrict = ({ node = false, electron = false, sqlite = false, react = fals
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'test/scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
