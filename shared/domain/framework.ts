@@ -1,0 +1,121 @@
+/**
+ * The unified framework (考核指标体系): one tree of indicators that scores
+ * Party-building and business work together. Leaves carry a scoring method.
+ */
+import { z } from 'zod';
+
+/** party = 党建, business = 业务, fusion = 融合 (党建+业务 joint work). */
+export const TAGS = ['party', 'business', 'fusion'] as const;
+export type Tag = (typeof TAGS)[number];
+
+export const DEFAULT_LEVELS = [
+  { label: '好', fraction: 1 },
+  { label: '较好', fraction: 0.8 },
+  { label: '一般', fraction: 0.6 },
+  { label: '差', fraction: 0 },
+];
+
+const positive = z.number().finite().positive();
+const nonNegative = z.number().finite().min(0);
+
+/**
+ * How a leaf is scored. What a rater enters (the raw value) per method:
+ * rating → points; level → index into `levels`; deduction → number of
+ * occurrences (each with a reason); bonus → number of items (each with a
+ * description); veto → 1 triggered / 0 not. Quantitative leaves are scored
+ * from the branch's measurement (target and actual), not by raters.
+ */
+export const LeafMethod = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rating'), step: positive.default(0.5) }),
+  z.object({
+    kind: z.literal('level'),
+    levels: z
+      .array(z.object({ label: z.string().trim().min(1).max(10), fraction: z.number().min(0).max(1) }))
+      .min(2)
+      .max(8)
+      .default(DEFAULT_LEVELS),
+  }),
+  z.object({ kind: z.literal('deduction'), perOccurrence: positive }),
+  z.object({ kind: z.literal('bonus'), perItem: positive }),
+  z.object({
+    kind: z.literal('quantitative'),
+    direction: z.enum(['higher', 'lower']),
+    /** Where points reach zero when a measurement gives no floor: target × floorRatio (higher: < 1, lower: > 1). */
+    floorRatio: nonNegative,
+    /** Extra share of max earned beyond the target, e.g. 0.2 → up to 120% of max (then capped by the parent). */
+    excessCap: nonNegative.max(1).default(0),
+  }),
+  z.object({
+    kind: z.literal('veto'),
+    /** The highest grade a branch can get when this veto is triggered; null → the lowest grade. */
+    capGrade: z.string().trim().min(1).nullable().default(null),
+  }),
+]);
+export type LeafMethod = z.output<typeof LeafMethod>;
+export type MethodKind = LeafMethod['kind'];
+export const METHOD_KINDS: readonly MethodKind[] = ['rating', 'level', 'deduction', 'bonus', 'quantitative', 'veto'];
+/** Methods scored by the panel's judgment: the ones z-scores and panel statistics look at. */
+export const JUDGMENT_METHODS: readonly MethodKind[] = ['rating', 'level'];
+
+/** One indicator as stored: leaves have a method, inner nodes have none. */
+export interface Indicator {
+  id: number;
+  parentId: number | null;
+  /** Order among siblings, 0-based. */
+  position: number;
+  code: string;
+  name: string;
+  /** 评分细则 */
+  criteria: string;
+  /** 佐证材料 */
+  evidence: string;
+  tag: Tag;
+  maxPoints: number;
+  method: LeafMethod | null;
+}
+
+export const IndicatorFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: '指标编码不能为空' })
+    .max(20, { error: '指标编码最多 20 个字符' })
+    .regex(/^\d+(\.\d+)*$/, { error: '指标编码应为 1、1.2、1.2.3 这样的数字编号' }),
+  name: z.string().trim().min(1, { error: '指标名称不能为空' }).max(80, { error: '指标名称最多 80 个字符' }),
+  criteria: z.string().trim().max(2000).default(''),
+  evidence: z.string().trim().max(1000).default(''),
+  tag: z.enum(TAGS),
+  maxPoints: nonNegative.max(1000),
+  method: LeafMethod.nullable().default(null),
+});
+export type IndicatorFieldsInput = z.input<typeof IndicatorFields>;
+export type IndicatorFieldsValue = z.output<typeof IndicatorFields>;
+
+/** A framework version. Frozen once a period using it has scores: changes then make a new version. */
+export interface Framework {
+  id: number;
+  name: string;
+  description: string;
+  /** Versions of one framework share a lineage (the id of the first version). */
+  lineageId: number;
+  version: number;
+  frozenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FrameworkWithIndicators extends Framework {
+  indicators: Indicator[];
+}
+
+/** A node of a framework before it is stored: the shape of templates and imports. */
+export interface IndicatorDraft extends Omit<IndicatorFieldsInput, 'code'> {
+  code: string;
+  children?: IndicatorDraft[];
+}
+
+export interface FrameworkDraft {
+  name: string;
+  description: string;
+  indicators: IndicatorDraft[];
+}
