@@ -1,0 +1,4 @@
+export { Engine, computeResults } from './engine';
+export { checkEntry, entryPoints, quantitativePoints } from './points';
+export { roundPoints, roundRate } from './round';
+export type * from './types';

@@ -1,0 +1,471 @@
+/**
+ * The scoring model of one period: holds the entries indexed by cell
+ * (branch × leaf), computes every cell, rolls each branch up the tree, and
+ * recomputes a single cell and its branch when one entry changes.
+ * Grades and ranks are assigned in grading.ts. Rules: README "评分规则".
+ */
+import { JUDGMENT_METHODS, type LeafMethod, type Tag } from '../domain/framework';
+import type { PeriodSettings } from '../domain/period';
+import { combineEntries, type Entry } from './combine';
+import { entryPoints, quantitativePoints } from './points';
+import { indexFramework, type FrameworkIndex } from './tree';
+import type {
+  CellExplanation,
+  EngineInput,
+  EngineMeasurement,
+  GroupCombination,
+  NodeExplanation,
+  ScoreUse,
+  VetoWorking,
+} from './types';
+
+/** One branch rolled up: unrounded figures, before grades and ranks. */
+export interface BranchRollup {
+  branchIndex: number;
+  /** Per node index; NaN where nothing below was scored. */
+  points: Float64Array;
+  complete: Uint8Array;
+  capped: Uint8Array;
+  childrenSum: Float64Array;
+  base: number;
+  bonusRaw: number;
+  bonus: number;
+  tags: Record<Tag, number>;
+  deducted: number;
+  vetoSlots: number[];
+  missing: number;
+}
+
+interface Normalisation {
+  raterMean: Float64Array;
+  raterSd: Float64Array;
+  panelMean: number;
+  panelSd: number;
+}
+
+interface CellOutcome {
+  value: number;
+  missing: number;
+  vetoTriggered: boolean;
+  explanation?: CellExplanation;
+}
+
+export class ScoringModel {
+  readonly fw: FrameworkIndex;
+  readonly input: EngineInput;
+  readonly settings: PeriodSettings;
+  private readonly branchIndex: Map<number, number>;
+  private readonly raterIndex: Map<number, number>;
+  private readonly raterGroup: Int32Array;
+  private readonly groupWeight: Float64Array;
+  /** branch × rater → 1 when the rater is recused from the branch. */
+  private readonly recused: Uint8Array;
+  private readonly recusalReason = new Map<number, string>();
+  private readonly eligible: Int32Array;
+  /** Per cell (branch × leaf slot): indexes into the entry columns. */
+  private readonly cells: number[][];
+  private readonly eRater: number[] = [];
+  private readonly eValue: number[] = [];
+  private readonly measurements = new Map<number, EngineMeasurement>();
+  private norm: Normalisation | null = null;
+  private readonly cellValue: Float64Array;
+  private readonly cellMissing: Int32Array;
+  private readonly cellVeto: Uint8Array;
+  readonly rollups: BranchRollup[] = [];
+
+  constructor(input: EngineInput) {
+    this.input = input;
+    this.settings = input.settings;
+    this.fw = indexFramework(input.indicators);
+    const B = input.branches.length;
+    const R = input.raters.length;
+    const L = this.fw.leaves.length;
+    this.branchIndex = new Map(input.branches.map((b, i) => [b.id, i]));
+    this.raterIndex = new Map(input.raters.map((r, i) => [r.id, i]));
+    const groupIndex = new Map(input.groups.map((g, i) => [g.id, i]));
+    this.groupWeight = Float64Array.from(input.groups, (g) => g.weight);
+    this.raterGroup = Int32Array.from(input.raters, (r) => groupIndex.get(r.groupId) ?? -1);
+
+    this.recused = new Uint8Array(B * R);
+    for (const r of input.recusals) {
+      const b = this.branchIndex.get(r.branchId);
+      const k = this.raterIndex.get(r.raterId);
+      if (b === undefined || k === undefined) continue;
+      this.recused[b * R + k] = 1;
+      this.recusalReason.set(b * R + k, r.reason);
+    }
+    this.eligible = new Int32Array(B);
+    for (let b = 0; b < B; b++) {
+      let n = 0;
+      for (let k = 0; k < R; k++) if (!this.recused[b * R + k] && this.raterGroup[k]! >= 0) n++;
+      this.eligible[b] = n;
+    }
+
+    this.cells = Array.from({ length: B * L }, () => []);
+    for (const s of input.scores) this.putEntry(s.raterId, s.branchId, s.indicatorId, s.value);
+    for (const m of input.measurements) {
+      const key = this.cellKey(m.branchId, m.indicatorId);
+      if (key !== null) this.measurements.set(key, m);
+    }
+    this.cellValue = new Float64Array(B * L);
+    this.cellMissing = new Int32Array(B * L);
+    this.cellVeto = new Uint8Array(B * L);
+  }
+
+  get branchCount(): number {
+    return this.input.branches.length;
+  }
+
+  private cellKey(branchId: number, indicatorId: number): number | null {
+    const b = this.branchIndex.get(branchId);
+    const node = this.fw.indexOf.get(indicatorId);
+    if (b === undefined || node === undefined) return null;
+    const slot = this.fw.leafSlot[node]!;
+    return slot < 0 ? null : b * this.fw.leaves.length + slot;
+  }
+
+  /** Adds or replaces one entry; a null value removes it. Returns the cell key, or null if it is not a cell. */
+  private putEntry(raterId: number, branchId: number, indicatorId: number, value: number | null): number | null {
+    const key = this.cellKey(branchId, indicatorId);
+    const k = this.raterIndex.get(raterId);
+    if (key === null || k === undefined) return null;
+    const list = this.cells[key]!;
+    const at = list.findIndex((e) => this.eRater[e] === k);
+    if (value === null) {
+      if (at >= 0) list.splice(at, 1);
+    } else if (at >= 0) {
+      this.eValue[list[at]!] = value;
+    } else {
+      list.push(this.eRater.length);
+      this.eRater.push(k);
+      this.eValue.push(value);
+    }
+    return key;
+  }
+
+  /** Full computation of every cell and branch. */
+  computeAll(): void {
+    this.norm = this.settings.normalize ? this.normalisation() : null;
+    const L = this.fw.leaves.length;
+    for (let b = 0; b < this.branchCount; b++) {
+      for (let slot = 0; slot < L; slot++) this.storeCell(b, slot);
+      this.rollups[b] = this.rollUp(b);
+    }
+  }
+
+  /**
+   * Changes one entry and recomputes what depends on it: the cell and its
+   * branch (with normalisation on, a rater's entry moves their mean and
+   * spread, so everything is recomputed).
+   */
+  setEntry(raterId: number, branchId: number, indicatorId: number, value: number | null): void {
+    const key = this.putEntry(raterId, branchId, indicatorId, value);
+    if (key === null) return;
+    if (this.settings.normalize) {
+      this.computeAll();
+      return;
+    }
+    const L = this.fw.leaves.length;
+    const b = Math.floor(key / L);
+    this.storeCell(b, key % L);
+    this.rollups[b] = this.rollUp(b);
+  }
+
+  setMeasurement(m: EngineMeasurement): void {
+    const key = this.cellKey(m.branchId, m.indicatorId);
+    if (key === null) return;
+    this.measurements.set(key, m);
+    const L = this.fw.leaves.length;
+    const b = Math.floor(key / L);
+    this.storeCell(b, key % L);
+    this.rollups[b] = this.rollUp(b);
+  }
+
+  private storeCell(b: number, slot: number): void {
+    const key = b * this.fw.leaves.length + slot;
+    const out = this.evaluateCell(b, slot, false);
+    this.cellValue[key] = out.value;
+    this.cellMissing[key] = out.missing;
+    this.cellVeto[key] = out.vetoTriggered ? 1 : 0;
+  }
+
+  /** Per-rater and panel mean and spread of judgment fractions (README "评分规则" 3). */
+  private normalisation(): Normalisation {
+    const R = this.input.raters.length;
+    const L = this.fw.leaves.length;
+    const n = new Float64Array(R);
+    const sum = new Float64Array(R);
+    const sumSq = new Float64Array(R);
+    for (let b = 0; b < this.branchCount; b++) {
+      for (let slot = 0; slot < L; slot++) {
+        const node = this.fw.nodes[this.fw.leaves[slot]!]!;
+        if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
+        for (const e of this.cells[b * L + slot]!) {
+          const k = this.eRater[e]!;
+          if (this.recused[b * R + k] || this.raterGroup[k]! < 0) continue;
+          const x = entryPoints(node.method, node.maxPoints, this.eValue[e]!) / node.maxPoints;
+          n[k]! += 1;
+          sum[k]! += x;
+          sumSq[k]! += x * x;
+        }
+      }
+    }
+    const raterMean = new Float64Array(R);
+    const raterSd = new Float64Array(R);
+    let pn = 0;
+    let ps = 0;
+    let pss = 0;
+    for (let k = 0; k < R; k++) {
+      if (n[k]! > 0) {
+        raterMean[k] = sum[k]! / n[k]!;
+        raterSd[k] = Math.sqrt(Math.max(0, sumSq[k]! / n[k]! - raterMean[k]! ** 2));
+      }
+      pn += n[k]!;
+      ps += sum[k]!;
+      pss += sumSq[k]!;
+    }
+    const panelMean = pn > 0 ? ps / pn : 0;
+    const panelSd = pn > 0 ? Math.sqrt(Math.max(0, pss / pn - panelMean ** 2)) : 0;
+    return { raterMean, raterSd, panelMean, panelSd };
+  }
+
+  private normalise(k: number, fraction: number): number {
+    const norm = this.norm!;
+    const sd = norm.raterSd[k]!;
+    // A spread this small is a rater who gave everything the same fraction: shift only.
+    const x = sd > 1e-12 ? norm.panelMean + ((fraction - norm.raterMean[k]!) / sd) * norm.panelSd : fraction - norm.raterMean[k]! + norm.panelMean;
+    return Math.min(1, Math.max(0, x));
+  }
+
+  /** One cell, with or without its explanation (one function, so the two can never disagree). */
+  evaluateCell(b: number, slot: number, explain: boolean): CellOutcome {
+    const fw = this.fw;
+    const L = fw.leaves.length;
+    const R = this.input.raters.length;
+    const key = b * L + slot;
+    const node = fw.nodes[fw.leaves[slot]!]!;
+    const method = node.method;
+    const branchId = this.input.branches[b]!.id;
+    const base: CellExplanation = {
+      kind: 'cell',
+      indicatorId: node.id,
+      branchId,
+      method: method?.kind ?? 'rating',
+      maxPoints: node.maxPoints,
+      groups: [],
+      recused: [],
+      value: null,
+      complete: false,
+    };
+    if (!method) return { value: Number.NaN, missing: 0, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+
+    if (method.kind === 'quantitative') {
+      const m = this.measurements.get(key);
+      if (!m) return { value: Number.NaN, missing: 1, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+      const q = quantitativePoints(method, node.maxPoints, m);
+      const value = q.points ?? Number.NaN;
+      const missing = q.points === null ? 1 : 0;
+      if (explain) Object.assign(base, { quantitative: q.working, value: q.points, complete: missing === 0 });
+      return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+    }
+
+    const G = this.input.groups.length;
+    const perGroup: Entry[][] = Array.from({ length: G }, () => []);
+    const raw = explain ? new Map<number, number>() : null;
+    let answered = 0;
+    let flags = 0;
+    const flaggedBy: number[] = [];
+    const judgment = this.norm !== null && JUDGMENT_METHODS.includes(method.kind) && node.maxPoints > 0;
+    for (const e of this.cells[key]!) {
+      const k = this.eRater[e]!;
+      const g = this.raterGroup[k]!;
+      if (this.recused[b * R + k] || g < 0) continue; // a recused rater's entry never counts
+      const value = this.eValue[e]!;
+      const raterId = this.input.raters[k]!.id;
+      answered++;
+      if (method.kind === 'veto') {
+        if (value >= 1) {
+          flags++;
+          flaggedBy.push(raterId);
+        }
+        continue;
+      }
+      let points = entryPoints(method, node.maxPoints, value);
+      if (judgment) points = this.normalise(k, points / node.maxPoints) * node.maxPoints;
+      perGroup[g]!.push({ raterId, value: points });
+      raw?.set(raterId, value);
+    }
+    const missing = this.eligible[b]! - answered;
+
+    if (method.kind === 'veto') {
+      const triggered = this.settings.vetoRule === 'any' ? flags > 0 : answered > 0 && flags * 2 >= answered;
+      if (explain) {
+        const veto: VetoWorking = {
+          rule: this.settings.vetoRule,
+          flaggedBy,
+          answered,
+          triggered,
+          capGrade: method.capGrade ?? this.settings.grades[this.settings.grades.length - 1]!.label,
+        };
+        Object.assign(base, { veto, value: answered > 0 ? 0 : null, complete: missing === 0 });
+        base.recused = this.recusalsOf(b);
+      }
+      return { value: answered > 0 ? 0 : Number.NaN, missing, vetoTriggered: triggered, ...(explain ? { explanation: base } : {}) };
+    }
+
+    let weighted = 0;
+    let weights = 0;
+    const groups: GroupCombination[] = [];
+    for (let g = 0; g < G; g++) {
+      const entries = perGroup[g]!;
+      const c = combineEntries(entries, this.settings);
+      if (c) {
+        weighted += c.value * this.groupWeight[g]!;
+        weights += this.groupWeight[g]!;
+      }
+      if (explain) groups.push(this.explainGroup(b, g, entries, c, raw!, method, node.maxPoints, judgment));
+    }
+    const value = weights > 0 ? weighted / weights : Number.NaN;
+    if (explain) {
+      Object.assign(base, { groups, value: Number.isNaN(value) ? null : value, complete: missing === 0 });
+      base.recused = this.recusalsOf(b);
+    }
+    return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+  }
+
+  private explainGroup(
+    b: number,
+    g: number,
+    entries: Entry[],
+    c: ReturnType<typeof combineEntries>,
+    raw: Map<number, number>,
+    method: LeafMethod,
+    max: number,
+    judgment: boolean,
+  ): GroupCombination {
+    const group = this.input.groups[g]!;
+    const R = this.input.raters.length;
+    const scores: ScoreUse[] = entries.map((e) => {
+      const rawValue = raw.get(e.raterId)!;
+      const dropped = c?.dropped ? (c.dropped[0] === e.raterId ? 'lowest' : c.dropped[1] === e.raterId ? 'highest' : null) : null;
+      return {
+        raterId: e.raterId,
+        raw: rawValue,
+        points: entryPoints(method, max, rawValue),
+        normalized: judgment ? e.value : null,
+        used: dropped === null,
+        dropped,
+      };
+    });
+    const answered = new Set(entries.map((e) => e.raterId));
+    const missingRaterIds = this.input.raters
+      .filter((r, k) => this.raterGroup[k] === g && !this.recused[b * R + k] && !answered.has(r.id))
+      .map((r) => r.id);
+    return {
+      groupId: group.id,
+      weight: group.weight,
+      rule: this.settings.combine,
+      trimmed: c?.trimmed ?? false,
+      scores,
+      value: c?.value ?? null,
+      missingRaterIds,
+    };
+  }
+
+  private recusalsOf(b: number): { raterId: number; reason: string }[] {
+    const R = this.input.raters.length;
+    const out: { raterId: number; reason: string }[] = [];
+    for (let k = 0; k < R; k++) {
+      if (this.recused[b * R + k]) out.push({ raterId: this.input.raters[k]!.id, reason: this.recusalReason.get(b * R + k) ?? '' });
+    }
+    return out;
+  }
+
+  /** Rolls one branch up the tree (README "评分规则" 5). */
+  private rollUp(b: number): BranchRollup {
+    const fw = this.fw;
+    const N = fw.nodes.length;
+    const L = fw.leaves.length;
+    const points = new Float64Array(N).fill(Number.NaN);
+    const complete = new Uint8Array(N);
+    const capped = new Uint8Array(N);
+    const childrenSum = new Float64Array(N).fill(Number.NaN);
+    const tags: Record<Tag, number> = { party: 0, business: 0, fusion: 0 };
+    let bonusRaw = 0;
+    let deducted = 0;
+    let missing = 0;
+    const vetoSlots: number[] = [];
+    for (const i of fw.postOrder) {
+      const node = fw.nodes[i]!;
+      const slot = fw.leafSlot[i]!;
+      if (slot >= 0) {
+        const key = b * L + slot;
+        const v = this.cellValue[key]!;
+        points[i] = v;
+        complete[i] = this.cellMissing[key] === 0 && (!Number.isNaN(v) || node.method?.kind === 'veto') ? 1 : 0;
+        missing += this.cellMissing[key]!;
+        if (this.cellVeto[key]) vetoSlots.push(slot);
+        if (!Number.isNaN(v)) {
+          if (fw.bonus[i]) bonusRaw += v;
+          else tags[node.tag] += v;
+          if (node.method?.kind === 'deduction') deducted += node.maxPoints - v;
+        }
+        continue;
+      }
+      let sum = 0;
+      let any = false;
+      let allComplete = true;
+      for (const c of fw.children[i]!) {
+        if (!complete[c]) allComplete = false;
+        if (fw.bonus[c] && !fw.bonus[i]) continue; // bonus counts outside the base
+        const v = points[c]!;
+        if (!Number.isNaN(v)) {
+          sum += v;
+          any = true;
+        }
+      }
+      complete[i] = allComplete ? 1 : 0;
+      if (!any) continue;
+      childrenSum[i] = sum;
+      capped[i] = sum > node.maxPoints + 1e-9 ? 1 : 0;
+      points[i] = Math.min(node.maxPoints, Math.max(0, sum));
+    }
+    let base = 0;
+    for (const r of fw.roots) if (!fw.bonus[r] && !Number.isNaN(points[r]!)) base += points[r]!;
+    const cap = this.settings.bonusCap;
+    const bonus = cap === null ? bonusRaw : Math.min(cap, bonusRaw);
+    for (const t of Object.keys(tags) as Tag[]) tags[t] = Math.min(tags[t], fw.tagMax[t]);
+    return { branchIndex: b, points, complete, capped, childrenSum, base, bonusRaw, bonus, tags, deducted, vetoSlots, missing };
+  }
+
+  /** Every cell and node of one branch, explained. */
+  explainCells(b: number): { cells: CellExplanation[]; nodes: NodeExplanation[] } {
+    const fw = this.fw;
+    const rollup = this.rollups[b]!;
+    const branchId = this.input.branches[b]!.id;
+    const cells = fw.leaves.map((_, slot) => this.evaluateCell(b, slot, true).explanation!);
+    const value = (i: number) => (Number.isNaN(rollup.points[i]!) ? null : rollup.points[i]!);
+    const nodes: NodeExplanation[] = [];
+    for (const i of fw.postOrder) {
+      if (fw.leafSlot[i]! >= 0) continue;
+      const node = fw.nodes[i]!;
+      nodes.push({
+        kind: 'node',
+        indicatorId: node.id,
+        branchId,
+        maxPoints: node.maxPoints,
+        childrenSum: Number.isNaN(rollup.childrenSum[i]!) ? null : rollup.childrenSum[i]!,
+        points: value(i),
+        capped: rollup.capped[i] === 1,
+        bonus: fw.bonus[i] === 1,
+        complete: rollup.complete[i] === 1,
+        children: fw.children[i]!.map((c) => ({ indicatorId: fw.nodes[c]!.id, points: value(c), bonus: fw.bonus[c] === 1 })),
+      });
+    }
+    return { cells, nodes };
+  }
+
+  indexOfBranch(branchId: number): number | undefined {
+    return this.branchIndex.get(branchId);
+  }
+}

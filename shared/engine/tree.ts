@@ -1,0 +1,71 @@
+/**
+ * An indexed view of a framework tree for fast, repeated computation:
+ * dense indexes instead of ids, children lists, a post-order walk, and
+ * which nodes count outside the base (bonus).
+ */
+import type { Tag } from '../domain/framework';
+import type { EngineIndicator } from './types';
+
+export interface FrameworkIndex {
+  nodes: EngineIndicator[];
+  indexOf: Map<number, number>;
+  children: number[][];
+  parent: Int32Array;
+  /** Children before parents. */
+  postOrder: number[];
+  roots: number[];
+  /** Node indexes of leaves (nodes without children). */
+  leaves: number[];
+  /** Position of a node in `leaves`, or -1 for inner nodes. */
+  leafSlot: Int32Array;
+  /** A bonus leaf, or an inner node whose children are all bonus: counted outside the base. */
+  bonus: Uint8Array;
+  baseMax: number;
+  tagMax: Record<Tag, number>;
+}
+
+export function indexFramework(indicators: readonly EngineIndicator[]): FrameworkIndex {
+  const nodes = [...indicators].sort((a, b) => a.position - b.position || a.id - b.id);
+  const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
+  const children: number[][] = nodes.map(() => []);
+  const parent = new Int32Array(nodes.length).fill(-1);
+  const roots: number[] = [];
+  nodes.forEach((n, i) => {
+    const p = n.parentId === null ? undefined : indexOf.get(n.parentId);
+    if (p === undefined) roots.push(i);
+    else {
+      children[p]!.push(i);
+      parent[i] = p;
+    }
+  });
+
+  const postOrder: number[] = [];
+  const visit = (i: number, depth: number) => {
+    if (depth > 64) throw new Error('framework tree is too deep or has a cycle');
+    for (const c of children[i]!) visit(c, depth + 1);
+    postOrder.push(i);
+  };
+  roots.forEach((r) => visit(r, 0));
+
+  const leaves: number[] = [];
+  const leafSlot = new Int32Array(nodes.length).fill(-1);
+  const bonus = new Uint8Array(nodes.length);
+  for (const i of postOrder) {
+    const kids = children[i]!;
+    if (kids.length === 0) {
+      leafSlot[i] = leaves.length;
+      leaves.push(i);
+      bonus[i] = nodes[i]!.method?.kind === 'bonus' ? 1 : 0;
+    } else {
+      bonus[i] = kids.every((c) => bonus[c] === 1) ? 1 : 0;
+    }
+  }
+
+  const tagMax: Record<Tag, number> = { party: 0, business: 0, fusion: 0 };
+  for (const l of leaves) {
+    const n = nodes[l]!;
+    if (!bonus[l]) tagMax[n.tag] += n.maxPoints;
+  }
+  const baseMax = roots.filter((r) => !bonus[r]).reduce((s, r) => s + nodes[r]!.maxPoints, 0);
+  return { nodes, indexOf, children, parent, postOrder, roots, leaves, leafSlot, bonus, baseMax, tagMax };
+}

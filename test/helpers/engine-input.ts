@@ -1,0 +1,59 @@
+/** Small builders for engine inputs in tests: a framework from a compact list, entries from a table. */
+import type { LeafMethod, Tag } from '../../shared/domain/framework';
+import { PeriodSettings, type PeriodSettingsInput } from '../../shared/domain/period';
+import type { EngineIndicator, EngineInput, EngineMeasurement, EngineScore } from '../../shared/engine/types';
+
+export interface NodeSpec {
+  id: number;
+  parent?: number;
+  code: string;
+  tag?: Tag;
+  max: number;
+  method?: LeafMethod;
+}
+
+export const indicators = (specs: NodeSpec[]): EngineIndicator[] =>
+  specs.map((s, i) => ({
+    id: s.id,
+    parentId: s.parent ?? null,
+    position: i,
+    code: s.code,
+    name: `指标${s.code}`,
+    tag: s.tag ?? 'party',
+    maxPoints: s.max,
+    method: s.method ?? null,
+  }));
+
+export const rating = (step = 0.5): LeafMethod => ({ kind: 'rating', step });
+
+export function input(parts: {
+  indicators: EngineIndicator[];
+  branches?: number;
+  raters?: { id: number; groupId?: number }[];
+  groups?: { id: number; weight: number }[];
+  scores?: EngineScore[];
+  measurements?: EngineMeasurement[];
+  recusals?: { raterId: number; branchId: number; reason?: string }[];
+  settings?: PeriodSettingsInput;
+}): EngineInput {
+  const branchCount = parts.branches ?? 2;
+  return {
+    indicators: parts.indicators,
+    branches: Array.from({ length: branchCount }, (_, i) => ({ id: i + 1, code: `B${i + 1}`, name: `支部${i + 1}` })),
+    groups: (parts.groups ?? [{ id: 1, weight: 1 }]).map((g) => ({ ...g, name: `组${g.id}` })),
+    raters: (parts.raters ?? [{ id: 1 }, { id: 2 }, { id: 3 }]).map((r) => ({ id: r.id, name: `评委${r.id}`, groupId: r.groupId ?? 1 })),
+    recusals: (parts.recusals ?? []).map((r) => ({ ...r, reason: r.reason ?? '本支部成员' })),
+    scores: parts.scores ?? [],
+    measurements: parts.measurements ?? [],
+    settings: PeriodSettings.parse(parts.settings ?? {}),
+  };
+}
+
+/** Entries from rows [raterId, branchId, indicatorId, value]. */
+export const entries = (rows: [number, number, number, number][]): EngineScore[] =>
+  rows.map(([raterId, branchId, indicatorId, value]) => ({ raterId, branchId, indicatorId, value }));
+
+/** Every rater gives every branch the same value on the leaf. */
+export function everyone(raterIds: number[], branchIds: number[], indicatorId: number, value: (r: number, b: number) => number): EngineScore[] {
+  return raterIds.flatMap((raterId) => branchIds.map((branchId) => ({ raterId, branchId, indicatorId, value: value(raterId, branchId) })));
+}
