@@ -6,6 +6,7 @@
  */
 import { grade, type Graded } from './grading';
 import { ScoringModel, type BranchRollup } from './model';
+import { panelStatistics, type PanelStatistics } from './panel';
 import { roundPoints } from './round';
 import type { BranchExplanation, EngineInput, EngineMeasurement, EngineResult, NodeValue } from './types';
 
@@ -39,6 +40,10 @@ export class Engine {
     this.model.setMeasurement(m);
     this.graded = this.regrade();
     return this.graded.result;
+  }
+
+  panel(options: { disputed?: number } = {}): PanelStatistics {
+    return panelStatistics(this.model, options);
   }
 
   explainBranch(branchId: number): BranchExplanation | null {

@@ -2,3 +2,4 @@ export { Engine, computeResults } from './engine';
 export { checkEntry, entryPoints, quantitativePoints } from './points';
 export { roundPoints, roundRate } from './round';
 export type * from './types';
+export type { DisputedCell, PanelStatistics, RaterStatistics } from './panel';

@@ -465,6 +465,25 @@ export class ScoringModel {
     return { cells, nodes };
   }
 
+  /** The points of every eligible rater's entry in one cell (raw, before normalisation). */
+  cellEntries(b: number, slot: number): { raterIndex: number; points: number }[] {
+    const L = this.fw.leaves.length;
+    const R = this.input.raters.length;
+    const node = this.fw.nodes[this.fw.leaves[slot]!]!;
+    const out: { raterIndex: number; points: number }[] = [];
+    if (!node.method) return out;
+    for (const e of this.cells[b * L + slot]!) {
+      const k = this.eRater[e]!;
+      if (this.recused[b * R + k] || this.raterGroup[k]! < 0) continue;
+      out.push({ raterIndex: k, points: entryPoints(node.method, node.maxPoints, this.eValue[e]!) });
+    }
+    return out;
+  }
+
+  isRecused(b: number, raterIndex: number): boolean {
+    return this.recused[b * this.input.raters.length + raterIndex] === 1;
+  }
+
   indexOfBranch(branchId: number): number | undefined {
     return this.branchIndex.get(branchId);
   }

@@ -280,3 +280,37 @@ describe('everyone() helper sanity', () => {
     expect(everyone([1, 2], [1, 2, 3], 11, () => 1)).toHaveLength(6);
   });
 });
+
+describe('engine: panel statistics', () => {
+  const fw = indicators([
+    { id: 1, code: '1', max: 100 },
+    { id: 11, parent: 1, code: '1.1', max: 50, method: rating() },
+    { id: 12, parent: 1, code: '1.2', max: 50, method: rating() },
+  ]);
+  it('finds the lenient rater, the agreement, and the most disputed cell first', () => {
+    // Raters 1 and 2 agree; rater 3 is 5 points more lenient everywhere and wildly off on B2/1.2.
+    const base: [number, number, number][] = [[1, 11, 40], [1, 12, 30], [2, 11, 30], [2, 12, 20], [3, 11, 20], [3, 12, 10]];
+    const scores = entries(
+      base.flatMap(([b, ind, v]) => [
+        [1, b, ind, v],
+        [2, b, ind, v],
+        [3, b, ind, b === 2 && ind === 12 ? 50 : v + 5],
+      ] as [number, number, number, number][]),
+    );
+    const engine = new Engine(input({ indicators: fw, branches: 3, scores }));
+    const panel = engine.panel();
+    const r3 = panel.raters.find((r) => r.raterId === 3)!;
+    const r1 = panel.raters.find((r) => r.raterId === 1)!;
+    expect(r3.offset).toBeGreaterThan(0);
+    expect(r1.offset).toBeLessThan(0);
+    expect(r3.entries).toBe(6);
+    expect(panel.disputed[0]).toMatchObject({ branchId: 2, indicatorId: 12, spread: 30, entries: [{ raterId: 1, points: 20 }, { raterId: 2, points: 20 }, { raterId: 3, points: 50 }] });
+    expect(panel.icc?.branches).toBe(3);
+    expect(panel.icc?.raters).toBe(3);
+    expect(panel.icc!.value).toBeGreaterThan(0);
+    expect(panel.icc!.value).toBeLessThan(1);
+    // Rater 3's outlier lifts B2 over B1 in their ranking: rank sums 4, 5, 9 → S = 14,
+    // W = 12 × 14 / (3² × (3³ − 3)) = 168 / 216.
+    expect(panel.kendallW!.value).toBe(0.7778);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * How the panel scored: each rater against the panel, the panel's agreement
+ * (ICC(2,1) and Kendall's W over branch totals), and the cells where raters
+ * disagree most — the list to discuss at the review meeting.
+ * Only judgment leaves (rating, level) are looked at: deductions, bonuses and
+ * vetoes record facts, not opinions.
+ */
+import { JUDGMENT_METHODS } from '../domain/framework';
+import type { ScoringModel } from './model';
+import { roundPoints, roundRate } from './round';
+import { icc21, kendallW, mean, populationSd } from './stats';
+
+export interface RaterStatistics {
+  raterId: number;
+  entries: number;
+  /** Mean of points / max over the rater's judgment entries. */
+  meanRate: number | null;
+  sdRate: number | null;
+  /** Mean difference from the cell's panel mean (rate): positive = lenient, negative = harsh. */
+  offset: number | null;
+}
+
+export interface DisputedCell {
+  branchId: number;
+  indicatorId: number;
+  maxPoints: number;
+  /** Highest minus lowest points. */
+  spread: number;
+  sd: number;
+  mean: number;
+  entries: { raterId: number; points: number }[];
+}
+
+export interface PanelStatistics {
+  raters: RaterStatistics[];
+  /** Over the branches every rater scored completely (judgment leaves summed per branch). */
+  icc: { value: number; branches: number; raters: number } | null;
+  kendallW: { value: number; chiSquare: number; df: number; branches: number; raters: number } | null;
+  disputed: DisputedCell[];
+}
+
+export function panelStatistics(model: ScoringModel, options: { disputed?: number } = {}): PanelStatistics {
+  const { fw, input } = model;
+  const R = input.raters.length;
+  const B = input.branches.length;
+  const judgmentSlots = fw.leaves
+    .map((node, slot) => ({ node: fw.nodes[node]!, slot }))
+    .filter(({ node }) => node.method && JUDGMENT_METHODS.includes(node.method.kind) && node.maxPoints > 0);
+
+  const rates: number[][] = Array.from({ length: R }, () => []);
+  const offsets: number[][] = Array.from({ length: R }, () => []);
+  // branch × rater: judgment points summed, and how many leaves the rater scored.
+  const totals = new Float64Array(B * R);
+  const counts = new Int32Array(B * R);
+  const disputed: DisputedCell[] = [];
+
+  for (let b = 0; b < B; b++) {
+    for (const { node, slot } of judgmentSlots) {
+      const entries = model.cellEntries(b, slot);
+      const cellMean = mean(entries.map((e) => e.points / node.maxPoints));
+      for (const e of entries) {
+        const rate = e.points / node.maxPoints;
+        rates[e.raterIndex]!.push(rate);
+        if (entries.length > 1) offsets[e.raterIndex]!.push(rate - cellMean);
+        totals[b * R + e.raterIndex]! += e.points;
+        counts[b * R + e.raterIndex]! += 1;
+      }
+      if (entries.length > 1) {
+        const points = entries.map((e) => e.points);
+        disputed.push({
+          branchId: input.branches[b]!.id,
+          indicatorId: node.id,
+          maxPoints: node.maxPoints,
+          spread: roundPoints(Math.max(...points) - Math.min(...points)),
+          sd: roundPoints(populationSd(points)),
+          mean: roundPoints(mean(points)),
+          entries: entries.map((e) => ({ raterId: input.raters[e.raterIndex]!.id, points: e.points })),
+        });
+      }
+    }
+  }
+
+  const raters: RaterStatistics[] = input.raters.map((r, k) => {
+    const xs = rates[k]!;
+    return {
+      raterId: r.id,
+      entries: xs.length,
+      meanRate: xs.length ? roundRate(mean(xs)) : null,
+      sdRate: xs.length ? roundRate(populationSd(xs)) : null,
+      offset: offsets[k]!.length ? roundRate(mean(offsets[k]!)) : null,
+    };
+  });
+
+  // Agreement over complete rows only: a branch where every rater scored every judgment leaf
+  // (a recused rater makes the branch's row incomplete, so it is left out).
+  const active = input.raters.map((_, k) => k).filter((k) => rates[k]!.length > 0);
+  const matrix: number[][] = [];
+  for (let b = 0; b < B; b++) {
+    if (active.every((k) => counts[b * R + k] === judgmentSlots.length)) matrix.push(active.map((k) => totals[b * R + k]!));
+  }
+  const icc = icc21(matrix);
+  const w = kendallW(matrix);
+
+  // Most disagreement first, measured on the leaf's scale so a 10-point and a 2-point leaf compare.
+  disputed.sort((a, b) => b.spread / b.maxPoints - a.spread / a.maxPoints || b.sd / b.maxPoints - a.sd / a.maxPoints);
+  return {
+    raters,
+    icc: icc ? { value: roundRate(icc.icc), branches: icc.n, raters: icc.k } : null,
+    kendallW: w ? { value: roundRate(w.w), chiSquare: roundPoints(w.chiSquare), df: w.df, branches: w.n, raters: w.k } : null,
+    disputed: disputed.slice(0, options.disputed ?? 20),
+  };
+}
