@@ -6,6 +6,11 @@
  */
 import { z } from 'zod';
 import { BranchFields, BranchId, type Branch, type BranchImportPreview, type BranchImportResult } from './domain/branch';
+import { IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
+import type { FrameworkIssue } from './domain/framework-validate';
+import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings } from './domain/period';
+import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGroup, SampleSummary } from './domain/views';
+import type { BranchExplanation, PanelStatistics } from './engine';
 import type { Result } from './result';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -26,8 +31,33 @@ export interface AppInfo {
   dataDir: string;
   databaseFile: string;
   logFile: string;
-  counts: { branchesActive: number; branchesArchived: number };
+  counts: { branchesActive: number; branchesArchived: number; frameworks: number; periods: number };
+  /** The period the header shows and the screens work on; null before there is one. */
+  currentPeriodId: number | null;
 }
+
+const Id = z.number().int().positive();
+const PeriodFields = z.object({
+  name: z.string().trim().min(1, { error: '周期名称不能为空' }).max(60),
+  year: z.number().int().min(2000).max(2100),
+  kind: z.enum(PERIOD_KINDS),
+  settings: PeriodSettings.default(PeriodSettings.parse({})),
+});
+const EntryInput = z.object({
+  raterId: Id,
+  branchId: Id,
+  indicatorId: Id,
+  value: z.number().finite().nullable(),
+  detail: z.array(z.string().max(200)).max(50).optional(),
+});
+const MeasurementInput = z.object({
+  branchId: Id,
+  indicatorId: Id,
+  target: z.number().finite(),
+  actual: z.number().finite().nullable(),
+  floor: z.number().finite().nullable().default(null),
+  source: z.string().trim().max(60).default(''),
+});
 
 export const api = {
   'app.info': method(z.object({})).returns<AppInfo>(),
@@ -41,6 +71,83 @@ export const api = {
   'branches.previewImport': method(z.object({ path: FilePath })).returns<BranchImportPreview>(),
   'branches.import': method(z.object({ path: FilePath })).returns<BranchImportResult>(),
   'branches.writeTemplate': method(z.object({ path: FilePath })).returns<{ path: string }>(),
+
+  'app.setCurrentPeriod': method(z.object({ periodId: Id.nullable() })).returns<null>(),
+
+  'frameworks.list': method(z.object({})).returns<FrameworkSummary[]>(),
+  'frameworks.get': method(z.object({ id: Id })).returns<FrameworkWithIndicators & { issues: FrameworkIssue[] }>(),
+  'frameworks.create': method(
+    z.object({
+      name: z.string().trim().min(1, { error: '名称不能为空' }).max(60),
+      description: z.string().trim().max(500).default(''),
+      source: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('empty') }),
+        z.object({ kind: z.literal('template') }),
+        z.object({ kind: z.literal('copy'), frameworkId: Id }),
+      ]),
+    }),
+  ).returns<{ id: number }>(),
+  'frameworks.updateMeta': method(
+    z.object({ id: Id, name: z.string().trim().min(1, { error: '名称不能为空' }).max(60), description: z.string().trim().max(500).default('') }),
+  ).returns<null>(),
+  'frameworks.delete': method(z.object({ id: Id })).returns<null>(),
+  'frameworks.newVersion': method(z.object({ id: Id })).returns<{ id: number }>(),
+  'frameworks.renumber': method(z.object({ id: Id })).returns<null>(),
+  'indicators.add': method(z.object({ frameworkId: Id, parentId: Id.nullable(), fields: IndicatorFields })).returns<Indicator>(),
+  'indicators.update': method(z.object({ id: Id, fields: IndicatorFields })).returns<Indicator>(),
+  'indicators.delete': method(z.object({ id: Id })).returns<{ removed: number }>(),
+  'indicators.move': method(z.object({ id: Id, parentId: Id.nullable(), position: z.number().int().min(0) })).returns<null>(),
+
+  'periods.list': method(z.object({})).returns<Period[]>(),
+  'periods.get': method(z.object({ id: Id })).returns<Period & { branchIds: number[] }>(),
+  'periods.create': method(
+    PeriodFields.extend({
+      frameworkId: Id,
+      branchIds: z.array(Id).nullable().default(null),
+      copyPanelFrom: Id.nullable().default(null),
+    }),
+  ).returns<Period>(),
+  'periods.update': method(PeriodFields.extend({ id: Id })).returns<Period>(),
+  'periods.setBranches': method(z.object({ id: Id, branchIds: z.array(Id) })).returns<Period>(),
+  'periods.setFramework': method(z.object({ id: Id, frameworkId: Id })).returns<Period>(),
+  'periods.advance': method(z.object({ id: Id, to: z.enum(PERIOD_STATUSES) })).returns<Period>(),
+  'periods.delete': method(z.object({ id: Id })).returns<null>(),
+
+  'panel.get': method(z.object({ periodId: Id })).returns<PanelView>(),
+  'panel.saveGroup': method(
+    z.object({
+      periodId: Id,
+      id: Id.nullable().default(null),
+      name: z.string().trim().min(1, { error: '组名不能为空' }).max(30),
+      weight: z.number().positive({ error: '权重应大于 0' }).max(100),
+    }),
+  ).returns<RaterGroup>(),
+  'panel.deleteGroup': method(z.object({ periodId: Id, id: Id })).returns<null>(),
+  'panel.saveRater': method(
+    z.object({
+      periodId: Id,
+      id: Id.nullable().default(null),
+      groupId: Id,
+      name: z.string().trim().min(1, { error: '姓名不能为空' }).max(30),
+      title: z.string().trim().max(40).default(''),
+      branchId: Id.nullable().default(null),
+      recusals: z.array(z.object({ branchId: Id, reason: z.string().trim().min(1, { error: '回避必须写明原因' }).max(100) })).default([]),
+    }),
+  ).returns<Rater>(),
+  'panel.deleteRater': method(z.object({ periodId: Id, id: Id })).returns<null>(),
+
+  'entries.save': method(
+    z.object({ periodId: Id, entries: z.array(EntryInput).max(1_000_000), enteredBy: z.enum(['rater', 'admin', 'import']).default('rater') }),
+  ).returns<{ saved: number; removed: number }>(),
+  'measurements.save': method(z.object({ periodId: Id, rows: z.array(MeasurementInput) })).returns<{ saved: number }>(),
+
+  'results.get': method(z.object({ periodId: Id })).returns<PeriodResults>(),
+  'results.explain': method(z.object({ periodId: Id, branchId: Id })).returns<BranchExplanation>(),
+  'results.panel': method(z.object({ periodId: Id })).returns<PanelStatistics>(),
+
+  'sample.create': method(
+    z.object({ branches: z.number().int().min(1).max(500).default(12), raters: z.number().int().min(1).max(30).default(7), seed: z.number().int().optional() }),
+  ).returns<SampleSummary>(),
 
   // Native dialogs and the shell: the main process owns them.
   'dialog.openFile': method(

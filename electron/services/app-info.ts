@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/api';
 import { schemaVersion } from '../db';
 import { countBranches } from './branches';
 import type { ServiceContext } from './context';
+import { currentPeriodId } from './settings';
 
 export function getAppInfo(ctx: ServiceContext): AppInfo {
   const branches = countBranches(ctx.db);
@@ -11,6 +12,12 @@ export function getAppInfo(ctx: ServiceContext): AppInfo {
     dataDir: ctx.dataDir,
     databaseFile: ctx.databaseFile,
     logFile: ctx.log.file,
-    counts: { branchesActive: branches.active, branchesArchived: branches.archived },
+    counts: {
+      branchesActive: branches.active,
+      branchesArchived: branches.archived,
+      frameworks: (ctx.db.prepare('SELECT count(*) AS n FROM framework').get() as { n: number }).n,
+      periods: (ctx.db.prepare('SELECT count(*) AS n FROM period').get() as { n: number }).n,
+    },
+    currentPeriodId: currentPeriodId(ctx.db),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import type { Logger } from './log';
+import type { ResultsCache } from './results';
 
 export interface FileFilter {
   name: string;
@@ -25,6 +26,8 @@ export interface ServiceContext {
   appVersion: string;
   log: Logger;
   desktop: Desktop;
+  /** Computed results per period, dropped when a period's data changes. */
+  results: ResultsCache;
   /** Injected so tests can fix the clock. */
   now: () => Date;
 }

@@ -1,12 +1,43 @@
 /**
  * The one table from contract method to service. `dispatch` is the main
  * process's edge: Electron IPC, the test harness and the tests all call it.
+ * Handlers that change a period's data drop its cached results.
  */
 import type { MethodName, Output, ParsedInput } from '../../shared/api';
 import { getAppInfo } from './app-info';
 import { createBranch, listBranches, setBranchArchived, updateBranch } from './branches';
 import { importBranches, previewBranchImport, writeBranchTemplate } from './branches-xlsx';
 import type { ServiceContext } from './context';
+import { saveEntries, saveMeasurements } from './entries';
+import {
+  addIndicator,
+  createFramework,
+  deleteFramework,
+  deleteIndicator,
+  getFramework,
+  listFrameworks,
+  moveIndicator,
+  newFrameworkVersion,
+  renumberCodes,
+  updateFrameworkMeta,
+  updateIndicator,
+} from './frameworks';
+import { deleteGroup, deleteRater, getPanel, saveGroup, saveRater } from './panel';
+import {
+  advancePeriod,
+  createPeriod,
+  deletePeriod,
+  getPeriod,
+  listPeriods,
+  periodBranchIds,
+  setPeriodBranches,
+  setPeriodFramework,
+  updatePeriod,
+} from './periods';
+import { explainBranch, panelStatistics, periodResults } from './results';
+import { AppError } from './errors';
+import { createSample } from './sample';
+import { writeSetting } from './settings';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -14,16 +45,88 @@ export type Handler<M extends MethodName> = (
 ) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/** Runs a change and drops the cached results it affects (one period, or all). */
+function changing<T>(ctx: ServiceContext, periodId: number | null, change: () => T): T {
+  const value = change();
+  ctx.results.invalidate(periodId ?? undefined);
+  return value;
+}
+
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => getAppInfo(ctx),
+  'app.setCurrentPeriod': (input, ctx) => {
+    writeSetting(ctx.db, 'currentPeriodId', input.periodId, ctx.now());
+    return null;
+  },
 
   'branches.list': (input, ctx) => listBranches(ctx.db, input),
   'branches.create': (input, ctx) => createBranch(ctx.db, input, ctx.now()),
-  'branches.update': (input, ctx) => updateBranch(ctx.db, input.id, input.fields, ctx.now()),
+  'branches.update': (input, ctx) => changing(ctx, null, () => updateBranch(ctx.db, input.id, input.fields, ctx.now())),
   'branches.setArchived': (input, ctx) => setBranchArchived(ctx.db, input.id, input.archived, ctx.now()),
   'branches.previewImport': (input, ctx) => previewBranchImport(ctx.db, input.path),
-  'branches.import': (input, ctx) => importBranches(ctx.db, input.path, ctx.now()),
+  'branches.import': async (input, ctx) => {
+    const result = await importBranches(ctx.db, input.path, ctx.now());
+    ctx.results.invalidate();
+    return result;
+  },
   'branches.writeTemplate': (input) => writeBranchTemplate(input.path),
+
+  'frameworks.list': (_input, ctx) => listFrameworks(ctx.db),
+  'frameworks.get': (input, ctx) => getFramework(ctx.db, input.id),
+  'frameworks.create': (input, ctx) => ({ id: createFramework(ctx.db, input, ctx.now()) }),
+  'frameworks.updateMeta': (input, ctx) => {
+    updateFrameworkMeta(ctx.db, input.id, input, ctx.now());
+    return null;
+  },
+  'frameworks.delete': (input, ctx) => {
+    deleteFramework(ctx.db, input.id);
+    return null;
+  },
+  'frameworks.newVersion': (input, ctx) => ({ id: newFrameworkVersion(ctx.db, input.id, ctx.now()) }),
+  'frameworks.renumber': (input, ctx) => changing(ctx, null, () => (renumberCodes(ctx.db, input.id, ctx.now()), null)),
+  'indicators.add': (input, ctx) => changing(ctx, null, () => addIndicator(ctx.db, input.frameworkId, input.parentId, input.fields, ctx.now())),
+  'indicators.update': (input, ctx) => changing(ctx, null, () => updateIndicator(ctx.db, input.id, input.fields, ctx.now())),
+  'indicators.delete': (input, ctx) => changing(ctx, null, () => ({ removed: deleteIndicator(ctx.db, input.id, ctx.now()) })),
+  'indicators.move': (input, ctx) =>
+    changing(ctx, null, () => (moveIndicator(ctx.db, input.id, input.parentId, input.position, ctx.now()), null)),
+
+  'periods.list': (_input, ctx) => listPeriods(ctx.db),
+  'periods.get': (input, ctx) => ({ ...getPeriod(ctx.db, input.id), branchIds: periodBranchIds(ctx.db, input.id) }),
+  'periods.create': (input, ctx) => {
+    const period = createPeriod(ctx.db, input, ctx.now());
+    writeSetting(ctx.db, 'currentPeriodId', period.id, ctx.now());
+    return period;
+  },
+  'periods.update': (input, ctx) => changing(ctx, input.id, () => updatePeriod(ctx.db, input.id, input, ctx.now())),
+  'periods.setBranches': (input, ctx) => changing(ctx, input.id, () => setPeriodBranches(ctx.db, input.id, input.branchIds, ctx.now())),
+  'periods.setFramework': (input, ctx) => changing(ctx, input.id, () => setPeriodFramework(ctx.db, input.id, input.frameworkId, ctx.now())),
+  'periods.advance': (input, ctx) => advancePeriod(ctx.db, input.id, input.to, ctx.now()),
+  'periods.delete': (input, ctx) => changing(ctx, input.id, () => (deletePeriod(ctx.db, input.id), null)),
+
+  'panel.get': (input, ctx) => getPanel(ctx.db, input.periodId),
+  'panel.saveGroup': (input, ctx) => changing(ctx, input.periodId, () => saveGroup(ctx.db, input.periodId, input)),
+  'panel.deleteGroup': (input, ctx) => changing(ctx, input.periodId, () => (deleteGroup(ctx.db, input.periodId, input.id), null)),
+  'panel.saveRater': (input, ctx) => changing(ctx, input.periodId, () => saveRater(ctx.db, input.periodId, input)),
+  'panel.deleteRater': (input, ctx) => changing(ctx, input.periodId, () => (deleteRater(ctx.db, input.periodId, input.id), null)),
+
+  'entries.save': (input, ctx) =>
+    changing(ctx, input.periodId, () => saveEntries(ctx.db, input.periodId, input.entries, { enteredBy: input.enteredBy, now: ctx.now() })),
+  'measurements.save': (input, ctx) =>
+    changing(ctx, input.periodId, () => ({ saved: saveMeasurements(ctx.db, input.periodId, input.rows, ctx.now()) })),
+
+  'results.get': (input, ctx) => periodResults(ctx.db, ctx.results, input.periodId),
+  'results.explain': (input, ctx) => {
+    const explanation = explainBranch(ctx.db, ctx.results, input.periodId, input.branchId);
+    if (!explanation) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+    return explanation;
+  },
+  'results.panel': (input, ctx) => panelStatistics(ctx.db, ctx.results, input.periodId),
+
+  'sample.create': (input, ctx) => {
+    const summary = createSample(ctx.db, input, ctx.now());
+    writeSetting(ctx.db, 'currentPeriodId', summary.period.id, ctx.now());
+    return summary;
+  },
 
   'dialog.openFile': (input, ctx) => ctx.desktop.openFile(input),
   'dialog.saveFile': (input, ctx) => ctx.desktop.saveFile(input),

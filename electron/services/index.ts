@@ -9,6 +9,7 @@ import { APP_VERSION } from './version';
 import type { Desktop, ServiceContext } from './context';
 import { dispatch } from './dispatch';
 import { fileLogger } from './log';
+import { ResultsCache } from './results';
 
 export interface Services {
   ctx: ServiceContext;
@@ -33,6 +34,7 @@ export function createServices(options: { dataDir: string; desktop?: Desktop; no
     appVersion: APP_VERSION,
     log,
     desktop: options.desktop ?? headlessDesktop,
+    results: new ResultsCache(),
     now: options.now ?? (() => new Date()),
   };
   const invoke = ((method, input) => dispatch(ctx, method, input)) as Invoke;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db';
 import { tempDir } from '../helpers/tmp';
 import { appendRows, writeBranchesWorkbook } from '../helpers/workbooks';
 
@@ -42,7 +43,7 @@ describe('CLI', () => {
     expect(text.out).toMatch(/程序版本\s+\d+\.\d+\.\d+/);
     expect(text.out).toContain(data);
     const json = JSON.parse((await cli('info', '--json', '--data-dir', data)).out);
-    expect(json).toMatchObject({ schemaVersion: 2, dataDir: data, counts: { branchesActive: 0, branchesArchived: 0 } });
+    expect(json).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, dataDir: data, counts: { branchesActive: 0, branchesArchived: 0 } });
   });
 
   it('exits 1 with every row error when an import has bad rows, and imports nothing', async () => {
@@ -86,7 +87,7 @@ describe('CLI', () => {
       env: { ...process.env, RONGPING_DATA_DIR: dir },
       encoding: 'utf8',
     });
-    expect(JSON.parse(out)).toMatchObject({ dataDir: dir, schemaVersion: 2 });
+    expect(JSON.parse(out)).toMatchObject({ dataDir: dir, schemaVersion: LATEST_SCHEMA_VERSION });
     const bad = spawnSync(process.execPath, [bin, 'branches', 'import', path.join(dir, 'nope.xlsx')], {
       env: { ...process.env, RONGPING_DATA_DIR: dir },
       encoding: 'utf8',

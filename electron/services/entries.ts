@@ -1,0 +1,146 @@
+/**
+ * Raters' entries (评分) and business measurements (业务数据) of a period:
+ * checked against the framework and the panel, written all-or-nothing.
+ * The scoring screens of the next issue build on `saveEntries`.
+ */
+import type { Indicator } from '../../shared/domain/framework';
+import { checkEntry } from '../../shared/engine/points';
+import type { Database } from '../db';
+import { AppError } from './errors';
+import { freezeFramework, getIndicators } from './frameworks';
+import { getPanel } from './panel';
+import { assertNotFinalised, getPeriod, periodBranchIds } from './periods';
+
+export interface EntryInput {
+  raterId: number;
+  branchId: number;
+  indicatorId: number;
+  /** Null removes the entry. */
+  value: number | null;
+  /** Reasons (deduction, veto) or item descriptions (bonus), one per occurrence. */
+  detail?: string[];
+}
+
+export interface MeasurementInput {
+  branchId: number;
+  indicatorId: number;
+  target: number;
+  actual: number | null;
+  floor: number | null;
+  source: string;
+}
+
+interface PeriodContext {
+  frameworkId: number;
+  leaves: Map<number, Indicator>;
+  branches: Set<number>;
+  raters: Map<number, { name: string; recused: Set<number> }>;
+  branchNames: Map<number, string>;
+}
+
+function periodContext(db: Database, periodId: number): PeriodContext {
+  const period = getPeriod(db, periodId);
+  assertNotFinalised(period);
+  const indicators = getIndicators(db, period.frameworkId);
+  const parents = new Set(indicators.map((i) => i.parentId));
+  const leaves = new Map(indicators.filter((i) => !parents.has(i.id)).map((i) => [i.id, i]));
+  const panel = getPanel(db, periodId);
+  const branchNames = new Map(
+    db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, `${b.code} ${b.name}`]),
+  );
+  return {
+    frameworkId: period.frameworkId,
+    leaves,
+    branches: new Set(periodBranchIds(db, periodId)),
+    raters: new Map(panel.raters.map((r) => [r.id, { name: r.name, recused: new Set(r.recusals.map((c) => c.branchId)) }])),
+    branchNames,
+  };
+}
+
+/** Why an entry cannot be stored, or null. */
+function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
+  const rater = pc.raters.get(e.raterId);
+  if (!rater) return `评委（编号 ${e.raterId}）不在本周期的评委中`;
+  if (!pc.branches.has(e.branchId)) return `党支部（编号 ${e.branchId}）不在本周期的考核范围内`;
+  const leaf = pc.leaves.get(e.indicatorId);
+  if (!leaf || !leaf.method) return `指标（编号 ${e.indicatorId}）不是本周期指标体系的末级指标`;
+  if (rater.recused.has(e.branchId)) return `${rater.name}对“${pc.branchNames.get(e.branchId)}”回避，不能打分`;
+  if (e.value === null) return null;
+  const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
+  if (problem) return `${leaf.code} ${leaf.name}：${problem}`;
+  const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
+  if (leaf.method.kind === 'deduction' && detail.length < e.value) return `${leaf.code} ${leaf.name}：每次扣分都要写明原因（扣 ${e.value} 次，写了 ${detail.length} 条）`;
+  if (leaf.method.kind === 'bonus' && detail.length < e.value) return `${leaf.code} ${leaf.name}：每个加分项都要写明内容（${e.value} 项，写了 ${detail.length} 条）`;
+  if (leaf.method.kind === 'veto' && e.value === 1 && detail.length === 0) return `${leaf.code} ${leaf.name}：一票否决必须写明原因`;
+  return null;
+}
+
+/**
+ * Stores a batch of entries, or none: every problem is reported with the
+ * entry's position in the batch. Freezes the period's framework version.
+ */
+export function saveEntries(
+  db: Database,
+  periodId: number,
+  entries: readonly EntryInput[],
+  options: { enteredBy: 'rater' | 'admin' | 'import'; now: Date },
+): { saved: number; removed: number } {
+  const pc = periodContext(db, periodId);
+  const problems: { row: number; message: string }[] = [];
+  entries.forEach((e, i) => {
+    const problem = entryProblem(pc, e);
+    if (problem && problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+  });
+  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条评分不符合要求，全部未保存`, problems);
+
+  const stamp = options.now.toISOString();
+  let saved = 0;
+  let removed = 0;
+  db.transaction(() => {
+    const upsert = db.prepare(
+      `INSERT INTO score (period_id, rater_id, branch_id, indicator_id, value, detail_json, entered_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (period_id, rater_id, branch_id, indicator_id)
+       DO UPDATE SET value = excluded.value, detail_json = excluded.detail_json, entered_by = excluded.entered_by, updated_at = excluded.updated_at`,
+    );
+    const remove = db.prepare('DELETE FROM score WHERE period_id = ? AND rater_id = ? AND branch_id = ? AND indicator_id = ?');
+    for (const e of entries) {
+      if (e.value === null) {
+        removed += remove.run(periodId, e.raterId, e.branchId, e.indicatorId).changes;
+      } else {
+        const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
+        upsert.run(periodId, e.raterId, e.branchId, e.indicatorId, e.value, detail.length ? JSON.stringify(detail) : null, options.enteredBy, stamp);
+        saved++;
+      }
+    }
+    if (saved > 0) freezeFramework(db, pc.frameworkId, options.now);
+  })();
+  return { saved, removed };
+}
+
+export function saveMeasurements(db: Database, periodId: number, rows: readonly MeasurementInput[], now: Date): number {
+  const pc = periodContext(db, periodId);
+  const problems: { row: number; message: string }[] = [];
+  rows.forEach((m, i) => {
+    const leaf = pc.leaves.get(m.indicatorId);
+    let problem: string | null = null;
+    if (!pc.branches.has(m.branchId)) problem = `党支部（编号 ${m.branchId}）不在本周期的考核范围内`;
+    else if (!leaf || leaf.method?.kind !== 'quantitative') problem = `指标（编号 ${m.indicatorId}）不是定量指标`;
+    else if (!Number.isFinite(m.target)) problem = '目标值必须是数字';
+    else if (m.floor !== null && leaf.method.direction === 'higher' && m.floor > m.target) problem = `零分线 ${m.floor} 高于目标值 ${m.target}（越高越好的指标）`;
+    else if (m.floor !== null && leaf.method.direction === 'lower' && m.floor < m.target) problem = `零分线 ${m.floor} 低于目标值 ${m.target}（越低越好的指标）`;
+    if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+  });
+  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条业务数据不符合要求，全部未保存`, problems);
+  const stamp = now.toISOString();
+  db.transaction(() => {
+    const upsert = db.prepare(
+      `INSERT INTO measurement (period_id, branch_id, indicator_id, target, actual, floor, source, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (period_id, branch_id, indicator_id)
+       DO UPDATE SET target = excluded.target, actual = excluded.actual, floor = excluded.floor, source = excluded.source, updated_at = excluded.updated_at`,
+    );
+    for (const m of rows) upsert.run(periodId, m.branchId, m.indicatorId, m.target, m.actual, m.floor, m.source.trim(), stamp);
+  })();
+  return rows.length;
+}

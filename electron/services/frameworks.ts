@@ -1,0 +1,347 @@
+/**
+ * Frameworks (考核指标体系): versions, their indicator trees, editing, and
+ * the freeze that protects a version once a period has scored on it.
+ */
+import {
+  IndicatorFields,
+  LeafMethod,
+  type Framework,
+  type FrameworkDraft,
+  type FrameworkWithIndicators,
+  type Indicator,
+  type IndicatorDraft,
+  type IndicatorFieldsValue,
+} from '../../shared/domain/framework';
+import { validateFramework, type FrameworkIssue } from '../../shared/domain/framework-validate';
+import type { FrameworkSummary } from '../../shared/domain/views';
+import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
+import type { Database } from '../db';
+import { AppError } from './errors';
+
+interface FrameworkRow {
+  id: number;
+  lineage_id: number | null;
+  version: number;
+  name: string;
+  description: string;
+  frozen_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface IndicatorRow {
+  id: number;
+  framework_id: number;
+  parent_id: number | null;
+  position: number;
+  code: string;
+  name: string;
+  criteria: string;
+  evidence: string;
+  tag: Indicator['tag'];
+  max_points: number;
+  method_json: string | null;
+}
+
+
+const toFramework = (r: FrameworkRow): Framework => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  lineageId: r.lineage_id ?? r.id,
+  version: r.version,
+  frozenAt: r.frozen_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toIndicator = (r: IndicatorRow): Indicator => ({
+  id: r.id,
+  parentId: r.parent_id,
+  position: r.position,
+  code: r.code,
+  name: r.name,
+  criteria: r.criteria,
+  evidence: r.evidence,
+  tag: r.tag,
+  maxPoints: r.max_points,
+  method: r.method_json === null ? null : LeafMethod.parse(JSON.parse(r.method_json)),
+});
+
+function frameworkRow(db: Database, id: number): FrameworkRow {
+  const row = db.prepare<[number], FrameworkRow>('SELECT * FROM framework WHERE id = ?').get(id);
+  if (!row) throw new AppError('not_found', `找不到这个指标体系（编号 ${id}），它可能已被删除`);
+  return row;
+}
+
+export function getIndicators(db: Database, frameworkId: number): Indicator[] {
+  return db
+    .prepare<[number], IndicatorRow>('SELECT * FROM indicator WHERE framework_id = ? ORDER BY parent_id IS NOT NULL, position, id')
+    .all(frameworkId)
+    .map(toIndicator);
+}
+
+export function getFramework(db: Database, id: number): FrameworkWithIndicators & { issues: FrameworkIssue[] } {
+  const framework = toFramework(frameworkRow(db, id));
+  const indicators = getIndicators(db, id);
+  return { ...framework, indicators, issues: validateFramework(indicators) };
+}
+
+export function listFrameworks(db: Database): FrameworkSummary[] {
+  const rows = db.prepare<[], FrameworkRow>('SELECT * FROM framework ORDER BY coalesce(lineage_id, id), version').all();
+  const counts = db.prepare<[number], { total: number; leaves: number }>(
+    `SELECT count(*) AS total,
+            coalesce(sum(NOT EXISTS (SELECT 1 FROM indicator c WHERE c.parent_id = i.id)), 0) AS leaves
+       FROM indicator i WHERE framework_id = ?`,
+  );
+  const periods = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM period WHERE framework_id = ? ORDER BY year DESC, id DESC');
+  return rows.map((r) => {
+    const c = counts.get(r.id) ?? { total: 0, leaves: 0 };
+    return { ...toFramework(r), indicatorCount: c.total, leafCount: c.leaves, periods: periods.all(r.id) };
+  });
+}
+
+/** Refuses to edit a frozen version, saying which period froze it and what to do. */
+export function assertEditable(db: Database, frameworkId: number): void {
+  const row = frameworkRow(db, frameworkId);
+  if (row.frozen_at === null) return;
+  const period = db.prepare<[number], { name: string }>('SELECT name FROM period WHERE framework_id = ? ORDER BY id LIMIT 1').get(frameworkId);
+  throw new AppError(
+    'conflict',
+    `“${row.name}”第 ${row.version} 版已被${period ? `“${period.name}”` : '考核周期'}用于评分，已冻结，不能再修改。请“另存为新版本”后在新版本上修改。`,
+  );
+}
+
+/** Marks a version frozen (idempotent): called when a period using it receives entries. */
+export function freezeFramework(db: Database, frameworkId: number, now: Date): void {
+  db.prepare('UPDATE framework SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL').run(now.toISOString(), frameworkId);
+}
+
+function insertIndicator(db: Database, frameworkId: number, parentId: number | null, position: number, f: IndicatorFieldsValue): number {
+  const info = db
+    .prepare(
+      `INSERT INTO indicator (framework_id, parent_id, position, code, name, criteria, evidence, tag, max_points, method_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(frameworkId, parentId, position, f.code, f.name, f.criteria, f.evidence, f.tag, f.maxPoints, f.method ? JSON.stringify(f.method) : null);
+  return Number(info.lastInsertRowid);
+}
+
+/** Inserts a draft tree under `parentId` (templates, copies, imports). */
+export function insertDrafts(db: Database, frameworkId: number, drafts: readonly IndicatorDraft[], parentId: number | null = null): void {
+  drafts.forEach((d, position) => {
+    const id = insertIndicator(db, frameworkId, parentId, position, IndicatorFields.parse(d));
+    if (d.children?.length) insertDrafts(db, frameworkId, d.children, id);
+  });
+}
+
+/** The stored tree as drafts (for copies and exports). */
+export function toDrafts(indicators: readonly Indicator[]): IndicatorDraft[] {
+  const build = (parentId: number | null): IndicatorDraft[] =>
+    indicators
+      .filter((n) => n.parentId === parentId)
+      .sort((a, b) => a.position - b.position || a.id - b.id)
+      .map((n) => {
+        const children = build(n.id);
+        return {
+          code: n.code,
+          name: n.name,
+          criteria: n.criteria,
+          evidence: n.evidence,
+          tag: n.tag,
+          maxPoints: n.maxPoints,
+          method: n.method,
+          ...(children.length ? { children } : {}),
+        };
+      });
+  return build(null);
+}
+
+export type FrameworkSource = { kind: 'empty' } | { kind: 'template' } | { kind: 'copy'; frameworkId: number };
+
+export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, now: Date, lineage?: { lineageId: number; version: number }): number {
+  const stamp = now.toISOString();
+  return db.transaction(() => {
+    const info = db
+      .prepare('INSERT INTO framework (lineage_id, version, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), stamp, stamp);
+    const id = Number(info.lastInsertRowid);
+    if (!lineage) db.prepare('UPDATE framework SET lineage_id = ? WHERE id = ?').run(id, id);
+    insertDrafts(db, id, draft.indicators);
+    return id;
+  })();
+}
+
+export function createFramework(db: Database, input: { name: string; description: string; source: FrameworkSource }, now: Date): number {
+  let indicators: IndicatorDraft[] = [];
+  let description = input.description;
+  if (input.source.kind === 'template') {
+    indicators = UNIFIED_TEMPLATE.indicators;
+    description ||= UNIFIED_TEMPLATE.description;
+  } else if (input.source.kind === 'copy') {
+    frameworkRow(db, input.source.frameworkId);
+    indicators = toDrafts(getIndicators(db, input.source.frameworkId));
+  }
+  return createFrameworkFromDraft(db, { name: input.name, description, indicators }, now);
+}
+
+/** A new, editable version of a (usually frozen) framework, in the same lineage. */
+export function newFrameworkVersion(db: Database, frameworkId: number, now: Date): number {
+  const row = frameworkRow(db, frameworkId);
+  const lineageId = row.lineage_id ?? row.id;
+  const latest = db.prepare<[number], { v: number }>('SELECT max(version) AS v FROM framework WHERE lineage_id = ?').get(lineageId)?.v ?? row.version;
+  return createFrameworkFromDraft(
+    db,
+    { name: row.name, description: row.description, indicators: toDrafts(getIndicators(db, frameworkId)) },
+    now,
+    { lineageId, version: latest + 1 },
+  );
+}
+
+export function updateFrameworkMeta(db: Database, id: number, meta: { name: string; description: string }, now: Date): void {
+  frameworkRow(db, id);
+  db.prepare('UPDATE framework SET name = ?, description = ?, updated_at = ? WHERE id = ?').run(meta.name, meta.description, now.toISOString(), id);
+}
+
+export function deleteFramework(db: Database, id: number): void {
+  const row = frameworkRow(db, id);
+  const used = db.prepare<[number], { name: string }>('SELECT name FROM period WHERE framework_id = ? LIMIT 1').get(id);
+  if (used) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版正被“${used.name}”使用，不能删除`);
+  if (row.frozen_at) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版已冻结，不能删除`);
+  db.transaction(() => {
+    db.prepare('UPDATE framework SET lineage_id = NULL WHERE lineage_id = ? AND id = ?').run(id, id);
+    db.prepare('DELETE FROM indicator WHERE framework_id = ?').run(id);
+    db.prepare('DELETE FROM framework WHERE id = ?').run(id);
+  })();
+}
+
+function indicatorRow(db: Database, id: number): IndicatorRow {
+  const row = db.prepare<[number], IndicatorRow>('SELECT * FROM indicator WHERE id = ?').get(id);
+  if (!row) throw new AppError('not_found', `找不到这个指标（编号 ${id}），它可能已被删除`);
+  return row;
+}
+
+function assertCodeFree(db: Database, frameworkId: number, code: string, exceptId: number | null): void {
+  const holder = db.prepare<[number, string], { id: number; name: string }>('SELECT id, name FROM indicator WHERE framework_id = ? AND code = ?').get(frameworkId, code);
+  if (holder && holder.id !== exceptId) {
+    const message = `指标编码“${code}”已被“${holder.name}”使用`;
+    throw new AppError('conflict', message, [{ field: 'code', message }]);
+  }
+}
+
+const touch = (db: Database, frameworkId: number, now: Date) =>
+  db.prepare('UPDATE framework SET updated_at = ? WHERE id = ?').run(now.toISOString(), frameworkId);
+
+export function addIndicator(db: Database, frameworkId: number, parentId: number | null, fields: IndicatorFieldsValue, now: Date): Indicator {
+  assertEditable(db, frameworkId);
+  if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', '上级指标不属于这个指标体系');
+  assertCodeFree(db, frameworkId, fields.code, null);
+  return db.transaction(() => {
+    const position = db
+      .prepare<[number, number | null], { n: number }>('SELECT count(*) AS n FROM indicator WHERE framework_id = ? AND parent_id IS ?')
+      .get(frameworkId, parentId)!.n;
+    const id = insertIndicator(db, frameworkId, parentId, position, fields);
+    // A leaf that receives a child becomes an inner node: it no longer has a method of its own.
+    if (parentId !== null) db.prepare('UPDATE indicator SET method_json = NULL WHERE id = ?').run(parentId);
+    touch(db, frameworkId, now);
+    return toIndicator(indicatorRow(db, id));
+  })();
+}
+
+export function updateIndicator(db: Database, id: number, fields: IndicatorFieldsValue, now: Date): Indicator {
+  const row = indicatorRow(db, id);
+  assertEditable(db, row.framework_id);
+  assertCodeFree(db, row.framework_id, fields.code, id);
+  db.transaction(() => {
+    db.prepare(
+      'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ? WHERE id = ?',
+    ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, id);
+    touch(db, row.framework_id, now);
+  })();
+  return toIndicator(indicatorRow(db, id));
+}
+
+/** Deletes an indicator and everything below it; returns how many were removed. */
+export function deleteIndicator(db: Database, id: number, now: Date): number {
+  const row = indicatorRow(db, id);
+  assertEditable(db, row.framework_id);
+  return db.transaction(() => {
+    const removed = db
+      .prepare<[number], { n: number }>(
+        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT i.id FROM indicator i JOIN sub ON i.parent_id = sub.id)
+         SELECT count(*) AS n FROM sub`,
+      )
+      .get(id)!.n;
+    db.prepare('DELETE FROM indicator WHERE id = ?').run(id);
+    renumberPositions(db, row.framework_id, row.parent_id);
+    touch(db, row.framework_id, now);
+    return removed;
+  })();
+}
+
+function renumberPositions(db: Database, frameworkId: number, parentId: number | null): void {
+  const siblings = db
+    .prepare<[number, number | null], { id: number }>('SELECT id FROM indicator WHERE framework_id = ? AND parent_id IS ? ORDER BY position, id')
+    .all(frameworkId, parentId);
+  const set = db.prepare('UPDATE indicator SET position = ? WHERE id = ?');
+  siblings.forEach((s, i) => set.run(i, s.id));
+}
+
+/** Moves an indicator under a new parent (or to the top level) at a position among its new siblings. */
+export function moveIndicator(db: Database, id: number, parentId: number | null, position: number, now: Date): void {
+  const row = indicatorRow(db, id);
+  assertEditable(db, row.framework_id);
+  if (parentId !== null) {
+    const target = indicatorRow(db, parentId);
+    if (target.framework_id !== row.framework_id) throw new AppError('validation', '不能移动到另一个指标体系');
+    // Refuse moving a node under itself or its own descendant.
+    const ancestors = db
+      .prepare<[number], { id: number }>(
+        `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM indicator WHERE id = ?
+           UNION ALL SELECT i.id, i.parent_id FROM indicator i JOIN up ON i.id = up.parent_id)
+         SELECT id FROM up`,
+      )
+      .all(parentId)
+      .map((r) => r.id);
+    if (ancestors.includes(id)) throw new AppError('validation', '不能把指标移动到它自己的下级');
+  }
+  db.transaction(() => {
+    const siblings = db
+      .prepare<[number, number | null, number], { id: number }>(
+        'SELECT id FROM indicator WHERE framework_id = ? AND parent_id IS ? AND id != ? ORDER BY position, id',
+      )
+      .all(row.framework_id, parentId, id)
+      .map((r) => r.id);
+    siblings.splice(Math.max(0, Math.min(position, siblings.length)), 0, id);
+    db.prepare('UPDATE indicator SET parent_id = ? WHERE id = ?').run(parentId, id);
+    const set = db.prepare('UPDATE indicator SET position = ? WHERE id = ?');
+    siblings.forEach((s, i) => set.run(i, s));
+    if (row.parent_id !== parentId) renumberPositions(db, row.framework_id, row.parent_id);
+    if (parentId !== null) db.prepare('UPDATE indicator SET method_json = NULL WHERE id = ?').run(parentId);
+    touch(db, row.framework_id, now);
+  })();
+}
+
+/** Rewrites every code from the tree's order: 1, 1.1, 1.1.1 … (after moves). */
+export function renumberCodes(db: Database, frameworkId: number, now: Date): void {
+  assertEditable(db, frameworkId);
+  const indicators = getIndicators(db, frameworkId);
+  const codes = new Map<number, string>();
+  const walk = (parentId: number | null, prefix: string) =>
+    indicators
+      .filter((n) => n.parentId === parentId)
+      .sort((a, b) => a.position - b.position || a.id - b.id)
+      .forEach((n, i) => {
+        const code = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+        codes.set(n.id, code);
+        walk(n.id, code);
+      });
+  walk(null, '');
+  db.transaction(() => {
+    // Two passes so that swapping codes never collides with the UNIQUE constraint.
+    const set = db.prepare('UPDATE indicator SET code = ? WHERE id = ?');
+    for (const [id] of codes) set.run(`~${id}`, id);
+    for (const [id, code] of codes) set.run(code, id);
+    touch(db, frameworkId, now);
+  })();
+}

@@ -1,0 +1,136 @@
+/**
+ * The panel of a period: rater groups with weights, raters, and recusals
+ * (回避). A rater who belongs to a branch is recused from it automatically;
+ * other recusals are recorded with their reason.
+ */
+import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
+import type { Database } from '../db';
+import { AppError } from './errors';
+import { assertNotFinalised, getPeriod } from './periods';
+
+
+
+
+/** Reason recorded for the automatic recusal from one's own branch. */
+export const OWN_BRANCH_REASON = '本支部成员';
+
+export function getPanel(db: Database, periodId: number): PanelView {
+  getPeriod(db, periodId);
+  const groups = db
+    .prepare<[number], { id: number; period_id: number; name: string; weight: number; position: number }>(
+      'SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id',
+    )
+    .all(periodId)
+    .map((g) => ({ id: g.id, periodId: g.period_id, name: g.name, weight: g.weight, position: g.position }));
+  const recusals = db
+    .prepare<[number], { rater_id: number; branch_id: number; reason: string }>(
+      'SELECT c.* FROM recusal c JOIN rater r ON r.id = c.rater_id WHERE r.period_id = ?',
+    )
+    .all(periodId);
+  const raters = db
+    .prepare<[number], { id: number; period_id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number }>(
+      'SELECT * FROM rater WHERE period_id = ? ORDER BY position, id',
+    )
+    .all(periodId)
+    .map((r) => ({
+      id: r.id,
+      periodId: r.period_id,
+      groupId: r.group_id,
+      name: r.name,
+      title: r.title,
+      branchId: r.branch_id,
+      position: r.position,
+      recusals: [
+        ...(r.branch_id === null ? [] : [{ branchId: r.branch_id, reason: OWN_BRANCH_REASON }]),
+        ...recusals.filter((c) => c.rater_id === r.id && c.branch_id !== r.branch_id).map((c) => ({ branchId: c.branch_id, reason: c.reason })),
+      ],
+    }));
+  return { groups, raters };
+}
+
+const editablePeriod = (db: Database, periodId: number) => assertNotFinalised(getPeriod(db, periodId));
+
+export function saveGroup(db: Database, periodId: number, group: { id?: number | null; name: string; weight: number }): RaterGroup {
+  editablePeriod(db, periodId);
+  const clash = db
+    .prepare<[number, string], { id: number }>('SELECT id FROM rater_group WHERE period_id = ? AND name = ?')
+    .get(periodId, group.name.trim());
+  if (clash && clash.id !== group.id) throw new AppError('conflict', `评委组“${group.name}”已存在`, [{ field: 'name', message: `评委组“${group.name}”已存在` }]);
+  let id = group.id ?? null;
+  if (id) {
+    const info = db.prepare('UPDATE rater_group SET name = ?, weight = ? WHERE id = ? AND period_id = ?').run(group.name.trim(), group.weight, id, periodId);
+    if (info.changes === 0) throw new AppError('not_found', '找不到这个评委组');
+  } else {
+    const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater_group WHERE period_id = ?').get(periodId)!.n;
+    id = Number(db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(periodId, group.name.trim(), group.weight, position).lastInsertRowid);
+  }
+  return getPanel(db, periodId).groups.find((g) => g.id === id)!;
+}
+
+export function deleteGroup(db: Database, periodId: number, groupId: number): void {
+  editablePeriod(db, periodId);
+  const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE group_id = ?').get(groupId)!.n;
+  if (n > 0) throw new AppError('conflict', `这个评委组还有 ${n} 位评委，请先移走或删除他们`);
+  db.prepare('DELETE FROM rater_group WHERE id = ? AND period_id = ?').run(groupId, periodId);
+}
+
+export interface RaterInput {
+  id?: number | null;
+  groupId: number;
+  name: string;
+  title: string;
+  branchId: number | null;
+  /** Recusals besides the own branch, each with a reason. */
+  recusals: { branchId: number; reason: string }[];
+}
+
+export function saveRater(db: Database, periodId: number, input: RaterInput): Rater {
+  editablePeriod(db, periodId);
+  const group = db.prepare<[number, number], { id: number }>('SELECT id FROM rater_group WHERE id = ? AND period_id = ?').get(input.groupId, periodId);
+  if (!group) throw new AppError('validation', '请选择评委所在的评委组', [{ field: 'groupId', message: '请选择评委所在的评委组' }]);
+  const name = input.name.trim();
+  const clash = db.prepare<[number, string], { id: number }>('SELECT id FROM rater WHERE period_id = ? AND name = ?').get(periodId, name);
+  if (clash && clash.id !== input.id) throw new AppError('conflict', `评委“${name}”已在本周期中`, [{ field: 'name', message: `评委“${name}”已在本周期中` }]);
+  return db.transaction(() => {
+    let id = input.id ?? null;
+    if (id) {
+      const info = db
+        .prepare('UPDATE rater SET group_id = ?, name = ?, title = ?, branch_id = ? WHERE id = ? AND period_id = ?')
+        .run(input.groupId, name, input.title.trim(), input.branchId, id, periodId);
+      if (info.changes === 0) throw new AppError('not_found', '找不到这位评委');
+      db.prepare('DELETE FROM recusal WHERE rater_id = ?').run(id);
+    } else {
+      const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE period_id = ?').get(periodId)!.n;
+      id = Number(
+        db
+          .prepare('INSERT INTO rater (period_id, group_id, name, title, branch_id, position) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(periodId, input.groupId, name, input.title.trim(), input.branchId, position).lastInsertRowid,
+      );
+    }
+    const insert = db.prepare('INSERT OR REPLACE INTO recusal (rater_id, branch_id, reason) VALUES (?, ?, ?)');
+    for (const r of input.recusals) {
+      if (r.branchId === input.branchId) continue;
+      if (!r.reason.trim()) throw new AppError('validation', '回避必须写明原因');
+      insert.run(id, r.branchId, r.reason.trim());
+    }
+    // An entry already given for a branch the rater is now recused from would be ignored silently: refuse instead.
+    const recusedIds = [input.branchId, ...input.recusals.map((r) => r.branchId)].filter((b): b is number => b !== null);
+    const conflict = recusedIds.length
+      ? db
+          .prepare<[number], { code: string; name: string; branch_id: number }>(
+            'SELECT DISTINCT b.code, b.name, s.branch_id FROM score s JOIN branch b ON b.id = s.branch_id WHERE s.rater_id = ?',
+          )
+          .all(id)
+          .find((s) => recusedIds.includes(s.branch_id))
+      : undefined;
+    if (conflict) throw new AppError('conflict', `${name}已为“${conflict.code} ${conflict.name}”打分，不能再设为回避；请先删除这些评分`);
+    return getPanel(db, periodId).raters.find((r) => r.id === id)!;
+  })();
+}
+
+export function deleteRater(db: Database, periodId: number, raterId: number): void {
+  editablePeriod(db, periodId);
+  const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM score WHERE rater_id = ?').get(raterId)!.n;
+  if (n > 0) throw new AppError('conflict', `这位评委已有 ${n} 条评分，不能删除`);
+  db.prepare('DELETE FROM rater WHERE id = ? AND period_id = ?').run(raterId, periodId);
+}

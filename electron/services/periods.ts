@@ -1,0 +1,232 @@
+/**
+ * Periods (考核周期): their framework version, branches in scope, settings
+ * and the draft → scoring → review → finalised lifecycle.
+ */
+import { validateFramework, hasErrors } from '../../shared/domain/framework-validate';
+import {
+  PERIOD_STATUS_LABELS,
+  PERIOD_STATUSES,
+  PeriodSettings,
+  type PeriodKind,
+  type PeriodSettingsInput,
+  type PeriodStatus,
+} from '../../shared/domain/period';
+import type { Period } from '../../shared/domain/views';
+import type { Database } from '../db';
+import { AppError } from './errors';
+import { getIndicators } from './frameworks';
+
+
+interface PeriodRow {
+  id: number;
+  name: string;
+  year: number;
+  kind: PeriodKind;
+  framework_id: number;
+  framework_name: string;
+  framework_version: number;
+  status: PeriodStatus;
+  settings_json: string;
+  branch_count: number;
+  rater_count: number;
+  entry_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT_PERIOD = `
+  SELECT p.*, f.name AS framework_name, f.version AS framework_version,
+         (SELECT count(*) FROM period_branch pb WHERE pb.period_id = p.id) AS branch_count,
+         (SELECT count(*) FROM rater r WHERE r.period_id = p.id) AS rater_count,
+         (SELECT count(*) FROM score s WHERE s.period_id = p.id) AS entry_count
+    FROM period p JOIN framework f ON f.id = p.framework_id`;
+
+const toPeriod = (r: PeriodRow): Period => ({
+  id: r.id,
+  name: r.name,
+  year: r.year,
+  kind: r.kind,
+  frameworkId: r.framework_id,
+  frameworkName: r.framework_name,
+  frameworkVersion: r.framework_version,
+  status: r.status,
+  settings: PeriodSettings.parse(JSON.parse(r.settings_json)),
+  branchCount: r.branch_count,
+  raterCount: r.rater_count,
+  entryCount: r.entry_count,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type { Period };
+
+export function listPeriods(db: Database): Period[] {
+  return db.prepare<[], PeriodRow>(`${SELECT_PERIOD} ORDER BY p.year DESC, p.id DESC`).all().map(toPeriod);
+}
+
+export function getPeriod(db: Database, id: number): Period {
+  const row = db.prepare<[number], PeriodRow>(`${SELECT_PERIOD} WHERE p.id = ?`).get(id);
+  if (!row) throw new AppError('not_found', `找不到这个考核周期（编号 ${id}），它可能已被删除`);
+  return toPeriod(row);
+}
+
+export function periodBranchIds(db: Database, periodId: number): number[] {
+  return db
+    .prepare<[number], { branch_id: number }>(
+      'SELECT pb.branch_id FROM period_branch pb JOIN branch b ON b.id = pb.branch_id WHERE pb.period_id = ? ORDER BY b.code',
+    )
+    .all(periodId)
+    .map((r) => r.branch_id);
+}
+
+/** Refuses changes to a finalised period (the database's own guard comes with the scoring issue). */
+export function assertNotFinalised(period: Period): void {
+  if (period.status === 'finalised') {
+    throw new AppError('conflict', `“${period.name}”已定稿，不能再修改。如确需修改，请先由管理员重新开启。`);
+  }
+}
+
+export interface PeriodInput {
+  name: string;
+  year: number;
+  kind: PeriodKind;
+  frameworkId: number;
+  /** Branches in scope; null: every branch in use. */
+  branchIds: number[] | null;
+  settings: PeriodSettingsInput;
+  /** Copy the panel (groups, raters, recusals) of an earlier period. */
+  copyPanelFrom?: number | null;
+}
+
+export function createPeriod(db: Database, input: PeriodInput, now: Date): Period {
+  const stamp = now.toISOString();
+  const settings = PeriodSettings.parse(input.settings);
+  if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
+    throw new AppError('validation', '请选择一个指标体系');
+  }
+  const id = db.transaction(() => {
+    const info = db
+      .prepare('INSERT INTO period (name, year, kind, framework_id, status, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.name.trim(), input.year, input.kind, input.frameworkId, 'draft', JSON.stringify(settings), stamp, stamp);
+    const periodId = Number(info.lastInsertRowid);
+    const branchIds =
+      input.branchIds ??
+      db.prepare<[], { id: number }>('SELECT id FROM branch WHERE archived_at IS NULL ORDER BY code').all().map((r) => r.id);
+    writeBranches(db, periodId, branchIds);
+    if (input.copyPanelFrom) copyPanel(db, input.copyPanelFrom, periodId);
+    return periodId;
+  })();
+  return getPeriod(db, id);
+}
+
+function writeBranches(db: Database, periodId: number, branchIds: readonly number[]): void {
+  const known = new Set(db.prepare<[], { id: number }>('SELECT id FROM branch').all().map((r) => r.id));
+  const unknown = branchIds.filter((b) => !known.has(b));
+  if (unknown.length) throw new AppError('validation', `党支部不存在：编号 ${unknown.join('、')}`);
+  const insert = db.prepare('INSERT OR IGNORE INTO period_branch (period_id, branch_id) VALUES (?, ?)');
+  for (const b of branchIds) insert.run(periodId, b);
+}
+
+function copyPanel(db: Database, fromPeriodId: number, toPeriodId: number): void {
+  const groups = db
+    .prepare<[number], { id: number; name: string; weight: number; position: number }>('SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id')
+    .all(fromPeriodId);
+  const groupMap = new Map<number, number>();
+  for (const g of groups) {
+    const info = db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(toPeriodId, g.name, g.weight, g.position);
+    groupMap.set(g.id, Number(info.lastInsertRowid));
+  }
+  const raters = db
+    .prepare<[number], { id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number }>(
+      'SELECT * FROM rater WHERE period_id = ? ORDER BY position, id',
+    )
+    .all(fromPeriodId);
+  for (const r of raters) {
+    const info = db
+      .prepare('INSERT INTO rater (period_id, group_id, name, title, branch_id, position) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(toPeriodId, groupMap.get(r.group_id)!, r.name, r.title, r.branch_id, r.position);
+    db.prepare('INSERT INTO recusal (rater_id, branch_id, reason) SELECT ?, branch_id, reason FROM recusal WHERE rater_id = ?').run(
+      Number(info.lastInsertRowid),
+      r.id,
+    );
+  }
+}
+
+export function updatePeriod(
+  db: Database,
+  id: number,
+  patch: { name: string; year: number; kind: PeriodKind; settings: PeriodSettingsInput },
+  now: Date,
+): Period {
+  const period = getPeriod(db, id);
+  assertNotFinalised(period);
+  const settings = PeriodSettings.parse(patch.settings);
+  const labels = settings.grades.map((g) => g.label);
+  const badQuota = settings.quotas.find((q) => !labels.includes(q.label));
+  if (badQuota) throw new AppError('validation', `名额限制中的等次“${badQuota.label}”不在等次设置中`);
+  db.prepare('UPDATE period SET name = ?, year = ?, kind = ?, settings_json = ?, updated_at = ? WHERE id = ?').run(
+    patch.name.trim(),
+    patch.year,
+    patch.kind,
+    JSON.stringify(settings),
+    now.toISOString(),
+    id,
+  );
+  return getPeriod(db, id);
+}
+
+export function setPeriodBranches(db: Database, id: number, branchIds: number[], now: Date): Period {
+  const period = getPeriod(db, id);
+  assertNotFinalised(period);
+  const keep = new Set(branchIds);
+  const scored = db
+    .prepare<[number], { branch_id: number; code: string; name: string }>(
+      `SELECT DISTINCT s.branch_id, b.code, b.name FROM score s JOIN branch b ON b.id = s.branch_id WHERE s.period_id = ?`,
+    )
+    .all(id)
+    .filter((r) => !keep.has(r.branch_id));
+  if (scored.length) {
+    throw new AppError('conflict', `这些党支部已有评分，不能移出本周期：${scored.map((r) => `${r.code} ${r.name}`).join('、')}`);
+  }
+  db.transaction(() => {
+    db.prepare('DELETE FROM period_branch WHERE period_id = ?').run(id);
+    writeBranches(db, id, branchIds);
+    db.prepare('UPDATE period SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+  })();
+  return getPeriod(db, id);
+}
+
+export function setPeriodFramework(db: Database, id: number, frameworkId: number, now: Date): Period {
+  const period = getPeriod(db, id);
+  if (period.entryCount > 0) {
+    throw new AppError('conflict', `“${period.name}”已有评分，不能更换指标体系（每个周期保留它评分时所用的版本）`);
+  }
+  if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(frameworkId)) throw new AppError('not_found', '找不到这个指标体系');
+  db.prepare('UPDATE period SET framework_id = ?, updated_at = ? WHERE id = ?').run(frameworkId, now.toISOString(), id);
+  return getPeriod(db, id);
+}
+
+/** Moves a period one step forward; starting to score needs a valid framework, branches and a panel. */
+export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date): Period {
+  const period = getPeriod(db, id);
+  const from = PERIOD_STATUSES.indexOf(period.status);
+  if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
+    throw new AppError('validation', `“${period.name}”现在是“${PERIOD_STATUS_LABELS[period.status]}”，不能直接改为“${PERIOD_STATUS_LABELS[to]}”`);
+  }
+  if (to === 'scoring') {
+    const problems: string[] = [];
+    const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
+    if (hasErrors(issues)) problems.push(`指标体系还有 ${issues.filter((i) => i.severity === 'error').length} 处错误`);
+    if (period.branchCount === 0) problems.push('还没有选择参加考核的党支部');
+    if (period.raterCount === 0) problems.push('还没有评委');
+    if (problems.length) throw new AppError('validation', `“${period.name}”还不能开始评分：${problems.join('；')}`);
+  }
+  db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
+  return getPeriod(db, id);
+}
+
+export function deletePeriod(db: Database, id: number): void {
+  const period = getPeriod(db, id);
+  if (period.entryCount > 0) throw new AppError('conflict', `“${period.name}”已有 ${period.entryCount} 条评分，不能删除`);
+  db.prepare('DELETE FROM period WHERE id = ?').run(id);
+}

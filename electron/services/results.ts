@@ -1,0 +1,85 @@
+/**
+ * Results of a period: the engine fed from the database. The main process
+ * is the engine's authority; it keeps one computed engine per period and
+ * drops it whenever the period's data changes.
+ */
+import { Engine, type BranchExplanation, type EngineInput, type EngineResult, type PanelStatistics } from '../../shared/engine';
+import type { PeriodResults } from '../../shared/domain/views';
+import type { Database } from '../db';
+import { getIndicators } from './frameworks';
+import { getPanel, OWN_BRANCH_REASON } from './panel';
+import { getPeriod, periodBranchIds } from './periods';
+
+export function buildEngineInput(db: Database, periodId: number): EngineInput {
+  const period = getPeriod(db, periodId);
+  const panel = getPanel(db, periodId);
+  const inScope = new Set(periodBranchIds(db, periodId));
+  const branches = db
+    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch ORDER BY code')
+    .all()
+    .filter((b) => inScope.has(b.id));
+  const scores: EngineInput['scores'] = [];
+  const rows = db
+    .prepare<[number], [number, number, number, number]>('SELECT rater_id, branch_id, indicator_id, value FROM score WHERE period_id = ?')
+    .raw(true);
+  for (const [raterId, branchId, indicatorId, value] of rows.iterate(periodId)) scores.push({ raterId, branchId, indicatorId, value });
+  const measurements = db
+    .prepare<[number], { branch_id: number; indicator_id: number; target: number; actual: number | null; floor: number | null }>(
+      'SELECT branch_id, indicator_id, target, actual, floor FROM measurement WHERE period_id = ?',
+    )
+    .all(periodId)
+    .map((m) => ({ branchId: m.branch_id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
+  return {
+    indicators: getIndicators(db, period.frameworkId),
+    branches,
+    groups: panel.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+    raters: panel.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
+    recusals: panel.raters.flatMap((r) =>
+      r.recusals.map((c) => ({ raterId: r.id, branchId: c.branchId, reason: c.reason || OWN_BRANCH_REASON })),
+    ),
+    scores,
+    measurements,
+    settings: period.settings,
+  };
+}
+
+/** One computed engine per period, dropped whenever the period's data changes. */
+export class ResultsCache {
+  private readonly engines = new Map<number, Engine>();
+
+  engine(db: Database, periodId: number): Engine {
+    let engine = this.engines.get(periodId);
+    if (!engine) {
+      engine = new Engine(buildEngineInput(db, periodId));
+      this.engines.set(periodId, engine);
+    }
+    return engine;
+  }
+
+  invalidate(periodId?: number): void {
+    if (periodId === undefined) this.engines.clear();
+    else this.engines.delete(periodId);
+  }
+}
+
+
+export function periodResults(db: Database, cache: ResultsCache, periodId: number): PeriodResults {
+  const engine = cache.engine(db, periodId);
+  const panel = getPanel(db, periodId);
+  const period = getPeriod(db, periodId);
+  return {
+    period,
+    result: engine.result,
+    indicators: getIndicators(db, period.frameworkId),
+    raters: panel.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
+    groups: panel.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+  };
+}
+
+export function explainBranch(db: Database, cache: ResultsCache, periodId: number, branchId: number): BranchExplanation | null {
+  return cache.engine(db, periodId).explainBranch(branchId);
+}
+
+export function panelStatistics(db: Database, cache: ResultsCache, periodId: number): PanelStatistics {
+  return cache.engine(db, periodId).panel();
+}

@@ -1,0 +1,128 @@
+/**
+ * Checks a framework tree and says, in the user's words, everything that is
+ * wrong with it. The editor shows these live; a period cannot start scoring
+ * while any `error` remains.
+ */
+import type { Indicator } from './framework';
+
+export interface FrameworkIssue {
+  /** The indicator the issue is about; null for the framework as a whole. */
+  indicatorId: number | null;
+  code: string | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+const EPS = 0.005;
+const fmt = (x: number) => String(Math.round(x * 100) / 100);
+
+/** A bonus leaf, or an inner node whose children are all bonus: counted outside the base. */
+export function bonusNodes(indicators: readonly Indicator[]): Set<number> {
+  const children = childrenOf(indicators);
+  const bonus = new Set<number>();
+  const visit = (n: Indicator): boolean => {
+    const kids = children.get(n.id) ?? [];
+    const isBonus = kids.length === 0 ? n.method?.kind === 'bonus' : kids.map(visit).every(Boolean);
+    if (isBonus) bonus.add(n.id);
+    return isBonus;
+  };
+  (children.get(null) ?? []).forEach(visit);
+  return bonus;
+}
+
+export function childrenOf(indicators: readonly Indicator[]): Map<number | null, Indicator[]> {
+  const map = new Map<number | null, Indicator[]>();
+  for (const n of indicators) {
+    const list = map.get(n.parentId) ?? [];
+    list.push(n);
+    map.set(n.parentId, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
+  return map;
+}
+
+export function validateFramework(indicators: readonly Indicator[], options: { gradeLabels?: readonly string[] } = {}): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  const error = (n: Indicator | null, message: string) =>
+    issues.push({ indicatorId: n?.id ?? null, code: n?.code ?? null, severity: 'error', message: n ? `${n.code} ${n.name}：${message}` : message });
+  const warn = (n: Indicator | null, message: string) =>
+    issues.push({ indicatorId: n?.id ?? null, code: n?.code ?? null, severity: 'warning', message: n ? `${n.code} ${n.name}：${message}` : message });
+
+  if (indicators.length === 0) {
+    error(null, '指标体系还没有任何指标');
+    return issues;
+  }
+  const byId = new Map(indicators.map((n) => [n.id, n]));
+  const children = childrenOf(indicators);
+  const bonus = bonusNodes(indicators);
+
+  const seen = new Map<string, Indicator>();
+  for (const n of indicators) {
+    const other = seen.get(n.code);
+    if (other) error(n, `编码与“${other.code} ${other.name}”重复`);
+    else seen.set(n.code, n);
+    if (n.parentId !== null && !byId.has(n.parentId)) error(n, '上级指标不存在');
+  }
+
+  for (const n of indicators) {
+    const kids = children.get(n.id) ?? [];
+    const parent = n.parentId === null ? null : byId.get(n.parentId);
+    // Codes follow the tree: 1 → 1.2 → 1.2.3.
+    if (parent && !n.code.startsWith(`${parent.code}.`)) error(n, `编码应以上级编码“${parent.code}.”开头`);
+    if (parent && n.code.split('.').length !== parent.code.split('.').length + 1) error(n, '编码层级与所在层级不符');
+    if (!parent && n.code.includes('.')) error(n, '一级指标的编码应为 1、2、3 这样的单个数字');
+
+    if (kids.length > 0) {
+      if (n.method) error(n, '有下级指标的节点不能设置评分方法');
+      const counted = kids.filter((k) => bonus.has(n.id) || !bonus.has(k.id));
+      const sum = counted.reduce((s, k) => s + k.maxPoints, 0);
+      if (Math.abs(sum - n.maxPoints) > EPS) error(n, `下级指标分值合计 ${fmt(sum)} 分，与本指标的 ${fmt(n.maxPoints)} 分不一致`);
+      continue;
+    }
+    const m = n.method;
+    if (!m) {
+      error(n, '末级指标必须选择评分方法');
+      continue;
+    }
+    switch (m.kind) {
+      case 'rating': {
+        const steps = n.maxPoints / m.step;
+        if (n.maxPoints <= 0) error(n, '分值应大于 0');
+        else if (Math.abs(steps - Math.round(steps)) > 1e-9) error(n, `分值 ${fmt(n.maxPoints)} 不是步长 ${m.step} 的整数倍，评委无法打满分`);
+        break;
+      }
+      case 'level':
+        if (n.maxPoints <= 0) error(n, '分值应大于 0');
+        if (!m.levels.some((l) => l.fraction === 1)) warn(n, '没有得满分的等次');
+        if (new Set(m.levels.map((l) => l.label)).size !== m.levels.length) error(n, '等次名称重复');
+        break;
+      case 'deduction':
+        if (n.maxPoints <= 0) error(n, '扣分项的分值应大于 0');
+        else if (m.perOccurrence > n.maxPoints) error(n, `每次扣 ${fmt(m.perOccurrence)} 分，超过本项分值 ${fmt(n.maxPoints)} 分`);
+        break;
+      case 'bonus':
+        if (n.maxPoints <= 0) error(n, '加分项的分值（加分上限）应大于 0');
+        else if (m.perItem > n.maxPoints) error(n, `每项加 ${fmt(m.perItem)} 分，超过加分上限 ${fmt(n.maxPoints)} 分`);
+        if (parent && !bonus.has(parent.id)) warn(n, '加分项放在普通指标之下：它计入加分，不计入上级指标的分值');
+        break;
+      case 'quantitative':
+        if (n.maxPoints <= 0) error(n, '分值应大于 0');
+        if (m.direction === 'higher' && m.floorRatio >= 1) error(n, `“越高越好”的指标，零分线比例应小于 1（现为 ${m.floorRatio}）`);
+        if (m.direction === 'lower' && m.floorRatio <= 1) error(n, `“越低越好”的指标，零分线比例应大于 1（现为 ${m.floorRatio}）`);
+        break;
+      case 'veto':
+        if (n.maxPoints !== 0) error(n, '一票否决项不计分，分值应为 0');
+        if (m.capGrade !== null && options.gradeLabels && !options.gradeLabels.includes(m.capGrade)) {
+          error(n, `否决后的最高等次“${m.capGrade}”不在本周期的等次中（${options.gradeLabels.join('、')}）`);
+        }
+        break;
+    }
+  }
+
+  const roots = children.get(null) ?? [];
+  const base = roots.filter((r) => !bonus.has(r.id)).reduce((s, r) => s + r.maxPoints, 0);
+  if (Math.abs(base - 100) > EPS) warn(null, `基本分合计 ${fmt(base)} 分（通常为 100 分，加分项另计）`);
+  return issues;
+}
+
+export const hasErrors = (issues: readonly FrameworkIssue[]) => issues.some((i) => i.severity === 'error');

@@ -1,0 +1,72 @@
+/**
+ * What the services return for frameworks, periods, panels and results:
+ * shared by the main process (which builds them) and the renderer.
+ */
+import type { EngineResult } from '../engine/types';
+import type { Framework, Indicator } from './framework';
+import type { PeriodKind, PeriodSettings, PeriodStatus } from './period';
+
+export interface FrameworkSummary extends Framework {
+  indicatorCount: number;
+  leafCount: number;
+  /** Periods that use this version. */
+  periods: { id: number; name: string }[];
+}
+
+export interface Period {
+  id: number;
+  name: string;
+  year: number;
+  kind: PeriodKind;
+  frameworkId: number;
+  frameworkName: string;
+  frameworkVersion: number;
+  status: PeriodStatus;
+  settings: PeriodSettings;
+  branchCount: number;
+  raterCount: number;
+  entryCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RaterGroup {
+  id: number;
+  periodId: number;
+  name: string;
+  weight: number;
+  position: number;
+}
+
+export interface Rater {
+  id: number;
+  periodId: number;
+  groupId: number;
+  name: string;
+  title: string;
+  /** The branch the rater belongs to (never scores it). */
+  branchId: number | null;
+  position: number;
+  recusals: { branchId: number; reason: string }[];
+}
+
+export interface PanelView {
+  groups: RaterGroup[];
+  raters: Rater[];
+}
+
+export interface PeriodResults {
+  period: Period;
+  result: EngineResult;
+  indicators: Indicator[];
+  raters: { id: number; name: string; groupId: number }[];
+  groups: { id: number; name: string; weight: number }[];
+}
+
+export interface SampleSummary {
+  period: Period;
+  branches: number;
+  raters: number;
+  entries: number;
+  measurements: number;
+}
