@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Branch } from '../shared/domain/branch';
+import { PERIOD_KINDS, PERIOD_STATUS_LABELS, type PeriodKind } from '../shared/domain/period';
+import type { PeriodResults } from '../shared/domain/views';
 import { t } from '../shared/messages';
 import type { AppErrorValue, Result } from '../shared/result';
 import { formatPairs, formatTable } from './cli-format';
@@ -22,6 +24,12 @@ const USAGE = `融评 rongping — 命令行工具
   branches list [--archived]   列出党支部（--archived 同时列出已归档的）
   branches import 文件.xlsx     从 Excel 导入党支部（有任何错误则全部不导入）
   branches template 文件.xlsx   写出党支部导入模板
+  period list                  列出考核周期
+  period create --name 名称 --framework 编号 [--year 年] [--kind annual|half|quarter]
+                               新建考核周期（默认包含全部在用的党支部）
+  compute --period 编号         计算考核结果（--json 输出全部结果和每个分数的来历）
+  sample [--branches N] [--raters M] [--seed S]
+                               用内置指标体系生成一个完整的示例考核周期
   backup 文件.db               把数据库完整备份到一个新文件
   help                         显示本说明
 
@@ -76,13 +84,56 @@ const branchTable = (branches: Branch[]) =>
         ]),
       ) + `\n${t('branch.count', { count: branches.length })}`;
 
+const resultsTable = (r: PeriodResults) =>
+  `${r.period.name}（${PERIOD_STATUS_LABELS[r.period.status]}）\n` +
+  formatTable(
+    ['名次', '编码', '党支部', '总分', '党建', '业务', '融合', '加分', '等次', '融合象限', '说明'],
+    r.result.branches.map((b) => [
+      String(b.rank),
+      b.code,
+      b.name,
+      b.total.toFixed(2),
+      b.tags.party.points.toFixed(2),
+      b.tags.business.points.toFixed(2),
+      b.tags.fusion.points.toFixed(2),
+      b.bonus.toFixed(2),
+      b.grade,
+      b.quadrant ?? '',
+      [b.vetoed ? '一票否决' : '', b.complete ? '' : `缺 ${b.missing} 项评分`].filter(Boolean).join('，'),
+    ]),
+  ) +
+  `\n基本分满分 ${r.result.baseMax}；${r.result.quotas.map((q) => `${q.label}名额 ${q.allowed} 个`).join('，') || '无名额限制'}` +
+  (r.result.complete ? '' : '\n注意：评分尚不完整，结果为暂定。');
+
 function fileArg(positionals: string[], index: number, command: string): string {
   const file = positionals[index];
   if (!file) throw new UsageError(t('cli.usage.missingFile', { command }));
   return path.resolve(file);
 }
 
-async function runCommand(services: Services, positionals: string[], flags: { archived: boolean }, o: Output) {
+interface Flags {
+  archived: boolean;
+  period?: string;
+  name?: string;
+  framework?: string;
+  year?: string;
+  kind?: string;
+  branches?: string;
+  raters?: string;
+  seed?: string;
+}
+
+/** A whole-number option, or a usage error naming it. */
+function intFlag(value: string | undefined, name: string, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`缺少 --${name}`);
+  }
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} 应为正整数，现为“${value}”`);
+  return Number(value);
+}
+
+async function runCommand(services: Services, positionals: string[], flags: Flags, o: Output) {
   const [command, sub] = positionals;
   const { invoke } = services;
   switch (command) {
@@ -116,6 +167,65 @@ async function runCommand(services: Services, positionals: string[], flags: { ar
         );
       }
       throw new UsageError(t('cli.usage.unknown', { command: `branches ${sub ?? ''}`.trim() }));
+    case 'period':
+      if (sub === 'list') {
+        return report(await invoke('periods.list', {}), o, (periods) =>
+          periods.length === 0
+            ? '还没有考核周期。可用 “rongping sample” 生成示例周期，或 “rongping period create”。'
+            : formatTable(
+                ['编号', '名称', '年度', '指标体系', '状态', '支部', '评委', '评分条数'],
+                periods.map((p) => [
+                  String(p.id),
+                  p.name,
+                  String(p.year),
+                  `${p.frameworkName} 第${p.frameworkVersion}版`,
+                  PERIOD_STATUS_LABELS[p.status],
+                  String(p.branchCount),
+                  String(p.raterCount),
+                  String(p.entryCount),
+                ]),
+              ),
+        );
+      }
+      if (sub === 'create') {
+        if (!flags.name) throw new UsageError('缺少 --name');
+        const kind = (flags.kind ?? 'annual') as PeriodKind;
+        if (!PERIOD_KINDS.includes(kind)) throw new UsageError(`--kind 应为 ${PERIOD_KINDS.join('|')}`);
+        return report(
+          await invoke('periods.create', {
+            name: flags.name,
+            year: intFlag(flags.year, 'year', new Date().getFullYear()),
+            kind,
+            frameworkId: intFlag(flags.framework, 'framework'),
+          }),
+          o,
+          (p) => `已新建考核周期 ${p.id}“${p.name}”：${p.branchCount} 个党支部，指标体系“${p.frameworkName}”第 ${p.frameworkVersion} 版`,
+        );
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `period ${sub ?? ''}`.trim() }));
+    case 'compute': {
+      const periodId = intFlag(flags.period, 'period');
+      const results = await invoke('results.get', { periodId });
+      if (!results.ok || !o.json) return report(results, o, resultsTable);
+      // The full results with every branch's explanation, for scripts and audits.
+      const explanations = [];
+      for (const b of results.value.result.branches) {
+        const e = await invoke('results.explain', { periodId, branchId: b.branchId });
+        if (!e.ok) return report(e, o, () => '');
+        explanations.push(e.value);
+      }
+      return report({ ok: true, value: { ...results.value, explanations } }, o, () => '');
+    }
+    case 'sample':
+      return report(
+        await invoke('sample.create', {
+          branches: intFlag(flags.branches, 'branches', 12),
+          raters: intFlag(flags.raters, 'raters', 7),
+          ...(flags.seed ? { seed: intFlag(flags.seed, 'seed') } : {}),
+        }),
+        o,
+        (s) => `已生成示例考核周期 ${s.period.id}“${s.period.name}”：${s.branches} 个党支部，${s.raters} 位评委，${s.entries} 条评分，${s.measurements} 条业务数据。\n查看结果：rongping compute --period ${s.period.id}`,
+      );
     case 'backup': {
       const file = fileArg(positionals, 1, 'backup');
       const result = backupDatabase(services.ctx.db, file);
@@ -138,6 +248,14 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         archived: { type: 'boolean', default: false },
+        period: { type: 'string' },
+        name: { type: 'string' },
+        framework: { type: 'string' },
+        year: { type: 'string' },
+        kind: { type: 'string' },
+        branches: { type: 'string' },
+        raters: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -154,7 +272,7 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
   let services: Services | null = null;
   try {
     services = createServices({ dataDir: resolveDataDir({ flag: values['data-dir'] }) });
-    return await runCommand(services, positionals, { archived: values.archived }, o);
+    return await runCommand(services, positionals, values, o);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}`);

@@ -3,7 +3,7 @@
  * is the engine's authority; it keeps one computed engine per period and
  * drops it whenever the period's data changes.
  */
-import { Engine, type BranchExplanation, type EngineInput, type EngineResult, type PanelStatistics } from '../../shared/engine';
+import { Engine, type BranchExplanation, type EngineInput, type PanelStatistics } from '../../shared/engine';
 import type { PeriodResults } from '../../shared/domain/views';
 import type { Database } from '../db';
 import { getIndicators } from './frameworks';

@@ -2,7 +2,11 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AREAS } from './areas';
 import { AppLayout } from './layout/AppLayout';
 import { BranchesPage } from './pages/branches/BranchesPage';
+import { FrameworkPage } from './pages/framework/FrameworkPage';
 import { NotYetPage } from './pages/NotYetPage';
+import { PeriodsPage } from './pages/periods/PeriodsPage';
+import { RatersPage } from './pages/raters/RatersPage';
+import { ResultsPage } from './pages/results/ResultsPage';
 
 export function AppRoutes() {
   return (
@@ -10,6 +14,10 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to="/branches" replace />} />
         <Route path="/branches" element={<BranchesPage />} />
+        <Route path="/framework/*" element={<FrameworkPage />} />
+        <Route path="/periods/*" element={<PeriodsPage />} />
+        <Route path="/raters/*" element={<RatersPage />} />
+        <Route path="/results/*" element={<ResultsPage />} />
         {AREAS.filter((a) => !a.ready).map((a) => (
           <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
         ))}

@@ -21,12 +21,12 @@ export interface Area {
 }
 
 export const AREAS: Area[] = [
-  { path: '/periods', label: 'nav.periods', icon: <CalendarOutlined />, ready: false },
-  { path: '/framework', label: 'nav.framework', icon: <ApartmentOutlined />, ready: false },
+  { path: '/periods', label: 'nav.periods', icon: <CalendarOutlined />, ready: true },
+  { path: '/framework', label: 'nav.framework', icon: <ApartmentOutlined />, ready: true },
   { path: '/branches', label: 'nav.branches', icon: <FlagOutlined />, ready: true },
-  { path: '/raters', label: 'nav.raters', icon: <UserOutlined />, ready: false },
+  { path: '/raters', label: 'nav.raters', icon: <UserOutlined />, ready: true },
   { path: '/scoring', label: 'nav.scoring', icon: <EditOutlined />, ready: false },
-  { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, ready: false },
+  { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, ready: true },
   { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: false },
   { path: '/rectification', label: 'nav.rectification', icon: <CheckSquareOutlined />, ready: false },
   { path: '/reports', label: 'nav.reports', icon: <FileWordOutlined />, ready: false },

@@ -3,7 +3,11 @@
  * services' error messages and the CLI comes from here, so a second language
  * is one more file of the same shape.
  */
-export const zhCN = {
+import { frameworkMessages } from './zh-CN-framework';
+import { periodsMessages } from './zh-CN-periods';
+import { resultsMessages } from './zh-CN-results';
+
+const core = {
   'app.name': '融评',
   'app.subtitle': '党建业务融合考评',
 
@@ -131,5 +135,8 @@ export const zhCN = {
   'cli.usage.unknown': '未知命令“{command}”。运行 rongping help 查看用法。',
   'cli.usage.missingFile': '“{command}”需要一个文件路径',
 } as const;
+
+/** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

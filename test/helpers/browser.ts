@@ -32,7 +32,8 @@ export function findChromium(): string | null {
 export const browserRequired = () => process.env[REQUIRE_BROWSER_ENV] === '1';
 
 export const ARTIFACTS_DIR = path.resolve('test', 'artifacts');
-export const RENDERER_DIR = path.resolve('dist', 'renderer');
+/** The built renderer; RONGPING_RENDERER_DIR points elsewhere (parallel builds). */
+export const RENDERER_DIR = path.resolve(process.env.RONGPING_RENDERER_DIR ?? path.join('dist', 'renderer'));
 
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
