@@ -77,7 +77,7 @@ describe('branch service (real SQLite file)', () => {
       value: [{ code: 'A1', secretary: '王' }],
     });
     const info = await invoke('app.info', {});
-    expect(info.ok && info.value.counts).toEqual({ branchesActive: 0, branchesArchived: 1 });
+    expect(info.ok && info.value.counts).toMatchObject({ branchesActive: 0, branchesArchived: 1 });
     const restored = await invoke('branches.setArchived', { id: a.value.id, archived: false });
     expect(restored).toMatchObject({ ok: true, value: { archivedAt: null } });
   });
