@@ -70,6 +70,13 @@ export function getPeriod(db: Database, id: number): Period {
   return toPeriod(row);
 }
 
+/** A period's framework and settings only: what computing it needs, without counting its entries. */
+export function periodRules(db: Database, id: number): { frameworkId: number; settings: PeriodSettings } {
+  const row = db.prepare<[number], { framework_id: number; settings_json: string }>('SELECT framework_id, settings_json FROM period WHERE id = ?').get(id);
+  if (!row) throw new AppError('not_found', `找不到这个考核周期（编号 ${id}），它可能已被删除`);
+  return { frameworkId: row.framework_id, settings: PeriodSettings.parse(JSON.parse(row.settings_json)) };
+}
+
 export function periodBranchIds(db: Database, periodId: number): number[] {
   return db
     .prepare<[number], { branch_id: number }>(

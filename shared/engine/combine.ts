@@ -13,23 +13,41 @@ export interface Combination {
   dropped: [number, number] | null;
 }
 
-const byValueThenRater = (a: Entry, b: Entry) => a.value - b.value || a.raterId - b.raterId;
+type Rule = Pick<PeriodSettings, 'combine' | 'trimMinRaters'>;
 
-export function combineEntries(entries: Entry[], settings: Pick<PeriodSettings, 'combine' | 'trimMinRaters'>): Combination | null {
-  const n = entries.length;
-  if (n === 0) return null;
-  if (settings.combine === 'mean' || (settings.combine === 'trimmed' && n < settings.trimMinRaters)) {
-    let sum = 0;
-    for (const e of entries) sum += e.value;
-    return { value: sum / n, trimmed: false, dropped: null };
-  }
-  const sorted = [...entries].sort(byValueThenRater);
-  if (settings.combine === 'median') {
+/**
+ * The group's value from the first `n` numbers of `values` (which it may
+ * reorder). One function for the fast path and the explanation, so the two
+ * never differ in the last digit.
+ */
+export function combineValues(values: Float64Array, n: number, rule: Rule): number {
+  if (n === 0) return Number.NaN;
+  if (rule.combine === 'median') {
+    const sorted = values.subarray(0, n).sort();
     const mid = n >> 1;
-    const value = n % 2 === 1 ? sorted[mid]!.value : (sorted[mid - 1]!.value + sorted[mid]!.value) / 2;
-    return { value, trimmed: false, dropped: null };
+    return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   }
   let sum = 0;
-  for (let i = 1; i < n - 1; i++) sum += sorted[i]!.value;
-  return { value: sum / (n - 2), trimmed: true, dropped: [sorted[0]!.raterId, sorted[n - 1]!.raterId] };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (rule.combine === 'trimmed' && n >= rule.trimMinRaters) return (sum - min - max) / (n - 2);
+  return sum / n;
+}
+
+const byValueThenRater = (a: Entry, b: Entry) => a.value - b.value || a.raterId - b.raterId;
+
+/** The combination with the explanation of what trimming dropped (ties broken by rater id). */
+export function combineEntries(entries: Entry[], rule: Rule): Combination | null {
+  const n = entries.length;
+  if (n === 0) return null;
+  const value = combineValues(Float64Array.from(entries, (e) => e.value), n, rule);
+  if (rule.combine !== 'trimmed' || n < rule.trimMinRaters) return { value, trimmed: false, dropped: null };
+  const sorted = [...entries].sort(byValueThenRater);
+  return { value, trimmed: true, dropped: [sorted[0]!.raterId, sorted[n - 1]!.raterId] };
 }

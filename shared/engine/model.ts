@@ -6,15 +6,18 @@
  */
 import { JUDGMENT_METHODS, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
-import { combineEntries, type Entry } from './combine';
+import { CellStore } from './cells';
+import { combineEntries, combineValues, type Entry } from './combine';
 import { entryPoints, quantitativePoints } from './points';
 import { indexFramework, type FrameworkIndex } from './tree';
 import type {
   CellExplanation,
   EngineInput,
   EngineMeasurement,
+  EngineScore,
   GroupCombination,
   NodeExplanation,
+  ScoreColumns,
   ScoreUse,
   VetoWorking,
 } from './types';
@@ -62,10 +65,11 @@ export class ScoringModel {
   private readonly recused: Uint8Array;
   private readonly recusalReason = new Map<number, string>();
   private readonly eligible: Int32Array;
-  /** Per cell (branch × leaf slot): indexes into the entry columns. */
-  private readonly cells: number[][];
-  private readonly eRater: number[] = [];
-  private readonly eValue: number[] = [];
+  /** Entries by cell (branch × leaf slot). */
+  private readonly cells: CellStore;
+  /** Scratch buffers for one cell: per group, the points of its entries. */
+  private readonly groupBuffers: Float64Array[];
+  private readonly groupCounts: Int32Array;
   private readonly measurements = new Map<number, EngineMeasurement>();
   private norm: Normalisation | null = null;
   private readonly cellValue: Float64Array;
@@ -101,8 +105,9 @@ export class ScoringModel {
       this.eligible[b] = n;
     }
 
-    this.cells = Array.from({ length: B * L }, () => []);
-    for (const s of input.scores) this.putEntry(s.raterId, s.branchId, s.indicatorId, s.value);
+    this.cells = this.storeEntries(input.scores);
+    this.groupBuffers = input.groups.map(() => new Float64Array(Math.max(1, R)));
+    this.groupCounts = new Int32Array(input.groups.length);
     for (const m of input.measurements) {
       const key = this.cellKey(m.branchId, m.indicatorId);
       if (key !== null) this.measurements.set(key, m);
@@ -124,23 +129,25 @@ export class ScoringModel {
     return slot < 0 ? null : b * this.fw.leaves.length + slot;
   }
 
-  /** Adds or replaces one entry; a null value removes it. Returns the cell key, or null if it is not a cell. */
-  private putEntry(raterId: number, branchId: number, indicatorId: number, value: number | null): number | null {
-    const key = this.cellKey(branchId, indicatorId);
-    const k = this.raterIndex.get(raterId);
-    if (key === null || k === undefined) return null;
-    const list = this.cells[key]!;
-    const at = list.findIndex((e) => this.eRater[e] === k);
-    if (value === null) {
-      if (at >= 0) list.splice(at, 1);
-    } else if (at >= 0) {
-      this.eValue[list[at]!] = value;
-    } else {
-      list.push(this.eRater.length);
-      this.eRater.push(k);
-      this.eValue.push(value);
+  /** Indexes the entries by cell, from objects or from columns (the database loader's form). */
+  private storeEntries(scores: EngineInput['scores']): CellStore {
+    const cols = Array.isArray(scores) ? null : (scores as ScoreColumns);
+    const list = Array.isArray(scores) ? (scores as EngineScore[]) : null;
+    const n = cols ? cols.value.length : list!.length;
+    const keys = new Int32Array(n);
+    const raters = new Int32Array(n);
+    const values = cols ? cols.value : Float64Array.from(list!, (e) => e.value);
+    // Dense lookups: ids are small integers in practice; maps are the fallback.
+    for (let i = 0; i < n; i++) {
+      const raterId = cols ? cols.raterId[i]! : list![i]!.raterId;
+      const branchId = cols ? cols.branchId[i]! : list![i]!.branchId;
+      const indicatorId = cols ? cols.indicatorId[i]! : list![i]!.indicatorId;
+      const key = this.cellKey(branchId, indicatorId);
+      const k = this.raterIndex.get(raterId);
+      keys[i] = key === null || k === undefined ? -1 : key;
+      raters[i] = k ?? -1;
     }
-    return key;
+    return new CellStore(this.input.branches.length * this.fw.leaves.length, keys, raters, values);
   }
 
   /** Full computation of every cell and branch. */
@@ -159,8 +166,10 @@ export class ScoringModel {
    * spread, so everything is recomputed).
    */
   setEntry(raterId: number, branchId: number, indicatorId: number, value: number | null): void {
-    const key = this.putEntry(raterId, branchId, indicatorId, value);
-    if (key === null) return;
+    const key = this.cellKey(branchId, indicatorId);
+    const k = this.raterIndex.get(raterId);
+    if (key === null || k === undefined) return;
+    this.cells.set(key, k, value);
     if (this.settings.normalize) {
       this.computeAll();
       return;
@@ -200,14 +209,14 @@ export class ScoringModel {
       for (let slot = 0; slot < L; slot++) {
         const node = this.fw.nodes[this.fw.leaves[slot]!]!;
         if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
-        for (const e of this.cells[b * L + slot]!) {
-          const k = this.eRater[e]!;
-          if (this.recused[b * R + k] || this.raterGroup[k]! < 0) continue;
-          const x = entryPoints(node.method, node.maxPoints, this.eValue[e]!) / node.maxPoints;
+        const method = node.method;
+        this.cells.forEach(b * L + slot, (k, value) => {
+          if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
+          const x = entryPoints(method, node.maxPoints, value) / node.maxPoints;
           n[k]! += 1;
           sum[k]! += x;
           sumSq[k]! += x * x;
-        }
+        });
       }
     }
     const raterMean = new Float64Array(R);
@@ -270,31 +279,35 @@ export class ScoringModel {
     }
 
     const G = this.input.groups.length;
-    const perGroup: Entry[][] = Array.from({ length: G }, () => []);
+    // Explanations keep each entry; the fast path only fills the per-group buffers.
+    const perGroup: Entry[][] | null = explain ? Array.from({ length: G }, () => []) : null;
     const raw = explain ? new Map<number, number>() : null;
+    const counts = this.groupCounts.fill(0);
     let answered = 0;
     let flags = 0;
     const flaggedBy: number[] = [];
     const judgment = this.norm !== null && JUDGMENT_METHODS.includes(method.kind) && node.maxPoints > 0;
-    for (const e of this.cells[key]!) {
-      const k = this.eRater[e]!;
+    const isVeto = method.kind === 'veto';
+    this.cells.forEach(key, (k, value) => {
       const g = this.raterGroup[k]!;
-      if (this.recused[b * R + k] || g < 0) continue; // a recused rater's entry never counts
-      const value = this.eValue[e]!;
-      const raterId = this.input.raters[k]!.id;
+      if (this.recused[b * R + k] || g < 0) return; // a recused rater's entry never counts
       answered++;
-      if (method.kind === 'veto') {
+      if (isVeto) {
         if (value >= 1) {
           flags++;
-          flaggedBy.push(raterId);
+          if (explain) flaggedBy.push(this.input.raters[k]!.id);
         }
-        continue;
+        return;
       }
       let points = entryPoints(method, node.maxPoints, value);
       if (judgment) points = this.normalise(k, points / node.maxPoints) * node.maxPoints;
-      perGroup[g]!.push({ raterId, value: points });
-      raw?.set(raterId, value);
-    }
+      this.groupBuffers[g]![counts[g]!++] = points;
+      if (perGroup) {
+        const raterId = this.input.raters[k]!.id;
+        perGroup[g]!.push({ raterId, value: points });
+        raw!.set(raterId, value);
+      }
+    });
     const missing = this.eligible[b]! - answered;
 
     if (method.kind === 'veto') {
@@ -317,13 +330,13 @@ export class ScoringModel {
     let weights = 0;
     const groups: GroupCombination[] = [];
     for (let g = 0; g < G; g++) {
-      const entries = perGroup[g]!;
-      const c = combineEntries(entries, this.settings);
-      if (c) {
-        weighted += c.value * this.groupWeight[g]!;
+      const n = counts[g]!;
+      if (n > 0) {
+        const value = combineValues(this.groupBuffers[g]!, n, this.settings);
+        weighted += value * this.groupWeight[g]!;
         weights += this.groupWeight[g]!;
       }
-      if (explain) groups.push(this.explainGroup(b, g, entries, c, raw!, method, node.maxPoints, judgment));
+      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.settings), raw!, method, node.maxPoints, judgment));
     }
     const value = weights > 0 ? weighted / weights : Number.NaN;
     if (explain) {
@@ -472,11 +485,11 @@ export class ScoringModel {
     const node = this.fw.nodes[this.fw.leaves[slot]!]!;
     const out: { raterIndex: number; points: number }[] = [];
     if (!node.method) return out;
-    for (const e of this.cells[b * L + slot]!) {
-      const k = this.eRater[e]!;
-      if (this.recused[b * R + k] || this.raterGroup[k]! < 0) continue;
-      out.push({ raterIndex: k, points: entryPoints(node.method, node.maxPoints, this.eValue[e]!) });
-    }
+    const method = node.method;
+    this.cells.forEach(b * L + slot, (k, value) => {
+      if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
+      out.push({ raterIndex: k, points: entryPoints(method, node.maxPoints, value) });
+    });
     return out;
   }
 

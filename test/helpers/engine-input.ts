@@ -3,6 +3,9 @@ import type { LeafMethod, Tag } from '../../shared/domain/framework';
 import { PeriodSettings, type PeriodSettingsInput } from '../../shared/domain/period';
 import type { EngineIndicator, EngineInput, EngineMeasurement, EngineScore } from '../../shared/engine/types';
 
+/** An engine input whose entries are a plain list (the form tests build and edit). */
+export type ListInput = EngineInput & { scores: EngineScore[] };
+
 export interface NodeSpec {
   id: number;
   parent?: number;
@@ -35,7 +38,7 @@ export function input(parts: {
   measurements?: EngineMeasurement[];
   recusals?: { raterId: number; branchId: number; reason?: string }[];
   settings?: PeriodSettingsInput;
-}): EngineInput {
+}): ListInput {
   const branchCount = parts.branches ?? 2;
   return {
     indicators: parts.indicators,

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PeriodSettings } from '../../shared/domain/period';
-import { Engine, computeResults, type EngineInput } from '../../shared/engine';
-import { indicators, rating } from '../helpers/engine-input';
+import { Engine, computeResults } from '../../shared/engine';
+import { indicators, rating, type ListInput } from '../helpers/engine-input';
 
 const FRAMEWORK = indicators([
   { id: 1, code: '1', tag: 'party', max: 50 },
@@ -31,7 +31,7 @@ const entryFor = (indicatorId: number) => {
   }
 };
 
-const arbInput: fc.Arbitrary<EngineInput> = fc
+const arbInput: fc.Arbitrary<ListInput> = fc
   .record({
     branches: fc.integer({ min: 1, max: 6 }),
     groups: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 3 }),
