@@ -37,6 +37,10 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     return { ok: true, value: value ?? null };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toValue() };
+    // The database's own guards (triggers) speak in codes; say them in the user's words.
+    if (e instanceof Error && e.message.includes('framework_frozen')) {
+      return { ok: false, error: { code: 'conflict', message: '该指标体系已用于评分并已冻结，不能修改。请“另存为新版本”后修改。' } };
+    }
     ctx.log.error(`${method}`, e);
     return { ok: false, error: { code: 'internal', message: t('error.internal', { log: ctx.log.file }) } };
   }

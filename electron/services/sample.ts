@@ -73,10 +73,11 @@ export function createSample(db: Database, options: { branches: number; raters: 
 
     const frameworkId = createFrameworkFromDraft(db, { ...UNIFIED_TEMPLATE, name: `${UNIFIED_TEMPLATE.name}（示例）` }, now);
     const year = now.getUTCFullYear();
-    const stamp = now.toISOString().slice(0, 16).replace('T', ' ');
+    // 示例, 示例2, 示例3 …: each sample is its own period.
+    const samples = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM period WHERE name LIKE ?").get(`${year}年度党建业务一体化考评（示例%`)!.n;
     const period = createPeriod(
       db,
-      { name: `${year}年度党建业务一体化考评（示例 ${stamp}）`, year, kind: 'annual', frameworkId, branchIds, settings: {} },
+      { name: `${year}年度党建业务一体化考评（示例${samples ? samples + 1 : ''}）`, year, kind: 'annual', frameworkId, branchIds, settings: {} },
       now,
     );
 
