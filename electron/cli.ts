@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Branch } from '../shared/domain/branch';
+import type { FrameworkImportIssue } from '../shared/domain/framework-workbook';
 import { PERIOD_KINDS, PERIOD_STATUS_LABELS, type PeriodKind } from '../shared/domain/period';
-import type { PeriodResults } from '../shared/domain/views';
+import type { FrameworkSummary, PeriodResults } from '../shared/domain/views';
 import { t } from '../shared/messages';
 import type { AppErrorValue, Result } from '../shared/result';
 import { formatPairs, formatTable } from './cli-format';
@@ -24,6 +25,12 @@ const USAGE = `融评 rongping — 命令行工具
   branches list [--archived]   列出党支部（--archived 同时列出已归档的）
   branches import 文件.xlsx     从 Excel 导入党支部（有任何错误则全部不导入）
   branches template 文件.xlsx   写出党支部导入模板
+  framework list               列出指标体系（各版本）
+  framework template 文件.xlsx  写出指标体系导入模板
+  framework export 文件.xlsx --id 编号
+                               把一个指标体系导出为 Excel（可改后再导入）
+  framework import 文件.xlsx [--name 名称]
+                               从 Excel 新建一个指标体系（有任何错误则不导入）
   period list                  列出考核周期
   period create --name 名称 --framework 编号 [--year 年] [--kind annual|half|quarter]
                                新建考核周期（默认包含全部在用的党支部）
@@ -105,6 +112,25 @@ const resultsTable = (r: PeriodResults) =>
   `\n基本分满分 ${r.result.baseMax}；${r.result.quotas.map((q) => `${q.label}名额 ${q.allowed} 个`).join('，') || '无名额限制'}` +
   (r.result.complete ? '' : '\n注意：评分尚不完整，结果为暂定。');
 
+const frameworkTable = (frameworks: FrameworkSummary[]) =>
+  frameworks.length === 0
+    ? '还没有指标体系。可用 “rongping framework template 文件.xlsx” 生成导入模板，填好后用 “rongping framework import” 导入。'
+    : formatTable(
+        ['编号', '名称', '版本', '指标', '末级指标', '状态', '使用的考核周期'],
+        frameworks.map((f) => [
+          String(f.id),
+          f.name,
+          `第${f.version}版`,
+          String(f.indicatorCount),
+          String(f.leafCount),
+          f.frozenAt ? '已冻结' : '可修改',
+          f.periods.map((p) => p.name).join('、'),
+        ]),
+      ) + `\n共 ${frameworks.length} 个`;
+
+const warningLines = (warnings: FrameworkImportIssue[]) =>
+  warnings.map((w) => `\n  提醒：${w.row === null ? '' : `第 ${w.row} 行，`}${w.message}`).join('');
+
 function fileArg(positionals: string[], index: number, command: string): string {
   const file = positionals[index];
   if (!file) throw new UsageError(t('cli.usage.missingFile', { command }));
@@ -113,6 +139,7 @@ function fileArg(positionals: string[], index: number, command: string): string 
 
 interface Flags {
   archived: boolean;
+  id?: string;
   period?: string;
   name?: string;
   framework?: string;
@@ -167,6 +194,31 @@ async function runCommand(services: Services, positionals: string[], flags: Flag
         );
       }
       throw new UsageError(t('cli.usage.unknown', { command: `branches ${sub ?? ''}`.trim() }));
+    case 'framework':
+      if (sub === 'list') return report(await invoke('frameworks.list', {}), o, frameworkTable);
+      if (sub === 'template') {
+        return report(
+          await invoke('frameworks.writeTemplate', { path: fileArg(positionals, 2, 'framework template') }),
+          o,
+          (r) => `指标体系导入模板已写入 ${r.path}`,
+        );
+      }
+      if (sub === 'export') {
+        const file = fileArg(positionals, 2, 'framework export');
+        return report(await invoke('frameworks.export', { id: intFlag(flags.id, 'id'), path: file }), o, (r) =>
+          `已把“${r.name}”第 ${r.version} 版（${r.indicatorCount} 个指标）导出到 ${r.path}`,
+        );
+      }
+      if (sub === 'import') {
+        const file = fileArg(positionals, 2, 'framework import');
+        if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError('--name 不能为空');
+        return report(
+          await invoke('frameworks.import', { path: file, ...(flags.name === undefined ? {} : { name: flags.name }) }),
+          o,
+          (r) => `已导入 ${path.basename(file)}：新建指标体系 ${r.id}“${r.name}”，共 ${r.indicatorCount} 个指标${warningLines(r.warnings)}`,
+        );
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `framework ${sub ?? ''}`.trim() }));
     case 'period':
       if (sub === 'list') {
         return report(await invoke('periods.list', {}), o, (periods) =>
@@ -248,6 +300,7 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         archived: { type: 'boolean', default: false },
+        id: { type: 'string' },
         period: { type: 'string' },
         name: { type: 'string' },
         framework: { type: 'string' },

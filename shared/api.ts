@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BranchFields, BranchId, type Branch, type BranchImportPreview, type BranchImportResult } from './domain/branch';
 import { IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
 import type { FrameworkIssue } from './domain/framework-validate';
+import type { FrameworkExportResult, FrameworkImportPreview, FrameworkImportResult } from './domain/framework-workbook';
 import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings } from './domain/period';
 import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGroup, SampleSummary } from './domain/views';
 import type { BranchExplanation, PanelStatistics } from './engine';
@@ -93,6 +94,13 @@ export const api = {
   'frameworks.delete': method(z.object({ id: Id })).returns<null>(),
   'frameworks.newVersion': method(z.object({ id: Id })).returns<{ id: number }>(),
   'frameworks.renumber': method(z.object({ id: Id })).returns<null>(),
+  // The framework workbook (指标体系.xlsx): template, export, and import as a new framework.
+  'frameworks.writeTemplate': method(z.object({ path: FilePath })).returns<{ path: string }>(),
+  'frameworks.export': method(z.object({ id: Id, path: FilePath })).returns<FrameworkExportResult>(),
+  'frameworks.previewImport': method(z.object({ path: FilePath })).returns<FrameworkImportPreview>(),
+  'frameworks.import': method(
+    z.object({ path: FilePath, name: z.string().trim().min(1, { error: '名称不能为空' }).max(60).optional() }),
+  ).returns<FrameworkImportResult>(),
   'indicators.add': method(z.object({ frameworkId: Id, parentId: Id.nullable(), fields: IndicatorFields })).returns<Indicator>(),
   'indicators.update': method(z.object({ id: Id, fields: IndicatorFields })).returns<Indicator>(),
   'indicators.delete': method(z.object({ id: Id })).returns<{ removed: number }>(),

@@ -14,6 +14,7 @@ import { findBranchByCode, insertBranch, writeBranch } from './branches';
 import { AppError } from './errors';
 import {
   addHelpSheet,
+  addRangeValidation,
   addTemplateSheet,
   cellNumber,
   cellText,
@@ -33,16 +34,14 @@ export async function writeBranchTemplate(file: string): Promise<{ path: string 
   const sheet = addTemplateSheet(wb, t('template.sheet'), BRANCH_TEMPLATE_COLUMNS);
   const memberCol = BRANCH_TEMPLATE_COLUMNS.findIndex((c) => c.field === 'memberCount') + 1;
   // Excel/WPS refuse a non-integer member count while the user types it.
-  for (let row = 2; row <= 1000; row++) {
-    sheet.getCell(row, memberCol).dataValidation = {
-      type: 'whole',
-      operator: 'between',
-      formulae: [0, 10000],
-      allowBlank: true,
-      showErrorMessage: true,
-      error: t('branch.memberCount.integer'),
-    };
-  }
+  addRangeValidation(sheet, `${columnLetter(memberCol)}2:${columnLetter(memberCol)}1000`, {
+    type: 'whole',
+    operator: 'between',
+    formulae: [0, 10000],
+    allowBlank: true,
+    showErrorMessage: true,
+    error: t('branch.memberCount.integer'),
+  });
   addHelpSheet(wb, t('template.helpSheet'), [
     t('template.help.1'),
     t('template.help.2'),

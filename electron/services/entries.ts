@@ -6,6 +6,7 @@
 import type { Indicator } from '../../shared/domain/framework';
 import { checkEntry } from '../../shared/engine/points';
 import type { Database } from '../db';
+import { auditWriter } from './audit';
 import { AppError } from './errors';
 import { freezeFramework, getIndicators } from './frameworks';
 import { getPanel } from './panel';
@@ -75,28 +76,72 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   return null;
 }
 
+/** Who saves: recorded in the audit log and, for entries, as entered_by. */
+export interface Actor {
+  kind: 'admin' | 'rater' | 'import' | 'system';
+  name: string;
+}
+
+/** Batches larger than this are audited as one summary row plus every overwrite of an existing value. */
+const AUDIT_EACH_ENTRY_UP_TO = 1000;
+
+type Stored = { value: number; detail: string[] };
+
+/** The entries already stored for the cells a batch touches (one query per rater for big batches). */
+function storedEntries(db: Database, periodId: number, entries: readonly EntryInput[]): Map<string, Stored> {
+  const key = (r: number, b: number, i: number) => `${r}:${b}:${i}`;
+  const out = new Map<string, Stored>();
+  const toStored = (value: number, detailJson: string | null): Stored => ({ value, detail: detailJson ? (JSON.parse(detailJson) as string[]) : [] });
+  if (entries.length <= AUDIT_EACH_ENTRY_UP_TO) {
+    const one = db.prepare<[number, number, number, number], { value: number; detail_json: string | null }>(
+      'SELECT value, detail_json FROM score WHERE period_id = ? AND rater_id = ? AND branch_id = ? AND indicator_id = ?',
+    );
+    for (const e of entries) {
+      const row = one.get(periodId, e.raterId, e.branchId, e.indicatorId);
+      if (row) out.set(key(e.raterId, e.branchId, e.indicatorId), toStored(row.value, row.detail_json));
+    }
+    return out;
+  }
+  const byRater = db.prepare<[number, number], [number, number, number, string | null]>(
+    'SELECT branch_id, indicator_id, value, detail_json FROM score WHERE period_id = ? AND rater_id = ?',
+  );
+  for (const raterId of new Set(entries.map((e) => e.raterId))) {
+    for (const [b, i, value, detail] of byRater.raw(true).iterate(periodId, raterId)) out.set(key(raterId, b, i), toStored(value, detail));
+  }
+  return out;
+}
+
 /**
  * Stores a batch of entries, or none: every problem is reported with the
- * entry's position in the batch. Freezes the period's framework version.
+ * entry's position in the batch. Every change goes to the audit log (old →
+ * new, who, the reason); the period's framework version is frozen.
  */
 export function saveEntries(
   db: Database,
   periodId: number,
   entries: readonly EntryInput[],
-  options: { enteredBy: 'rater' | 'admin' | 'import'; now: Date },
-): { saved: number; removed: number } {
+  options: { enteredBy: 'rater' | 'admin' | 'import'; now: Date; actor?: Actor; reason?: string },
+): { saved: number; removed: number; unchanged: number } {
   const pc = periodContext(db, periodId);
   const problems: { row: number; message: string }[] = [];
+  let problemCount = 0;
   entries.forEach((e, i) => {
     const problem = entryProblem(pc, e);
-    if (problem && problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+    if (!problem) return;
+    problemCount++;
+    if (problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
   });
-  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条评分不符合要求，全部未保存`, problems);
+  if (problemCount) throw new AppError('validation', `有 ${problemCount} 条评分不符合要求，全部未保存`, problems);
 
+  const actor = options.actor ?? { kind: options.enteredBy === 'import' ? 'import' : options.enteredBy, name: options.enteredBy === 'import' ? '导入' : options.enteredBy === 'admin' ? '管理员' : '评委' };
   const stamp = options.now.toISOString();
+  const eachEntry = entries.length <= AUDIT_EACH_ENTRY_UP_TO;
   let saved = 0;
   let removed = 0;
+  let unchanged = 0;
   db.transaction(() => {
+    const before = storedEntries(db, periodId, entries);
+    const audit = auditWriter(db, options.now);
     const upsert = db.prepare(
       `INSERT INTO score (period_id, rater_id, branch_id, indicator_id, value, detail_json, entered_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -105,17 +150,41 @@ export function saveEntries(
     );
     const remove = db.prepare('DELETE FROM score WHERE period_id = ? AND rater_id = ? AND branch_id = ? AND indicator_id = ?');
     for (const e of entries) {
-      if (e.value === null) {
-        removed += remove.run(periodId, e.raterId, e.branchId, e.indicatorId).changes;
-      } else {
-        const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
-        upsert.run(periodId, e.raterId, e.branchId, e.indicatorId, e.value, detail.length ? JSON.stringify(detail) : null, options.enteredBy, stamp);
+      const old = before.get(`${e.raterId}:${e.branchId}:${e.indicatorId}`) ?? null;
+      const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
+      const next = e.value === null ? null : { value: e.value, detail };
+      if (old === null && next === null) continue;
+      if (old && next && old.value === next.value && JSON.stringify(old.detail) === JSON.stringify(next.detail)) {
+        unchanged++;
+        continue;
+      }
+      if (next === null) removed += remove.run(periodId, e.raterId, e.branchId, e.indicatorId).changes;
+      else {
+        upsert.run(periodId, e.raterId, e.branchId, e.indicatorId, next.value, detail.length ? JSON.stringify(detail) : null, options.enteredBy, stamp);
         saved++;
       }
+      if (eachEntry || old !== null) {
+        audit({
+          periodId,
+          actorKind: actor.kind,
+          actor: actor.name,
+          entity: 'score',
+          action: next === null ? '删除评分' : old === null ? '评分' : '修改评分',
+          raterId: e.raterId,
+          branchId: e.branchId,
+          indicatorId: e.indicatorId,
+          old,
+          new: next,
+          reason: options.reason ?? '',
+        });
+      }
+    }
+    if (!eachEntry) {
+      audit({ periodId, actorKind: actor.kind, actor: actor.name, entity: 'score', action: `批量保存 ${entries.length} 条评分`, new: { saved, removed, unchanged }, reason: options.reason ?? '' });
     }
     if (saved > 0) freezeFramework(db, pc.frameworkId, options.now);
   })();
-  return { saved, removed };
+  return { saved, removed, unchanged };
 }
 
 export function saveMeasurements(db: Database, periodId: number, rows: readonly MeasurementInput[], now: Date): number {

@@ -9,6 +9,7 @@ import { createBranch, listBranches, setBranchArchived, updateBranch } from './b
 import { importBranches, previewBranchImport, writeBranchTemplate } from './branches-xlsx';
 import type { ServiceContext } from './context';
 import { saveEntries, saveMeasurements } from './entries';
+import { exportFramework, importFramework, previewFrameworkImport, writeFrameworkTemplate } from './framework-xlsx';
 import {
   addIndicator,
   createFramework,
@@ -84,6 +85,10 @@ export const handlers: Handlers = {
   },
   'frameworks.newVersion': (input, ctx) => ({ id: newFrameworkVersion(ctx.db, input.id, ctx.now()) }),
   'frameworks.renumber': (input, ctx) => changing(ctx, null, () => (renumberCodes(ctx.db, input.id, ctx.now()), null)),
+  'frameworks.writeTemplate': (input) => writeFrameworkTemplate(input.path),
+  'frameworks.export': (input, ctx) => exportFramework(ctx.db, input.id, input.path),
+  'frameworks.previewImport': (input) => previewFrameworkImport(input.path),
+  'frameworks.import': (input, ctx) => importFramework(ctx.db, input.path, { name: input.name }, ctx.now()),
   'indicators.add': (input, ctx) => changing(ctx, null, () => addIndicator(ctx.db, input.frameworkId, input.parentId, input.fields, ctx.now())),
   'indicators.update': (input, ctx) => changing(ctx, null, () => updateIndicator(ctx.db, input.id, input.fields, ctx.now())),
   'indicators.delete': (input, ctx) => changing(ctx, null, () => ({ removed: deleteIndicator(ctx.db, input.id, ctx.now()) })),

@@ -13,6 +13,8 @@ import {
 } from '../../shared/domain/period';
 import type { Period } from '../../shared/domain/views';
 import type { Database } from '../db';
+import { auditWriter } from './audit';
+import type { Actor } from './entries';
 import { AppError } from './errors';
 import { getIndicators } from './frameworks';
 
@@ -59,6 +61,8 @@ const toPeriod = (r: PeriodRow): Period => ({
 });
 
 export type { Period };
+
+const SYSTEM: Actor = { kind: 'system', name: '系统' };
 
 export function listPeriods(db: Database): Period[] {
   return db.prepare<[], PeriodRow>(`${SELECT_PERIOD} ORDER BY p.year DESC, p.id DESC`).all().map(toPeriod);
@@ -214,7 +218,7 @@ export function setPeriodFramework(db: Database, id: number, frameworkId: number
 }
 
 /** Moves a period one step forward; starting to score needs a valid framework, branches and a panel. */
-export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date): Period {
+export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM): Period {
   const period = getPeriod(db, id);
   const from = PERIOD_STATUSES.indexOf(period.status);
   if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
@@ -228,7 +232,30 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
     if (period.raterCount === 0) problems.push('还没有评委');
     if (problems.length) throw new AppError('validation', `“${period.name}”还不能开始评分：${problems.join('；')}`);
   }
-  db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
+  db.transaction(() => {
+    db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
+    auditWriter(db, now)({
+      periodId: id,
+      actorKind: actor.kind,
+      actor: actor.name,
+      entity: 'period',
+      action: `${PERIOD_STATUS_LABELS[period.status]} → ${PERIOD_STATUS_LABELS[to]}`,
+      old: period.status,
+      new: to,
+    });
+  })();
+  return getPeriod(db, id);
+}
+
+/** Reopens a finalised period for corrections: needs a reason, and is logged. */
+export function reopenPeriod(db: Database, id: number, reason: string, now: Date, actor: Actor = SYSTEM): Period {
+  const period = getPeriod(db, id);
+  if (period.status !== 'finalised') throw new AppError('validation', `“${period.name}”尚未定稿，无需重新开启`);
+  if (!reason.trim()) throw new AppError('validation', '重新开启已定稿的周期须写明原因', [{ field: 'reason', message: '请写明重新开启的原因' }]);
+  db.transaction(() => {
+    db.prepare("UPDATE period SET status = 'review', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
+    auditWriter(db, now)({ periodId: id, actorKind: actor.kind, actor: actor.name, entity: 'period', action: '重新开启（已定稿 → 评审中）', old: 'finalised', new: 'review', reason: reason.trim() });
+  })();
   return getPeriod(db, id);
 }
 

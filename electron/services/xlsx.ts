@@ -90,6 +90,18 @@ export const columnLetter = (col: number): string => {
   return s;
 };
 
+/**
+ * One validation for a block of cells (e.g. `C2:C1000`), written as a single
+ * range. Set cell by cell, exceljs 4.4 writes overlapping ranges (`C10:C1000`
+ * and `C2:C1000`: its optimiser sorts addresses as text), which Excel reports
+ * as damaged content and LibreOffice applies only in part (exceljs #2820).
+ * Reading the file back still gives every cell its validation.
+ */
+export function addRangeValidation(sheet: Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+  // Worksheet.dataValidations exists at run time but is missing from exceljs's type definitions.
+  (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+}
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9E7' } };
 
 /** A data sheet with a styled, frozen header row: the layout of every template. */

@@ -1,0 +1,91 @@
+/**
+ * The audit log (操作记录): every change of an entry, a measurement, a
+ * self-assessment or a period's state, with who, when, old → new and the
+ * reason where one is required. Append-only (the database refuses edits).
+ */
+import type { Database } from '../db';
+
+export type AuditEntity = 'score' | 'measurement' | 'self' | 'period';
+
+export interface AuditRecord {
+  periodId: number | null;
+  actorKind: 'admin' | 'rater' | 'import' | 'system';
+  actor: string;
+  entity: AuditEntity;
+  action: string;
+  raterId?: number | null;
+  branchId?: number | null;
+  indicatorId?: number | null;
+  old?: unknown;
+  new?: unknown;
+  reason?: string;
+}
+
+export interface AuditRow extends Required<Omit<AuditRecord, 'old' | 'new'>> {
+  id: number;
+  at: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** Returns a writer bound to one statement, for many rows inside one transaction. */
+export function auditWriter(db: Database, now: Date) {
+  const insert = db.prepare(
+    `INSERT INTO audit (at, period_id, actor_kind, actor, entity, action, rater_id, branch_id, indicator_id, old_json, new_json, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = now.toISOString();
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  return (r: AuditRecord) =>
+    insert.run(at, r.periodId, r.actorKind, r.actor, r.entity, r.action, r.raterId ?? null, r.branchId ?? null, r.indicatorId ?? null, json(r.old), json(r.new), r.reason ?? '');
+}
+
+export interface AuditQuery {
+  periodId: number;
+  raterId?: number | null;
+  branchId?: number | null;
+  indicatorId?: number | null;
+  entity?: AuditEntity | null;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export function listAudit(db: Database, q: AuditQuery): { rows: AuditRow[]; total: number } {
+  const where = `period_id = @periodId
+    AND (@raterId IS NULL OR rater_id = @raterId)
+    AND (@branchId IS NULL OR branch_id = @branchId)
+    AND (@indicatorId IS NULL OR indicator_id = @indicatorId)
+    AND (@entity IS NULL OR entity = @entity)
+    AND (@text = '' OR actor LIKE '%' || @text || '%' OR reason LIKE '%' || @text || '%' OR action LIKE '%' || @text || '%')`;
+  const params = {
+    periodId: q.periodId,
+    raterId: q.raterId ?? null,
+    branchId: q.branchId ?? null,
+    indicatorId: q.indicatorId ?? null,
+    entity: q.entity ?? null,
+    text: q.text ?? '',
+  };
+  const total = db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM audit WHERE ${where}`).get(params)!.n;
+  const rows = db
+    .prepare<typeof params & { limit: number; offset: number }, Record<string, unknown>>(
+      `SELECT * FROM audit WHERE ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset })
+    .map((r) => ({
+      id: r.id as number,
+      at: r.at as string,
+      periodId: r.period_id as number | null,
+      actorKind: r.actor_kind as AuditRow['actorKind'],
+      actor: r.actor as string,
+      entity: r.entity as AuditEntity,
+      action: r.action as string,
+      raterId: r.rater_id as number | null,
+      branchId: r.branch_id as number | null,
+      indicatorId: r.indicator_id as number | null,
+      old: r.old_json === null ? null : JSON.parse(r.old_json as string),
+      new: r.new_json === null ? null : JSON.parse(r.new_json as string),
+      reason: r.reason as string,
+    }));
+  return { rows, total };
+}

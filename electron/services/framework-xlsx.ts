@@ -1,0 +1,501 @@
+/**
+ * The framework workbook (指标体系): the template the app writes, exporting a
+ * framework to it, and importing one — always as a NEW framework, all or
+ * nothing. One row per indicator; the tree comes from the codes (1, 1.2,
+ * 1.2.3: the parent is the code without its last segment), siblings keep the
+ * order of the rows. See README “指标体系导入模板”.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  IndicatorFields,
+  METHOD_KINDS,
+  TAGS,
+  type FrameworkDraft,
+  type Indicator,
+  type IndicatorDraft,
+  type LeafMethod,
+  type MethodKind,
+  type Tag,
+} from '../../shared/domain/framework';
+import { childrenOf, validateFramework } from '../../shared/domain/framework-validate';
+import {
+  FRAMEWORK_SHEETS,
+  FRAMEWORK_TEMPLATE_COLUMNS,
+  type FrameworkColumnField,
+  type FrameworkExportResult,
+  type FrameworkImportIssue,
+  type FrameworkImportPreview,
+  type FrameworkImportResult,
+  type FrameworkImportRow,
+} from '../../shared/domain/framework-workbook';
+import {
+  METHOD_LABELS,
+  METHOD_PARAM_EXAMPLES,
+  TAG_LABELS,
+  formatMethod,
+  parseMethod,
+  parseMethodLabel,
+  parseTagLabel,
+} from '../../shared/domain/method-text';
+import { t } from '../../shared/messages';
+import type { Database } from '../db';
+import { AppError } from './errors';
+import { createFrameworkFromDraft, getFramework } from './frameworks';
+import {
+  addHelpSheet,
+  addRangeValidation,
+  addTemplateSheet,
+  cellText,
+  cellValue,
+  columnLetter,
+  locateHeaders,
+  normaliseHeader,
+  readWorkbook,
+  writeWorkbook,
+  type Cell,
+  type Workbook,
+  type Worksheet,
+} from './xlsx';
+
+type Field = FrameworkColumnField;
+const REQUIRED: readonly Field[] = ['code', 'name', 'tag', 'maxPoints'];
+const NAME_MAX = 60;
+const DESCRIPTION_MAX = 500;
+/** Rows of the data sheet that get the drop-down lists (beyond the exported rows). */
+const VALIDATED_ROWS = 1000;
+
+const columnOf = (field: Field) => FRAMEWORK_TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1;
+const headerOf = (field: Field) => FRAMEWORK_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
+
+const HELP_LINES = [
+  '1. 每行填写一个指标，带 * 的列必须填写。一级、二级、三级指标各占一行，有下级的指标也要单独写一行；空行会被跳过。',
+  '2. 指标编码：决定指标的层级。一级指标编 1、2、3；“1.2”是指标 1 下面的第 2 个二级指标，“1.2.3”是指标 1.2 下面的第 3 个三级指标。上级指标必须也写在表中，同一个编码不能出现两次；同一上级下的指标按表中自上而下的顺序排列。',
+  '   这一列已设为文本格式，请不要改成数字格式，否则 Excel 会把 1.10 变成 1.1。',
+  '3. 指标名称：最多 80 个字，如“理论学习”“产量完成率”。',
+  `4. 类别：填“${TAGS.map((k) => TAG_LABELS[k]).join('”“')}”之一，决定本项得分计入党建、业务还是融合小计。`,
+  '5. 分值：本指标的满分。有下级指标的，分值应等于下级指标分值之和（加分项另计）；加分项填加分上限；一票否决项填 0。',
+  `6. 评分方法：只有末级指标（下面没有下级的指标）填写，从“${METHOD_KINDS.map((k) => METHOD_LABELS[k]).join('”“')}”中选择；有下级指标的行留空。`,
+  '7. 方法参数：按评分方法填写，逗号用中文或英文都可以：',
+  `   打分：如“${METHOD_PARAM_EXAMPLES.rating}”，即评委打分的最小单位是 0.5 分；留空即步长 0.5。`,
+  `   等次：如“${METHOD_PARAM_EXAMPLES.level}”，每个等次写成“名称=得分比例”，比例在 0 到 1 之间，共 2 到 8 个等次；留空即用这四个等次。`,
+  `   扣分：如“${METHOD_PARAM_EXAMPLES.deduction}”，即每发生一次扣 0.5 分，扣完本项分值为止。必须填写。`,
+  `   加分：如“${METHOD_PARAM_EXAMPLES.bonus}”，即每一项加 1 分，最多加到本项分值。必须填写。`,
+  `   定量：如“${METHOD_PARAM_EXAMPLES.quantitative}”，即完成目标值得满分，实际值降到目标值的 0.8 倍时得 0 分，中间按比例得分；超额完成的，按同样的比例最多再加本项分值的 20%（“超额”可以不写，即不加分）。成本、能耗这类越低越好的指标写“越低越好,零分线1.1”，即超出目标值 10% 时得 0 分。必须填写。`,
+  `   一票否决：如“${METHOD_PARAM_EXAMPLES.veto}”，即被否决的支部最高只能评“一般”；留空则只能评最低等次。`,
+  '8. 评分细则：怎样得分、怎样扣分的文字说明，评委打分时看到，最多 2000 字；佐证材料：支部需要准备的台账、记录等，最多 1000 字。这两列可以不填。',
+  '9. 可以在“框架信息”表中填写指标体系的名称和说明；不填名称时以文件名作为名称。',
+  '10. 导入时新建一个指标体系，不会修改已有的指标体系。任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列；下级分值合计与上级不符等问题也会一并列出。',
+  '11. 请不要修改第一行表头。',
+];
+
+// ---------------------------------------------------------------- writing
+
+/** The data sheet with its header, drop-down lists and text-formatted code column. */
+function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
+  const sheet = addTemplateSheet(wb, FRAMEWORK_SHEETS.data, FRAMEWORK_TEMPLATE_COLUMNS);
+  // Typed as text, so that 1.10 stays 1.10 instead of becoming the number 1.1.
+  sheet.getColumn(columnOf('code')).numFmt = '@';
+  sheet.getColumn(columnOf('criteria')).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getColumn(columnOf('evidence')).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(1).alignment = { vertical: 'middle', horizontal: 'center' }; // the column styles above reach the header too
+  const list = (labels: string[], error: string): ExcelJS.DataValidation => ({
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${labels.join(',')}"`],
+    showErrorMessage: true,
+    error,
+  });
+  const tags = list(TAGS.map((k) => TAG_LABELS[k]), '类别请选择党建、业务或融合');
+  const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), '评分方法请从列表中选择');
+  const points: ExcelJS.DataValidation = {
+    type: 'decimal',
+    operator: 'between',
+    formulae: [0, 1000],
+    allowBlank: true,
+    showErrorMessage: true,
+    error: '分值应为 0 到 1000 之间的数',
+  };
+  const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${rowsToValidate}`;
+  addRangeValidation(sheet, rows('tag'), tags);
+  addRangeValidation(sheet, rows('maxPoints'), points);
+  addRangeValidation(sheet, rows('method'), methods);
+  return sheet;
+}
+
+function addInfoSheet(wb: Workbook, rows: [string, string][]): Worksheet {
+  const sheet = wb.addWorksheet(FRAMEWORK_SHEETS.info);
+  sheet.getColumn(1).width = 10;
+  sheet.getColumn(2).width = 80;
+  rows.forEach(([label, value], i) => {
+    const labelCell = sheet.getCell(i + 1, 1);
+    labelCell.value = label;
+    labelCell.font = { bold: true };
+    const valueCell = sheet.getCell(i + 1, 2);
+    valueCell.value = value === '' ? null : value;
+    valueCell.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return sheet;
+}
+
+function newWorkbook(): Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = t('app.name');
+  return wb;
+}
+
+/** Writes the empty template: the 指标体系 sheet, the instructions and the 框架信息 sheet. */
+export async function writeFrameworkTemplate(file: string): Promise<{ path: string }> {
+  const wb = newWorkbook();
+  addDataSheet(wb, VALIDATED_ROWS);
+  addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
+  addInfoSheet(wb, [
+    ['名称', ''],
+    ['说明', ''],
+  ]);
+  await writeWorkbook(wb, file);
+  return { path: file };
+}
+
+/** Writes a framework to the workbook, its indicators in tree order; importing the file gives the same tree. */
+export async function exportFramework(db: Database, frameworkId: number, file: string): Promise<FrameworkExportResult> {
+  const framework = getFramework(db, frameworkId);
+  const children = childrenOf(framework.indicators);
+  const ordered: { node: Indicator; depth: number; leaf: boolean }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const node of children.get(parentId) ?? []) {
+      const leaf = !children.has(node.id);
+      ordered.push({ node, depth, leaf });
+      walk(node.id, depth + 1);
+    }
+  };
+  walk(null, 1);
+
+  const wb = newWorkbook();
+  const sheet = addDataSheet(wb, Math.max(VALIDATED_ROWS, ordered.length + 200));
+  ordered.forEach(({ node, depth, leaf }, i) => {
+    const row = sheet.getRow(i + 2);
+    const method = leaf ? node.method : null;
+    const values: Record<Field, string | number> = {
+      code: node.code,
+      name: node.name,
+      tag: TAG_LABELS[node.tag],
+      maxPoints: node.maxPoints,
+      method: method ? METHOD_LABELS[method.kind] : '',
+      params: method ? formatMethod(method) : '',
+      criteria: node.criteria,
+      evidence: node.evidence,
+    };
+    FRAMEWORK_TEMPLATE_COLUMNS.forEach((c, col) => {
+      const value = values[c.field];
+      row.getCell(col + 1).value = value === '' ? null : value;
+    });
+    row.getCell(columnOf('code')).numFmt = '@';
+    // The tree at a glance: names indented by level, first-level rows in bold.
+    row.getCell(columnOf('name')).alignment = { indent: depth - 1, vertical: 'top' };
+    if (depth === 1) row.font = { bold: true };
+  });
+  addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
+  addInfoSheet(wb, [
+    ['名称', framework.name],
+    ['说明', framework.description],
+    ['版本', `第 ${framework.version} 版（导入时不读取）`],
+  ]);
+  await writeWorkbook(wb, file);
+  return { path: file, name: framework.name, version: framework.version, indicatorCount: ordered.length };
+}
+
+// ---------------------------------------------------------------- reading
+
+interface ReadRow {
+  row: number;
+  /** A well-formed code, or null when the cell is empty or malformed. */
+  code: string | null;
+  codeIsNumber: boolean;
+  name: string;
+  tag: Tag | null;
+  maxPoints: number | null;
+  /** Whether the 评分方法 cell holds anything. */
+  methodGiven: boolean;
+  method: LeafMethod | null;
+  criteria: string;
+  evidence: string;
+  bad: boolean;
+}
+
+const parentCode = (code: string) => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null);
+
+/** Codes as typed in WPS/Excel with a Chinese keyboard: １．２ → 1.2. */
+const normaliseCode = (text: string) =>
+  text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[．。]/g, '.')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** A number cell, or text holding a number (WPS often stores numbers as text), with or without 分. */
+function pointsOf(cell: Cell): number | null | undefined {
+  const v = cellValue(cell);
+  if (v === null) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(/[,，\s]/g, '').replace(/分$/, '');
+  return /^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(s) ? Number(s) : undefined;
+}
+
+/** Name and description from the 框架信息 sheet (rows labelled 名称 / 说明 in column A, value in B). */
+function readInfo(wb: Workbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string } {
+  const fallback = path.basename(file, path.extname(file)).trim().slice(0, NAME_MAX) || '导入的指标体系';
+  const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.info);
+  let name = '';
+  let description = '';
+  sheet?.eachRow((row, r) => {
+    const label = normaliseHeader(cellText(row.getCell(1))).replace(/[:：]$/, '');
+    const value = cellText(row.getCell(2));
+    const tooLong = (what: string, max: number) =>
+      errors.push({
+        row: r,
+        column: 'B',
+        message: `${FRAMEWORK_SHEETS.info}表 ${t('import.error.cell', { row: r, column: 'B', header: what, reason: `${what}最多 ${max} 个字，现有 ${value.length} 个字` })}`,
+      });
+    if (label === '名称' && !name) {
+      if (value.length > NAME_MAX) tooLong('名称', NAME_MAX);
+      else name = value;
+    } else if (label === '说明' && !description) {
+      if (value.length > DESCRIPTION_MAX) tooLong('说明', DESCRIPTION_MAX);
+      else description = value;
+    }
+  });
+  return { name: name || fallback, description };
+}
+
+/** Reads a framework workbook and says what importing it would create, or every reason it cannot. */
+export async function previewFrameworkImport(file: string): Promise<FrameworkImportPreview> {
+  const fileName = path.basename(file);
+  const wb = await readWorkbook(file);
+  const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.data) ?? wb.worksheets[0];
+  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: fileName }));
+
+  const columns = locateHeaders(sheet, FRAMEWORK_TEMPLATE_COLUMNS);
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    throw new AppError('validation', t('import.error.missingHeader', { file: fileName, header: missing.map(headerOf).join('、') }));
+  }
+
+  const cellErrors: { row: number; col: number; column: string; message: string }[] = [];
+  const cellError = (row: ReadRow, field: Field, reason: string) => {
+    const col = columns.get(field)!;
+    const column = columnLetter(col);
+    row.bad = true;
+    cellErrors.push({ row: row.row, col, column, message: t('import.error.cell', { row: row.row, column, header: headerOf(field), reason }) });
+  };
+  const columnName = (field: Field) => (columns.has(field) ? `${columnLetter(columns.get(field)!)} 列` : `“${headerOf(field)}”列`);
+
+  // Pass 1: every cell on its own.
+  const rows: ReadRow[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const cells = new Map<Field, Cell>();
+    let empty = true;
+    for (const [field, col] of columns) {
+      const cell = sheet.getRow(r).getCell(col);
+      cells.set(field, cell);
+      if (cellText(cell) !== '') empty = false;
+    }
+    if (empty) continue; // blank rows between indicators are common and harmless
+    const text = (field: Field) => {
+      const cell = cells.get(field);
+      return cell ? cellText(cell) : '';
+    };
+    const row: ReadRow = {
+      row: r,
+      code: null,
+      codeIsNumber: typeof cellValue(cells.get('code')!) === 'number',
+      name: text('name'),
+      tag: null,
+      maxPoints: null,
+      methodGiven: text('method') !== '',
+      method: null,
+      criteria: text('criteria'),
+      evidence: text('evidence'),
+      bad: false,
+    };
+    rows.push(row);
+
+    const code = normaliseCode(text('code'));
+    const codeCheck = IndicatorFields.shape.code.safeParse(code);
+    if (codeCheck.success) row.code = codeCheck.data;
+    else cellError(row, 'code', codeCheck.error.issues[0]!.message);
+
+    const nameCheck = IndicatorFields.shape.name.safeParse(row.name);
+    if (!nameCheck.success) cellError(row, 'name', nameCheck.error.issues[0]!.message);
+
+    const tagText = text('tag');
+    row.tag = parseTagLabel(tagText);
+    if (tagText === '') cellError(row, 'tag', '类别不能为空，请填写党建、业务或融合');
+    else if (!row.tag) cellError(row, 'tag', `类别应为“党建”“业务”或“融合”，现为“${tagText}”`);
+
+    const points = pointsOf(cells.get('maxPoints')!);
+    if (points === null) cellError(row, 'maxPoints', '分值不能为空（一票否决项填 0）');
+    else if (points === undefined) cellError(row, 'maxPoints', `分值应为数字，现为“${text('maxPoints')}”`);
+    else if (points < 0 || points > 1000) cellError(row, 'maxPoints', `分值应在 0 到 1000 之间，现为 ${points}`);
+    else row.maxPoints = points;
+
+    const methodText = text('method');
+    const paramsText = text('params');
+    let kind: MethodKind | null = null;
+    if (methodText !== '') {
+      kind = parseMethodLabel(methodText);
+      if (!kind) {
+        cellError(row, 'method', `评分方法应为${METHOD_KINDS.map((k) => `“${METHOD_LABELS[k]}”`).join('')}之一，现为“${methodText}”`);
+      }
+    }
+    if (kind) {
+      const parsed = parseMethod(kind, paramsText);
+      if ('error' in parsed) cellError(row, 'params', parsed.error);
+      else row.method = parsed.method;
+    } else if (methodText === '' && paramsText !== '') {
+      cellError(row, 'params', `没有填写评分方法，方法参数用不上：请在 ${columnName('method')}选择评分方法，或清空本格`);
+    }
+
+    if (row.criteria.length > 2000) cellError(row, 'criteria', `评分细则最多 2000 个字，现有 ${row.criteria.length} 个字`);
+    if (row.evidence.length > 1000) cellError(row, 'evidence', `佐证材料最多 1000 个字，现有 ${row.evidence.length} 个字`);
+  }
+
+  if (rows.length === 0) {
+    throw new AppError('validation', `文件“${fileName}”中没有指标数据（从第 2 行起填写）`);
+  }
+
+  const infoErrors: FrameworkImportPreview['errors'] = [];
+  const info = readInfo(wb, file, infoErrors);
+
+  // Pass 2: codes against each other — duplicates, missing parents, methods on rows that have children.
+  const rowOfCode = new Map<string, ReadRow>();
+  for (const row of rows) {
+    if (row.code === null) continue;
+    const first = rowOfCode.get(row.code);
+    if (first) {
+      const hint = row.codeIsNumber ? '（这一格是数字格式，Excel 可能把 1.10 变成了 1.1，请把这一列设为文本格式后重新填写编码）' : '';
+      cellError(row, 'code', `指标编码“${row.code}”在第 ${first.row} 行已出现过${hint}`);
+      continue;
+    }
+    rowOfCode.set(row.code, row);
+  }
+  const firstChild = new Map<string, ReadRow>();
+  for (const row of rows) {
+    if (row.code === null || rowOfCode.get(row.code) !== row) continue;
+    const parent = parentCode(row.code);
+    if (parent === null) continue;
+    if (!rowOfCode.has(parent)) cellError(row, 'code', `上级指标“${parent}”不存在`);
+    else if (!firstChild.has(parent)) firstChild.set(parent, row);
+  }
+  for (const row of rows) {
+    const child = row.code === null ? undefined : firstChild.get(row.code);
+    if (child && row.methodGiven && rowOfCode.get(row.code!) === row) {
+      cellError(
+        row,
+        'method',
+        `“${row.code}”下面还有下级指标（如第 ${child.row} 行的“${child.code}”），有下级的指标不填评分方法，由下级指标计分；请清空本格`,
+      );
+    }
+  }
+
+  // The tree: rows without errors whose every ancestor is also without errors.
+  const included = new Map<string, boolean>();
+  const isIncluded = (row: ReadRow): boolean => {
+    if (row.bad || row.code === null || rowOfCode.get(row.code) !== row) return false;
+    const known = included.get(row.code);
+    if (known !== undefined) return known;
+    const parent = parentCode(row.code);
+    const ok = parent === null || isIncluded(rowOfCode.get(parent)!);
+    included.set(row.code, ok);
+    return ok;
+  };
+  const kept = rows.filter(isIncluded);
+  const childrenByParent = new Map<string | null, ReadRow[]>();
+  for (const row of kept) {
+    const parent = parentCode(row.code!);
+    childrenByParent.set(parent, [...(childrenByParent.get(parent) ?? []), row]);
+  }
+  const fieldsOf = (row: ReadRow) => ({
+    code: row.code!,
+    name: row.name,
+    criteria: row.criteria,
+    evidence: row.evidence,
+    tag: row.tag!,
+    maxPoints: row.maxPoints!,
+    method: row.method,
+  });
+  const toDraft = (row: ReadRow): IndicatorDraft => {
+    const kids = childrenByParent.get(row.code!) ?? [];
+    return { ...fieldsOf(row), ...(kids.length ? { children: kids.map(toDraft) } : {}) };
+  };
+  const indicators: Indicator[] = kept.map((row) => {
+    const parent = parentCode(row.code!);
+    return {
+      ...fieldsOf(row),
+      id: row.row,
+      parentId: parent === null ? null : rowOfCode.get(parent)!.row,
+      position: (childrenByParent.get(parent) ?? []).indexOf(row),
+    };
+  });
+
+  // Structural issues; while cells are wrong, leave out those the wrong cells may cause.
+  const tainted = rows.filter((r) => !kept.includes(r));
+  const unlocated = tainted.some((r) => r.code === null);
+  const affected = (code: string) => tainted.some((r) => r.code !== null && (r.code === code || r.code.startsWith(`${code}.`)));
+  const errorCount = cellErrors.length; // the 框架信息 sheet has no bearing on the tree
+  const issues: FrameworkImportIssue[] = (kept.length > 0 ? validateFramework(indicators) : [])
+    .map((issue) => ({ ...issue, indicatorId: null, row: issue.indicatorId }))
+    .filter((issue) => {
+      if (errorCount === 0) return true;
+      if (issue.code === null || affected(issue.code)) return false;
+      // A row without a usable code may belong anywhere: then only a leaf's own method can be judged.
+      return !unlocated || (!childrenByParent.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
+    });
+
+  cellErrors.sort((a, b) => a.row - b.row || a.col - b.col);
+  return {
+    file: fileName,
+    name: info.name,
+    description: info.description,
+    drafts: { name: info.name, description: info.description, indicators: (childrenByParent.get(null) ?? []).map(toDraft) },
+    rows: kept.map(
+      (row): FrameworkImportRow => ({ row: row.row, depth: row.code!.split('.').length, ...fieldsOf(row) }),
+    ),
+    errors: [...cellErrors.map(({ row, column, message }) => ({ row, column, message })), ...infoErrors],
+    issues,
+  };
+}
+
+/** The issue as the user reads it in a list of problems: with its row. */
+const issueDetail = (issue: FrameworkImportIssue) => ({
+  ...(issue.row === null ? {} : { row: issue.row }),
+  message: issue.row === null ? issue.message : t('import.error.rowGeneric', { row: issue.row, reason: issue.message }),
+});
+
+/**
+ * Creates a new framework from the workbook, or nothing: any bad cell, or any
+ * structural error of the tree, refuses the whole file (warnings do not).
+ */
+export async function importFramework(
+  db: Database,
+  file: string,
+  options: { name?: string | undefined },
+  now: Date,
+): Promise<FrameworkImportResult> {
+  const preview = await previewFrameworkImport(file);
+  if (preview.errors.length > 0) {
+    throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);
+  }
+  const errors = preview.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    throw new AppError(
+      'validation',
+      `“${preview.file}”中的指标体系有 ${errors.length} 处错误，未导入任何数据`,
+      errors.map(issueDetail),
+    );
+  }
+  const name = options.name?.trim() || preview.name;
+  const draft: FrameworkDraft = { ...preview.drafts, name };
+  const id = createFrameworkFromDraft(db, draft, now);
+  return { id, name, indicatorCount: preview.rows.length, warnings: preview.issues.filter((i) => i.severity === 'warning') };
+}

@@ -1,0 +1,212 @@
+/**
+ * Panel scoring on the shared PC: a rater's own sheet, saving cells as they
+ * are typed (with audit), progress without values, "finished" marks, and the
+ * blind rule — nobody sees the panel's values while scoring is open.
+ */
+import type { Indicator } from '../../shared/domain/framework';
+import type { PeriodStatus } from '../../shared/domain/period';
+import type { Database } from '../db';
+import { auditWriter } from './audit';
+import type { ServiceContext } from './context';
+import { type EntryInput, saveEntries } from './entries';
+import { AppError } from './errors';
+import { getIndicators } from './frameworks';
+import { getPanel } from './panel';
+import { getPeriod, periodBranchIds } from './periods';
+import { actorOf, type Session } from './session';
+
+export interface RaterSheet {
+  period: { id: number; name: string; status: PeriodStatus };
+  rater: { id: number; name: string; groupName: string; title: string; finishedAt: string | null; hasPin: boolean };
+  indicators: Indicator[];
+  branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
+  entries: { branchId: number; indicatorId: number; value: number; detail: string[]; enteredBy: string; updatedAt: string }[];
+  /** Whether this session may change the sheet now, and if not, why. */
+  editable: boolean;
+  lockedReason: string | null;
+}
+
+const RATER_SCORED = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
+
+/** Raters may see only their own sheet; the admin may open any (to type in a paper sheet). */
+function assertSheetAccess(session: Session, periodId: number, raterId: number): void {
+  if (session.kind === 'admin') return;
+  if (session.kind === 'rater' && session.periodId === periodId && session.raterId === raterId) return;
+  throw new AppError('forbidden', session.kind === 'rater' ? '评委只能查看和填写自己的评分表' : '请先选择身份（评委或管理员）');
+}
+
+function raterRow(db: Database, periodId: number, raterId: number) {
+  const row = db
+    .prepare<[number, number], { name: string; title: string; finished_at: string | null; pin_hash: string | null; group_name: string }>(
+      `SELECT r.name, r.title, r.finished_at, r.pin_hash, g.name AS group_name
+         FROM rater r JOIN rater_group g ON g.id = r.group_id WHERE r.id = ? AND r.period_id = ?`,
+    )
+    .get(raterId, periodId);
+  if (!row) throw new AppError('not_found', '找不到这位评委');
+  return row;
+}
+
+/** Why this session may not change the rater's entries now, or null. */
+function lockReason(status: PeriodStatus, finishedAt: string | null, session: Session, reason: string | undefined): string | null {
+  if (status === 'finalised') return '本周期已定稿，评分不能再修改';
+  if (status === 'draft') return '本周期尚未开始评分';
+  if (session.kind === 'admin') {
+    if ((status === 'review' || finishedAt) && !reason?.trim()) return status === 'review' ? '评审阶段修改评分须写明原因' : '该评委已确认完成，修改须写明原因';
+    return null;
+  }
+  if (status === 'review') return '已进入评审阶段，评分须由管理员修改';
+  if (finishedAt) return '您已确认完成评分；如需修改，请联系管理员';
+  return null;
+}
+
+export function raterSheet(db: Database, session: Session, periodId: number, raterId: number): RaterSheet {
+  assertSheetAccess(session, periodId, raterId);
+  const period = getPeriod(db, periodId);
+  const rater = raterRow(db, periodId, raterId);
+  const panel = getPanel(db, periodId);
+  const recusals = new Map(panel.raters.find((r) => r.id === raterId)!.recusals.map((c) => [c.branchId, c.reason]));
+  const inScope = new Set(periodBranchIds(db, periodId));
+  const branches = db
+    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch ORDER BY code')
+    .all()
+    .filter((b) => inScope.has(b.id))
+    .map((b) => ({ ...b, recused: recusals.has(b.id), reason: recusals.get(b.id) ?? '' }));
+  const entries = db
+    .prepare<[number, number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; entered_by: string; updated_at: string }>(
+      'SELECT branch_id, indicator_id, value, detail_json, entered_by, updated_at FROM score WHERE period_id = ? AND rater_id = ?',
+    )
+    .all(periodId, raterId)
+    .map((e) => ({
+      branchId: e.branch_id,
+      indicatorId: e.indicator_id,
+      value: e.value,
+      detail: e.detail_json ? (JSON.parse(e.detail_json) as string[]) : [],
+      enteredBy: e.entered_by,
+      updatedAt: e.updated_at,
+    }));
+  const locked = lockReason(period.status, rater.finished_at, session, session.kind === 'admin' ? 'x' : undefined);
+  return {
+    period: { id: period.id, name: period.name, status: period.status },
+    rater: { id: raterId, name: rater.name, groupName: rater.group_name, title: rater.title, finishedAt: rater.finished_at, hasPin: rater.pin_hash !== null },
+    indicators: getIndicators(db, period.frameworkId),
+    branches,
+    entries,
+    editable: locked === null,
+    lockedReason: locked,
+  };
+}
+
+/** Saves cells of one rater's sheet as they are typed; an admin saving is recorded as entered on the rater's behalf. */
+export function saveRaterEntries(
+  ctx: ServiceContext,
+  session: Session,
+  input: { periodId: number; raterId: number; entries: Omit<EntryInput, 'raterId'>[]; reason?: string },
+): { saved: number; removed: number; unchanged: number } {
+  assertSheetAccess(session, input.periodId, input.raterId);
+  const period = getPeriod(ctx.db, input.periodId);
+  const rater = raterRow(ctx.db, input.periodId, input.raterId);
+  const locked = lockReason(period.status, rater.finished_at, session, input.reason);
+  if (locked) throw new AppError('conflict', locked);
+  const actor = actorOf(session);
+  return saveEntries(
+    ctx.db,
+    input.periodId,
+    input.entries.map((e) => ({ ...e, raterId: input.raterId })),
+    {
+      enteredBy: session.kind === 'admin' ? 'admin' : 'rater',
+      now: ctx.now(),
+      actor: session.kind === 'admin' ? { kind: 'admin', name: `管理员（代${rater.name}录入）` } : actor,
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
+  );
+}
+
+export interface ScoringProgress {
+  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores. */
+  raters: { raterId: number; name: string; groupName: string; scored: number; expected: number; finishedAt: string | null }[];
+  branches: { branchId: number; code: string; name: string; scored: number; expected: number }[];
+  scored: number;
+  expected: number;
+}
+
+/** Progress of everyone, counts only — never values. */
+export function scoringProgress(db: Database, periodId: number): ScoringProgress {
+  const period = getPeriod(db, periodId);
+  const leaves = getIndicators(db, period.frameworkId).filter(RATER_SCORED);
+  const leafIds = new Set(leaves.map((l) => l.id));
+  const panel = getPanel(db, periodId);
+  const groupName = new Map(panel.groups.map((g) => [g.id, g.name]));
+  const inScope = periodBranchIds(db, periodId);
+  const branchInfo = new Map(
+    db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, b]),
+  );
+  const counts = db
+    .prepare<[number], { rater_id: number; branch_id: number; indicator_id: number }>('SELECT rater_id, branch_id, indicator_id FROM score WHERE period_id = ?')
+    .raw(false)
+    .all(periodId);
+  const finished = new Map(
+    db.prepare<[number], { id: number; finished_at: string | null }>('SELECT id, finished_at FROM rater WHERE period_id = ?').all(periodId).map((r) => [r.id, r.finished_at]),
+  );
+  const perRater = new Map<number, number>();
+  const perBranch = new Map<number, number>();
+  const scopeSet = new Set(inScope);
+  const recused = new Map(panel.raters.map((r) => [r.id, new Set(r.recusals.map((c) => c.branchId))]));
+  for (const c of counts) {
+    if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused.get(c.rater_id)?.has(c.branch_id)) continue;
+    perRater.set(c.rater_id, (perRater.get(c.rater_id) ?? 0) + 1);
+    perBranch.set(c.branch_id, (perBranch.get(c.branch_id) ?? 0) + 1);
+  }
+  const raters = panel.raters.map((r) => ({
+    raterId: r.id,
+    name: r.name,
+    groupName: groupName.get(r.groupId) ?? '',
+    scored: perRater.get(r.id) ?? 0,
+    expected: inScope.filter((b) => !recused.get(r.id)!.has(b)).length * leaves.length,
+    finishedAt: finished.get(r.id) ?? null,
+  }));
+  const branches = inScope
+    .map((b) => ({
+      branchId: b,
+      code: branchInfo.get(b)!.code,
+      name: branchInfo.get(b)!.name,
+      scored: perBranch.get(b) ?? 0,
+      expected: panel.raters.filter((r) => !recused.get(r.id)!.has(b)).length * leaves.length,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return {
+    raters,
+    branches,
+    scored: raters.reduce((s, r) => s + r.scored, 0),
+    expected: raters.reduce((s, r) => s + r.expected, 0),
+  };
+}
+
+/** A rater confirms their sheet is complete; only the admin can reopen it (with a reason). */
+export function setFinished(ctx: ServiceContext, session: Session, input: { periodId: number; raterId: number; finished: boolean; reason?: string }): void {
+  assertSheetAccess(session, input.periodId, input.raterId);
+  const rater = raterRow(ctx.db, input.periodId, input.raterId);
+  if (!input.finished && session.kind !== 'admin') throw new AppError('forbidden', '确认完成后，只有管理员可以重新开放修改');
+  if (!input.finished && !input.reason?.trim()) throw new AppError('validation', '重新开放修改须写明原因');
+  const now = ctx.now();
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE rater SET finished_at = ? WHERE id = ?').run(input.finished ? now.toISOString() : null, input.raterId);
+    const actor = actorOf(session);
+    auditWriter(ctx.db, now)({
+      periodId: input.periodId,
+      actorKind: actor.kind,
+      actor: actor.name,
+      entity: 'period',
+      action: input.finished ? `${rater.name}确认完成评分` : `重新开放${rater.name}的评分`,
+      raterId: input.raterId,
+      reason: input.reason ?? '',
+    });
+  })();
+}
+
+/** The panel's values are hidden from everyone until the admin opens the review step. */
+export function assertResultsVisible(db: Database, periodId: number): void {
+  const period = getPeriod(db, periodId);
+  if (period.status === 'draft' || period.status === 'scoring') {
+    throw new AppError('forbidden', `“${period.name}”正在评分，为保证各评委独立打分，结果在管理员开启评审后才能查看`);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The framework workbook (指标体系导入模板): its columns, and what reading one
+ * gives — shared by the main process (which reads and writes the file) and
+ * the renderer (which shows the preview before importing).
+ */
+import type { FrameworkDraft, LeafMethod, Tag } from './framework';
+import type { FrameworkIssue } from './framework-validate';
+
+/** Sheets of the workbook: the indicators, the instructions, the framework's name and description. */
+export const FRAMEWORK_SHEETS = { data: '指标体系', help: '填写说明', info: '框架信息' } as const;
+
+/** Columns of the 指标体系 sheet, in order; `*` marks the required ones. Found by header text on import. */
+export const FRAMEWORK_TEMPLATE_COLUMNS = [
+  { field: 'code', header: '指标编码*', width: 11 },
+  { field: 'name', header: '指标名称*', width: 26 },
+  { field: 'tag', header: '类别*', width: 8 },
+  { field: 'maxPoints', header: '分值*', width: 8 },
+  { field: 'method', header: '评分方法', width: 10 },
+  { field: 'params', header: '方法参数', width: 30 },
+  { field: 'criteria', header: '评分细则', width: 60 },
+  { field: 'evidence', header: '佐证材料', width: 30 },
+] as const;
+export type FrameworkColumnField = (typeof FRAMEWORK_TEMPLATE_COLUMNS)[number]['field'];
+
+/** One indicator read from the workbook. */
+export interface FrameworkImportRow {
+  /** 1-based worksheet row. */
+  row: number;
+  code: string;
+  name: string;
+  /** 1 for 1, 2 for 1.2, … */
+  depth: number;
+  tag: Tag;
+  maxPoints: number;
+  method: LeafMethod | null;
+  criteria: string;
+  evidence: string;
+}
+
+/** A structural problem (from validateFramework) located in the workbook. */
+export interface FrameworkImportIssue extends FrameworkIssue {
+  /** The worksheet row of the indicator it is about; null for the framework as a whole. */
+  row: number | null;
+}
+
+/**
+ * What importing a framework workbook would create, or every reason it cannot.
+ * `errors` are bad cells; `issues` the structural check of the tree (sums,
+ * methods, …). Import needs no errors and no issue of severity `error`;
+ * warnings do not stop it. While cells are wrong, issues that those cells
+ * could cause (on their rows and the rows above them) are left out.
+ */
+export interface FrameworkImportPreview {
+  file: string;
+  /** From the 框架信息 sheet, else the file name. */
+  name: string;
+  description: string;
+  /** The tree that would be created (rows with bad cells, and everything below them, left out). */
+  drafts: FrameworkDraft;
+  rows: FrameworkImportRow[];
+  errors: { row: number; column: string; message: string }[];
+  issues: FrameworkImportIssue[];
+}
+
+export interface FrameworkImportResult {
+  /** The new framework (imports never change an existing one). */
+  id: number;
+  name: string;
+  indicatorCount: number;
+  /** Structural warnings the import went ahead with (e.g. base points not adding up to 100). */
+  warnings: FrameworkImportIssue[];
+}
+
+export interface FrameworkExportResult {
+  path: string;
+  name: string;
+  version: number;
+  indicatorCount: number;
+}

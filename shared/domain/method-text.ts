@@ -1,0 +1,213 @@
+/**
+ * Scoring methods and categories as an office worker writes them in a
+ * worksheet cell (the framework workbook's 类别、评分方法 and 方法参数 columns),
+ * and back. Pure: the main process uses it for imports and exports, the
+ * renderer can reuse it to show and edit a method as one line of text.
+ *
+ * 方法参数 syntax, per method (empty = the default where there is one):
+ *   打分     步长0.5                         (empty → 步长0.5)
+ *   等次     好=1,较好=0.8,一般=0.6,差=0      (empty → these four)
+ *   扣分     每次0.5                         (required)
+ *   加分     每项1                           (required)
+ *   定量     越高越好,零分线0.8,超额20%       (超额 optional, default 0)
+ *            越低越好,零分线1.1
+ *   一票否决 最高等次一般                     (empty → the lowest grade)
+ * Commas may be ASCII or Chinese (，、；), `=` may be `：`; numbers may carry 分.
+ * `parseMethod(kind, formatMethod(m))` gives back `m` exactly.
+ */
+import { DEFAULT_LEVELS, LeafMethod, type MethodKind, type Tag } from './framework';
+
+export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
+
+export const METHOD_LABELS: Record<MethodKind, string> = {
+  rating: '打分',
+  level: '等次',
+  deduction: '扣分',
+  bonus: '加分',
+  quantitative: '定量',
+  veto: '一票否决',
+};
+
+/** One example of 方法参数 per method, as the template's instructions show it. */
+export const METHOD_PARAM_EXAMPLES: Record<MethodKind, string> = {
+  rating: '步长0.5',
+  level: '好=1,较好=0.8,一般=0.6,差=0',
+  deduction: '每次0.5',
+  bonus: '每项1',
+  quantitative: '越高越好,零分线0.8,超额20%',
+  veto: '最高等次一般',
+};
+
+/** What 方法参数 should look like, per method: the tail of every parse error. */
+export const METHOD_PARAM_HINTS: Record<MethodKind, string> = {
+  rating: '打分的参数应写成“步长0.5”（评委打分的最小单位），或留空（默认步长 0.5）',
+  level: '等次的参数应写成“好=1,较好=0.8,一般=0.6,差=0”（等次名称=得分比例，比例在 0 到 1 之间，2 到 8 个等次），或留空（使用这四个默认等次）',
+  deduction: '扣分的参数应写成“每次0.5”，即每发生一次扣几分',
+  bonus: '加分的参数应写成“每项1”，即每一项加几分',
+  quantitative: '定量的参数应写成“越高越好,零分线0.8,超额20%”或“越低越好,零分线1.1”（零分线是目标值的倍数，超额可不写）',
+  veto: '一票否决的参数应写成“最高等次一般”（被否决后最高只能评的等次），或留空（只能评最低等次）',
+};
+
+const bySynonym = <K extends string>(labels: Record<K, string>, text: string): K | null => {
+  const s = text.trim();
+  for (const [key, label] of Object.entries(labels) as [K, string][]) {
+    if (s === label || s.toLowerCase() === key.toLowerCase()) return key;
+  }
+  return null;
+};
+
+/** 党建 / 业务 / 融合 (or party / business / fusion) → the tag; null when it is neither. */
+export const parseTagLabel = (text: string): Tag | null => bySynonym(TAG_LABELS, text);
+
+/** 打分 / 等次 / … (or rating / level / …) → the method kind; null when it is none of them. */
+export const parseMethodLabel = (text: string): MethodKind | null => bySynonym(METHOD_LABELS, text);
+
+/** The shortest text that reads back as exactly `x`. */
+const num = (x: number) => String(x);
+
+/** A share as a percentage when that reads back exactly (0.2 → 20%), else as the plain number. */
+function percent(x: number): string {
+  const pretty = String(Number((x * 100).toPrecision(12)));
+  return Number(pretty) / 100 === x ? `${pretty}%` : num(x);
+}
+
+/** The 方法参数 cell for a method. */
+export function formatMethod(method: LeafMethod): string {
+  switch (method.kind) {
+    case 'rating':
+      return `步长${num(method.step)}`;
+    case 'level':
+      return method.levels.map((l) => `${l.label}=${num(l.fraction)}`).join(',');
+    case 'deduction':
+      return `每次${num(method.perOccurrence)}`;
+    case 'bonus':
+      return `每项${num(method.perItem)}`;
+    case 'quantitative':
+      return [
+        method.direction === 'higher' ? '越高越好' : '越低越好',
+        `零分线${num(method.floorRatio)}`,
+        ...(method.excessCap > 0 ? [`超额${percent(method.excessCap)}`] : []),
+      ].join(',');
+    case 'veto':
+      return method.capGrade === null ? '' : `最高等次${method.capGrade}`;
+  }
+}
+
+export type ParsedMethod = { method: LeafMethod } | { error: string };
+
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+const numberIn = (text: string, pattern: RegExp): number | null => {
+  const m = pattern.exec(text);
+  return m?.[1] === undefined ? null : Number(m[1]);
+};
+
+/** Full-width punctuation to ASCII, no spaces: 「好＝1，较好：0.8」→「好=1,较好=0.8」. */
+const normalise = (text: string) =>
+  text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[，、；;]/g, ',')
+    .replace(/[＝：:]/g, '=')
+    .replace(/％/g, '%')
+    .replace(/．/g, '.')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/,+$/, '');
+
+/** A share written as 20% or as 0.2; null when it is neither. */
+function share(text: string): number | null {
+  const pct = numberIn(text, new RegExp(`^(${NUMBER})%$`));
+  if (pct !== null) return pct / 100;
+  return numberIn(text, new RegExp(`^(${NUMBER})$`));
+}
+
+const fail = (kind: MethodKind, problem?: string): ParsedMethod => ({
+  error: problem ? `${problem}；${METHOD_PARAM_HINTS[kind]}` : METHOD_PARAM_HINTS[kind],
+});
+
+/** Reads the 方法参数 cell of a leaf whose 评分方法 is `kind`. */
+export function parseMethod(kind: MethodKind, text: string): ParsedMethod {
+  const s = normalise(text);
+  const result = parseNormalised(kind, s, text.trim());
+  if ('error' in result) return result;
+  // The schema is the last word (e.g. at most 8 levels); its message is technical, so ours is shown.
+  const checked = LeafMethod.safeParse(result.method);
+  return checked.success ? { method: checked.data } : fail(kind, `“${text.trim()}”不符合要求`);
+}
+
+function parseNormalised(kind: MethodKind, s: string, original: string): ParsedMethod {
+  const quoted = `“${original}”`;
+  switch (kind) {
+    case 'rating': {
+      if (s === '') return { method: { kind, step: 0.5 } };
+      const step = numberIn(s, new RegExp(`^(?:步长=?)?(${NUMBER})分?$`));
+      if (step === null) return fail(kind, `无法识别${quoted}`);
+      if (!(step > 0)) return fail(kind, '步长应大于 0');
+      return { method: { kind, step } };
+    }
+    case 'level': {
+      if (s === '') return { method: { kind, levels: DEFAULT_LEVELS.map((l) => ({ ...l })) } };
+      const levels: { label: string; fraction: number }[] = [];
+      for (const part of s.split(',')) {
+        const m = /^(.+?)=(.+)$/.exec(part);
+        if (!m) return fail(kind, `无法识别“${part}”`);
+        const label = m[1]!;
+        const fraction = share(m[2]!);
+        if (fraction === null) return fail(kind, `等次“${label}”的得分比例“${m[2]}”不是数字`);
+        if (fraction < 0 || fraction > 1) return fail(kind, `等次“${label}”的得分比例 ${m[2]} 不在 0 到 1 之间`);
+        if (label.length > 10) return fail(kind, `等次名称“${label}”太长（最多 10 个字）`);
+        if (levels.some((l) => l.label === label)) return fail(kind, `等次“${label}”写了两次`);
+        levels.push({ label, fraction });
+      }
+      if (levels.length < 2 || levels.length > 8) return fail(kind, `写了 ${levels.length} 个等次`);
+      return { method: { kind, levels } };
+    }
+    case 'deduction': {
+      if (s === '') return fail(kind, '没有填写每次扣几分');
+      const per = numberIn(s, new RegExp(`^(?:每[次处项个]=?)?扣?(${NUMBER})分?$`));
+      if (per === null) return fail(kind, `无法识别${quoted}`);
+      if (!(per > 0)) return fail(kind, '每次扣分应大于 0');
+      return { method: { kind, perOccurrence: per } };
+    }
+    case 'bonus': {
+      if (s === '') return fail(kind, '没有填写每项加几分');
+      const per = numberIn(s, new RegExp(`^(?:每[项次个]=?)?加?(${NUMBER})分?$`));
+      if (per === null) return fail(kind, `无法识别${quoted}`);
+      if (!(per > 0)) return fail(kind, '每项加分应大于 0');
+      return { method: { kind, perItem: per } };
+    }
+    case 'quantitative': {
+      if (s === '') return fail(kind, '没有填写定量指标的计分方式');
+      let direction: 'higher' | 'lower' | null = null;
+      let floorRatio: number | null = null;
+      let excessCap = 0;
+      for (const part of s.split(',')) {
+        if (part === '越高越好' || part === '越低越好') {
+          direction = part === '越高越好' ? 'higher' : 'lower';
+          continue;
+        }
+        const floor = /^零分线=?(.+)$/.exec(part);
+        if (floor) {
+          floorRatio = share(floor[1]!);
+          if (floorRatio === null || floorRatio < 0) return fail(kind, `零分线“${floor[1]}”不是目标值的倍数（如 0.8 或 80%）`);
+          continue;
+        }
+        const excess = /^超额=?(.+)$/.exec(part);
+        if (excess) {
+          const cap = share(excess[1]!);
+          if (cap === null || cap < 0 || cap > 1) return fail(kind, `超额“${excess[1]}”应为 0% 到 100% 之间的百分数`);
+          excessCap = cap;
+          continue;
+        }
+        return fail(kind, `无法识别“${part}”`);
+      }
+      if (direction === null) return fail(kind, '没有写明“越高越好”还是“越低越好”');
+      if (floorRatio === null) return fail(kind, '没有写零分线');
+      return { method: { kind, direction, floorRatio, excessCap } };
+    }
+    case 'veto': {
+      if (s === '') return { method: { kind, capGrade: null } };
+      const m = /^最高(?:等次)?(?:为|是|评)?=?(.+)$/.exec(s);
+      if (!m) return fail(kind, `无法识别${quoted}`);
+      return { method: { kind, capGrade: m[1]! } };
+    }
+  }
+}

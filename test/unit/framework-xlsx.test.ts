@@ -1,0 +1,335 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { getIndicators, toDrafts } from '../../electron/services/frameworks';
+import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
+import { METHOD_PARAM_HINTS } from '../../shared/domain/method-text';
+import { SMALL_FRAMEWORK, writeFrameworkWorkbook, type Cells } from '../helpers/framework-workbooks';
+import { tempDir, tempServices } from '../helpers/tmp';
+
+const HEADERS = ['指标编码*', '指标名称*', '类别*', '分值*', '评分方法', '方法参数', '评分细则', '佐证材料'];
+
+async function readBook(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The sqref of every data validation of the first sheet, as written in the file. */
+async function validationRanges(file: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+  return [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+describe('framework workbook: template', () => {
+  it('writes the documented headers, a frozen header, drop-down lists, a text code column and instructions', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), '指标体系模板.xlsx');
+    expect(await invoke('frameworks.writeTemplate', { path: file })).toEqual({ ok: true, value: { path: file } });
+    const wb = await readBook(file);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '填写说明', '框架信息']);
+    const sheet = wb.getWorksheet('指标体系')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"党建,业务,融合"'] });
+    expect(sheet.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"打分,等次,扣分,加分,定量,一票否决"'] });
+    expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
+    expect(sheet.getColumn(1).numFmt).toBe('@');
+
+    const help = wb.getWorksheet('填写说明')!;
+    const text = help.getColumn(1).values.filter((v) => typeof v === 'string').join('\n');
+    for (const header of HEADERS) expect(text).toContain(header.replace('*', ''));
+    for (const example of ['步长0.5', '好=1,较好=0.8,一般=0.6,差=0', '每次0.5', '每项1', '越高越好,零分线0.8,超额20%', '越低越好,零分线1.1', '最高等次一般']) {
+      expect(text).toContain(example);
+    }
+    expect(text).toContain('不会修改已有的指标体系');
+    const info = wb.getWorksheet('框架信息')!;
+    expect([info.getCell('A1').value, info.getCell('A2').value]).toEqual(['名称', '说明']);
+  });
+
+  it('writes each drop-down list as one range, never as overlapping ones (exceljs #2820), here and in the branches template', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    await invoke('frameworks.writeTemplate', { path: path.join(dir, 'f.xlsx') });
+    expect(await validationRanges(path.join(dir, 'f.xlsx'))).toEqual(['C2:C1000', 'D2:D1000', 'E2:E1000']);
+    await invoke('branches.writeTemplate', { path: path.join(dir, 'b.xlsx') });
+    expect(await validationRanges(path.join(dir, 'b.xlsx'))).toEqual(['E2:E1000']);
+  });
+
+  it('imports the app’s own template once filled in', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), '本厂指标.xlsx');
+    await invoke('frameworks.writeTemplate', { path: file });
+    const wb = await readBook(file);
+    SMALL_FRAMEWORK.forEach((row, i) => row.forEach((v, j) => (wb.getWorksheet('指标体系')!.getCell(i + 2, j + 1).value = v)));
+    wb.getWorksheet('框架信息')!.getCell('B1').value = '2025 年度支部考评';
+    await wb.xlsx.writeFile(file);
+
+    const imported = await invoke('frameworks.import', { path: file });
+    expect(imported).toEqual({ ok: true, value: { id: 1, name: '2025 年度支部考评', indicatorCount: 8, warnings: [] } });
+    const fw = await invoke('frameworks.get', { id: 1 });
+    if (!fw.ok) throw new Error(fw.error.message);
+    expect(fw.value.issues).toEqual([]);
+    expect(fw.value.indicators.find((n) => n.code === '2.1')).toMatchObject({
+      name: '产量完成率',
+      tag: 'business',
+      maxPoints: 40,
+      evidence: '生产月报',
+      method: { kind: 'quantitative', direction: 'higher', floorRatio: 0.8, excessCap: 0.2 },
+    });
+  });
+});
+
+describe('framework workbook: export and import', () => {
+  it('round-trips the built-in template: export, import, the same tree', async () => {
+    const { invoke, ctx } = tempServices();
+    const created = await invoke('frameworks.create', { name: '党建业务一体化考评', source: { kind: 'template' } });
+    if (!created.ok) throw new Error(created.error.message);
+    const file = path.join(tempDir(), '导出.xlsx');
+    expect(await invoke('frameworks.export', { id: created.value.id, path: file })).toEqual({
+      ok: true,
+      value: { path: file, name: '党建业务一体化考评', version: 1, indicatorCount: 64 },
+    });
+
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value).toMatchObject({ file: '导出.xlsx', name: '党建业务一体化考评', description: UNIFIED_TEMPLATE.description, errors: [], issues: [] });
+    expect(preview.value.rows).toHaveLength(64);
+    expect(preview.value.rows.slice(0, 3).map((r) => [r.row, r.code, r.depth])).toEqual([[2, '1', 1], [3, '1.1', 2], [4, '1.2', 2]]);
+
+    const imported = await invoke('frameworks.import', { path: file });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.id).not.toBe(created.value.id);
+    const original = toDrafts(getIndicators(ctx.db, created.value.id));
+    expect(toDrafts(getIndicators(ctx.db, imported.value.id))).toEqual(original);
+    expect(original).toEqual(UNIFIED_TEMPLATE.indicators.map(function strip(d): unknown {
+      return { ...d, criteria: d.criteria ?? '', evidence: d.evidence ?? '', ...(d.children ? { children: d.children.map(strip) } : {}) };
+    }));
+    const fw = await invoke('frameworks.get', { id: imported.value.id });
+    expect(fw).toMatchObject({ ok: true, value: { name: '党建业务一体化考评', description: UNIFIED_TEMPLATE.description, version: 1, frozenAt: null } });
+  });
+
+  it('writes the tree in order, one row per indicator, with readable categories and methods', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    await writeFrameworkWorkbook(path.join(dir, 'in.xlsx'), SMALL_FRAMEWORK);
+    const imported = await invoke('frameworks.import', { path: path.join(dir, 'in.xlsx'), name: '小指标体系' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const out = path.join(dir, 'out.xlsx');
+    await invoke('frameworks.export', { id: imported.value.id, path: out });
+    const sheet = (await readBook(out)).getWorksheet('指标体系')!;
+    const rows = [];
+    for (let r = 2; r <= SMALL_FRAMEWORK.length + 1; r++) rows.push(HEADERS.map((_h, c) => sheet.getCell(r, c + 1).value ?? null));
+    const padded = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null)]);
+    expect(rows).toEqual(padded);
+    expect(sheet.getCell('B3').alignment).toMatchObject({ indent: 1 });
+  });
+
+  it('names the framework from --name, else 框架信息, else the file name; never touches an existing one', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const plain = path.join(dir, '化工厂指标.xlsx');
+    await writeFrameworkWorkbook(plain, SMALL_FRAMEWORK);
+    expect(await invoke('frameworks.import', { path: plain })).toMatchObject({ ok: true, value: { id: 1, name: '化工厂指标' } });
+    expect(await invoke('frameworks.import', { path: plain, name: '另起的名字' })).toMatchObject({ ok: true, value: { id: 2, name: '另起的名字' } });
+    const described = path.join(dir, 'd.xlsx');
+    await writeFrameworkWorkbook(described, SMALL_FRAMEWORK, { info: [['名称：', '供电公司考评'], ['说明', '适用于供电公司各党支部']] });
+    expect(await invoke('frameworks.import', { path: described })).toMatchObject({ ok: true, value: { id: 3, name: '供电公司考评' } });
+    expect(await invoke('frameworks.get', { id: 3 })).toMatchObject({ ok: true, value: { description: '适用于供电公司各党支部' } });
+    const longName = path.join(dir, 'long.xlsx');
+    await writeFrameworkWorkbook(longName, SMALL_FRAMEWORK, { info: [['名称', '很'.repeat(61)]] });
+    expect(await invoke('frameworks.import', { path: longName })).toMatchObject({
+      ok: false,
+      error: { details: [{ row: 1, column: 'B', message: '框架信息表 第 1 行，B 列（名称）：名称最多 60 个字，现有 61 个字' }] },
+    });
+    const list = await invoke('frameworks.list', {});
+    expect(list.ok && list.value.map((f) => [f.id, f.name, f.version, f.indicatorCount])).toEqual([
+      [1, '化工厂指标', 1, 8],
+      [2, '另起的名字', 1, 8],
+      [3, '供电公司考评', 1, 8],
+    ]);
+  });
+
+  it('builds the tree from the codes: rows in any order, numbers typed as numbers or text, 分 after the points', async () => {
+    const { invoke, ctx } = tempServices();
+    const file = path.join(tempDir(), 'loose.xlsx');
+    await writeFrameworkWorkbook(file, [
+      ['1.2', '后写的第二项', '党建', '50分', '打分', null],
+      [1, '党建工作', '党建', 100, null, null],
+      [1.1, '先写的第一项', '党建', '50', '扣分', '每次 1 分'],
+      [null, null, null, null, null, null],
+      ['１．３', '全角编码', 'party', 0, '一票否决', null],
+    ]);
+    const imported = await invoke('frameworks.import', { path: file });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const drafts = toDrafts(getIndicators(ctx.db, imported.value.id));
+    expect(drafts.map((d) => [d.code, d.children?.map((c) => [c.code, c.name, c.maxPoints, c.method?.kind])])).toEqual([
+      [
+        '1',
+        [
+          ['1.2', '后写的第二项', 50, 'rating'],
+          ['1.1', '先写的第一项', 50, 'deduction'],
+          ['1.3', '全角编码', 0, 'veto'],
+        ],
+      ],
+    ]);
+  });
+
+  it('reports every bad cell as “row N, column X (header): why” and creates nothing', async () => {
+    const { invoke } = tempServices();
+    await invoke('frameworks.create', { name: '原有指标体系', source: { kind: 'empty' } });
+    const file = path.join(tempDir(), 'bad.xlsx');
+    const rows: Cells[] = [
+      ['1', '政治建设', '党建', 10, null, null], // 2
+      ['1.1', '理论学习', '党建', 5, '扣分', '每次0.5'], // 3
+      ['1.2', '', '党建', 5, '打分', '步长0.5'], // 4: no name; a method although 1.2.1 is below it
+      [1.1, '重复的编码', '党建', 5, '打分', null], // 5: duplicate code, typed as a number
+      ['1-3', '编码写错', '党建', 1, '打分', null], // 6
+      ['3.2.1', '找不到上级', '业务', 2, '打分', null], // 7
+      ['2', '生产经营', '生产', 10, null, null], // 8: unknown category
+      ['2.1', '产量', '业务', '十分', '定量', '越高越好'], // 9: points not a number; parameters incomplete
+      ['2.2', '成本', '业务', 5, '评分', '步长1'], // 10: unknown method
+      ['2.3', '违章', '业务', 5, '扣分', '每次'], // 11: unreadable parameters
+      ['1.2.1', '下级指标', '党建', 5, '打分', null], // 12
+      ['2.4', '未选方法', '业务', 5, null, '每项1'], // 13: parameters without a method
+      ['', '', '', null, null, null, '只写了细则'], // 14: no code, no name, no category, no points
+    ];
+    await writeFrameworkWorkbook(file, rows);
+    const expected = [
+      '第 4 行，B 列（指标名称）：指标名称不能为空',
+      '第 4 行，E 列（评分方法）：“1.2”下面还有下级指标（如第 12 行的“1.2.1”），有下级的指标不填评分方法，由下级指标计分；请清空本格',
+      '第 5 行，A 列（指标编码）：指标编码“1.1”在第 3 行已出现过（这一格是数字格式，Excel 可能把 1.10 变成了 1.1，请把这一列设为文本格式后重新填写编码）',
+      '第 6 行，A 列（指标编码）：指标编码应为 1、1.2、1.2.3 这样的数字编号',
+      '第 7 行，A 列（指标编码）：上级指标“3.2”不存在',
+      '第 8 行，C 列（类别）：类别应为“党建”“业务”或“融合”，现为“生产”',
+      '第 9 行，D 列（分值）：分值应为数字，现为“十分”',
+      `第 9 行，F 列（方法参数）：没有写零分线；${METHOD_PARAM_HINTS.quantitative}`,
+      '第 10 行，E 列（评分方法）：评分方法应为“打分”“等次”“扣分”“加分”“定量”“一票否决”之一，现为“评分”',
+      `第 11 行，F 列（方法参数）：无法识别“每次”；${METHOD_PARAM_HINTS.deduction}`,
+      '第 13 行，F 列（方法参数）：没有填写评分方法，方法参数用不上：请在 E 列选择评分方法，或清空本格',
+      '第 14 行，A 列（指标编码）：指标编码不能为空',
+      '第 14 行，B 列（指标名称）：指标名称不能为空',
+      '第 14 行，C 列（类别）：类别不能为空，请填写党建、业务或融合',
+      '第 14 行，D 列（分值）：分值不能为空（一票否决项填 0）',
+    ];
+
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors.map((e) => e.message)).toEqual(expected);
+    expect(preview.value.errors[4]).toEqual({ row: 7, column: 'A', message: expected[4] });
+    // Only sound rows make the tree; sums the bad rows would change are not judged yet.
+    expect(preview.value.rows.map((r) => r.code)).toEqual(['1', '1.1']);
+    expect(preview.value.issues).toEqual([]);
+
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('validation');
+    expect(result.error.message).toBe(`“bad.xlsx”中有 ${expected.length} 处错误，未导入任何数据`);
+    expect(result.error.details?.map((d) => d.message)).toEqual(expected);
+    expect(result.error.details?.[0]).toMatchObject({ row: 4, column: 'B' });
+    const list = await invoke('frameworks.list', {});
+    expect(list.ok && list.value.map((f) => f.name)).toEqual(['原有指标体系']);
+  });
+
+  it('judges the structure of the sound part while other rows are still wrong', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'partly.xlsx');
+    await writeFrameworkWorkbook(file, [
+      ['1', '党建', '党建', 10, null, null],
+      ['1.1', '学习', '党建', 3, '打分', '步长2'], // sound row, but 3 is not a multiple of 2
+      ['1.2', '组织', '党建', 7, '打分', null],
+      ['2', '业务', '业务', 90, null, null],
+      ['2.1', '产量', '业务', 'x', '打分', null], // bad cell: 2's sum is not judged
+      ['2.2', '质量', '业务', 80, '打分', null],
+    ]);
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors.map((e) => e.message)).toEqual(['第 6 行，D 列（分值）：分值应为数字，现为“x”']);
+    expect(preview.value.issues).toEqual([
+      { indicatorId: null, row: 3, code: '1.1', severity: 'error', message: '1.1 学习：分值 3 不是步长 2 的整数倍，评委无法打满分' },
+    ]);
+  });
+
+  it('refuses a tree whose parts do not add up, naming the row and the problem', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'structure.xlsx');
+    await writeFrameworkWorkbook(file, [
+      ['1', '政治建设', '党建', 10, null, null],
+      ['1.1', '理论学习', '党建', 4, '打分', null],
+      ['1.2', '组织生活', '党建', 5, '等次', null],
+      ['2', '生产经营', '业务', 90, '打分', null],
+      ['3', '未定方法', '业务', 0, null, null],
+    ]);
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors).toEqual([]);
+    expect(preview.value.issues.map((i) => [i.row, i.severity, i.message])).toEqual([
+      [2, 'error', '1 政治建设：下级指标分值合计 9 分，与本指标的 10 分不一致'],
+      [6, 'error', '3 未定方法：末级指标必须选择评分方法'],
+    ]);
+
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: '“structure.xlsx”中的指标体系有 2 处错误，未导入任何数据' } });
+    if (result.ok) return;
+    expect(result.error.details).toEqual([
+      { row: 2, message: '第 2 行：1 政治建设：下级指标分值合计 9 分，与本指标的 10 分不一致' },
+      { row: 6, message: '第 6 行：3 未定方法：末级指标必须选择评分方法' },
+    ]);
+    expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('imports despite warnings, and says what they were', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'ninety.xlsx');
+    await writeFrameworkWorkbook(file, [
+      ['1', '党建', '党建', 40, '打分', null],
+      ['2', '业务', '业务', 50, '定量', '越高越好,零分线0.8'],
+      [null, null, null, null, null, null], // an empty row in between
+      ['3', '加分', '融合', 5, '加分', '每项1'],
+    ]);
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    expect(preview.ok && preview.value.issues).toEqual([
+      { indicatorId: null, row: null, code: null, severity: 'warning', message: '基本分合计 90 分（通常为 100 分，加分项另计）' },
+    ]);
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: 1, indicatorCount: 3, warnings: [{ severity: 'warning', message: '基本分合计 90 分（通常为 100 分，加分项另计）' }] },
+    });
+  });
+
+  it('says which required column is missing, and refuses what is not a workbook or holds no indicators', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const noPoints = path.join(dir, 'nopoints.xlsx');
+    await writeFrameworkWorkbook(noPoints, [['1', '党建', '党建']], { header: ['指标编码', '指标名称', '类别'] });
+    expect(await invoke('frameworks.import', { path: noPoints })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: '文件“nopoints.xlsx”第 1 行缺少“分值”列，请使用导入模板' },
+    });
+    const csv = path.join(dir, '指标.xlsx');
+    writeFileSync(csv, '指标编码,指标名称\n1,党建\n');
+    expect(await invoke('frameworks.previewImport', { path: csv })).toMatchObject({
+      ok: false,
+      error: { message: '无法读取“指标.xlsx”：它不是有效的 Excel（.xlsx）文件' },
+    });
+    expect(await invoke('frameworks.import', { path: path.join(dir, 'missing.xlsx') })).toMatchObject({ ok: false, error: { code: 'io' } });
+    const template = path.join(dir, 'empty.xlsx');
+    await invoke('frameworks.writeTemplate', { path: template });
+    expect(await invoke('frameworks.import', { path: template })).toMatchObject({
+      ok: false,
+      error: { message: '文件“empty.xlsx”中没有指标数据（从第 2 行起填写）' },
+    });
+  });
+
+  it('refuses to export a framework that does not exist', async () => {
+    const { invoke } = tempServices();
+    expect(await invoke('frameworks.export', { id: 42, path: path.join(tempDir(), 'x.xlsx') })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+});

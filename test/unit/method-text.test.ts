@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LeafMethod, METHOD_KINDS, type IndicatorDraft, type MethodKind } from '../../shared/domain/framework';
+import {
+  METHOD_LABELS,
+  METHOD_PARAM_EXAMPLES,
+  METHOD_PARAM_HINTS,
+  formatMethod,
+  parseMethod,
+  parseMethodLabel,
+  parseTagLabel,
+} from '../../shared/domain/method-text';
+import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
+
+const methodOf = (kind: MethodKind, text: string) => {
+  const parsed = parseMethod(kind, text);
+  if ('error' in parsed) throw new Error(`${kind} “${text}”: ${parsed.error}`);
+  return parsed.method;
+};
+const errorOf = (kind: MethodKind, text: string) => {
+  const parsed = parseMethod(kind, text);
+  if (!('error' in parsed)) throw new Error(`${kind} “${text}” should not parse`);
+  return parsed.error;
+};
+
+const leaves = (nodes: IndicatorDraft[]): IndicatorDraft[] =>
+  nodes.flatMap((n) => (n.children?.length ? leaves(n.children) : [n]));
+
+describe('方法参数: scoring methods as cell text', () => {
+  it('formats every method in the documented syntax', () => {
+    expect(formatMethod({ kind: 'rating', step: 0.5 })).toBe('步长0.5');
+    expect(formatMethod(LeafMethod.parse({ kind: 'level' }))).toBe('好=1,较好=0.8,一般=0.6,差=0');
+    expect(formatMethod({ kind: 'deduction', perOccurrence: 0.5 })).toBe('每次0.5');
+    expect(formatMethod({ kind: 'bonus', perItem: 1 })).toBe('每项1');
+    expect(formatMethod({ kind: 'quantitative', direction: 'higher', floorRatio: 0.8, excessCap: 0.2 })).toBe('越高越好,零分线0.8,超额20%');
+    expect(formatMethod({ kind: 'quantitative', direction: 'lower', floorRatio: 1.1, excessCap: 0 })).toBe('越低越好,零分线1.1');
+    expect(formatMethod({ kind: 'veto', capGrade: '一般' })).toBe('最高等次一般');
+    expect(formatMethod({ kind: 'veto', capGrade: null })).toBe('');
+  });
+
+  it('reads the examples the template shows', () => {
+    for (const kind of METHOD_KINDS) expect(parseMethod(kind, METHOD_PARAM_EXAMPLES[kind])).toHaveProperty('method.kind', kind);
+    expect(methodOf('quantitative', METHOD_PARAM_EXAMPLES.quantitative)).toEqual({ kind: 'quantitative', direction: 'higher', floorRatio: 0.8, excessCap: 0.2 });
+  });
+
+  it('accepts what people type: Chinese punctuation, spaces, 分, percentages, full-width digits', () => {
+    expect(methodOf('rating', '步长 1 分')).toEqual({ kind: 'rating', step: 1 });
+    expect(methodOf('rating', '0.5')).toEqual({ kind: 'rating', step: 0.5 });
+    expect(methodOf('level', '优秀＝100%，合格：60%、不合格=0')).toEqual({
+      kind: 'level',
+      levels: [
+        { label: '优秀', fraction: 1 },
+        { label: '合格', fraction: 0.6 },
+        { label: '不合格', fraction: 0 },
+      ],
+    });
+    expect(methodOf('deduction', '每次扣0.5分')).toEqual({ kind: 'deduction', perOccurrence: 0.5 });
+    expect(methodOf('deduction', '１')).toEqual({ kind: 'deduction', perOccurrence: 1 });
+    expect(methodOf('bonus', '每项加 0.5 分')).toEqual({ kind: 'bonus', perItem: 0.5 });
+    expect(methodOf('quantitative', '越低越好，零分线110%')).toEqual({ kind: 'quantitative', direction: 'lower', floorRatio: 1.1, excessCap: 0 });
+    expect(methodOf('quantitative', '零分线：0.9；越高越好；超额0.1')).toEqual({ kind: 'quantitative', direction: 'higher', floorRatio: 0.9, excessCap: 0.1 });
+    expect(methodOf('veto', '最高等次：较差')).toEqual({ kind: 'veto', capGrade: '较差' });
+  });
+
+  it('gives the documented defaults for an empty cell where a method has them', () => {
+    expect(methodOf('rating', '')).toEqual({ kind: 'rating', step: 0.5 });
+    expect(methodOf('level', ' ')).toEqual(LeafMethod.parse({ kind: 'level' }));
+    expect(methodOf('veto', '')).toEqual({ kind: 'veto', capGrade: null });
+    for (const kind of ['deduction', 'bonus', 'quantitative'] as const) expect(errorOf(kind, '')).toContain(METHOD_PARAM_HINTS[kind]);
+  });
+
+  it('says what is wrong and what is expected', () => {
+    expect(errorOf('rating', '半分')).toBe(`无法识别“半分”；${METHOD_PARAM_HINTS.rating}`);
+    expect(errorOf('rating', '步长0')).toBe(`步长应大于 0；${METHOD_PARAM_HINTS.rating}`);
+    expect(errorOf('level', '好=1,差=2')).toMatch(/^等次“差”的得分比例 2 不在 0 到 1 之间；等次的参数应写成/);
+    expect(errorOf('level', '好=1,好=0')).toMatch(/^等次“好”写了两次；/);
+    expect(errorOf('level', '好=1')).toMatch(/^写了 1 个等次；/);
+    expect(errorOf('level', '好,差')).toMatch(/^无法识别“好”；/);
+    expect(errorOf('level', '好=很好,差=0')).toMatch(/^等次“好”的得分比例“很好”不是数字；/);
+    expect(errorOf('deduction', '每次')).toBe(`无法识别“每次”；${METHOD_PARAM_HINTS.deduction}`);
+    expect(errorOf('bonus', '每项0')).toMatch(/^每项加分应大于 0；/);
+    expect(errorOf('quantitative', '越高越好')).toBe(`没有写零分线；${METHOD_PARAM_HINTS.quantitative}`);
+    expect(errorOf('quantitative', '零分线0.8')).toMatch(/^没有写明“越高越好”还是“越低越好”；/);
+    expect(errorOf('quantitative', '越高越好,零分线0.8,超额150%')).toMatch(/^超额“150%”应为 0% 到 100% 之间的百分数；/);
+    expect(errorOf('quantitative', '越高越好,零分线0.8,封顶')).toMatch(/^无法识别“封顶”；/);
+    expect(errorOf('veto', '较差')).toBe(`无法识别“较差”；${METHOD_PARAM_HINTS.veto}`);
+  });
+
+  it('reads back exactly what it wrote, for every leaf of the built-in template', () => {
+    for (const leaf of leaves(UNIFIED_TEMPLATE.indicators)) {
+      const method = LeafMethod.parse(leaf.method);
+      expect(methodOf(method.kind, formatMethod(method)), leaf.code).toEqual(method);
+    }
+  });
+
+  it('reads back exactly what it wrote, for any numbers', () => {
+    const positive = fc.double({ min: 1e-6, max: 1000, noNaN: true });
+    const share = fc.double({ min: 0, max: 1, noNaN: true });
+    const method: fc.Arbitrary<LeafMethod> = fc.oneof(
+      positive.map((step) => ({ kind: 'rating' as const, step })),
+      positive.map((perOccurrence) => ({ kind: 'deduction' as const, perOccurrence })),
+      positive.map((perItem) => ({ kind: 'bonus' as const, perItem })),
+      fc
+        .uniqueArray(fc.constantFrom('好', '较好', '一般', '差', '优秀', '良好', '合格', '不合格', 'A', 'B'), { minLength: 2, maxLength: 8 })
+        .chain((labels) => fc.tuple(...labels.map(() => share)).map((fractions) => labels.map((label, i) => ({ label, fraction: fractions[i]! }))))
+        .map((levels) => ({ kind: 'level' as const, levels })),
+      fc.record({
+        kind: fc.constant('quantitative' as const),
+        direction: fc.constantFrom('higher' as const, 'lower' as const),
+        floorRatio: fc.double({ min: 0, max: 10, noNaN: true }),
+        excessCap: share,
+      }),
+      fc.option(fc.constantFrom('优秀', '良好', '一般', '较差'), { nil: null }).map((capGrade) => ({ kind: 'veto' as const, capGrade })),
+    );
+    fc.assert(
+      fc.property(method, (m) => {
+        expect(methodOf(m.kind, formatMethod(m))).toEqual(m);
+      }),
+    );
+  });
+
+  it('reads 类别 and 评分方法 by their Chinese names (or the internal ones)', () => {
+    expect(['党建', '业务', '融合', 'Party', ' fusion '].map(parseTagLabel)).toEqual(['party', 'business', 'fusion', 'party', 'fusion']);
+    expect(parseTagLabel('生产')).toBeNull();
+    expect(METHOD_KINDS.map((k) => parseMethodLabel(METHOD_LABELS[k]))).toEqual(METHOD_KINDS);
+    expect(parseMethodLabel('quantitative')).toBe('quantitative');
+    expect(parseMethodLabel('评分')).toBeNull();
+  });
+});
