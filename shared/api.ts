@@ -12,6 +12,7 @@ import type { FrameworkExportResult, FrameworkImportPreview, FrameworkImportResu
 import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings } from './domain/period';
 import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGroup, SampleSummary } from './domain/views';
 import type { BranchExplanation, PanelStatistics } from './engine';
+import type { AuditRow, RaterSheet, ScoringProgress, Session } from './domain/scoring';
 import type { Result } from './result';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -44,6 +45,7 @@ const PeriodFields = z.object({
   kind: z.enum(PERIOD_KINDS),
   settings: PeriodSettings.default(PeriodSettings.parse({})),
 });
+const Pin = z.string().regex(/^\d{4,6}$/, { error: 'PIN 码应为 4 到 6 位数字' });
 const EntryInput = z.object({
   raterId: Id,
   branchId: Id,
@@ -146,8 +148,42 @@ export const api = {
 
   'entries.save': method(
     z.object({ periodId: Id, entries: z.array(EntryInput).max(1_000_000), enteredBy: z.enum(['rater', 'admin', 'import']).default('rater') }),
-  ).returns<{ saved: number; removed: number }>(),
+  ).returns<{ saved: number; removed: number; unchanged: number }>(),
   'measurements.save': method(z.object({ periodId: Id, rows: z.array(MeasurementInput) })).returns<{ saved: number }>(),
+
+  'session.get': method(z.object({})).returns<Session>(),
+  'session.signInAdmin': method(z.object({ pin: z.string().max(6).optional() })).returns<Session>(),
+  'session.signInRater': method(z.object({ periodId: Id, raterId: Id, pin: z.string().max(6).optional() })).returns<Session>(),
+  'session.signOut': method(z.object({})).returns<Session>(),
+  'session.setAdminPin': method(z.object({ pin: Pin.nullable() })).returns<null>(),
+  'panel.setRaterPin': method(z.object({ periodId: Id, raterId: Id, pin: Pin.nullable() })).returns<null>(),
+
+  'scoring.sheet': method(z.object({ periodId: Id, raterId: Id })).returns<RaterSheet>(),
+  'scoring.save': method(
+    z.object({
+      periodId: Id,
+      raterId: Id,
+      entries: z.array(EntryInput.omit({ raterId: true })).min(1).max(20_000),
+      reason: z.string().trim().max(200).optional(),
+    }),
+  ).returns<{ saved: number; removed: number; unchanged: number }>(),
+  'scoring.progress': method(z.object({ periodId: Id })).returns<ScoringProgress>(),
+  'scoring.setFinished': method(
+    z.object({ periodId: Id, raterId: Id, finished: z.boolean(), reason: z.string().trim().max(200).optional() }),
+  ).returns<null>(),
+  'periods.reopen': method(z.object({ id: Id, reason: z.string().trim().min(1, { error: '请写明重新开启的原因' }).max(200) })).returns<Period>(),
+  'audit.list': method(
+    z.object({
+      periodId: Id,
+      raterId: Id.nullable().default(null),
+      branchId: Id.nullable().default(null),
+      indicatorId: Id.nullable().default(null),
+      entity: z.enum(['score', 'measurement', 'self', 'period']).nullable().default(null),
+      text: z.string().trim().max(50).default(''),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ).returns<{ rows: AuditRow[]; total: number }>(),
 
   'results.get': method(z.object({ periodId: Id })).returns<PeriodResults>(),
   'results.explain': method(z.object({ periodId: Id, branchId: Id })).returns<BranchExplanation>(),

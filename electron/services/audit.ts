@@ -3,9 +3,11 @@
  * self-assessment or a period's state, with who, when, old → new and the
  * reason where one is required. Append-only (the database refuses edits).
  */
+import type { AuditEntity, AuditRow } from '../../shared/domain/scoring';
 import type { Database } from '../db';
 
-export type AuditEntity = 'score' | 'measurement' | 'self' | 'period';
+export type { AuditEntity, AuditRow };
+
 
 export interface AuditRecord {
   periodId: number | null;
@@ -21,12 +23,6 @@ export interface AuditRecord {
   reason?: string;
 }
 
-export interface AuditRow extends Required<Omit<AuditRecord, 'old' | 'new'>> {
-  id: number;
-  at: string;
-  old: unknown;
-  new: unknown;
-}
 
 /** Returns a writer bound to one statement, for many rows inside one transaction. */
 export function auditWriter(db: Database, now: Date) {

@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import type { Logger } from './log';
+import type { Session } from '../../shared/domain/scoring';
 import type { ResultsCache } from './results';
 
 export interface FileFilter {
@@ -28,6 +29,8 @@ export interface ServiceContext {
   desktop: Desktop;
   /** Computed results per period, dropped when a period's data changes. */
   results: ResultsCache;
+  /** Who is at the keyboard; decides what may be seen and is recorded in the audit log. */
+  session: Session;
   /** Injected so tests can fix the clock. */
   now: () => Date;
 }

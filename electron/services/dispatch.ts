@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { api, isMethodName, type MethodName, type Output } from '../../shared/api';
 import { t } from '../../shared/messages';
 import type { Result } from '../../shared/result';
+import { mayCall } from './access';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { handlers, type Handler } from './handlers';
@@ -18,6 +19,12 @@ const describeIssues = (issues: z.core.$ZodIssue[]) =>
 export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: t('error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 80) : typeof method }) } };
+  }
+  if (!mayCall(ctx.session, method)) {
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: ctx.session.kind === 'rater' ? '评委身份不能进行这项操作，请切换到管理员' : '请先选择身份（评委或管理员）' },
+    };
   }
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

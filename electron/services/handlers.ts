@@ -26,6 +26,7 @@ import {
 import { deleteGroup, deleteRater, getPanel, saveGroup, saveRater } from './panel';
 import {
   advancePeriod,
+  reopenPeriod,
   createPeriod,
   deletePeriod,
   getPeriod,
@@ -37,7 +38,10 @@ import {
 } from './periods';
 import { explainBranch, panelStatistics, periodResults } from './results';
 import { AppError } from './errors';
+import { listAudit } from './audit';
 import { createSample } from './sample';
+import { assertResultsVisible, raterSheet, saveRaterEntries, scoringProgress, setFinished } from './scoring';
+import { actorOf, requireAdmin, setAdminPin, setRaterPin, signInAdmin, signInRater } from './session';
 import { writeSetting } from './settings';
 
 export type Handler<M extends MethodName> = (
@@ -105,7 +109,7 @@ export const handlers: Handlers = {
   'periods.update': (input, ctx) => changing(ctx, input.id, () => updatePeriod(ctx.db, input.id, input, ctx.now())),
   'periods.setBranches': (input, ctx) => changing(ctx, input.id, () => setPeriodBranches(ctx.db, input.id, input.branchIds, ctx.now())),
   'periods.setFramework': (input, ctx) => changing(ctx, input.id, () => setPeriodFramework(ctx.db, input.id, input.frameworkId, ctx.now())),
-  'periods.advance': (input, ctx) => advancePeriod(ctx.db, input.id, input.to, ctx.now()),
+  'periods.advance': (input, ctx) => advancePeriod(ctx.db, input.id, input.to, ctx.now(), actorOf(ctx.session)),
   'periods.delete': (input, ctx) => changing(ctx, input.id, () => (deletePeriod(ctx.db, input.id), null)),
 
   'panel.get': (input, ctx) => getPanel(ctx.db, input.periodId),
@@ -115,17 +119,57 @@ export const handlers: Handlers = {
   'panel.deleteRater': (input, ctx) => changing(ctx, input.periodId, () => (deleteRater(ctx.db, input.periodId, input.id), null)),
 
   'entries.save': (input, ctx) =>
-    changing(ctx, input.periodId, () => saveEntries(ctx.db, input.periodId, input.entries, { enteredBy: input.enteredBy, now: ctx.now() })),
+    changing(ctx, input.periodId, () =>
+      saveEntries(ctx.db, input.periodId, input.entries, { enteredBy: input.enteredBy, now: ctx.now(), actor: actorOf(ctx.session) }),
+    ),
   'measurements.save': (input, ctx) =>
     changing(ctx, input.periodId, () => ({ saved: saveMeasurements(ctx.db, input.periodId, input.rows, ctx.now()) })),
 
-  'results.get': (input, ctx) => periodResults(ctx.db, ctx.results, input.periodId),
+  'session.get': (_input, ctx) => ctx.session,
+  'session.signInAdmin': (input, ctx) => (ctx.session = signInAdmin(ctx.db, input.pin)),
+  'session.signInRater': (input, ctx) => (ctx.session = signInRater(ctx.db, input.periodId, input.raterId, input.pin)),
+  'session.signOut': (_input, ctx) => (ctx.session = { kind: 'none' }),
+  'session.setAdminPin': (input, ctx) => {
+    requireAdmin(ctx.session);
+    setAdminPin(ctx.db, input.pin, ctx.now());
+    return null;
+  },
+  'panel.setRaterPin': (input, ctx) => {
+    requireAdmin(ctx.session);
+    setRaterPin(ctx.db, input.periodId, input.raterId, input.pin);
+    return null;
+  },
+
+  'scoring.sheet': (input, ctx) => raterSheet(ctx.db, ctx.session, input.periodId, input.raterId),
+  'scoring.save': (input, ctx) => changing(ctx, input.periodId, () => saveRaterEntries(ctx, ctx.session, input)),
+  'scoring.progress': (input, ctx) => {
+    requireAdmin(ctx.session);
+    return scoringProgress(ctx.db, input.periodId);
+  },
+  'scoring.setFinished': (input, ctx) => (setFinished(ctx, ctx.session, input), null),
+  'periods.reopen': (input, ctx) => {
+    requireAdmin(ctx.session);
+    return changing(ctx, input.id, () => reopenPeriod(ctx.db, input.id, input.reason, ctx.now(), actorOf(ctx.session)));
+  },
+  'audit.list': (input, ctx) => {
+    requireAdmin(ctx.session);
+    return listAudit(ctx.db, input);
+  },
+
+  'results.get': (input, ctx) => {
+    assertResultsVisible(ctx.db, input.periodId);
+    return periodResults(ctx.db, ctx.results, input.periodId);
+  },
   'results.explain': (input, ctx) => {
+    assertResultsVisible(ctx.db, input.periodId);
     const explanation = explainBranch(ctx.db, ctx.results, input.periodId, input.branchId);
     if (!explanation) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
     return explanation;
   },
-  'results.panel': (input, ctx) => panelStatistics(ctx.db, ctx.results, input.periodId),
+  'results.panel': (input, ctx) => {
+    assertResultsVisible(ctx.db, input.periodId);
+    return panelStatistics(ctx.db, ctx.results, input.periodId);
+  },
 
   'sample.create': (input, ctx) => {
     const summary = createSample(ctx.db, input, ctx.now());

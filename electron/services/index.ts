@@ -10,6 +10,7 @@ import type { Desktop, ServiceContext } from './context';
 import { dispatch } from './dispatch';
 import { fileLogger } from './log';
 import { ResultsCache } from './results';
+import { readSetting } from './settings';
 
 export interface Services {
   ctx: ServiceContext;
@@ -35,6 +36,8 @@ export function createServices(options: { dataDir: string; desktop?: Desktop; no
     log,
     desktop: options.desktop ?? headlessDesktop,
     results: new ResultsCache(),
+    // The office PC starts as the admin unless an admin PIN is set; raters sign in to score.
+    session: readSetting<string | null>(db, 'adminPinHash', null) === null ? { kind: 'admin' } : { kind: 'none' },
     now: options.now ?? (() => new Date()),
   };
   const invoke = ((method, input) => dispatch(ctx, method, input)) as Invoke;

@@ -5,6 +5,7 @@
  */
 import type { Indicator } from '../../shared/domain/framework';
 import type { PeriodStatus } from '../../shared/domain/period';
+import type { RaterSheet, ScoringProgress } from '../../shared/domain/scoring';
 import type { Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
@@ -15,16 +16,6 @@ import { getPanel } from './panel';
 import { getPeriod, periodBranchIds } from './periods';
 import { actorOf, type Session } from './session';
 
-export interface RaterSheet {
-  period: { id: number; name: string; status: PeriodStatus };
-  rater: { id: number; name: string; groupName: string; title: string; finishedAt: string | null; hasPin: boolean };
-  indicators: Indicator[];
-  branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
-  entries: { branchId: number; indicatorId: number; value: number; detail: string[]; enteredBy: string; updatedAt: string }[];
-  /** Whether this session may change the sheet now, and if not, why. */
-  editable: boolean;
-  lockedReason: string | null;
-}
 
 const RATER_SCORED = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
 
@@ -121,13 +112,6 @@ export function saveRaterEntries(
   );
 }
 
-export interface ScoringProgress {
-  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores. */
-  raters: { raterId: number; name: string; groupName: string; scored: number; expected: number; finishedAt: string | null }[];
-  branches: { branchId: number; code: string; name: string; scored: number; expected: number }[];
-  scored: number;
-  expected: number;
-}
 
 /** Progress of everyone, counts only — never values. */
 export function scoringProgress(db: Database, periodId: number): ScoringProgress {

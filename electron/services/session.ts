@@ -6,14 +6,12 @@
  * scoring is open) and is written into the audit log as "who".
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Session } from '../../shared/domain/scoring';
 import type { Database } from '../db';
 import { AppError } from './errors';
 import { readSetting, writeSetting } from './settings';
 
-export type Session =
-  | { kind: 'none' }
-  | { kind: 'admin' }
-  | { kind: 'rater'; periodId: number; raterId: number; name: string };
+export type { Session };
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 

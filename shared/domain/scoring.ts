@@ -1,0 +1,56 @@
+/** Types of panel scoring shared by the main process and the renderer. */
+import type { Indicator } from './framework';
+import type { PeriodStatus } from './period';
+
+/** Who is at the keyboard (see electron/services/session.ts). */
+export type Session =
+  | { kind: 'none' }
+  | { kind: 'admin' }
+  | { kind: 'rater'; periodId: number; raterId: number; name: string };
+
+export interface SheetEntry {
+  branchId: number;
+  indicatorId: number;
+  value: number;
+  /** Reasons (deduction, veto) or item descriptions (bonus), one per occurrence. */
+  detail: string[];
+  enteredBy: string;
+  updatedAt: string;
+}
+
+export interface RaterSheet {
+  period: { id: number; name: string; status: PeriodStatus };
+  rater: { id: number; name: string; groupName: string; title: string; finishedAt: string | null; hasPin: boolean };
+  indicators: Indicator[];
+  branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
+  entries: SheetEntry[];
+  /** Whether this session may change the sheet now, and if not, why. */
+  editable: boolean;
+  lockedReason: string | null;
+}
+
+export interface ScoringProgress {
+  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores. */
+  raters: { raterId: number; name: string; groupName: string; scored: number; expected: number; finishedAt: string | null }[];
+  branches: { branchId: number; code: string; name: string; scored: number; expected: number }[];
+  scored: number;
+  expected: number;
+}
+
+export type AuditEntity = 'score' | 'measurement' | 'self' | 'period';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  periodId: number | null;
+  actorKind: 'admin' | 'rater' | 'import' | 'system';
+  actor: string;
+  entity: AuditEntity;
+  action: string;
+  raterId: number | null;
+  branchId: number | null;
+  indicatorId: number | null;
+  old: unknown;
+  new: unknown;
+  reason: string;
+}
