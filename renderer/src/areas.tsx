@@ -25,7 +25,7 @@ export const AREAS: Area[] = [
   { path: '/framework', label: 'nav.framework', icon: <ApartmentOutlined />, ready: true },
   { path: '/branches', label: 'nav.branches', icon: <FlagOutlined />, ready: true },
   { path: '/raters', label: 'nav.raters', icon: <UserOutlined />, ready: true },
-  { path: '/scoring', label: 'nav.scoring', icon: <EditOutlined />, ready: false },
+  { path: '/scoring', label: 'nav.scoring', icon: <EditOutlined />, ready: true },
   { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, ready: true },
   { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: false },
   { path: '/rectification', label: 'nav.rectification', icon: <CheckSquareOutlined />, ready: false },

@@ -6,6 +6,7 @@
 import { frameworkMessages } from './zh-CN-framework';
 import { periodsMessages } from './zh-CN-periods';
 import { resultsMessages } from './zh-CN-results';
+import { scoringMessages } from './zh-CN-scoring';
 
 const core = {
   'app.name': '融评',
@@ -137,6 +138,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;
