@@ -3,21 +3,24 @@ import { AREAS } from './areas';
 import { AppLayout } from './layout/AppLayout';
 import { BranchesPage } from './pages/branches/BranchesPage';
 import { FrameworkPage } from './pages/framework/FrameworkPage';
+import { HomePage } from './pages/home/HomePage';
 import { NotYetPage } from './pages/NotYetPage';
 import { PeriodsPage } from './pages/periods/PeriodsPage';
 import { RatersPage } from './pages/raters/RatersPage';
 import { ResultsPage } from './pages/results/ResultsPage';
+import { ScoringPage } from './pages/scoring/ScoringPage';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/branches" replace />} />
+        <Route index element={<HomePage />} />
         <Route path="/branches" element={<BranchesPage />} />
         <Route path="/framework/*" element={<FrameworkPage />} />
         <Route path="/periods/*" element={<PeriodsPage />} />
         <Route path="/raters/*" element={<RatersPage />} />
         <Route path="/results/*" element={<ResultsPage />} />
+        <Route path="/scoring/*" element={<ScoringPage />} />
         {AREAS.filter((a) => !a.ready).map((a) => (
           <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
         ))}

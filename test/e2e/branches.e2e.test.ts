@@ -32,7 +32,7 @@ describe.runIf(chromiumPath)('branches screen in Chromium', () => {
     page = await browser.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(harness.url);
+    await page.goto(`${harness.url}#/branches`);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,57 @@
-import { Breadcrumb, Layout, Menu, Select, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, Breadcrumb, Layout, Menu, Select, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../shared/messages';
+import { call } from '../api/client';
 import { AREAS } from '../areas';
+import { useCurrentPeriod } from '../hooks/useCurrentPeriod';
+import { PeriodStatusTag, PERIODS_LIST_KEY } from '../pages/periods/periodUi';
+import '../pages/periods/periods.css';
 
 const { Sider, Header, Content } = Layout;
+
+/** The header's 当前周期: every period with its status; switching makes every screen work on it. */
+function PeriodSwitcher() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const current = useCurrentPeriod();
+  const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}) });
+  const rows = periods.data ?? [];
+
+  if (periods.isSuccess && rows.length === 0) {
+    return (
+      <Space size={8}>
+        <Typography.Text type="secondary">{t('header.noPeriod')}</Typography.Text>
+        <Typography.Link onClick={() => void navigate('/?new=1')}>{t('header.createPeriod')}</Typography.Link>
+      </Space>
+    );
+  }
+  return (
+    <Select
+      style={{ width: 360 }}
+      aria-label={t('header.period')}
+      loading={periods.isPending || current.loading}
+      value={current.periodId ?? undefined}
+      placeholder={t('header.noPeriod')}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { maxWidth: 520 } } }}
+      onChange={(id: number) => {
+        const p = rows.find((r) => r.id === id);
+        current.switchTo(id);
+        if (p) void message.success(t('header.switched', { name: p.name }));
+      }}
+      options={rows.map((p) => ({
+        value: p.id,
+        label: (
+          <span className="rp-period-option" title={p.name}>
+            <span>{p.name}</span>
+            <PeriodStatusTag status={p.status} />
+          </span>
+        ),
+      }))}
+    />
+  );
+}
 
 export function AppLayout() {
   const location = useLocation();
@@ -30,8 +78,7 @@ export function AppLayout() {
           <Breadcrumb items={[{ title: t('header.home') }, ...(area ? [{ title: t(area.label) }] : [])]} />
           <Space>
             <Typography.Text type="secondary">{t('header.period')}</Typography.Text>
-            {/* Periods arrive with the framework issue; until then the selector says so honestly. */}
-            <Select disabled style={{ width: 200 }} placeholder={t('header.noPeriod')} options={[]} />
+            <PeriodSwitcher />
           </Space>
         </Header>
         <Content className="rp-content">

@@ -1,6 +1,287 @@
-import { NotYetPage } from '../NotYetPage';
+/** The panel of the current period: rater groups with weights, raters, and recusals (回避). */
+import { PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Rater, RaterGroup } from '../../../../shared/domain/views';
+import { t } from '../../../../shared/messages';
+import { call } from '../../api/client';
+import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
+import { useFeedback } from '../../hooks/useFeedback';
+import { PeriodStatusTag } from '../periods/periodUi';
+import '../periods/periods.css';
+import { GroupFormModal } from './GroupFormModal';
+import { RaterFormModal, type BranchOption } from './RaterFormModal';
 
-/** Placeholder until the screen is built. */
+/** Okabe–Ito: distinguishable with every common colour-vision deficiency. */
+const GROUP_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/** The groups most plants use, for a one-click start. */
+export const COMMON_GROUPS = [
+  { name: '考评组', weight: 60 },
+  { name: '上级党委', weight: 25 },
+  { name: '职工代表', weight: 15 },
+];
+
+const formatShare = (weight: number, total: number) => (total > 0 ? `${Math.round((weight / total) * 1000) / 10}%` : '—');
+
 export function RatersPage() {
-  return <NotYetPage area="nav.raters" />;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
+  const { message, showError } = useFeedback();
+  const { periodId, period, loading } = useCurrentPeriod();
+  const [editingGroup, setEditingGroup] = useState<{ group: RaterGroup | null } | null>(null);
+  const [editingRater, setEditingRater] = useState<{ rater: Rater | null; groupId: number | null } | null>(null);
+
+  const panel = useQuery({
+    queryKey: ['panel', periodId],
+    queryFn: () => call('panel.get', { periodId: periodId! }),
+    enabled: periodId !== null,
+  });
+  const branches = useQuery({ queryKey: ['branches', '', true], queryFn: () => call('branches.list', { includeArchived: true }) });
+
+  const invalidate = () => queryClient.invalidateQueries();
+  const removeGroup = useMutation({
+    mutationFn: (g: RaterGroup) => call('panel.deleteGroup', { periodId: periodId!, id: g.id }),
+    onSuccess: async (_v, g) => {
+      await invalidate();
+      void message.success(t('panel.group.deleted', { name: g.name }));
+    },
+    onError: showError,
+  });
+  const removeRater = useMutation({
+    mutationFn: (r: Rater) => call('panel.deleteRater', { periodId: periodId!, id: r.id }),
+    onSuccess: async (_v, r) => {
+      await invalidate();
+      void message.success(t('panel.rater.deleted', { name: r.name }));
+    },
+    onError: showError,
+  });
+  const addCommon = useMutation({
+    mutationFn: async () => {
+      for (const g of COMMON_GROUPS) await call('panel.saveGroup', { periodId: periodId!, name: g.name, weight: g.weight });
+    },
+    onSuccess: async () => {
+      await invalidate();
+      void message.success(t('panel.group.commonAdded'));
+    },
+    onError: async (e) => {
+      await invalidate();
+      showError(e);
+    },
+  });
+
+  if (loading) return <div className="rp-page"><Spin /></div>;
+  if (periodId === null || !period) {
+    return (
+      <div className="rp-page">
+        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('panel.title')}</Typography.Title>
+        <Empty description={<span><b>{t('panel.noPeriod.title')}</b><br />{t('panel.noPeriod.body')}</span>}>
+          <Button type="primary" onClick={() => void navigate('/?new=1')}>{t('home.action.wizard')}</Button>
+        </Empty>
+      </div>
+    );
+  }
+
+  const readOnly = period.status === 'finalised';
+  const groups = panel.data?.groups ?? [];
+  const raters = panel.data?.raters ?? [];
+  const totalWeight = groups.reduce((s, g) => s + g.weight, 0);
+  const branchById = new Map((branches.data ?? []).map((b) => [b.id, b]));
+  // Branches in scope, plus any a rater still refers to (so an edit never shows a bare id).
+  const referenced = raters.flatMap((r) => [r.branchId, ...r.recusals.map((c) => c.branchId)]).filter((id): id is number => id !== null);
+  const scope: BranchOption[] = [...new Set([...period.branchIds, ...referenced])]
+    .map((id) => branchById.get(id))
+    .filter((b): b is NonNullable<typeof b> => !!b);
+  const branchName = (id: number) => branchById.get(id)?.name ?? t('panel.branchUnknown', { id });
+
+  const confirmDeleteGroup = (g: RaterGroup, count: number) =>
+    modal.confirm({
+      title: t('panel.group.deleteTitle', { name: g.name }),
+      content: count > 0 ? t('panel.group.deleteHasRaters', { count }) : t('panel.group.deleteConfirm'),
+      okText: t('ui.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('ui.cancel'),
+      onOk: () => removeGroup.mutate(g),
+    });
+  const confirmDeleteRater = (r: Rater) =>
+    modal.confirm({
+      title: t('panel.rater.deleteTitle', { name: r.name }),
+      content: t('panel.rater.deleteConfirm'),
+      okText: t('ui.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('ui.cancel'),
+      onOk: () => removeRater.mutate(r),
+    });
+
+  const recusalTags = (r: Rater) =>
+    r.recusals.length === 0 ? (
+      <Typography.Text type="secondary">{t('panel.recusal.none')}</Typography.Text>
+    ) : (
+      r.recusals.map((c) => (
+        <Tag key={c.branchId} color={c.branchId === r.branchId ? 'orange' : 'gold'} className="rp-recusal-tag">
+          {t('panel.recusal.tag', { branch: branchName(c.branchId), reason: c.reason })}
+        </Tag>
+      ))
+    );
+
+  const emptyPanel = (
+    <Empty
+      style={{ margin: '32px 0' }}
+      description={<span><b>{t('panel.empty.title')}</b><br />{t('panel.empty.body')}</span>}
+    >
+      {!readOnly && (
+        <Space>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingGroup({ group: null })}>
+            {t('panel.group.add')}
+          </Button>
+          <Button icon={<UsergroupAddOutlined />} loading={addCommon.isPending} onClick={() => addCommon.mutate()}>
+            {t('panel.group.addCommon')}
+          </Button>
+        </Space>
+      )}
+    </Empty>
+  );
+
+  return (
+    <div className="rp-page">
+      <Space align="center" size={12} style={{ marginBottom: 4 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('panel.title')}
+        </Typography.Title>
+        <Typography.Text>{period.name}</Typography.Text>
+        <PeriodStatusTag status={period.status} />
+      </Space>
+      <div>
+        <Typography.Text type="secondary">{t('panel.intro')}</Typography.Text>
+      </div>
+      {readOnly && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('panel.readOnly', { name: period.name })} />}
+
+      {groups.length > 0 && (
+        <div className="rp-toolbar">
+          <div>
+            <Typography.Text strong>{t('panel.weights.title', { count: groups.length })}</Typography.Text>
+            <div className="rp-weights" aria-hidden>
+              {groups.map((g, i) => (
+                <div key={g.id} style={{ flex: g.weight, background: GROUP_COLORS[i % GROUP_COLORS.length] }} />
+              ))}
+            </div>
+            <Space size={16} wrap>
+              {groups.map((g, i) => (
+                <span key={g.id}>
+                  <span style={{ color: GROUP_COLORS[i % GROUP_COLORS.length] }}>■</span> {g.name} {formatShare(g.weight, totalWeight)}
+                </span>
+              ))}
+            </Space>
+          </div>
+          {!readOnly && (
+            <Space wrap>
+              <Button icon={<PlusOutlined />} onClick={() => setEditingGroup({ group: null })}>
+                {t('panel.group.add')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingRater({ rater: null, groupId: null })}>
+                {t('panel.rater.add')}
+              </Button>
+            </Space>
+          )}
+        </div>
+      )}
+
+      {panel.isPending ? (
+        <Spin />
+      ) : groups.length === 0 ? (
+        emptyPanel
+      ) : (
+        groups.map((g, i) => {
+          const members = raters.filter((r) => r.groupId === g.id);
+          return (
+            <section key={g.id} className="rp-group" aria-label={g.name}>
+              <div className="rp-group-head">
+                <Space size={12} wrap>
+                  <span style={{ color: GROUP_COLORS[i % GROUP_COLORS.length], fontSize: 16 }}>■</span>
+                  <Typography.Title level={5}>{g.name}</Typography.Title>
+                  <Typography.Text>
+                    {t('panel.group.summary', { weight: g.weight, share: formatShare(g.weight, totalWeight), count: members.length })}
+                  </Typography.Text>
+                </Space>
+                {!readOnly && (
+                  <Space size={12}>
+                    <Typography.Link onClick={() => setEditingRater({ rater: null, groupId: g.id })}>{t('panel.rater.addHere')}</Typography.Link>
+                    <Typography.Link onClick={() => setEditingGroup({ group: g })}>{t('panel.group.edit')}</Typography.Link>
+                    <Typography.Link type="danger" onClick={() => confirmDeleteGroup(g, members.length)}>
+                      {t('panel.group.delete')}
+                    </Typography.Link>
+                  </Space>
+                )}
+              </div>
+              <Table<Rater>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={members}
+                locale={{
+                  emptyText: (
+                    <span>
+                      {t('panel.group.emptyRaters')}
+                      {!readOnly && (
+                        <Typography.Link style={{ marginInlineStart: 8 }} onClick={() => setEditingRater({ rater: null, groupId: g.id })}>
+                          {t('panel.rater.add')}
+                        </Typography.Link>
+                      )}
+                    </span>
+                  ),
+                }}
+                columns={[
+                  { title: t('panel.rater.name'), dataIndex: 'name', width: 110 },
+                  { title: t('panel.rater.title'), dataIndex: 'title', width: 130, render: (v: string) => v || '—' },
+                  {
+                    title: t('panel.rater.branch'),
+                    width: 210,
+                    ellipsis: true,
+                    render: (_, r) => (r.branchId === null ? '—' : branchName(r.branchId)),
+                  },
+                  { title: t('panel.rater.recusalsColumn'), render: (_, r) => recusalTags(r) },
+                  ...(readOnly
+                    ? []
+                    : [
+                        {
+                          title: t('ui.actions'),
+                          width: 110,
+                          render: (_: unknown, r: Rater) => (
+                            <Space size={12}>
+                              <Typography.Link onClick={() => setEditingRater({ rater: r, groupId: r.groupId })}>{t('ui.edit')}</Typography.Link>
+                              <Typography.Link type="danger" onClick={() => confirmDeleteRater(r)}>
+                                {t('ui.delete')}
+                              </Typography.Link>
+                            </Space>
+                          ),
+                        },
+                      ]),
+                ]}
+              />
+            </section>
+          );
+        })
+      )}
+
+      <GroupFormModal
+        periodId={periodId}
+        open={editingGroup !== null}
+        group={editingGroup?.group ?? null}
+        otherWeights={totalWeight - (editingGroup?.group?.weight ?? 0)}
+        onClose={() => setEditingGroup(null)}
+      />
+      <RaterFormModal
+        periodId={periodId}
+        open={editingRater !== null}
+        rater={editingRater?.rater ?? null}
+        groupId={editingRater?.groupId ?? null}
+        groups={groups}
+        branches={scope}
+        onClose={() => setEditingRater(null)}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,134 @@
+/**
+ * Pieces the periods, raters, home screens and the header share: the status
+ * tag, the lifecycle step (with its confirmation and refusals), query keys.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../../../shared/domain/period';
+import type { Period } from '../../../../shared/domain/views';
+import { t, type MessageKey } from '../../../../shared/messages';
+import { ApiError, call } from '../../api/client';
+import { useFeedback } from '../../hooks/useFeedback';
+
+export const PERIODS_LIST_KEY = ['periods', 'list'] as const;
+
+const STATUS_COLORS: Record<PeriodStatus, string> = {
+  draft: 'default',
+  scoring: 'processing',
+  review: 'warning',
+  finalised: 'success',
+};
+
+export function PeriodStatusTag({ status }: { status: PeriodStatus }) {
+  return (
+    <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+      {PERIOD_STATUS_LABELS[status]}
+    </Tag>
+  );
+}
+
+export const frameworkLabel = (p: Pick<Period, 'frameworkName' | 'frameworkVersion'>) =>
+  t('period.frameworkVersion', { name: p.frameworkName, version: p.frameworkVersion });
+
+/** The status after this one; null for a finalised period. */
+export function nextStatus(status: PeriodStatus): PeriodStatus | null {
+  return PERIOD_STATUSES[PERIOD_STATUSES.indexOf(status) + 1] ?? null;
+}
+
+const ADVANCE: Record<Exclude<PeriodStatus, 'draft'>, { action: MessageKey; confirm: MessageKey; refused: MessageKey; done: MessageKey }> = {
+  scoring: { action: 'period.advance.scoring', confirm: 'period.advance.scoring.confirm', refused: 'period.advance.scoring.refused', done: 'period.advance.scoring.done' },
+  review: { action: 'period.advance.review', confirm: 'period.advance.review.confirm', refused: 'period.advance.review.refused', done: 'period.advance.review.done' },
+  finalised: { action: 'period.advance.finalised', confirm: 'period.advance.finalised.confirm', refused: 'period.advance.finalised.refused', done: 'period.advance.finalised.done' },
+};
+
+/** "开始评分 / 进入评审 / 定稿" for a period, or null when there is no next step. */
+export function advanceLabel(status: PeriodStatus): string | null {
+  const to = nextStatus(status);
+  return to && to !== 'draft' ? t(ADVANCE[to].action) : null;
+}
+
+/**
+ * Splits the server's refusal "“X”还不能开始评分：A；B" into its head and reasons,
+ * so each reason stands on its own line.
+ */
+function splitRefusal(message: string): { head: string; reasons: string[] } {
+  const at = message.indexOf('：');
+  if (at < 0) return { head: message, reasons: [] };
+  return { head: message.slice(0, at), reasons: message.slice(at + 1).split('；').filter(Boolean) };
+}
+
+/** Moves a period one step along its lifecycle, after a confirmation that says what changes. */
+export function useAdvancePeriod() {
+  const { modal } = App.useApp();
+  const { message, showError } = useFeedback();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const advance = useMutation({
+    mutationFn: (v: { period: Period; to: PeriodStatus }) => call('periods.advance', { id: v.period.id, to: v.to }),
+    onSuccess: async (p, v) => {
+      await queryClient.invalidateQueries();
+      if (v.to !== 'draft') void message.success(t(ADVANCE[v.to].done, { name: p.name }));
+    },
+    onError: (e, v) => {
+      if (!(e instanceof ApiError) || e.error.code !== 'validation' || v.to === 'draft') return showError(e);
+      const { head, reasons } = splitRefusal(e.error.message);
+      const go = (path: string) => {
+        destroy();
+        void call('app.setCurrentPeriod', { periodId: v.period.id })
+          .then(() => queryClient.invalidateQueries())
+          .then(() => navigate(path));
+      };
+      const fixes: { when: boolean; label: MessageKey; path: string }[] = [
+        { when: reasons.some((r) => r.includes('评委')), label: 'period.fix.raters', path: '/raters' },
+        { when: reasons.some((r) => r.includes('指标体系')), label: 'period.fix.framework', path: '/framework' },
+        { when: reasons.some((r) => r.includes('党支部')), label: 'period.fix.branches', path: `/periods?edit=${v.period.id}` },
+      ];
+      const { destroy } = modal.warning({
+        title: t(ADVANCE[v.to].refused),
+        width: 520,
+        okText: t('ui.gotIt'),
+        content: (
+          <div data-testid="advance-refusal">
+            <p>{head}{reasons.length ? t('period.advance.because') : ''}</p>
+            {reasons.length > 0 && (
+              <ul style={{ paddingInlineStart: 20 }}>
+                {reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
+            {fixes.some((f) => f.when) && (
+              <p style={{ marginBottom: 0 }}>
+                {fixes
+                  .filter((f) => f.when)
+                  .map((f) => (
+                    <Typography.Link key={f.path} style={{ marginInlineEnd: 16 }} onClick={() => go(f.path)}>
+                      {t(f.label)}
+                    </Typography.Link>
+                  ))}
+              </p>
+            )}
+          </div>
+        ),
+      });
+    },
+  });
+
+  /** Asks first (the step cannot be undone), then calls the service. */
+  const start = (period: Period) => {
+    const to = nextStatus(period.status);
+    if (!to || to === 'draft') return;
+    modal.confirm({
+      title: t('period.advance.confirmTitle', { action: t(ADVANCE[to].action), name: period.name }),
+      content: t(ADVANCE[to].confirm),
+      okText: t(ADVANCE[to].action),
+      cancelText: t('ui.cancel'),
+      width: 480,
+      onOk: () => advance.mutate({ period, to }),
+    });
+  };
+
+  return { start, pending: advance.isPending };
+}
