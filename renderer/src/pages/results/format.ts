@@ -1,0 +1,198 @@
+/**
+ * Pure helpers of the results screen: number formats, the grade palette,
+ * the indicator tree and the plain-Chinese sentences built from the engine's
+ * explanations. No React here, so they stay easy to read and test.
+ */
+import type { Indicator, LeafMethod, Tag } from '../../../../shared/domain/framework';
+import type { PeriodSettings } from '../../../../shared/domain/period';
+import { roundPoints, type BranchExplanation, type BranchResult, type CellExplanation, type EngineResult } from '../../../../shared/engine';
+import { t } from '../../../../shared/messages';
+
+/** Points as printed everywhere: rounded once (half away from zero, as the engine does), 2 decimals. */
+export const fmtPoints = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : roundPoints(x).toFixed(2));
+
+/** An intermediate figure in a working (group means, weights): up to 4 decimals, no trailing zeros. */
+export const fmtExact = (x: number): string => {
+  const r = Math.round(x * 10_000) / 10_000;
+  return String(r === 0 ? 0 : r);
+};
+
+/** A rate (0…1, already rounded to 0.0001 by the engine) as a percentage with 2 decimals. */
+export const fmtRate = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`);
+
+/** A share such as 0.2 as "20%". */
+export const fmtShare = (x: number): string => `${fmtExact(x * 100)}%`;
+
+// ---- Grades: one palette, the same on every screen (colour-blind-safe: the four differ in hue AND lightness) ----
+
+export interface GradeStyle {
+  color: string;
+  background: string;
+  border: string;
+}
+
+const GRADE_STYLES: Record<string, GradeStyle> = {
+  优秀: { color: '#ffffff', background: '#1a7f37', border: '#1a7f37' },
+  良好: { color: '#ffffff', background: '#0969da', border: '#0969da' },
+  一般: { color: '#7a4b00', background: '#fff1c2', border: '#d4a72c' },
+  较差: { color: '#ffffff', background: '#b3261e', border: '#b3261e' },
+};
+const UNKNOWN_GRADE: GradeStyle = { color: 'rgba(0,0,0,0.75)', background: '#f0f0f0', border: '#bfbfbf' };
+
+export const gradeStyle = (label: string): GradeStyle => GRADE_STYLES[label] ?? UNKNOWN_GRADE;
+
+export const QUADRANT_COLORS: Record<string, string> = {
+  双强: 'cyan',
+  党建强业务弱: 'purple',
+  业务强党建弱: 'geekblue',
+  双弱: 'volcano',
+};
+
+export const TAG_KEYS: Record<Tag, 'results.tag.party' | 'results.tag.business' | 'results.tag.fusion'> = {
+  party: 'results.tag.party',
+  business: 'results.tag.business',
+  fusion: 'results.tag.fusion',
+};
+export const TAG_COLORS: Record<Tag, string> = { party: 'red', business: 'blue', fusion: 'gold' };
+
+// ---- The indicator tree ----
+
+export interface IndicatorTree {
+  byId: Map<number, Indicator>;
+  roots: Indicator[];
+  children: Map<number, Indicator[]>;
+  /** Depth-first, siblings by position. */
+  ordered: Indicator[];
+  /** Ids of the node and all its ancestors, root first. */
+  pathOf(id: number): number[];
+}
+
+export function buildTree(indicators: Indicator[]): IndicatorTree {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const children = new Map<number, Indicator[]>();
+  const roots: Indicator[] = [];
+  for (const i of indicators) {
+    if (i.parentId === null || !byId.has(i.parentId)) roots.push(i);
+    else children.set(i.parentId, [...(children.get(i.parentId) ?? []), i]);
+  }
+  const byPosition = (a: Indicator, b: Indicator) => a.position - b.position || a.id - b.id;
+  roots.sort(byPosition);
+  for (const list of children.values()) list.sort(byPosition);
+  const ordered: Indicator[] = [];
+  const walk = (i: Indicator) => {
+    ordered.push(i);
+    for (const c of children.get(i.id) ?? []) walk(c);
+  };
+  roots.forEach(walk);
+  return {
+    byId,
+    roots,
+    children,
+    ordered,
+    pathOf(id) {
+      const path: number[] = [];
+      for (let cur = byId.get(id); cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) path.unshift(cur.id);
+      return path;
+    },
+  };
+}
+
+// ---- Entries ----
+
+/** A rater's raw entry in the words of its method: "2.5 分", "较好", "扣 2 次", "加 1 项", "是". */
+export function entryText(method: LeafMethod | null, raw: number): string {
+  switch (method?.kind) {
+    case 'level':
+      return method.levels[Math.round(raw)]?.label ?? t('results.entry.unknownLevel', { index: raw });
+    case 'deduction':
+      return raw > 0 ? t('results.entry.deduction', { count: raw }) : t('results.entry.noDeduction');
+    case 'bonus':
+      return raw > 0 ? t('results.entry.bonus', { count: raw }) : t('results.entry.noBonus');
+    case 'veto':
+      return raw >= 1 ? t('results.entry.vetoYes') : t('results.entry.vetoNo');
+    default:
+      return t('results.entry.points', { value: fmtExact(raw) });
+  }
+}
+
+/** How many eligible raters have not scored this cell (0 for a quantitative leaf). */
+export const missingRaters = (cell: CellExplanation): number => cell.groups.reduce((n, g) => n + g.missingRaterIds.length, 0);
+
+/** The rule of a leaf in one line ("满分 3，每发生 1 次扣 0.5 分，扣完为止"). */
+export function methodRule(ind: Indicator, settings: PeriodSettings): string {
+  const m = ind.method;
+  const max = fmtExact(ind.maxPoints);
+  switch (m?.kind) {
+    case 'rating':
+      return t('results.cell.rule.rating', { step: fmtExact(m.step), max });
+    case 'level':
+      return t('results.cell.rule.level', {
+        levels: m.levels.map((l) => t('results.cell.rule.levelItem', { label: l.label, percent: fmtShare(l.fraction) })).join(t('results.summary.sep')),
+        max,
+      });
+    case 'deduction':
+      return t('results.cell.rule.deduction', { max, per: fmtExact(m.perOccurrence) });
+    case 'bonus':
+      return t('results.cell.rule.bonus', { per: fmtExact(m.perItem), max });
+    case 'veto':
+      return t('results.cell.rule.veto', {
+        cap: m.capGrade ?? settings.grades[settings.grades.length - 1]!.label,
+        rule: t(settings.vetoRule === 'any' ? 'results.veto.rule.any' : 'results.veto.rule.majority'),
+      });
+    case 'quantitative':
+      return t('results.cell.rule.quantitative', {
+        direction: t(m.direction === 'higher' ? 'results.quant.direction.higher' : 'results.quant.direction.lower'),
+        max,
+      });
+    default:
+      return '';
+  }
+}
+
+// ---- Grade and rank in plain Chinese ----
+
+const quote = (names: string[]) => names.join('”“');
+
+/** The steps by which a branch got its grade, one sentence each, built from the engine's explanation. */
+export function gradeSentences(
+  explanation: BranchExplanation,
+  branch: BranchResult,
+  settings: PeriodSettings,
+  quotas: EngineResult['quotas'],
+  indicatorName: (id: number) => string,
+): string[] {
+  const g = explanation.grade;
+  const grades = settings.grades;
+  const out: string[] = [];
+  const lowest = grades[grades.length - 1]!.label;
+  if (g.byThreshold === lowest && grades.length > 1) {
+    const next = grades[grades.length - 2]!;
+    out.push(t('results.grade.thresholdLowest', { total: fmtPoints(g.total), next: next.label, nextMin: fmtExact(next.min), grade: g.byThreshold }));
+  } else {
+    out.push(t('results.grade.threshold', { total: fmtPoints(g.total), grade: g.byThreshold, min: fmtExact(g.thresholdMin) }));
+  }
+  if (g.veto) {
+    const base = t('results.grade.veto', { items: quote(g.veto.indicatorIds.map(indicatorName)), cap: g.veto.capGrade });
+    out.push(
+      base +
+        (g.afterVeto !== g.byThreshold
+          ? t('results.grade.vetoLowered', { from: g.byThreshold, to: g.afterVeto })
+          : t('results.grade.vetoNoChange', { cap: g.veto.capGrade })),
+    );
+    out.push(t('results.grade.vetoRank'));
+  }
+  if (g.quota) {
+    out.push(t('results.grade.quotaMoved', { label: g.quota.label, allowed: g.quota.allowed, rank: branch.rank, to: g.quota.movedTo }));
+  } else if (!branch.vetoed) {
+    // Holding a quota grade: say that the branch is within the quota.
+    const quota = quotas.find((q) => q.label === g.grade);
+    if (quota) out.push(t('results.grade.quotaKept', { label: quota.label, allowed: quota.allowed, rank: branch.rank }));
+  }
+  out.push(t('results.grade.final', { grade: g.grade }));
+  return out;
+}
+
+/** Branches sharing this branch's rank (same vetoed state), by name. */
+export function tiedWith(result: EngineResult, branch: BranchResult): string[] {
+  return result.branches.filter((b) => b.branchId !== branch.branchId && b.rank === branch.rank && b.vetoed === branch.vetoed).map((b) => b.name);
+}
