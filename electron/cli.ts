@@ -34,6 +34,21 @@ const USAGE = `融评 rongping — 命令行工具
   period list                  列出考核周期
   period create --name 名称 --framework 编号 [--year 年] [--kind annual|half|quarter]
                                新建考核周期（默认包含全部在用的党支部）
+  period finalise --period 编号 定稿（评审中 → 已定稿；定稿后评分、业务数据和自评都不能再改）
+  period reopen --period 编号 --reason 原因
+                               重新开启已定稿的周期（已定稿 → 评审中，记入操作记录）
+  scores template 文件.xlsx --period 编号 --rater 编号
+                               写出一位评委的评分表（纸质录入或评委在自己电脑上填写）
+  scores import 文件.xlsx --period 编号 [--reason 原因]
+                               导入评委评分表（有任何错误则全部不导入；评审阶段须写原因）
+  scores export 文件.xlsx --period 编号
+                               把全部评分导出为一张明细表（评审开始后才能导出）
+  measurements template 文件.xlsx --period 编号
+                               写出业务数据表（已填好每个支部的每个定量指标）
+  measurements import 文件.xlsx --period 编号
+                               导入业务数据（有任何错误则全部不导入）
+  audit export 文件.xlsx --period 编号
+                               把考核周期的操作记录导出为 Excel
   compute --period 编号         计算考核结果（--json 输出全部结果和每个分数的来历）
   sample [--branches N] [--raters M] [--seed S]
                                用内置指标体系生成一个完整的示例考核周期
@@ -148,6 +163,8 @@ interface Flags {
   branches?: string;
   raters?: string;
   seed?: string;
+  rater?: string;
+  reason?: string;
 }
 
 /** A whole-number option, or a usage error naming it. */
@@ -254,7 +271,62 @@ async function runCommand(services: Services, positionals: string[], flags: Flag
           (p) => `已新建考核周期 ${p.id}“${p.name}”：${p.branchCount} 个党支部，指标体系“${p.frameworkName}”第 ${p.frameworkVersion} 版`,
         );
       }
+      if (sub === 'finalise') {
+        return report(await invoke('periods.advance', { id: intFlag(flags.period, 'period'), to: 'finalised' }), o, (p) =>
+          `已定稿：${p.id}“${p.name}”。评分、业务数据和自评都已锁定；如确需修改，用 rongping period reopen --period ${p.id} --reason 原因`,
+        );
+      }
+      if (sub === 'reopen') {
+        const id = intFlag(flags.period, 'period');
+        if (!flags.reason?.trim()) throw new UsageError('缺少 --reason（重新开启须写明原因）');
+        return report(await invoke('periods.reopen', { id, reason: flags.reason }), o, (p) => `已重新开启：${p.id}“${p.name}”现为“${PERIOD_STATUS_LABELS[p.status]}”，原因已记入操作记录`);
+      }
       throw new UsageError(t('cli.usage.unknown', { command: `period ${sub ?? ''}`.trim() }));
+    case 'scores':
+      if (sub === 'template') {
+        const file = fileArg(positionals, 2, 'scores template');
+        return report(
+          await invoke('scores.writeTemplate', { periodId: intFlag(flags.period, 'period'), raterId: intFlag(flags.rater, 'rater'), path: file }),
+          o,
+          (r) =>
+            `已写出评委“${r.rater.name}”的评分表：${r.indicators} 个指标 × ${r.branches} 个党支部` +
+            `${r.recused ? `（回避 ${r.recused} 个）` : ''}${r.prefilled ? `，已填入已有评分 ${r.prefilled} 条` : ''}\n${r.path}`,
+        );
+      }
+      if (sub === 'import') {
+        const file = fileArg(positionals, 2, 'scores import');
+        if (flags.reason !== undefined && flags.reason.trim() === '') throw new UsageError('--reason 不能为空');
+        return report(
+          await invoke('scores.import', { periodId: intFlag(flags.period, 'period'), path: file, ...(flags.reason ? { reason: flags.reason } : {}) }),
+          o,
+          (r) => `已导入 ${r.file}（评委“${r.rater.name}”）：保存 ${r.saved} 条评分，${r.unchanged} 条未变`,
+        );
+      }
+      if (sub === 'export') {
+        const file = fileArg(positionals, 2, 'scores export');
+        return report(await invoke('scores.export', { periodId: intFlag(flags.period, 'period'), path: file }), o, (r) => `已导出 ${r.rows} 条评分到 ${r.path}`);
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `scores ${sub ?? ''}`.trim() }));
+    case 'measurements':
+      if (sub === 'template') {
+        const file = fileArg(positionals, 2, 'measurements template');
+        return report(await invoke('measurements.writeTemplate', { periodId: intFlag(flags.period, 'period'), path: file }), o, (r) =>
+          `已写出业务数据表（${r.rows} 行：每个党支部的每个定量指标）到 ${r.path}`,
+        );
+      }
+      if (sub === 'import') {
+        const file = fileArg(positionals, 2, 'measurements import');
+        return report(await invoke('measurements.import', { periodId: intFlag(flags.period, 'period'), path: file }), o, (r) =>
+          `已导入 ${r.file}：保存 ${r.saved} 条业务数据，${r.unchanged} 条未变${r.skipped ? `，${r.skipped} 行未填写` : ''}`,
+        );
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `measurements ${sub ?? ''}`.trim() }));
+    case 'audit':
+      if (sub === 'export') {
+        const file = fileArg(positionals, 2, 'audit export');
+        return report(await invoke('audit.export', { periodId: intFlag(flags.period, 'period'), path: file }), o, (r) => `已导出 ${r.rows} 条操作记录到 ${r.path}`);
+      }
+      throw new UsageError(t('cli.usage.unknown', { command: `audit ${sub ?? ''}`.trim() }));
     case 'compute': {
       const periodId = intFlag(flags.period, 'period');
       const results = await invoke('results.get', { periodId });
@@ -309,6 +381,8 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
         branches: { type: 'string' },
         raters: { type: 'string' },
         seed: { type: 'string' },
+        rater: { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

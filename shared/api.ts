@@ -13,7 +13,12 @@ import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings } from './domain/period';
 import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGroup, SampleSummary } from './domain/views';
 import type { BranchExplanation, PanelStatistics } from './engine';
 import type { AuditRow, RaterSheet, ScoringProgress, Session } from './domain/scoring';
+import type { MeasurementImportPreview, MeasurementImportResult, MeasurementRow } from './domain/measurements';
+import type { ScoreImportPreview, ScoreImportResult, ScoreTemplateResult } from './domain/score-workbook';
+import type { SelfAssessmentView, SelfComparison, SelfImportPreview, SelfImportResult } from './domain/self-assessment';
+import type { WorkbookExportResult } from './domain/workbook';
 import type { Result } from './result';
+import { FONT_SCHEMES, type DocumentWritten } from './domain/documents';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -149,7 +154,29 @@ export const api = {
   'entries.save': method(
     z.object({ periodId: Id, entries: z.array(EntryInput).max(1_000_000), enteredBy: z.enum(['rater', 'admin', 'import']).default('rater') }),
   ).returns<{ saved: number; removed: number; unchanged: number }>(),
-  'measurements.save': method(z.object({ periodId: Id, rows: z.array(MeasurementInput) })).returns<{ saved: number }>(),
+  'measurements.save': method(z.object({ periodId: Id, rows: z.array(MeasurementInput) })).returns<{ saved: number; unchanged: number }>(),
+  // Period workbooks: business data, self-assessment, a rater's scores, the audit log (admin only).
+  'measurements.list': method(z.object({ periodId: Id })).returns<MeasurementRow[]>(),
+  'measurements.writeTemplate': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
+  'measurements.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<MeasurementImportPreview>(),
+  'measurements.import': method(z.object({ periodId: Id, path: FilePath })).returns<MeasurementImportResult>(),
+  'selfAssessment.get': method(z.object({ periodId: Id, branchId: Id })).returns<SelfAssessmentView>(),
+  'selfAssessment.save': method(
+    z.object({
+      periodId: Id,
+      branchId: Id,
+      entries: z.array(z.object({ indicatorId: Id, value: z.number().finite().nullable(), note: z.string().trim().max(500).default('') })).max(5000),
+    }),
+  ).returns<{ saved: number; removed: number; unchanged: number }>(),
+  'selfAssessment.writeTemplate': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
+  'selfAssessment.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<SelfImportPreview>(),
+  'selfAssessment.import': method(z.object({ periodId: Id, path: FilePath })).returns<SelfImportResult>(),
+  'selfAssessment.compare': method(z.object({ periodId: Id, branchId: Id })).returns<SelfComparison>(),
+  'scores.writeTemplate': method(z.object({ periodId: Id, raterId: Id, path: FilePath })).returns<ScoreTemplateResult>(),
+  'scores.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<ScoreImportPreview>(),
+  'scores.import': method(z.object({ periodId: Id, path: FilePath, reason: z.string().trim().max(200).optional() })).returns<ScoreImportResult>(),
+  'scores.export': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
+  'audit.export': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
 
   'session.get': method(z.object({})).returns<Session>(),
   'session.signInAdmin': method(z.object({ pin: z.string().max(6).optional() })).returns<Session>(),
@@ -188,6 +215,20 @@ export const api = {
   'results.get': method(z.object({ periodId: Id })).returns<PeriodResults>(),
   'results.explain': method(z.object({ periodId: Id, branchId: Id })).returns<BranchExplanation>(),
   'results.panel': method(z.object({ periodId: Id })).returns<PanelStatistics>(),
+
+  // Word documents (electron/reports/): admin only, like every method not listed for raters in access.ts.
+  'documents.scoreSheet': method(
+    z
+      .object({
+        periodId: Id,
+        raterId: Id.nullable().optional(),
+        branchId: Id.nullable().optional(),
+        filled: z.boolean(),
+        path: FilePath,
+        fontScheme: z.enum(FONT_SCHEMES).optional(),
+      })
+      .refine((v) => ((v.raterId ?? null) === null) !== ((v.branchId ?? null) === null), { error: '请选择一位评委或一个党支部（二者选一）' }),
+  ).returns<DocumentWritten>(),
 
   'sample.create': method(
     z.object({ branches: z.number().int().min(1).max(500).default(12), raters: z.number().int().min(1).max(30).default(7), seed: z.number().int().optional() }),

@@ -48,6 +48,9 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     if (e instanceof Error && e.message.includes('framework_frozen')) {
       return { ok: false, error: { code: 'conflict', message: '该指标体系已用于评分并已冻结，不能修改。请“另存为新版本”后修改。' } };
     }
+    if (e instanceof Error && e.message.includes('period_finalised')) {
+      return { ok: false, error: { code: 'conflict', message: '该考核周期已定稿，评分、业务数据和自评都不能再修改。如确需修改，请先由管理员重新开启。' } };
+    }
     ctx.log.error(`${method}`, e);
     return { ok: false, error: { code: 'internal', message: t('error.internal', { log: ctx.log.file }) } };
   }

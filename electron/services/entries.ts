@@ -4,12 +4,14 @@
  * The scoring screens of the next issue build on `saveEntries`.
  */
 import type { Indicator } from '../../shared/domain/framework';
+import type { MeasurementRow } from '../../shared/domain/measurements';
 import { checkEntry } from '../../shared/engine/points';
 import type { Database } from '../db';
 import { auditWriter } from './audit';
 import { AppError } from './errors';
 import { freezeFramework, getIndicators } from './frameworks';
 import { getPanel } from './panel';
+import { leavesInOrder, periodBranches } from './period-data';
 import { assertNotFinalised, getPeriod, periodBranchIds } from './periods';
 
 export interface EntryInput {
@@ -187,7 +189,19 @@ export function saveEntries(
   return { saved, removed, unchanged };
 }
 
-export function saveMeasurements(db: Database, periodId: number, rows: readonly MeasurementInput[], now: Date): number {
+type StoredMeasurement = { target: number; actual: number | null; floor: number | null; source: string };
+
+/**
+ * Stores business data, or none: every problem is reported with the row's
+ * position in the batch. Every change goes to the audit log (old → new, who);
+ * rows equal to what is stored are left alone.
+ */
+export function saveMeasurements(
+  db: Database,
+  periodId: number,
+  rows: readonly MeasurementInput[],
+  options: { now: Date; actor: Actor; reason?: string },
+): { saved: number; unchanged: number } {
   const pc = periodContext(db, periodId);
   const problems: { row: number; message: string }[] = [];
   rows.forEach((m, i) => {
@@ -196,20 +210,81 @@ export function saveMeasurements(db: Database, periodId: number, rows: readonly 
     if (!pc.branches.has(m.branchId)) problem = `党支部（编号 ${m.branchId}）不在本周期的考核范围内`;
     else if (!leaf || leaf.method?.kind !== 'quantitative') problem = `指标（编号 ${m.indicatorId}）不是定量指标`;
     else if (!Number.isFinite(m.target)) problem = '目标值必须是数字';
+    else if (m.actual !== null && !Number.isFinite(m.actual)) problem = '实际值必须是数字';
     else if (m.floor !== null && leaf.method.direction === 'higher' && m.floor > m.target) problem = `零分线 ${m.floor} 高于目标值 ${m.target}（越高越好的指标）`;
     else if (m.floor !== null && leaf.method.direction === 'lower' && m.floor < m.target) problem = `零分线 ${m.floor} 低于目标值 ${m.target}（越低越好的指标）`;
     if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
   });
   if (problems.length) throw new AppError('validation', `有 ${problems.length} 条业务数据不符合要求，全部未保存`, problems);
-  const stamp = now.toISOString();
+  const stamp = options.now.toISOString();
+  let saved = 0;
+  let unchanged = 0;
   db.transaction(() => {
+    const stored = db.prepare<[number, number, number], StoredMeasurement>(
+      'SELECT target, actual, floor, source FROM measurement WHERE period_id = ? AND branch_id = ? AND indicator_id = ?',
+    );
     const upsert = db.prepare(
       `INSERT INTO measurement (period_id, branch_id, indicator_id, target, actual, floor, source, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (period_id, branch_id, indicator_id)
        DO UPDATE SET target = excluded.target, actual = excluded.actual, floor = excluded.floor, source = excluded.source, updated_at = excluded.updated_at`,
     );
-    for (const m of rows) upsert.run(periodId, m.branchId, m.indicatorId, m.target, m.actual, m.floor, m.source.trim(), stamp);
+    const audit = auditWriter(db, options.now);
+    for (const m of rows) {
+      const old = stored.get(periodId, m.branchId, m.indicatorId) ?? null;
+      const next: StoredMeasurement = { target: m.target, actual: m.actual, floor: m.floor, source: m.source.trim() };
+      if (old && old.target === next.target && old.actual === next.actual && old.floor === next.floor && old.source === next.source) {
+        unchanged++;
+        continue;
+      }
+      upsert.run(periodId, m.branchId, m.indicatorId, next.target, next.actual, next.floor, next.source, stamp);
+      saved++;
+      audit({
+        periodId,
+        actorKind: options.actor.kind,
+        actor: options.actor.name,
+        entity: 'measurement',
+        action: old === null ? '录入业务数据' : '修改业务数据',
+        branchId: m.branchId,
+        indicatorId: m.indicatorId,
+        old,
+        new: next,
+        reason: options.reason ?? '',
+      });
+    }
   })();
-  return rows.length;
+  return { saved, unchanged };
+}
+
+/** Every branch in scope × quantitative leaf of the period, with what is stored (nulls where nothing is). */
+export function listMeasurements(db: Database, periodId: number): MeasurementRow[] {
+  const period = getPeriod(db, periodId);
+  const leaves = leavesInOrder(getIndicators(db, period.frameworkId)).filter((l) => l.method.kind === 'quantitative');
+  const stored = new Map(
+    db
+      .prepare<[number], StoredMeasurement & { branch_id: number; indicator_id: number; updated_at: string }>(
+        'SELECT branch_id, indicator_id, target, actual, floor, source, updated_at FROM measurement WHERE period_id = ?',
+      )
+      .all(periodId)
+      .map((m) => [`${m.branch_id}:${m.indicator_id}`, m]),
+  );
+  return periodBranches(db, periodId).flatMap((b) =>
+    leaves.map((leaf) => {
+      const m = stored.get(`${b.id}:${leaf.id}`);
+      return {
+        branchId: b.id,
+        branchCode: b.code,
+        branchName: b.name,
+        indicatorId: leaf.id,
+        indicatorCode: leaf.code,
+        indicatorName: leaf.name,
+        direction: leaf.method.kind === 'quantitative' ? leaf.method.direction : 'higher',
+        target: m?.target ?? null,
+        actual: m?.actual ?? null,
+        floor: m?.floor ?? null,
+        source: m?.source ?? '',
+        updatedAt: m?.updated_at ?? null,
+      };
+    }),
+  );
 }

@@ -8,7 +8,11 @@ import { getAppInfo } from './app-info';
 import { createBranch, listBranches, setBranchArchived, updateBranch } from './branches';
 import { importBranches, previewBranchImport, writeBranchTemplate } from './branches-xlsx';
 import type { ServiceContext } from './context';
-import { saveEntries, saveMeasurements } from './entries';
+import { listMeasurements, saveEntries, saveMeasurements } from './entries';
+import { exportAudit } from './audit-xlsx';
+import { importMeasurements, previewMeasurementImport, writeMeasurementTemplate } from './measurements-xlsx';
+import { exportScores, importScores, previewScoreImport, writeScoreTemplate } from './scores-xlsx';
+import { compareSelf, getSelfAssessment, importSelf, previewSelfImport, saveSelfAssessment, writeSelfTemplate } from './self-assessment';
 import { exportFramework, importFramework, previewFrameworkImport, writeFrameworkTemplate } from './framework-xlsx';
 import {
   addIndicator,
@@ -23,6 +27,7 @@ import {
   updateFrameworkMeta,
   updateIndicator,
 } from './frameworks';
+import { writeScoreSheet } from './documents';
 import { deleteGroup, deleteRater, getPanel, saveGroup, saveRater } from './panel';
 import {
   advancePeriod,
@@ -123,7 +128,40 @@ export const handlers: Handlers = {
       saveEntries(ctx.db, input.periodId, input.entries, { enteredBy: input.enteredBy, now: ctx.now(), actor: actorOf(ctx.session) }),
     ),
   'measurements.save': (input, ctx) =>
-    changing(ctx, input.periodId, () => ({ saved: saveMeasurements(ctx.db, input.periodId, input.rows, ctx.now()) })),
+    changing(ctx, input.periodId, () => saveMeasurements(ctx.db, input.periodId, input.rows, { now: ctx.now(), actor: actorOf(ctx.session) })),
+  'measurements.list': (input, ctx) => listMeasurements(ctx.db, input.periodId),
+  'measurements.writeTemplate': (input, ctx) => writeMeasurementTemplate(ctx.db, input.periodId, input.path),
+  'measurements.previewImport': (input, ctx) => previewMeasurementImport(ctx.db, input.periodId, input.path),
+  'measurements.import': async (input, ctx) => {
+    const result = await importMeasurements(ctx.db, input.periodId, input.path, ctx.now());
+    ctx.results.invalidate(input.periodId);
+    return result;
+  },
+  'selfAssessment.get': (input, ctx) => getSelfAssessment(ctx.db, input.periodId, input.branchId),
+  'selfAssessment.save': (input, ctx) =>
+    saveSelfAssessment(ctx.db, input.periodId, input.branchId, input.entries, { now: ctx.now(), actor: actorOf(ctx.session) }),
+  'selfAssessment.writeTemplate': (input, ctx) => writeSelfTemplate(ctx.db, input.periodId, input.path),
+  'selfAssessment.previewImport': (input, ctx) => previewSelfImport(ctx.db, input.periodId, input.path),
+  'selfAssessment.import': (input, ctx) => importSelf(ctx.db, input.periodId, input.path, ctx.now()),
+  'selfAssessment.compare': (input, ctx) => {
+    assertResultsVisible(ctx.db, input.periodId);
+    return compareSelf(ctx.db, ctx.results, input.periodId, input.branchId);
+  },
+  'scores.writeTemplate': (input, ctx) => writeScoreTemplate(ctx.db, input.periodId, input.raterId, input.path),
+  'scores.previewImport': (input, ctx) => previewScoreImport(ctx.db, input.periodId, input.path),
+  'scores.import': async (input, ctx) => {
+    const result = await importScores(ctx.db, input.periodId, input.path, { now: ctx.now(), reason: input.reason });
+    ctx.results.invalidate(input.periodId);
+    return result;
+  },
+  'scores.export': (input, ctx) => {
+    assertResultsVisible(ctx.db, input.periodId);
+    return exportScores(ctx.db, input.periodId, input.path);
+  },
+  'audit.export': (input, ctx) => {
+    requireAdmin(ctx.session);
+    return exportAudit(ctx.db, input.periodId, input.path);
+  },
 
   'session.get': (_input, ctx) => ctx.session,
   'session.signInAdmin': (input, ctx) => (ctx.session = signInAdmin(ctx.db, input.pin)),
@@ -170,6 +208,8 @@ export const handlers: Handlers = {
     assertResultsVisible(ctx.db, input.periodId);
     return panelStatistics(ctx.db, ctx.results, input.periodId);
   },
+
+  'documents.scoreSheet': (input, ctx) => writeScoreSheet(ctx.db, input),
 
   'sample.create': (input, ctx) => {
     const summary = createSample(ctx.db, input, ctx.now());

@@ -37,9 +37,9 @@ const DEDUCTION_REASONS = ['未按期召开', '记录不完整', '未按时报�
 const BONUS_ITEMS = ['获集团公司表彰', '技术革新成果获厂级奖励', '经验做法在全厂推广', '合理化建议被采纳'];
 
 const GROUPS = [
-  { name: '考评组', weight: 0.6, share: 0.6 },
-  { name: '上级党委', weight: 0.25, share: 0.25 },
-  { name: '职工代表', weight: 0.15, share: 0.15 },
+  { name: '考评组', weight: 0.6, share: 0.7 },
+  { name: '上级党委', weight: 0.25, share: 0.2 },
+  { name: '职工代表', weight: 0.15, share: 0.1 },
 ];
 
 
@@ -132,7 +132,7 @@ export function createSample(db: Database, options: { branches: number; raters: 
         });
       }
     }
-    saveMeasurements(db, period.id, measurements, now);
+    saveMeasurements(db, period.id, measurements, { now, actor: { kind: 'system', name: '示例数据' } });
 
     const entries: EntryInput[] = [];
     for (const r of raterIds) {

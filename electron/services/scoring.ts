@@ -26,7 +26,7 @@ function assertSheetAccess(session: Session, periodId: number, raterId: number):
   throw new AppError('forbidden', session.kind === 'rater' ? '评委只能查看和填写自己的评分表' : '请先选择身份（评委或管理员）');
 }
 
-function raterRow(db: Database, periodId: number, raterId: number) {
+export function raterRow(db: Database, periodId: number, raterId: number) {
   const row = db
     .prepare<[number, number], { name: string; title: string; finished_at: string | null; pin_hash: string | null; group_name: string }>(
       `SELECT r.name, r.title, r.finished_at, r.pin_hash, g.name AS group_name
@@ -38,7 +38,7 @@ function raterRow(db: Database, periodId: number, raterId: number) {
 }
 
 /** Why this session may not change the rater's entries now, or null. */
-function lockReason(status: PeriodStatus, finishedAt: string | null, session: Session, reason: string | undefined): string | null {
+export function lockReason(status: PeriodStatus, finishedAt: string | null, session: Session, reason: string | undefined): string | null {
   if (status === 'finalised') return '本周期已定稿，评分不能再修改';
   if (status === 'draft') return '本周期尚未开始评分';
   if (session.kind === 'admin') {

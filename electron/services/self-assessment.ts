@@ -1,0 +1,453 @@
+/**
+ * Branches' self-assessment (自评): each branch's own raw value on the leaves
+ * the panel scores (same meaning as a rater's entry), typed on screen or
+ * collected in one workbook for all branches; and, once results may be
+ * seen, the gap between what a branch gave itself and what the panel gave.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { entryHint, formatEntry, describeEntry, parseEntry } from '../../shared/domain/entry-text';
+import { bonusNodes } from '../../shared/domain/framework-validate';
+import {
+  SELF_SHEETS,
+  SELF_TEMPLATE_COLUMNS,
+  type SelfAssessmentView,
+  type SelfColumnField,
+  type SelfComparison,
+  type SelfComparisonItem,
+  type SelfImportPreview,
+  type SelfImportResult,
+  type SelfImportRow,
+} from '../../shared/domain/self-assessment';
+import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
+import { checkEntry, entryPoints, roundPoints } from '../../shared/engine';
+import { t } from '../../shared/messages';
+import type { Database } from '../db';
+import { auditWriter } from './audit';
+import type { Actor } from './entries';
+import { AppError } from './errors';
+import { getIndicators } from './frameworks';
+import { branchesByCode, isRaterScored, leavesInOrder, normaliseCode, periodBranches, runsOf, type Leaf } from './period-data';
+import { assertNotFinalised, getPeriod } from './periods';
+import type { ResultsCache } from './results';
+import {
+  addHelpSheet,
+  addRangeValidation,
+  addTemplateSheet,
+  cellText,
+  cellValue,
+  columnLetter,
+  locateHeaders,
+  readWorkbook,
+  writeWorkbook,
+  type Cell,
+} from './xlsx';
+
+const NOTE_MAX = 500;
+
+export interface SelfEntryInput {
+  indicatorId: number;
+  /** Null removes the branch's entry. */
+  value: number | null;
+  note: string;
+}
+
+type Stored = { value: number; note: string; updated_at: string };
+
+function selfContext(db: Database, periodId: number) {
+  const period = getPeriod(db, periodId);
+  const indicators = getIndicators(db, period.frameworkId);
+  const leaves = leavesInOrder(indicators).filter(isRaterScored);
+  return { period, indicators, leaves, leafById: new Map(leaves.map((l) => [l.id, l])), branches: periodBranches(db, periodId) };
+}
+
+function storedSelf(db: Database, periodId: number, branchId: number | null): Map<string, Stored> {
+  return new Map(
+    db
+      .prepare<[number, number | null, number | null], Stored & { branch_id: number; indicator_id: number }>(
+        'SELECT branch_id, indicator_id, value, note, updated_at FROM self_assessment WHERE period_id = ? AND (? IS NULL OR branch_id = ?)',
+      )
+      .all(periodId, branchId, branchId)
+      .map((s) => [`${s.branch_id}:${s.indicator_id}`, s]),
+  );
+}
+
+function branchOf(ctx: ReturnType<typeof selfContext>, branchId: number) {
+  const branch = ctx.branches.find((b) => b.id === branchId);
+  if (!branch) throw new AppError('not_found', `党支部（编号 ${branchId}）不在“${ctx.period.name}”的考核范围内`);
+  return branch;
+}
+
+/** The branch's own entries on every leaf the panel scores, in tree order. */
+export function getSelfAssessment(db: Database, periodId: number, branchId: number): SelfAssessmentView {
+  const ctx = selfContext(db, periodId);
+  const branch = branchOf(ctx, branchId);
+  const stored = storedSelf(db, periodId, branchId);
+  const bonus = bonusNodes(ctx.indicators);
+  let base = 0;
+  let bonusPoints = 0;
+  let assessed = 0;
+  const items = ctx.leaves.map((leaf) => {
+    const s = stored.get(`${branchId}:${leaf.id}`);
+    const points = s ? entryPoints(leaf.method, leaf.maxPoints, s.value) : null;
+    if (points !== null) {
+      assessed++;
+      if (bonus.has(leaf.id)) bonusPoints += points;
+      else base += points;
+    }
+    return {
+      indicatorId: leaf.id,
+      code: leaf.code,
+      name: leaf.name,
+      tag: leaf.tag,
+      maxPoints: leaf.maxPoints,
+      method: leaf.method,
+      value: s?.value ?? null,
+      note: s?.note ?? '',
+      points: points === null ? null : roundPoints(points),
+      updatedAt: s?.updated_at ?? null,
+    };
+  });
+  const locked = ctx.period.status === 'finalised' ? '本周期已定稿，自评不能再修改' : null;
+  return {
+    period: { id: ctx.period.id, name: ctx.period.name, status: ctx.period.status },
+    branch,
+    items,
+    total: { base: roundPoints(base), bonus: roundPoints(bonusPoints), assessed, leaves: ctx.leaves.length },
+    editable: locked === null,
+    lockedReason: locked,
+  };
+}
+
+/** Writes self entries of one or more branches, or none; every change audited (entity 'self'). */
+function writeSelf(
+  db: Database,
+  periodId: number,
+  rows: readonly { branchId: number; indicatorId: number; value: number | null; note: string }[],
+  options: { now: Date; actor: Actor },
+): { saved: number; removed: number; unchanged: number } {
+  const stamp = options.now.toISOString();
+  let saved = 0;
+  let removed = 0;
+  let unchanged = 0;
+  db.transaction(() => {
+    const get = db.prepare<[number, number, number], { value: number; note: string }>(
+      'SELECT value, note FROM self_assessment WHERE period_id = ? AND branch_id = ? AND indicator_id = ?',
+    );
+    const upsert = db.prepare(
+      `INSERT INTO self_assessment (period_id, branch_id, indicator_id, value, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (period_id, branch_id, indicator_id) DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at`,
+    );
+    const remove = db.prepare('DELETE FROM self_assessment WHERE period_id = ? AND branch_id = ? AND indicator_id = ?');
+    const audit = auditWriter(db, options.now);
+    for (const e of rows) {
+      const old = get.get(periodId, e.branchId, e.indicatorId) ?? null;
+      const next = e.value === null ? null : { value: e.value, note: e.note.trim() };
+      if (old === null && next === null) continue;
+      if (old && next && old.value === next.value && old.note === next.note) {
+        unchanged++;
+        continue;
+      }
+      if (next === null) removed += remove.run(periodId, e.branchId, e.indicatorId).changes;
+      else {
+        upsert.run(periodId, e.branchId, e.indicatorId, next.value, next.note, stamp);
+        saved++;
+      }
+      audit({
+        periodId,
+        actorKind: options.actor.kind,
+        actor: options.actor.name,
+        entity: 'self',
+        action: next === null ? '删除自评' : old === null ? '自评' : '修改自评',
+        branchId: e.branchId,
+        indicatorId: e.indicatorId,
+        old,
+        new: next,
+      });
+    }
+  })();
+  return { saved, removed, unchanged };
+}
+
+/** Saves a branch's self-assessment, or nothing: each entry is checked like a rater's (checkEntry). */
+export function saveSelfAssessment(
+  db: Database,
+  periodId: number,
+  branchId: number,
+  entries: readonly SelfEntryInput[],
+  options: { now: Date; actor: Actor },
+): { saved: number; removed: number; unchanged: number } {
+  const ctx = selfContext(db, periodId);
+  assertNotFinalised(ctx.period);
+  branchOf(ctx, branchId);
+  const problems: { row: number; message: string }[] = [];
+  const seen = new Set<number>();
+  entries.forEach((e, i) => {
+    const leaf = ctx.leafById.get(e.indicatorId);
+    let problem: string | null = null;
+    if (!leaf) problem = `指标（编号 ${e.indicatorId}）不是本周期需要自评的末级指标（定量指标由业务数据计算）`;
+    else if (seen.has(e.indicatorId)) problem = `${leaf.code} ${leaf.name}：同一指标出现了两次`;
+    else if (e.value !== null) {
+      const p = checkEntry(leaf.method, leaf.maxPoints, e.value);
+      if (p) problem = `${leaf.code} ${leaf.name}：${p}`;
+    }
+    if (!problem && e.note.trim().length > NOTE_MAX) problem = `${leaf!.code} ${leaf!.name}：说明最多 ${NOTE_MAX} 个字`;
+    seen.add(e.indicatorId);
+    if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+  });
+  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条自评不符合要求，全部未保存`, problems);
+  return writeSelf(db, periodId, entries.map((e) => ({ ...e, branchId })), options);
+}
+
+// ---------------------------------------------------------------- the workbook
+
+type Field = SelfColumnField;
+const REQUIRED: readonly Field[] = ['branchCode', 'indicatorCode', 'value'];
+const columnOf = (field: Field) => SELF_TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1;
+const headerOf = (field: Field) => SELF_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
+
+const HELP_LINES = [
+  '1. 本表由融评按考核周期写出：每个参加考核的党支部 × 每个需要评分的指标占一行（定量指标由业务数据计算，不在本表中）。支部编码、支部名称、指标编码、指标名称、满分和评分方法已经填好，请不要修改。',
+  '2. 自评：按“评分方法”一列的说明填写，与评委打分的填法相同——',
+  '   打分：填分数，在 0 到满分之间，是步长的整数倍；',
+  '   等次：填等次名称，如“好”“较好”“一般”“差”；',
+  '   扣分：填扣分次数（0 或正整数），扣分原因写在“说明”中；',
+  '   加分：填加分项数（0 或正整数），加分内容写在“说明”中；',
+  '   一票否决：填“是”或“否”。',
+  `3. 说明：自评的依据、扣分原因、加分内容等，最多 ${NOTE_MAX} 个字，可以不填。`,
+  '4. 自评一列空着的行不导入，已有的自评保持不变。',
+  '5. 任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列。每一处修改都记入操作记录。已定稿的考核周期不能导入。',
+  '6. 请不要修改第一行表头。',
+];
+
+/** A worksheet validation for a leaf's 自评 cell, and a key so equal ones share a range. */
+function leafValidation(leaf: Leaf): { key: string; validation: ExcelJS.DataValidation } {
+  const m = leaf.method;
+  const base = { allowBlank: true, showErrorMessage: true, error: entryHint(m, leaf.maxPoints) } as const;
+  switch (m.kind) {
+    case 'level': {
+      const labels = m.levels.map((l) => l.label).join(',');
+      return { key: `level:${labels}`, validation: { ...base, type: 'list', formulae: [`"${labels}"`] } };
+    }
+    case 'veto':
+      return { key: 'veto', validation: { ...base, type: 'list', formulae: ['"是,否"'] } };
+    case 'deduction':
+    case 'bonus':
+      return { key: `count:${m.kind}`, validation: { ...base, type: 'whole', operator: 'between', formulae: [0, 1000] } };
+    default:
+      return { key: `points:${leaf.maxPoints}`, validation: { ...base, type: 'decimal', operator: 'between', formulae: [0, leaf.maxPoints] } };
+  }
+}
+
+/** Writes the workbook of a period: one row per branch × leaf, prefilled with what is stored. */
+export async function writeSelfTemplate(db: Database, periodId: number, file: string): Promise<WorkbookExportResult> {
+  const ctx = selfContext(db, periodId);
+  const stored = storedSelf(db, periodId, null);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = t('app.name');
+  const sheet = addTemplateSheet(wb, SELF_SHEETS.data, SELF_TEMPLATE_COLUMNS);
+  sheet.getColumn(columnOf('branchCode')).numFmt = '@';
+  sheet.getColumn(columnOf('indicatorCode')).numFmt = '@';
+  const validations = new Map<string, ExcelJS.DataValidation>();
+  const keys: { index: number; key: string | null }[] = [];
+  let r = 2;
+  for (const b of ctx.branches) {
+    for (const leaf of ctx.leaves) {
+      const s = stored.get(`${b.id}:${leaf.id}`);
+      const values: Record<Field, string | number | null> = {
+        branchCode: b.code,
+        branchName: b.name,
+        indicatorCode: leaf.code,
+        indicatorName: leaf.name,
+        maxPoints: leaf.maxPoints,
+        method: entryHint(leaf.method, leaf.maxPoints),
+        value: s ? formatEntry(leaf.method, s.value) : null,
+        note: s?.note || null,
+      };
+      const row = sheet.getRow(r);
+      SELF_TEMPLATE_COLUMNS.forEach((c, col) => (row.getCell(col + 1).value = values[c.field]));
+      const v = leafValidation(leaf);
+      validations.set(v.key, v.validation);
+      keys.push({ index: r, key: v.key });
+      r++;
+    }
+  }
+  const col = columnLetter(columnOf('value'));
+  for (const run of runsOf(keys)) addRangeValidation(sheet, `${col}${run.from}:${col}${run.to}`, validations.get(run.key)!);
+  sheet.autoFilter = `A1:${columnLetter(SELF_TEMPLATE_COLUMNS.length)}1`;
+  addHelpSheet(wb, SELF_SHEETS.help, HELP_LINES);
+  await writeWorkbook(wb, file);
+  return { path: file, rows: r - 2 };
+}
+
+/** Reads a self-assessment workbook and says what importing it would store, or every reason it cannot. */
+export async function previewSelfImport(db: Database, periodId: number, file: string): Promise<SelfImportPreview> {
+  const name = path.basename(file);
+  const ctx = selfContext(db, periodId);
+  assertNotFinalised(ctx.period);
+  const wb = await readWorkbook(file);
+  const sheet = wb.getWorksheet(SELF_SHEETS.data) ?? wb.worksheets[0];
+  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
+  const columns = locateHeaders(sheet, SELF_TEMPLATE_COLUMNS);
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
+  }
+  const branches = branchesByCode(db);
+  const inScope = new Set(ctx.branches.map((b) => b.id));
+  const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
+  const stored = storedSelf(db, periodId, null);
+  const errors: (WorkbookProblem & { col: number })[] = [];
+  const rows: SelfImportRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  let skipped = 0;
+  const cellError = (row: number, field: Field, reason: string) => {
+    const col = columns.get(field)!;
+    const column = columnLetter(col);
+    errors.push({ row, column, col, message: t('import.error.cell', { row, column, header: headerOf(field), reason }) });
+  };
+
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const cells = new Map<Field, Cell>();
+    for (const [field, col] of columns) cells.set(field, sheet.getRow(r).getCell(col));
+    const text = (field: Field) => {
+      const cell = cells.get(field);
+      return cell ? cellText(cell) : '';
+    };
+    const raw = cellValue(cells.get('value')!);
+    const note = text('note');
+    if (raw === null && note === '') {
+      if ([...cells.values()].some((c) => cellText(c) !== '')) skipped++;
+      continue;
+    }
+    const errorsBefore = errors.length;
+    const branchCode = text('branchCode');
+    const branch = branches.get(branchCode.toUpperCase());
+    if (branchCode === '') cellError(r, 'branchCode', '支部编码不能为空');
+    else if (!branch) cellError(r, 'branchCode', `找不到支部编码“${branchCode}”`);
+    else if (!inScope.has(branch.id)) cellError(r, 'branchCode', `党支部“${branch.code} ${branch.name}”不在本周期的考核范围内`);
+
+    const indicatorCode = normaliseCode(text('indicatorCode'));
+    const indicator = byCode.get(indicatorCode);
+    const leaf = indicator ? ctx.leafById.get(indicator.id) : undefined;
+    if (indicatorCode === '') cellError(r, 'indicatorCode', '指标编码不能为空');
+    else if (!indicator) cellError(r, 'indicatorCode', `本周期的指标体系中没有编码为“${indicatorCode}”的指标`);
+    else if (!leaf) {
+      cellError(
+        r,
+        'indicatorCode',
+        indicator.method?.kind === 'quantitative'
+          ? `“${indicator.code} ${indicator.name}”是定量指标，由业务数据计算，不需要自评`
+          : `“${indicator.code} ${indicator.name}”下面还有下级指标，请填写末级指标`,
+      );
+    }
+
+    let value: number | null = null;
+    if (raw === null) cellError(r, 'value', '自评不能为空（本行填写了说明）');
+    else if (raw instanceof Date) cellError(r, 'value', `自评应按评分方法填写，现为日期“${text('value')}”`);
+    else if (leaf) {
+      const parsed = parseEntry(leaf.method, leaf.maxPoints, raw);
+      if ('error' in parsed) cellError(r, 'value', parsed.error);
+      else value = parsed.value;
+    }
+    if (note.length > NOTE_MAX) cellError(r, 'note', `说明最多 ${NOTE_MAX} 个字，现有 ${note.length} 个字`);
+    if (branch && leaf && inScope.has(branch.id)) {
+      const key = `${branch.id}:${leaf.id}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) cellError(r, 'indicatorCode', `“${branch.code}”的指标“${leaf.code}”在第 ${first} 行已出现过`);
+      else firstRowOf.set(key, r);
+    }
+    if (errors.length > errorsBefore || value === null) continue;
+    const old = stored.get(`${branch!.id}:${leaf!.id}`);
+    rows.push({
+      row: r,
+      branchId: branch!.id,
+      branchCode: branch!.code,
+      indicatorId: leaf!.id,
+      indicatorCode: leaf!.code,
+      value,
+      note,
+      action: !old ? 'create' : old.value === value && old.note === note ? 'unchanged' : 'update',
+    });
+  }
+  if (rows.length === 0 && errors.length === 0) {
+    throw new AppError('validation', `文件“${name}”中没有填写自评（“自评”一列都是空的）`);
+  }
+  errors.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { file: name, rows, skipped, errors: errors.map(({ col: _col, ...e }) => e) };
+}
+
+/** Imports every filled row, or nothing; each change is audited as “导入（文件名）”. */
+export async function importSelf(db: Database, periodId: number, file: string, now: Date): Promise<SelfImportResult> {
+  const preview = await previewSelfImport(db, periodId, file);
+  if (preview.errors.length > 0) {
+    throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);
+  }
+  const result = writeSelf(db, periodId, preview.rows, { now, actor: { kind: 'import', name: `导入（${preview.file}）` } });
+  return { file: preview.file, saved: result.saved, unchanged: result.unchanged, skipped: preview.skipped };
+}
+
+// ---------------------------------------------------------------- self vs panel
+
+/**
+ * Per leaf, what the branch gave itself against what the panel gave (the
+ * engine's node value), largest gap first. Callers check that results may be
+ * seen (assertResultsVisible) first.
+ */
+export function compareSelf(db: Database, cache: ResultsCache, periodId: number, branchId: number): SelfComparison {
+  const ctx = selfContext(db, periodId);
+  const branch = branchOf(ctx, branchId);
+  const result = cache.engine(db, periodId).result.branches.find((b) => b.branchId === branchId);
+  if (!result) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+  const stored = storedSelf(db, periodId, branchId);
+  const bonus = bonusNodes(ctx.indicators);
+  const totals = { self: 0, panelSameLeaves: 0, selfBonus: 0, assessed: 0 };
+  const items: (SelfComparisonItem & { order: number })[] = ctx.leaves.map((leaf, order) => {
+    const s = stored.get(`${branchId}:${leaf.id}`);
+    const selfPoints = s ? roundPoints(entryPoints(leaf.method, leaf.maxPoints, s.value)) : null;
+    const panelPoints = result.nodes[leaf.id]?.points ?? null;
+    const isBonus = bonus.has(leaf.id);
+    if (selfPoints !== null) {
+      totals.assessed++;
+      if (isBonus) totals.selfBonus += selfPoints;
+      else {
+        totals.self += selfPoints;
+        totals.panelSameLeaves += panelPoints ?? 0;
+      }
+    }
+    return {
+      order,
+      indicatorId: leaf.id,
+      code: leaf.code,
+      name: leaf.name,
+      tag: leaf.tag,
+      method: leaf.method.kind,
+      maxPoints: leaf.maxPoints,
+      selfValue: s?.value ?? null,
+      selfText: s ? describeEntry(leaf.method, s.value) : '',
+      selfPoints,
+      panelPoints,
+      gap: selfPoints === null || panelPoints === null ? null : roundPoints(selfPoints - panelPoints),
+      bonus: isBonus,
+    };
+  });
+  items.sort((a, b) => {
+    if (a.gap === null || b.gap === null) return (a.gap === null ? 1 : 0) - (b.gap === null ? 1 : 0) || a.order - b.order;
+    return Math.abs(b.gap) - Math.abs(a.gap) || a.order - b.order;
+  });
+  return {
+    branch,
+    items: items.map(({ order: _order, ...item }) => item),
+    totals: {
+      self: roundPoints(totals.self),
+      panelSameLeaves: roundPoints(totals.panelSameLeaves),
+      gap: roundPoints(totals.self - totals.panelSameLeaves),
+      selfBonus: roundPoints(totals.selfBonus),
+      panelBase: result.base,
+      panelBonus: result.bonus,
+      panelTotal: result.total,
+      assessed: totals.assessed,
+      leaves: ctx.leaves.length,
+    },
+  };
+}
