@@ -55,9 +55,12 @@ function valueText(entity: AuditEntity, v: unknown, indicator: Indicator | undef
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+const HIDDEN = '（评分中，不显示）';
+
 /** Writes the period's audit log, oldest first. */
 export async function exportAudit(db: Database, periodId: number, file: string): Promise<WorkbookExportResult> {
-  getPeriod(db, periodId);
+  // While scoring is open the values of entries stay hidden, in the export as on screen.
+  const blind = ['draft', 'scoring'].includes(getPeriod(db, periodId).status);
   const rows = db
     .prepare<
       [number],
@@ -99,8 +102,8 @@ export async function exportAudit(db: Database, periodId: number, file: string):
       r.rater_id === null ? null : (raters.get(r.rater_id) ?? `评委（编号 ${r.rater_id}）`),
       r.branch_id === null ? null : (branches.get(r.branch_id) ?? `党支部（编号 ${r.branch_id}）`),
       r.indicator_id === null ? null : indicator ? `${indicator.code} ${indicator.name}` : `指标（编号 ${r.indicator_id}）`,
-      valueText(r.entity, parse(r.old_json), indicator) || null,
-      valueText(r.entity, parse(r.new_json), indicator) || null,
+      blind && r.entity === 'score' && r.old_json !== null ? HIDDEN : valueText(r.entity, parse(r.old_json), indicator) || null,
+      blind && r.entity === 'score' && r.new_json !== null ? HIDDEN : valueText(r.entity, parse(r.new_json), indicator) || null,
       r.reason || null,
     ]);
   }

@@ -85,3 +85,14 @@ export function listAudit(db: Database, q: AuditQuery): { rows: AuditRow[]; tota
     }));
   return { rows, total };
 }
+
+/**
+ * While a period is being scored nobody may see the panel's values — the
+ * admin included: the log then shows who changed which cell and when, but
+ * not the scores themselves.
+ */
+export function maskWhileBlind(db: Database, periodId: number, page: { rows: AuditRow[]; total: number }): { rows: AuditRow[]; total: number } {
+  const status = db.prepare<[number], { status: string }>('SELECT status FROM period WHERE id = ?').get(periodId)?.status;
+  if (status !== 'draft' && status !== 'scoring') return page;
+  return { ...page, rows: page.rows.map((r) => (r.entity === 'score' ? { ...r, old: r.old === null ? null : '（评分中，不显示）', new: r.new === null ? null : '（评分中，不显示）' } : r)) };
+}

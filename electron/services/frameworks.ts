@@ -265,6 +265,18 @@ export function updateIndicator(db: Database, id: number, fields: IndicatorField
 export function deleteIndicator(db: Database, id: number, now: Date): number {
   const row = indicatorRow(db, id);
   assertEditable(db, row.framework_id);
+  // Business data and self-assessments entered against these indicators are never dropped silently.
+  const used = db
+    .prepare<[number], { measurements: number; selfEntries: number }>(
+      `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT i.id FROM indicator i JOIN sub ON i.parent_id = sub.id)
+       SELECT (SELECT count(*) FROM measurement WHERE indicator_id IN sub) AS measurements,
+              (SELECT count(*) FROM self_assessment WHERE indicator_id IN sub) AS selfEntries`,
+    )
+    .get(id)!;
+  if (used.measurements + used.selfEntries > 0) {
+    const what = [used.measurements ? `${used.measurements} 条业务数据` : '', used.selfEntries ? `${used.selfEntries} 条自评` : ''].filter(Boolean).join('、');
+    throw new AppError('conflict', `“${row.code} ${row.name}”（含下级）已录入${what}，不能删除。请先在业务数据或自评中删除这些记录。`);
+  }
   return db.transaction(() => {
     const removed = db
       .prepare<[number], { n: number }>(

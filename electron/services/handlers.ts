@@ -43,7 +43,7 @@ import {
 } from './periods';
 import { explainBranch, panelStatistics, periodResults } from './results';
 import { AppError } from './errors';
-import { listAudit } from './audit';
+import { listAudit, maskWhileBlind } from './audit';
 import { createSample } from './sample';
 import { assertResultsVisible, raterSheet, saveRaterEntries, scoringProgress, setFinished } from './scoring';
 import { actorOf, requireAdmin, setAdminPin, setRaterPin, signInAdmin, signInRater } from './session';
@@ -191,7 +191,7 @@ export const handlers: Handlers = {
   },
   'audit.list': (input, ctx) => {
     requireAdmin(ctx.session);
-    return listAudit(ctx.db, input);
+    return maskWhileBlind(ctx.db, input.periodId, listAudit(ctx.db, input));
   },
 
   'results.get': (input, ctx) => {

@@ -78,6 +78,7 @@ describe('scoring: identity, blindness, autosave with audit', () => {
     await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: 1.5 }] }); // unchanged: no row
     await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: null }] });
     await invoke('session.signInAdmin', {});
+    await invoke('periods.advance', { id: periodId, to: 'review' }); // values are shown once scoring is closed
     const log = await invoke('audit.list', { periodId, entity: 'score' });
     expect(log.ok && log.value.rows.map((r) => [r.actor, r.action, r.old, r.new])).toEqual([
       ['王建国', '删除评分', { value: 1.5, detail: [] }, null],
@@ -134,5 +135,34 @@ describe('scoring: identity, blindness, autosave with audit', () => {
       ['准备中 → 评分中', ''],
     ]);
     expect(() => db.prepare('UPDATE audit SET reason = ?').run('改写')).toThrow(/audit_append_only/);
+  });
+});
+
+describe('blindness extends to the audit log', () => {
+  it('hides entry values from the admin’s audit view while scoring is open, and shows them in review', async () => {
+    const { invoke, periodId, a, r1, leaf } = await scoringPeriod();
+    await invoke('session.signInRater', { periodId, raterId: r1, pin: '2468' });
+    await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: 1 }] });
+    await invoke('session.signInAdmin', {});
+    const blind = await invoke('audit.list', { periodId, entity: 'score' });
+    expect(blind.ok && blind.value.rows[0]).toMatchObject({ actor: '王建国', action: '评分', old: null, new: '（评分中，不显示）' });
+    await invoke('periods.advance', { id: periodId, to: 'review' });
+    const open = await invoke('audit.list', { periodId, entity: 'score' });
+    expect(open.ok && open.value.rows[0]!.new).toEqual({ value: 1, detail: [] });
+  });
+});
+
+describe('indicators with business data', () => {
+  it('refuses to delete an indicator that has measurements, saying what is in the way', async () => {
+    const { invoke, periodId, a } = await scoringPeriod();
+    const period = await invoke('periods.get', { id: periodId });
+    const fw = period.ok ? await invoke('frameworks.get', { id: period.value.frameworkId }) : null;
+    const q = fw?.ok ? fw.value.indicators.find((i) => i.method?.kind === 'quantitative')! : null;
+    expect(await invoke('measurements.save', { periodId, rows: [{ branchId: a, indicatorId: q!.id, target: 100, actual: 95, source: '生产部' }] })).toMatchObject({ ok: true });
+    // The framework is not frozen (no entries yet), yet the measurement must not vanish.
+    expect(await invoke('indicators.delete', { id: q!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('已录入1 条业务数据，不能删除') },
+    });
   });
 });
