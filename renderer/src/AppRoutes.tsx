@@ -9,6 +9,8 @@ import { PeriodsPage } from './pages/periods/PeriodsPage';
 import { RatersPage } from './pages/raters/RatersPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 
 export function AppRoutes() {
   return (
@@ -21,6 +23,8 @@ export function AppRoutes() {
         <Route path="/raters/*" element={<RatersPage />} />
         <Route path="/results/*" element={<ResultsPage />} />
         <Route path="/scoring/*" element={<ScoringPage />} />
+        <Route path="/meetings/*" element={<MeetingsPage />} />
+        <Route path="/reports/*" element={<ReportsPage />} />
         {AREAS.filter((a) => !a.ready).map((a) => (
           <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
         ))}

@@ -27,7 +27,7 @@ export const AREAS: Area[] = [
   { path: '/raters', label: 'nav.raters', icon: <UserOutlined />, ready: true },
   { path: '/scoring', label: 'nav.scoring', icon: <EditOutlined />, ready: true },
   { path: '/results', label: 'nav.results', icon: <BarChartOutlined />, ready: true },
-  { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: false },
+  { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: true },
   { path: '/rectification', label: 'nav.rectification', icon: <CheckSquareOutlined />, ready: false },
-  { path: '/reports', label: 'nav.reports', icon: <FileWordOutlined />, ready: false },
+  { path: '/reports', label: 'nav.reports', icon: <FileWordOutlined />, ready: true },
 ];

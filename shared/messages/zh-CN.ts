@@ -7,6 +7,8 @@ import { frameworkMessages } from './zh-CN-framework';
 import { periodsMessages } from './zh-CN-periods';
 import { resultsMessages } from './zh-CN-results';
 import { scoringMessages } from './zh-CN-scoring';
+import { meetingsMessages } from './zh-CN-meetings';
+import { documentsMessages } from './zh-CN-documents';
 
 const core = {
   'app.name': '融评',
@@ -138,6 +140,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -140,8 +140,8 @@ describe.runIf(chromiumPath)('branches screen in Chromium', () => {
   });
 
   it('shows an honest placeholder for areas not built yet', async () => {
-    await page.getByRole('menuitem', { name: '评审会' }).click();
-    await page.getByText('评审会 · 尚未提供').waitFor();
+    await page.getByRole('menuitem', { name: '整改' }).click();
+    await page.getByText('整改 · 尚未提供').waitFor();
     await page.screenshot({ path: artifactPath('not-yet.png'), animations: 'disabled' });
   });
 });

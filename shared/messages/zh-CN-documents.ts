@@ -1,0 +1,3 @@
+/** Messages of the documents area (part of the one catalogue: merged in zh-CN.ts). */
+export const documentsMessages = {
+} as const;

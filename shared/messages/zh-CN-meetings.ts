@@ -1,0 +1,3 @@
+/** Messages of the meetings area (part of the one catalogue: merged in zh-CN.ts). */
+export const meetingsMessages = {
+} as const;
