@@ -11,6 +11,7 @@ import { ResultsPage } from './pages/results/ResultsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { DataPage } from './pages/data/DataPage';
 
 export function AppRoutes() {
   return (
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="/scoring/*" element={<ScoringPage />} />
         <Route path="/meetings/*" element={<MeetingsPage />} />
         <Route path="/reports/*" element={<ReportsPage />} />
+        <Route path="/data/*" element={<DataPage />} />
         {AREAS.filter((a) => !a.ready).map((a) => (
           <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
         ))}

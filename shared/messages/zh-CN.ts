@@ -9,6 +9,7 @@ import { resultsMessages } from './zh-CN-results';
 import { scoringMessages } from './zh-CN-scoring';
 import { meetingsMessages } from './zh-CN-meetings';
 import { documentsMessages } from './zh-CN-documents';
+import { dataMessages } from './zh-CN-data';
 
 const core = {
   'app.name': '融评',
@@ -20,6 +21,7 @@ const core = {
   'nav.branches': '党支部',
   'nav.raters': '评委',
   'nav.scoring': '评分',
+  'nav.data': '业务数据',
   'nav.results': '结果',
   'nav.meetings': '评审会',
   'nav.rectification': '整改',
@@ -140,6 +142,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;
