@@ -29,6 +29,11 @@ const core = {
   'header.period': '当前周期',
   'header.noPeriod': '尚未建立考核周期',
   'header.home': '首页',
+  'session.admin': '管理员',
+  'session.rater': '评委：{name}',
+  'session.none': '未选择身份',
+  'session.switch': '切换身份',
+  'session.switchHint': '评委在“评分”中选择自己的姓名后打分；管理员可查看进度和代录纸质评分表',
 
   'notYet.title': '尚未提供',
   'notYet.body': '“{area}”功能正在开发中，当前版本尚未提供。请先在“党支部”中维护支部名单。',

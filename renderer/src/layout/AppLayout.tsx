@@ -5,6 +5,8 @@ import { t } from '../../../shared/messages';
 import { call } from '../api/client';
 import { AREAS } from '../areas';
 import { useCurrentPeriod } from '../hooks/useCurrentPeriod';
+import { useSession } from '../hooks/useSession';
+import { SessionBadge } from './SessionBadge';
 import { PeriodStatusTag, PERIODS_LIST_KEY } from '../pages/periods/periodUi';
 import '../pages/periods/periods.css';
 
@@ -57,6 +59,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const area = AREAS.find((a) => location.pathname.startsWith(a.path));
+  const session = useSession();
+  // A rater on the shared PC, or nobody yet, works only in 评分: the other areas are the office's.
+  const areas = session && session.kind !== 'admin' ? AREAS.filter((a) => a.path === '/scoring') : AREAS;
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -70,15 +75,18 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={area ? [area.path] : []}
           onClick={({ key }) => void navigate(key)}
-          items={AREAS.map((a) => ({ key: a.path, icon: a.icon, label: t(a.label) }))}
+          items={areas.map((a) => ({ key: a.path, icon: a.icon, label: t(a.label) }))}
         />
       </Sider>
       <Layout>
         <Header className="rp-header">
           <Breadcrumb items={[{ title: t('header.home') }, ...(area ? [{ title: t(area.label) }] : [])]} />
-          <Space>
-            <Typography.Text type="secondary">{t('header.period')}</Typography.Text>
-            <PeriodSwitcher />
+          <Space size={16}>
+            <Space>
+              <Typography.Text type="secondary">{t('header.period')}</Typography.Text>
+              <PeriodSwitcher />
+            </Space>
+            <SessionBadge />
           </Space>
         </Header>
         <Content className="rp-content">
