@@ -1,0 +1,179 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { FrameworkImportIssue, FrameworkImportRow } from '../../../../shared/domain/framework-workbook';
+import { t } from '../../../../shared/messages';
+import { call } from '../../api/client';
+import { useFeedback } from '../../hooks/useFeedback';
+import { fmtPoints, METHOD_LABEL, TAG_COLOR, TAG_LABEL } from './model';
+
+/** A workbook the user picked; `pickedAt` makes picking the same (edited) file again re-read it. */
+export interface PickedFile {
+  path: string;
+  pickedAt: number;
+}
+
+interface Props {
+  picked: PickedFile | null;
+  onClose: () => void;
+  onPickAgain: () => void;
+  onSaveTemplate: () => void;
+  onImported: (id: number) => void;
+}
+
+const issueText = (i: FrameworkImportIssue) => (i.row === null ? i.message : t('import.error.rowGeneric', { row: i.row, reason: i.message }));
+
+/** Shows what importing a framework workbook would create — or every problem — before anything is written. */
+export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTemplate, onImported }: Props) {
+  const file = picked?.path ?? null;
+  const [form] = Form.useForm<{ name: string }>();
+  const queryClient = useQueryClient();
+  const { message, showError } = useFeedback();
+  const preview = useQuery({
+    queryKey: ['frameworks.previewImport', file, picked?.pickedAt],
+    queryFn: () => call('frameworks.previewImport', { path: file! }),
+    enabled: file !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const data = preview.data;
+
+  useEffect(() => {
+    if (data) form.setFieldsValue({ name: data.name });
+  }, [data, form]);
+
+  const commit = useMutation({
+    mutationFn: (name: string) => call('frameworks.import', { path: file!, name }),
+    onSuccess: (r) => {
+      void message.success(t('fw.import.done', { name: r.name, count: r.indicatorCount }));
+      onImported(r.id);
+    },
+    onError: showError,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+  });
+
+  const structuralErrors = data?.issues.filter((i) => i.severity === 'error') ?? [];
+  const warnings = data?.issues.filter((i) => i.severity === 'warning') ?? [];
+  const bad = data ? data.errors.length > 0 || structuralErrors.length > 0 : false;
+
+  return (
+    <Modal
+      open={picked !== null}
+      title={t('fw.import.title')}
+      width={880}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+      footer={
+        <Space>
+          <Button icon={<DownloadOutlined />} onClick={onSaveTemplate}>
+            {t('fw.action.template')}
+          </Button>
+          <Button onClick={onPickAgain}>{t('fw.import.choose')}</Button>
+          <Button type="primary" disabled={!data || bad} loading={commit.isPending} onClick={() => form.submit()}>
+            {data && !bad ? t('fw.import.confirm', { count: data.rows.length }) : t('fw.import.confirmNone')}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('fw.import.file', { file: file ?? '' })}
+        <br />
+        {t('fw.import.help')}
+      </Typography.Paragraph>
+      {preview.isPending && <Spin />}
+      {preview.isError && <Alert type="error" showIcon title={preview.error.message} />}
+      {data && data.errors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('fw.import.badCells', { count: data.errors.length })}
+          description={
+            <ul className="rp-import-errors" data-testid="fw-import-errors">
+              {data.errors.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {data && data.errors.length === 0 && structuralErrors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('fw.import.badTree', { count: structuralErrors.length })}
+          description={
+            <ul className="rp-import-errors" data-testid="fw-import-errors">
+              {structuralErrors.map((e, i) => (
+                <li key={i}>{issueText(e)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {data && !bad && (
+        <>
+          <Alert type="success" showIcon title={t('fw.import.ok', { count: data.rows.length })} />
+          {warnings.length > 0 && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type="warning"
+              showIcon
+              title={t('fw.import.warnings', { count: warnings.length })}
+              description={
+                <ul className="rp-import-errors">
+                  {warnings.map((w, i) => (
+                    <li key={i}>{issueText(w)}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <Form form={form} name="fwImport" layout="inline" style={{ margin: '12px 0' }} onFinish={(v) => commit.mutate(v.name)}>
+            <Form.Item
+              name="name"
+              label={t('fw.import.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('fw.field.nameRequired') },
+                { max: 60, message: t('fw.field.nameTooLong') },
+              ]}
+            >
+              <Input style={{ width: 360 }} maxLength={60} autoComplete="off" />
+            </Form.Item>
+          </Form>
+          <Table<FrameworkImportRow>
+            size="small"
+            rowKey="row"
+            dataSource={data.rows}
+            pagination={false}
+            scroll={{ y: 300 }}
+            columns={[
+              { title: t('import.column.row'), dataIndex: 'row', width: 64 },
+              {
+                title: t('fw.col.code'),
+                dataIndex: 'code',
+                width: 110,
+                render: (code: string, r) => <span style={{ paddingInlineStart: (r.depth - 1) * 14 }}>{code}</span>,
+              },
+              { title: t('fw.col.name'), dataIndex: 'name', ellipsis: true },
+              {
+                title: t('fw.col.tag'),
+                dataIndex: 'tag',
+                width: 72,
+                render: (tag: FrameworkImportRow['tag']) => <Tag color={TAG_COLOR[tag]}>{t(TAG_LABEL[tag])}</Tag>,
+              },
+              { title: t('fw.col.max'), dataIndex: 'maxPoints', width: 64, align: 'right', render: (x: number) => fmtPoints(x) },
+              {
+                title: t('fw.col.method'),
+                dataIndex: 'method',
+                width: 120,
+                render: (m: FrameworkImportRow['method']) => (m ? t(METHOD_LABEL[m.kind]) : t('fw.method.none')),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}

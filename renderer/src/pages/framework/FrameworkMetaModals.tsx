@@ -1,0 +1,217 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useEffect, useRef } from 'react';
+import { api } from '../../../../shared/api';
+import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
+import type { FrameworkSummary } from '../../../../shared/domain/views';
+import { t } from '../../../../shared/messages';
+import { call } from '../../api/client';
+import { useFeedback } from '../../hooks/useFeedback';
+
+export type CreateSource = 'template' | 'empty' | 'copy';
+
+const metaSchema = api['frameworks.updateMeta'].input.shape;
+
+const nameRule: Rule = {
+  validator: async (_r, value: unknown) => {
+    if (metaSchema.name.safeParse(value ?? '').success) return;
+    throw new Error(t(String(value ?? '').trim() === '' ? 'fw.field.nameRequired' : 'fw.field.nameTooLong'));
+  },
+};
+const descriptionRule: Rule = {
+  validator: async (_r, value: unknown) => {
+    if (!metaSchema.description.safeParse(value ?? '').success) throw new Error(t('fw.field.descriptionTooLong'));
+  },
+};
+
+interface CreateValues {
+  source: CreateSource;
+  copyFrom?: number;
+  name: string;
+  description: string;
+}
+
+const versionLabel = (f: FrameworkSummary) => t('fw.version.option', { name: f.name, version: f.version });
+
+interface CreateProps {
+  /** The source to start with; null when closed. */
+  preset: { source: CreateSource; copyFrom: number | null } | null;
+  frameworks: readonly FrameworkSummary[];
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}
+
+/** 新建: from the built-in template, empty, or a copy of an existing version. */
+export function FrameworkCreateModal({ preset, frameworks, onClose, onCreated }: CreateProps) {
+  const [form] = Form.useForm<CreateValues>();
+  const queryClient = useQueryClient();
+  const { message, showError } = useFeedback();
+  const source = Form.useWatch('source', form);
+
+  const defaultName = (s: CreateSource, copyFrom: number | null | undefined) => {
+    if (s === 'template') return UNIFIED_TEMPLATE.name;
+    const from = frameworks.find((f) => f.id === copyFrom);
+    return s === 'copy' && from ? t('fw.create.copyName', { name: from.name }) : '';
+  };
+
+  /** The name this dialog last suggested (replaced when the source changes, unless the user edited it). */
+  const suggested = useRef('');
+
+  useEffect(() => {
+    if (!preset) return;
+    form.resetFields();
+    suggested.current = defaultName(preset.source, preset.copyFrom);
+    form.setFieldsValue({
+      source: preset.source,
+      copyFrom: preset.copyFrom ?? undefined,
+      name: suggested.current,
+      description: '',
+    });
+    // Only when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset, form]);
+
+  /** Follow the chosen source with the suggested name, unless the user typed a name of their own. */
+  const refreshName = () => {
+    const v = form.getFieldsValue(true) as CreateValues;
+    const current = (v.name ?? '').trim();
+    if (current !== '' && current !== suggested.current) return;
+    suggested.current = defaultName(v.source, v.copyFrom);
+    form.setFieldValue('name', suggested.current);
+  };
+
+  const create = useMutation({
+    mutationFn: (v: CreateValues) =>
+      call('frameworks.create', {
+        name: v.name,
+        description: v.description ?? '',
+        source: v.source === 'copy' ? { kind: 'copy', frameworkId: v.copyFrom! } : { kind: v.source },
+      }),
+    onSuccess: ({ id }, v) => {
+      void message.success(t('fw.create.ok', { name: v.name.trim() }));
+      onCreated(id);
+    },
+    onError: showError,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+  });
+
+  const help = (key: 'fw.create.source.templateHelp' | 'fw.create.source.emptyHelp' | 'fw.create.source.copyHelp') => (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+      {t(key)}
+    </Typography.Text>
+  );
+
+  return (
+    <Modal
+      open={preset !== null}
+      title={t('fw.create.title')}
+      okText={t('fw.form.create')}
+      cancelText={t('fw.form.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+      width={600}
+    >
+      <Form<CreateValues>
+        form={form}
+        name="fwCreate"
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        onValuesChange={(changed: Partial<CreateValues>) => {
+          if ('source' in changed || 'copyFrom' in changed) refreshName();
+        }}
+        requiredMark
+      >
+        <Form.Item name="source" label={t('fw.create.source')} required>
+          <Radio.Group style={{ width: '100%' }}>
+            <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+              <Radio value="template">
+                {t('fw.create.source.template', { template: UNIFIED_TEMPLATE.name })}
+                {help('fw.create.source.templateHelp')}
+              </Radio>
+              <Radio value="empty">
+                {t('fw.create.source.empty')}
+                {help('fw.create.source.emptyHelp')}
+              </Radio>
+              <Radio value="copy" disabled={frameworks.length === 0}>
+                {t('fw.create.source.copy')}
+                {help('fw.create.source.copyHelp')}
+              </Radio>
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        {source === 'copy' && (
+          <Form.Item name="copyFrom" label={t('fw.create.copyFrom')} rules={[{ required: true, message: t('fw.create.copyFromRequired') }]}>
+            <Select
+              options={frameworks.map((f) => ({ value: f.id, label: versionLabel(f) }))}
+              placeholder={t('fw.version.placeholder')}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('fw.field.name')} required rules={[nameRule]}>
+          <Input maxLength={60} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="description" label={t('fw.field.description')} rules={[descriptionRule]} style={{ marginBottom: 0 }}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}
+
+interface RenameProps {
+  framework: FrameworkSummary | null;
+  onClose: () => void;
+}
+
+/** 重命名: the name and description of one version. */
+export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
+  const [form] = Form.useForm<{ name: string; description: string }>();
+  const queryClient = useQueryClient();
+  const { message, showError } = useFeedback();
+
+  useEffect(() => {
+    if (framework) form.setFieldsValue({ name: framework.name, description: framework.description });
+  }, [framework, form]);
+
+  const save = useMutation({
+    mutationFn: (v: { name: string; description: string }) =>
+      call('frameworks.updateMeta', { id: framework!.id, name: v.name, description: v.description ?? '' }),
+    onSuccess: (_r, v) => {
+      void message.success(t('fw.rename.ok', { name: v.name.trim() }));
+      onClose();
+    },
+    onError: showError,
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['frameworks'] }), queryClient.invalidateQueries({ queryKey: ['periods'] })]),
+  });
+
+  return (
+    <Modal
+      open={framework !== null}
+      title={t('fw.rename.title')}
+      okText={t('fw.form.save')}
+      cancelText={t('fw.form.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+      width={560}
+    >
+      <Typography.Paragraph type="secondary">{t('fw.rename.help')}</Typography.Paragraph>
+      <Form form={form} name="fwRename" layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark>
+        <Form.Item name="name" label={t('fw.field.name')} required rules={[nameRule]}>
+          <Input autoFocus maxLength={60} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="description" label={t('fw.field.description')} rules={[descriptionRule]} style={{ marginBottom: 0 }}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

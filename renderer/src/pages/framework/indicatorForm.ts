@@ -1,0 +1,182 @@
+/**
+ * The indicator form's values and their checks: every field is validated with
+ * the very zod schemas the main process applies (IndicatorFields, LeafMethod);
+ * the words come from the message catalogue.
+ */
+import type { FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import {
+  DEFAULT_LEVELS,
+  IndicatorFields,
+  LeafMethod,
+  type Indicator,
+  type IndicatorFieldsInput,
+  type MethodKind,
+  type Tag,
+} from '../../../../shared/domain/framework';
+import { t, type MessageKey } from '../../../../shared/messages';
+
+/** The veto's "lowest grade" choice (capGrade null) in the grade select. */
+export const LOWEST_GRADE = '__lowest__';
+
+export interface IndicatorFormValues {
+  code: string;
+  name: string;
+  tag: Tag;
+  maxPoints: number | null;
+  criteria: string;
+  evidence: string;
+  kind?: MethodKind;
+  step?: number | null;
+  levels?: { label: string; fraction: number | null }[];
+  perOccurrence?: number | null;
+  perItem?: number | null;
+  direction?: 'higher' | 'lower';
+  floorRatio?: number | null;
+  excessCap?: number | null;
+  capGrade?: string;
+}
+
+type MethodParam = 'step' | 'levels' | 'perOccurrence' | 'perItem' | 'direction' | 'floorRatio' | 'excessCap' | 'capGrade';
+
+/** Sensible starting parameters for each method (those of the built-in template). */
+export const METHOD_DEFAULTS: Record<MethodKind, Partial<IndicatorFormValues>> = {
+  rating: { step: 0.5 },
+  level: { levels: DEFAULT_LEVELS.map((l) => ({ ...l })) },
+  deduction: { perOccurrence: 0.5 },
+  bonus: { perItem: 1 },
+  quantitative: { direction: 'higher', floorRatio: 0.8, excessCap: 0 },
+  veto: { capGrade: LOWEST_GRADE },
+};
+
+export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
+  const base: IndicatorFormValues = {
+    code: n.code,
+    name: n.name,
+    tag: n.tag,
+    maxPoints: n.maxPoints,
+    criteria: n.criteria,
+    evidence: n.evidence,
+  };
+  const m = n.method;
+  if (!m) return base;
+  switch (m.kind) {
+    case 'veto':
+      return { ...base, kind: 'veto', capGrade: m.capGrade ?? LOWEST_GRADE };
+    case 'level':
+      return { ...base, kind: 'level', levels: m.levels.map((l) => ({ ...l })) };
+    default:
+      return { ...base, ...m };
+  }
+}
+
+/** The method as the form holds it, shaped for LeafMethod (unparsed). */
+export function methodFromValues(v: IndicatorFormValues): unknown {
+  switch (v.kind) {
+    case undefined:
+      return undefined;
+    case 'rating':
+      return { kind: 'rating', step: v.step };
+    case 'level':
+      return { kind: 'level', levels: v.levels ?? [] };
+    case 'deduction':
+      return { kind: 'deduction', perOccurrence: v.perOccurrence };
+    case 'bonus':
+      return { kind: 'bonus', perItem: v.perItem };
+    case 'quantitative':
+      return { kind: 'quantitative', direction: v.direction, floorRatio: v.floorRatio, excessCap: v.excessCap ?? 0 };
+    case 'veto':
+      return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade };
+  }
+}
+
+/** The fields to send: leaves carry a method, inner nodes none. */
+export function fieldsFromValues(v: IndicatorFormValues, isLeaf: boolean): IndicatorFieldsInput {
+  return {
+    code: v.code,
+    name: v.name,
+    tag: v.tag,
+    maxPoints: v.maxPoints as number,
+    criteria: v.criteria ?? '',
+    evidence: v.evidence ?? '',
+    method: isLeaf ? (methodFromValues(v) as IndicatorFieldsInput['method']) : null,
+  };
+}
+
+type FieldName = 'code' | 'name' | 'maxPoints' | 'criteria' | 'evidence';
+
+/** Schema messages that are already in the user's words (code, name); the rest come from the catalogue. */
+const FIELD_MESSAGES: Partial<Record<FieldName, MessageKey>> = {
+  maxPoints: 'fw.invalid.maxPoints',
+  criteria: 'fw.invalid.criteria',
+  evidence: 'fw.invalid.evidence',
+};
+
+export const fieldRule = (field: FieldName): Rule => ({
+  validator: async (_rule, value: unknown) => {
+    const result = IndicatorFields.shape[field].safeParse(value ?? undefined);
+    if (!result.success) {
+      if (field === 'maxPoints' && (value === null || value === undefined)) throw new Error(t('fw.invalid.required', { field: t('fw.field.maxPoints') }));
+      const key = FIELD_MESSAGES[field];
+      throw new Error(key ? t(key) : result.error.issues[0]?.message);
+    }
+  },
+});
+
+const PARAM_MESSAGES: Record<MethodParam, MessageKey> = {
+  step: 'fw.invalid.step',
+  levels: 'fw.invalid.levels',
+  perOccurrence: 'fw.invalid.perOccurrence',
+  perItem: 'fw.invalid.perItem',
+  direction: 'fw.invalid.direction',
+  floorRatio: 'fw.invalid.floorRatio',
+  excessCap: 'fw.invalid.excessCap',
+  capGrade: 'fw.invalid.method',
+};
+
+const PARAM_LABELS: Record<MethodParam, MessageKey> = {
+  step: 'fw.field.step',
+  levels: 'fw.field.levels',
+  perOccurrence: 'fw.field.perOccurrence',
+  perItem: 'fw.field.perItem',
+  direction: 'fw.field.direction',
+  floorRatio: 'fw.field.floorRatio',
+  excessCap: 'fw.field.excessCap',
+  capGrade: 'fw.field.capGrade',
+};
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Checks one parameter of the method (or one cell of the levels list) by
+ * parsing the whole method with LeafMethod and picking the issues at `path`.
+ */
+export const methodRule = (form: FormInstance<IndicatorFormValues>, path: readonly (string | number)[]): Rule => ({
+  validator: methodValidator(form, path),
+});
+
+export const methodValidator =
+  (form: FormInstance<IndicatorFormValues>, path: readonly (string | number)[]) =>
+  async (): Promise<void> => {
+    const values = form.getFieldsValue(true) as IndicatorFormValues;
+    if (!values.kind) {
+      if (path[0] === 'kind') throw new Error(t('fw.invalid.method'));
+      return;
+    }
+    const result = LeafMethod.safeParse(methodFromValues(values));
+    if (result.success) return;
+    const issue = result.error.issues.find((i) => samePath(i.path, path));
+    if (!issue) return;
+    const value = path.reduce<unknown>(
+      (v, k) => (v === null || v === undefined ? undefined : (v as Record<string | number, unknown>)[k]),
+      values,
+    );
+    const blank = value === null || value === undefined || value === '';
+    if (path[0] === 'levels' && path.length === 3) {
+      if (blank) throw new Error(t('fw.invalid.required', { field: t(path[2] === 'label' ? 'fw.field.levelLabel' : 'fw.field.levelFraction') }));
+      throw new Error(t(path[2] === 'label' ? 'fw.invalid.levelLabel' : 'fw.invalid.levelFraction'));
+    }
+    const param = path[0] as MethodParam;
+    if (blank && PARAM_LABELS[param]) throw new Error(t('fw.invalid.required', { field: t(PARAM_LABELS[param]) }));
+    throw new Error(t(PARAM_MESSAGES[param] ?? 'fw.invalid.method'));
+  };
