@@ -1,0 +1,162 @@
+/**
+ * Who is at the shared PC: big buttons with the period's raters' names,
+ * grouped by rater group, and 管理员. A PIN is asked for only where one is
+ * set (the main process answers "PIN required" for those).
+ */
+import { SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Empty, Input, Modal, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Session } from '../../../../shared/domain/scoring';
+import { t } from '../../../../shared/messages';
+import { ApiError, call } from '../../api/client';
+import { useFeedback } from '../../hooks/useFeedback';
+import { panelKey, useSessionChanged } from './queries';
+
+type Who = { kind: 'rater'; id: number; name: string } | { kind: 'admin'; name: string };
+
+export interface SignInPanelProps {
+  period: { id: number; name: string };
+  onCancel?: () => void;
+  onSignedIn?: (session: Session) => void;
+}
+
+export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) {
+  const navigate = useNavigate();
+  const { showError } = useFeedback();
+  const sessionChanged = useSessionChanged();
+  const panel = useQuery({ queryKey: panelKey(period.id), queryFn: () => call('panel.get', { periodId: period.id }) });
+  const [asking, setAsking] = useState<Who | null>(null);
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const signIn = async (who: Who, withPin?: string) => {
+    setBusy(who.kind === 'admin' ? 'admin' : String(who.id));
+    try {
+      const session =
+        who.kind === 'admin'
+          ? await call('session.signInAdmin', withPin ? { pin: withPin } : {})
+          : await call('session.signInRater', { periodId: period.id, raterId: who.id, ...(withPin ? { pin: withPin } : {}) });
+      setAsking(null);
+      setPin('');
+      setPinError(null);
+      await sessionChanged(session);
+      onSignedIn?.(session);
+    } catch (e) {
+      if (e instanceof ApiError && e.error.details?.some((d) => d.field === 'pin')) {
+        // This person has a PIN: ask for it (and say so when the one typed was wrong).
+        setAsking(who);
+        setPinError(withPin ? t('scoring.signIn.pinWrong') : null);
+        setPin('');
+      } else showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submitPin = () => {
+    if (!asking) return;
+    if (!/^\d{4,6}$/.test(pin)) {
+      setPinError(t('scoring.signIn.pinFormat'));
+      return;
+    }
+    void signIn(asking, pin);
+  };
+
+  const raters = panel.data?.raters ?? [];
+  const groups = panel.data?.groups ?? [];
+
+  return (
+    <div className="rp-signin" data-testid="sign-in">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('scoring.signIn.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('scoring.signIn.intro', { period: period.name })}</Typography.Paragraph>
+      {panel.isPending ? (
+        <Spin />
+      ) : raters.length === 0 ? (
+        <Empty description={<span><b>{t('scoring.empty.noRaters', { period: period.name })}</b><br />{t('scoring.empty.noRatersBody')}</span>}>
+          <Button type="primary" onClick={() => void navigate('/raters')}>
+            {t('scoring.empty.goRaters')}
+          </Button>
+        </Empty>
+      ) : (
+        groups.map((g) => {
+          const members = raters.filter((r) => r.groupId === g.id);
+          if (!members.length) return null;
+          return (
+            <section key={g.id} className="rp-signin-group" aria-label={g.name}>
+              <div className="rp-signin-group-name">{t('scoring.signIn.group', { name: g.name })}</div>
+              <div className="rp-signin-buttons">
+                {members.map((r) => (
+                  <Button
+                    key={r.id}
+                    className="rp-signin-button"
+                    icon={<UserOutlined />}
+                    loading={busy === String(r.id)}
+                    onClick={() => void signIn({ kind: 'rater', id: r.id, name: r.name })}
+                  >
+                    <span className="rp-signin-name">{r.name}</span>
+                    {r.title ? <span className="rp-signin-title">{r.title}</span> : null}
+                  </Button>
+                ))}
+              </div>
+            </section>
+          );
+        })
+      )}
+      <div className="rp-signin-admin">
+        <Button
+          className="rp-signin-button is-admin"
+          icon={<SafetyCertificateOutlined />}
+          loading={busy === 'admin'}
+          onClick={() => void signIn({ kind: 'admin', name: t('scoring.signIn.admin') })}
+        >
+          <span className="rp-signin-name">{t('scoring.signIn.admin')}</span>
+          <span className="rp-signin-title">{t('scoring.signIn.adminHint')}</span>
+        </Button>
+        {onCancel ? <Button onClick={onCancel}>{t('scoring.signIn.cancel')}</Button> : null}
+      </div>
+
+      <Modal
+        open={asking !== null}
+        title={asking ? t('scoring.signIn.pinTitle', { name: asking.name }) : ''}
+        okText={t('scoring.signIn.ok')}
+        onOk={submitPin}
+        confirmLoading={busy !== null}
+        onCancel={() => {
+          setAsking(null);
+          setPinError(null);
+        }}
+        destroyOnHidden
+        width={400}
+      >
+        <label className="rp-signin-pin">
+          <span>{t('scoring.signIn.pinLabel')}</span>
+          <Input.Password
+            autoFocus
+            size="large"
+            inputMode="numeric"
+            maxLength={6}
+            value={pin}
+            status={pinError ? 'error' : undefined}
+            placeholder={t('scoring.signIn.pinPlaceholder')}
+            aria-label={t('scoring.signIn.pinLabel')}
+            onChange={(e) => {
+              setPin(e.target.value.replace(/\D/g, ''));
+              setPinError(null);
+            }}
+            onPressEnter={submitPin}
+          />
+        </label>
+        {pinError ? (
+          <div className="rp-signin-pin-error" role="alert">
+            {pinError}
+          </div>
+        ) : null}
+      </Modal>
+    </div>
+  );
+}

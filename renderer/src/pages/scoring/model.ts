@@ -1,0 +1,229 @@
+/**
+ * The scoring sheet as rows and cells, and what a rater types in each cell:
+ * parsing typed text per scoring method (refusing invalid input with the
+ * allowed range), and showing stored values in the rater's terms.
+ * Pure functions: no React.
+ */
+import type { Indicator, LeafMethod } from '../../../../shared/domain/framework';
+import { checkEntry, entryPoints } from '../../../../shared/engine';
+import { t } from '../../../../shared/messages';
+
+/** A first-level dimension: a header row in the grid. */
+export interface GroupRow {
+  kind: 'group';
+  node: Indicator;
+}
+
+/** A leaf: one row of cells. */
+export interface LeafRow {
+  kind: 'leaf';
+  leaf: Indicator;
+  method: LeafMethod;
+  /** 0 for a first-level leaf, 1 under a dimension, 2 below that … */
+  depth: number;
+  /** Ancestors from the first-level dimension down (without the leaf). */
+  path: Indicator[];
+  /** Scored by raters (every method except quantitative). */
+  rated: boolean;
+}
+
+export type Row = GroupRow | LeafRow;
+
+export interface SheetBranch {
+  id: number;
+  code: string;
+  name: string;
+  recused: boolean;
+  reason: string;
+}
+
+/** Rows in framework order: each first-level dimension, then its leaves depth-first. */
+export function buildRows(indicators: readonly Indicator[]): Row[] {
+  const children = new Map<number | null, Indicator[]>();
+  for (const i of indicators) {
+    const list = children.get(i.parentId) ?? [];
+    list.push(i);
+    children.set(i.parentId, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  const rows: Row[] = [];
+  const walk = (node: Indicator, path: Indicator[]) => {
+    const kids = children.get(node.id);
+    if (!kids?.length) {
+      if (node.method) rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: node.method.kind !== 'quantitative' });
+      return;
+    }
+    for (const k of kids) walk(k, [...path, node]);
+  };
+  for (const root of children.get(null) ?? []) {
+    if (children.get(root.id)?.length) rows.push({ kind: 'group', node: root });
+    walk(root, []);
+  }
+  return rows;
+}
+
+/** Points and counts as people write them: 2.5, 3, 0.25 — no trailing zeros. */
+export function fmt(x: number): string {
+  return String(Number(x.toFixed(2)));
+}
+
+export const METHOD_LABEL = {
+  rating: 'scoring.method.rating',
+  level: 'scoring.method.level',
+  deduction: 'scoring.method.deduction',
+  bonus: 'scoring.method.bonus',
+  quantitative: 'scoring.method.quantitative',
+  veto: 'scoring.method.veto',
+} as const;
+
+/** A stored value in the rater's terms: 2.5, 较好, 2 次, 1 项, 是. */
+export function displayValue(method: LeafMethod, value: number): string {
+  switch (method.kind) {
+    case 'rating':
+      return fmt(value);
+    case 'level':
+      return method.levels[value]?.label ?? fmt(value);
+    case 'deduction':
+      return t('scoring.value.times', { count: value });
+    case 'bonus':
+      return t('scoring.value.items', { count: value });
+    case 'veto':
+      return value === 1 ? t('scoring.value.yes') : t('scoring.value.no');
+    case 'quantitative':
+      return '';
+  }
+}
+
+/** The text an edit (F2) starts from: what the rater would type to get this value. */
+export function editText(method: LeafMethod, value: number): string {
+  switch (method.kind) {
+    case 'level':
+      return method.levels[value]?.label ?? '';
+    case 'veto':
+      return value === 1 ? t('scoring.value.yes') : t('scoring.value.no');
+    default:
+      return fmt(value);
+  }
+}
+
+/** The points one value gives, for the side panel. */
+export const pointsOf = (leaf: Indicator, method: LeafMethod, value: number) => entryPoints(method, leaf.maxPoints, value);
+
+/** Full-width digits and punctuation (中文输入法) to their ASCII forms. */
+export function normalizeInput(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/。/g, '.')
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+const MAX_DETAIL = 50;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+export type Parsed = { value: number | null } | { error: string };
+
+/**
+ * What typed (or pasted) text means for a leaf: a raw value, null (empty:
+ * clear the cell), or the problem in the user's words with the allowed range.
+ */
+export function parseInput(leaf: Indicator, method: LeafMethod, raw: string): Parsed {
+  const text = normalizeInput(raw);
+  if (text === '') return { value: null };
+  const max = leaf.maxPoints;
+  switch (method.kind) {
+    case 'rating': {
+      const n = text.replace(/分$/, '').trim();
+      if (!NUMBER.test(n)) return { error: t('scoring.parse.number', { max: fmt(max), step: fmt(method.step) }) };
+      const value = Number(n);
+      const problem = checkEntry(method, max, value);
+      return problem ? { error: problem } : { value };
+    }
+    case 'level': {
+      const labels = method.levels.map((l) => l.label);
+      let index = -1;
+      if (/^\d+$/.test(text)) {
+        const n = Number(text);
+        if (n >= 1 && n <= labels.length) index = n - 1;
+      } else {
+        index = labels.indexOf(text);
+        if (index < 0) {
+          const starts = labels.flatMap((l, i) => (l.startsWith(text) ? [i] : []));
+          if (starts.length === 1) index = starts[0]!;
+        }
+      }
+      if (index < 0) return { error: t('scoring.parse.level', { count: labels.length, labels: labels.map((l, i) => `${i + 1} ${l}`).join('、') }) };
+      return { value: index };
+    }
+    case 'deduction':
+    case 'bonus': {
+      const n = text.replace(/[次项个]$/, '').trim();
+      if (!/^\d+$/.test(n)) return { error: t('scoring.parse.count') };
+      const value = Number(n);
+      if (value > MAX_DETAIL) return { error: t('scoring.parse.tooMany', { max: MAX_DETAIL }) };
+      const problem = checkEntry(method, max, value);
+      return problem ? { error: problem } : { value };
+    }
+    case 'veto': {
+      const v = text.toLowerCase();
+      if (['是', '1', 'y', 'yes', '√', 's'].includes(v)) return { value: 1 };
+      if (['否', '0', 'n', 'no', '×', 'x', 'f'].includes(v)) return { value: 0 };
+      return { error: t('scoring.parse.veto') };
+    }
+    case 'quantitative':
+      return { error: t('scoring.refuse.quantitative') };
+  }
+}
+
+/** How many reasons (or item descriptions) a value needs: one per occurrence, item, or triggered veto. */
+export function detailNeeded(method: LeafMethod, value: number): number {
+  if (method.kind === 'deduction' || method.kind === 'bonus') return value;
+  if (method.kind === 'veto') return value === 1 ? 1 : 0;
+  return 0;
+}
+
+/** The rule of a leaf, for the side panel. */
+export function methodRule(leaf: Indicator, method: LeafMethod): string {
+  const max = fmt(leaf.maxPoints);
+  switch (method.kind) {
+    case 'rating':
+      return t('scoring.rule.rating', { max, step: fmt(method.step) });
+    case 'level':
+      return t('scoring.rule.level', {
+        levels: method.levels.map((l, i) => t('scoring.rule.levelItem', { n: i + 1, label: l.label, points: fmt(l.fraction * leaf.maxPoints) })).join('、'),
+      });
+    case 'deduction':
+      return t('scoring.rule.deduction', { max, per: fmt(method.perOccurrence) });
+    case 'bonus':
+      return t('scoring.rule.bonus', { max, per: fmt(method.perItem) });
+    case 'veto':
+      return t('scoring.rule.veto');
+    case 'quantitative':
+      return t('scoring.rule.quantitative');
+  }
+}
+
+/** The hint under a cell being edited. */
+export function methodHint(leaf: Indicator, method: LeafMethod): string {
+  switch (method.kind) {
+    case 'rating':
+      return t('scoring.hint.rating', { max: fmt(leaf.maxPoints), step: fmt(method.step) });
+    case 'level':
+      return t('scoring.hint.level');
+    case 'deduction':
+      return t('scoring.hint.deduction', { per: fmt(method.perOccurrence) });
+    case 'bonus':
+      return t('scoring.hint.bonus', { per: fmt(method.perItem) });
+    case 'veto':
+      return t('scoring.hint.veto');
+    case 'quantitative':
+      return t('scoring.rule.quantitative');
+  }
+}
+
+/** A block copied from Excel or WPS: rows by line, cells by tab (a trailing line break dropped). */
+export function parseClipboardBlock(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => line.split('\t'));
+}
