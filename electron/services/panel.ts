@@ -28,9 +28,10 @@ export function getPanel(db: Database, periodId: number): PanelView {
     )
     .all(periodId);
   const raters = db
-    .prepare<[number], { id: number; period_id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number }>(
-      'SELECT * FROM rater WHERE period_id = ? ORDER BY position, id',
-    )
+    .prepare<
+      [number],
+      { id: number; period_id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number; pin_hash: string | null; finished_at: string | null }
+    >('SELECT * FROM rater WHERE period_id = ? ORDER BY position, id')
     .all(periodId)
     .map((r) => ({
       id: r.id,
@@ -40,6 +41,8 @@ export function getPanel(db: Database, periodId: number): PanelView {
       title: r.title,
       branchId: r.branch_id,
       position: r.position,
+      hasPin: r.pin_hash !== null,
+      finishedAt: r.finished_at,
       recusals: [
         ...(r.branch_id === null ? [] : [{ branchId: r.branch_id, reason: OWN_BRANCH_REASON }]),
         ...recusals.filter((c) => c.rater_id === r.id && c.branch_id !== r.branch_id).map((c) => ({ branchId: c.branch_id, reason: c.reason })),

@@ -47,6 +47,10 @@ export interface Rater {
   /** The branch the rater belongs to (never scores it). */
   branchId: number | null;
   position: number;
+  /** The rater must type their PIN to sign in (the PIN itself never leaves the main process). */
+  hasPin: boolean;
+  /** When the rater confirmed their sheet complete; null while still scoring. */
+  finishedAt: string | null;
   recusals: { branchId: number; reason: string }[];
 }
 

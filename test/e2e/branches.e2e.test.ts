@@ -44,7 +44,7 @@ describe.runIf(chromiumPath)('branches screen in Chromium', () => {
 
   it('opens in Chinese with every area in the sidebar and an empty state that says what to do', async () => {
     for (const area of ['考核周期', '指标体系', '党支部', '评委', '评分', '业务数据', '结果', '评审会', '整改', '报告']) {
-      await expect.poll(() => page.getByRole('menuitem', { name: area }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('menuitem', { name: area }).count(), { timeout: 10_000 }).toBe(1);
     }
     await page.getByText('还没有党支部').waitFor();
     expect(await page.getByText('新建一个党支部，或下载导入模板').count()).toBe(1);

@@ -17,8 +17,20 @@ function PeriodSwitcher() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const current = useCurrentPeriod();
+  const session = useSession();
   const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}) });
   const rows = periods.data ?? [];
+
+  // Only the office switches the period; a rater works in the period they signed in to.
+  if (session && session.kind !== 'admin') {
+    const p = rows.find((r) => r.id === (session.kind === 'rater' ? session.periodId : current.periodId));
+    return p ? (
+      <span className="rp-period-option" title={p.name}>
+        <Typography.Text strong>{p.name}</Typography.Text>
+        <PeriodStatusTag status={p.status} />
+      </span>
+    ) : null;
+  }
 
   if (periods.isSuccess && rows.length === 0) {
     return (
