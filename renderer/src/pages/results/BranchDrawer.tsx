@@ -21,12 +21,12 @@ import {
   gradeSentences,
   type IndicatorTree,
   missingRaters,
-  QUADRANT_COLORS,
-  TAG_COLORS,
   TAG_KEYS,
   tiedWith,
 } from './format';
-import { GradeTag, NumLink } from './parts';
+import { TAG_COLORS } from '../../charts/palette';
+import { RadarChart, TrendChart } from '../../charts/ProfileCharts';
+import { GradeTag, NumLink, QuadrantTag } from './parts';
 import type { DrawerTarget, TreeView } from './target';
 
 const METHOD_KEYS: Record<string, MessageKey> = {
@@ -319,6 +319,12 @@ function Explained(props: {
       <div className="rpr-section-title">{t('results.drawer.gradeTitle')}</div>
       <GradeSteps data={data} branch={branch} explanation={explanation} indicatorName={indicatorName} />
 
+      <div className="rpr-section-title">{t('results.drawer.profile')}</div>
+      <div className="rpc-profile-grid" data-testid="drawer-profile">
+        <RadarChart data={data} branch={branch} testId="drawer-chart-radar" />
+        <TrendChart data={data} branch={branch} testId="drawer-chart-trend" />
+      </div>
+
       <div className="rpr-section-title">{t('results.tree.title')}</div>
       <div className="rp-toolbar" style={{ margin: '8px 0' }}>
         <Segmented<TreeView>
@@ -433,12 +439,8 @@ function Totals(props: { data: PeriodResults; branch: BranchResult; explanation:
       {tagFigure('fusion')}
       {figure(
         t('results.col.grade'),
-        <GradeTag label={branch.grade} large />,
-        branch.quadrant ? (
-          <Tag color={QUADRANT_COLORS[branch.quadrant]} style={{ marginTop: 2 }}>
-            {branch.quadrant}
-          </Tag>
-        ) : undefined,
+        <GradeTag label={branch.grade} large labels={data.period.settings.grades.map((g) => g.label)} />,
+        branch.quadrant ? <QuadrantTag quadrant={branch.quadrant} style={{ marginTop: 2 }} /> : undefined,
       )}
     </div>
   );

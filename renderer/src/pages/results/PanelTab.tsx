@@ -1,6 +1,6 @@
 /**
- * How the panel scored (first version, charts come later): agreement (ICC,
- * Kendall's W) read in plain Chinese, each rater's leniency, and the cells
+ * How the panel scored: agreement (ICC, Kendall's W) read in plain Chinese,
+ * each rater's leniency (a diverging bar chart and the table), and the cells
  * where raters disagree most — each opening the branch drawer at that leaf.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import type { PeriodResults } from '../../../../shared/domain/views';
 import type { DisputedCell, RaterStatistics } from '../../../../shared/engine';
 import { t, type MessageKey } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { LeniencyChart } from '../../charts/LeniencyChart';
 import { fmtExact, fmtPoints, fmtRate } from './format';
 import type { DrawerTarget } from './target';
 
@@ -163,6 +164,9 @@ export function PanelTab({ data, onOpen }: { data: PeriodResults; onOpen: (targe
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('results.panel.ratersHelp', { threshold: fmtExact(OFFSET_THRESHOLD * 100) })}
       </Typography.Paragraph>
+      <div style={{ marginBottom: 12 }}>
+        <LeniencyChart data={data} stats={stats} threshold={OFFSET_THRESHOLD} />
+      </div>
       <Table<RaterStatistics>
         size="small"
         rowKey="raterId"

@@ -7,8 +7,9 @@ import type { Tag as IndicatorTag } from '../../../../shared/domain/framework';
 import type { PeriodResults } from '../../../../shared/domain/views';
 import type { BranchResult } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
-import { fmtExact, fmtPoints, fmtRate, gradeStyle, QUADRANT_COLORS } from './format';
-import { GradeTag, NumLink } from './parts';
+import { gradeStyleIn } from '../../charts/palette';
+import { fmtExact, fmtPoints, fmtRate } from './format';
+import { GradeTag, NumLink, QuadrantTag } from './parts';
 import type { DrawerTarget } from './target';
 
 const ALL = '__all__';
@@ -154,7 +155,7 @@ export function RankingTable({ data, onOpen }: { data: PeriodResults; onOpen: (t
               : t('results.grade.plainTooltip', { min: fmtExact(threshold.min) });
         return (
           <span data-testid="grade" onClick={(e) => (e.stopPropagation(), onOpen({ branchId: b.branchId }))}>
-            <GradeTag label={b.grade} tooltip={tip} />
+            <GradeTag label={b.grade} tooltip={tip} labels={gradeLabels} />
           </span>
         );
       },
@@ -173,7 +174,9 @@ export function RankingTable({ data, onOpen }: { data: PeriodResults; onOpen: (t
               businessSplit: fmtRate(result.split.business),
             })}
           >
-            <Tag color={QUADRANT_COLORS[b.quadrant]}>{b.quadrant}</Tag>
+            <span>
+              <QuadrantTag quadrant={b.quadrant} />
+            </span>
           </Tooltip>
         ) : (
           t('results.quadrant.none')
@@ -246,7 +249,7 @@ export function RankingTable({ data, onOpen }: { data: PeriodResults; onOpen: (t
               value: label,
               label: (
                 <span>
-                  <span className="rpr-grade-dot" style={{ background: gradeStyle(label).background, borderColor: gradeStyle(label).border }} />
+                  <span className="rpr-grade-dot" style={{ background: gradeStyleIn(gradeLabels, label).background, borderColor: gradeStyleIn(gradeLabels, label).border }} />
                   {t('results.filter.grade', { label, count: counts.get(label) ?? 0 })}
                 </span>
               ),

@@ -2,7 +2,7 @@
  * 结果: the current period's ranking and grades, each figure explained down to
  * the raters' entries (branch drawer), and how consistently the panel scored.
  * State that should survive a reload or be linkable lives in the URL:
- * ?tab=panel, ?branch=<id>&at=<indicator id>&view=<party|business|fusion|bonus|incomplete>.
+ * ?tab=charts|panel, ?branch=<id>&at=<indicator id>&view=<party|business|fusion|bonus|incomplete>.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Space, Spin, Tabs, Tag, Typography } from 'antd';
@@ -11,7 +11,9 @@ import { PERIOD_STATUS_LABELS } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
+import { ChartSizeProvider } from '../../charts/Chart';
 import { BranchDrawer } from './BranchDrawer';
+import { ChartsTab } from './ChartsTab';
 import { PanelTab } from './PanelTab';
 import { RankingTable } from './RankingTable';
 import './results.css';
@@ -30,7 +32,8 @@ export function ResultsPage() {
     enabled: periodId !== null,
   });
 
-  const tab = params.get('tab') === 'panel' ? 'panel' : 'ranking';
+  const tabParam = params.get('tab');
+  const tab = tabParam === 'panel' || tabParam === 'charts' ? tabParam : 'ranking';
   const branchParam = Number(params.get('branch'));
   const atParam = Number(params.get('at'));
   const viewParam = params.get('view') as TreeView | null;
@@ -133,23 +136,26 @@ export function ResultsPage() {
   }
 
   return (
-    <div className="rp-page">
-      {header}
-      <SummaryBar data={data} onOpenBranch={(branchId) => open({ branchId })} />
-      <Tabs
-        activeKey={tab}
-        onChange={(key) =>
-          update((p) => {
-            if (key === 'panel') p.set('tab', 'panel');
-            else p.delete('tab');
-          })
-        }
-        items={[
-          { key: 'ranking', label: t('results.tab.ranking'), children: <RankingTable data={data} onOpen={open} /> },
-          { key: 'panel', label: t('results.tab.panel'), children: <PanelTab data={data} onOpen={open} /> },
-        ]}
-      />
-      <BranchDrawer data={data} target={target} onNavigate={open} onClose={close} />
-    </div>
+    <ChartSizeProvider>
+      <div className="rp-page">
+        {header}
+        <SummaryBar data={data} onOpenBranch={(branchId) => open({ branchId })} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            update((p) => {
+              if (key === 'panel' || key === 'charts') p.set('tab', key);
+              else p.delete('tab');
+            })
+          }
+          items={[
+            { key: 'ranking', label: t('results.tab.ranking'), children: <RankingTable data={data} onOpen={open} /> },
+            { key: 'charts', label: t('results.tab.charts'), children: <ChartsTab data={data} onOpen={open} /> },
+            { key: 'panel', label: t('results.tab.panel'), children: <PanelTab data={data} onOpen={open} /> },
+          ]}
+        />
+        <BranchDrawer data={data} target={target} onNavigate={open} onClose={close} />
+      </div>
+    </ChartSizeProvider>
   );
 }

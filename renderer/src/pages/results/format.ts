@@ -1,6 +1,5 @@
 /**
- * Pure helpers of the results screen: number formats, the grade palette,
- * the indicator tree and the plain-Chinese sentences built from the engine's
+ * Pure helpers of the results screen: number formats, the indicator tree and the plain-Chinese sentences built from the engine's
  * explanations. No React here, so they stay easy to read and test.
  */
 import type { Indicator, LeafMethod, Tag } from '../../../../shared/domain/framework';
@@ -23,37 +22,13 @@ export const fmtRate = (x: number | null | undefined): string => (x === null || 
 /** A share such as 0.2 as "20%". */
 export const fmtShare = (x: number): string => `${fmtExact(x * 100)}%`;
 
-// ---- Grades: one palette, the same on every screen (colour-blind-safe: the four differ in hue AND lightness) ----
-
-export interface GradeStyle {
-  color: string;
-  background: string;
-  border: string;
-}
-
-const GRADE_STYLES: Record<string, GradeStyle> = {
-  优秀: { color: '#ffffff', background: '#1a7f37', border: '#1a7f37' },
-  良好: { color: '#ffffff', background: '#0969da', border: '#0969da' },
-  一般: { color: '#7a4b00', background: '#fff1c2', border: '#d4a72c' },
-  较差: { color: '#ffffff', background: '#b3261e', border: '#b3261e' },
-};
-const UNKNOWN_GRADE: GradeStyle = { color: 'rgba(0,0,0,0.75)', background: '#f0f0f0', border: '#bfbfbf' };
-
-export const gradeStyle = (label: string): GradeStyle => GRADE_STYLES[label] ?? UNKNOWN_GRADE;
-
-export const QUADRANT_COLORS: Record<string, string> = {
-  双强: 'cyan',
-  党建强业务弱: 'purple',
-  业务强党建弱: 'geekblue',
-  双弱: 'volcano',
-};
+// ---- Colours: grades, quadrants and tags live in ../../charts/palette.ts (one palette for screens and charts) ----
 
 export const TAG_KEYS: Record<Tag, 'results.tag.party' | 'results.tag.business' | 'results.tag.fusion'> = {
   party: 'results.tag.party',
   business: 'results.tag.business',
   fusion: 'results.tag.fusion',
 };
-export const TAG_COLORS: Record<Tag, string> = { party: 'red', business: 'blue', fusion: 'gold' };
 
 // ---- The indicator tree ----
 

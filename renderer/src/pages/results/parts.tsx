@@ -1,7 +1,7 @@
-/** Small building blocks of the results screen: clickable numbers and the grade tag. */
+/** Small building blocks of the results screen: clickable numbers, the grade and quadrant tags. */
 import { Tag, Tooltip } from 'antd';
-import type { MouseEvent, ReactNode } from 'react';
-import { gradeStyle } from './format';
+import type { CSSProperties, MouseEvent, ReactNode } from 'react';
+import { gradeStyle, quadrantStyle } from '../../charts/palette';
 
 /**
  * A number that opens what produced it. A real button (keyboard: Tab, Enter),
@@ -24,9 +24,12 @@ export function NumLink(props: { children: ReactNode; onClick: () => void; toolt
   return props.tooltip ? <Tooltip title={props.tooltip}>{button}</Tooltip> : button;
 }
 
-/** A grade in the one palette used on every screen (优秀/良好/一般/较差; other labels grey). */
-export function GradeTag({ label, tooltip, large }: { label: string; tooltip?: ReactNode; large?: boolean }) {
-  const s = gradeStyle(label);
+/**
+ * A grade in the one palette used on every screen and chart (优秀/良好/一般/较差; a period's other
+ * labels by their position in `labels`, best first; otherwise grey).
+ */
+export function GradeTag({ label, tooltip, large, labels }: { label: string; tooltip?: ReactNode; large?: boolean; labels?: readonly string[] }) {
+  const s = gradeStyle(label, labels?.indexOf(label), labels?.length);
   const tag = (
     <Tag
       className={large ? 'rpr-grade rpr-grade-large' : 'rpr-grade'}
@@ -37,4 +40,14 @@ export function GradeTag({ label, tooltip, large }: { label: string; tooltip?: R
     </Tag>
   );
   return tooltip ? <Tooltip title={tooltip}>{tag}</Tooltip> : tag;
+}
+
+/** A fusion quadrant (双强 / 党建强业务弱 / 业务强党建弱 / 双弱) in the colours of the quadrant chart. */
+export function QuadrantTag({ quadrant, style }: { quadrant: string; style?: CSSProperties }) {
+  const q = quadrantStyle(quadrant);
+  return (
+    <Tag style={{ color: q.tagText, background: q.tagBackground, borderColor: q.tagBorder, ...style }} data-quadrant={quadrant}>
+      {quadrant}
+    </Tag>
+  );
 }

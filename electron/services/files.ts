@@ -1,0 +1,43 @@
+/**
+ * Pictures the renderer hands over to be written (charts saved as PNG). The
+ * renderer is sandboxed, so it sends the bytes and the path the user picked
+ * in the save dialog; only a real PNG of at most 20 MB is written.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PNG_MAX_BYTES } from '../../shared/api';
+import { AppError } from './errors';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Decodes base64 (a `data:image/png;base64,` prefix is accepted) and checks it is a PNG of at most 20 MB. */
+export function decodePng(dataBase64: string): Buffer {
+  const body = dataBase64.replace(/^data:image\/png;base64,/, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) {
+    throw new AppError('validation', '图片数据无法识别（不是有效的 base64 编码），未保存');
+  }
+  if ((body.length / 4) * 3 > PNG_MAX_BYTES + 2) throw new AppError('validation', '图片超过 20 MB，未保存');
+  const bytes = Buffer.from(body, 'base64');
+  // Signature, then the IHDR chunk (length 13) that every PNG starts with.
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new AppError('validation', '图片数据不是 PNG 格式，未保存');
+  }
+  if (bytes.length > PNG_MAX_BYTES) throw new AppError('validation', '图片超过 20 MB，未保存');
+  return bytes;
+}
+
+export async function writePng(input: { path: string; dataBase64: string }): Promise<{ path: string }> {
+  const bytes = decodePng(input.dataBase64);
+  // Save dialogs on some Linux desktops do not add the extension of the chosen filter.
+  const file = /\.png$/i.test(input.path) ? input.path : `${input.path}.png`;
+  if (!path.isAbsolute(file)) throw new AppError('validation', `保存位置“${file}”不是完整路径，请重新选择`);
+  try {
+    await writeFile(file, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? '文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序占用' : '无法写入';
+    throw new AppError('io', `图片未能保存到“${file}”：${reason}。请换一个位置再试。`);
+  }
+  return { path: file };
+}
