@@ -9,7 +9,7 @@ import type { MethodName } from '../../shared/api';
 import type { Session } from '../../shared/domain/scoring';
 
 const SIGN_IN: readonly MethodName[] = ['app.info', 'session.get', 'session.signInAdmin', 'session.signInRater', 'session.signOut', 'periods.list', 'panel.get'];
-const RATER: readonly MethodName[] = [...SIGN_IN, 'periods.get', 'scoring.sheet', 'scoring.save', 'scoring.setFinished'];
+const RATER: readonly MethodName[] = [...SIGN_IN, 'periods.get', 'scoring.sheet', 'scoring.save', 'scoring.setFinished', 'meetings.current'];
 
 export function mayCall(session: Session, method: MethodName): boolean {
   if (session.kind === 'admin') return true;

@@ -3,8 +3,9 @@ import { m001Branches } from './001_branches';
 import { m002Settings } from './002_settings';
 import { m003FrameworkPeriods } from './003_framework_periods';
 import { m004ScoringControl } from './004_scoring_control';
+import { m005Meetings } from './005_meetings';
 
 /** Every migration, in order. A new one is appended here with the next number. */
-export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl];
+export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

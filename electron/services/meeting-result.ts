@@ -1,0 +1,193 @@
+/**
+ * What a review meeting sees of a branch once its 述职评议 item is revealed:
+ * the aggregate (total, subtotals, veto; grade and rank only once the whole
+ * period's results may be seen), each rater's total for the branch, the
+ * spread between them and the raters far from the rest. Before the reveal
+ * only counts (how many raters have finished the branch) are given.
+ */
+import type { Indicator } from '../../shared/domain/framework';
+import { OUTLIER_MIN_SHARE, OUTLIER_Z, type AgendaBranch, type BranchScoringProgress, type ItemResult, type RaterTotal } from '../../shared/domain/meetings';
+import { Engine, roundPoints, type EngineInput } from '../../shared/engine';
+import { mean, median, populationSd } from '../../shared/engine/stats';
+import type { Database } from '../db';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { getIndicators } from './frameworks';
+import { getPanel } from './panel';
+import { getPeriod, periodBranchIds, periodRules } from './periods';
+import type { Period } from '../../shared/domain/views';
+
+const raterScored = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
+
+/** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
+export function branchProgress(db: Database, periodId: number, onlyBranchId: number | null = null): Map<number, BranchScoringProgress> {
+  const leaves = getIndicators(db, periodRules(db, periodId).frameworkId).filter(raterScored).length;
+  const panel = getPanel(db, periodId);
+  // Counted by SQLite in primary-key order (a large period has hundreds of thousands of entries).
+  // Entries exist only on the leaves raters score: the services refuse any other.
+  const perCell = new Map<string, number>();
+  const counts = db.prepare<[number, number | null, number | null], [number, number, number]>(
+    'SELECT rater_id, branch_id, count(*) FROM score WHERE period_id = ? AND (? IS NULL OR branch_id = ?) GROUP BY rater_id, branch_id',
+  );
+  for (const [raterId, branchId, n] of counts.raw(true).iterate(periodId, onlyBranchId, onlyBranchId)) perCell.set(`${raterId}:${branchId}`, n);
+  const out = new Map<number, BranchScoringProgress>();
+  for (const branchId of periodBranchIds(db, periodId)) {
+    if (onlyBranchId !== null && branchId !== onlyBranchId) continue;
+    const eligible = panel.raters.filter((r) => !r.recusals.some((c) => c.branchId === branchId));
+    let done = 0;
+    let scored = 0;
+    for (const r of eligible) {
+      const n = perCell.get(`${r.id}:${branchId}`) ?? 0;
+      scored += n;
+      if (n >= leaves && leaves > 0) done++;
+    }
+    out.set(branchId, { ratersDone: done, ratersEligible: eligible.length, cellsScored: scored, cellsExpected: eligible.length * leaves });
+  }
+  return out;
+}
+
+interface RevealedItem {
+  id: number;
+  meetingId: number;
+  periodId: number;
+  branchId: number;
+  revealedAt: string;
+}
+
+function revealedItem(db: Database, itemId: number): RevealedItem {
+  const row = db
+    .prepare<[number], { id: number; meeting_id: number; period_id: number; kind: string; branch_id: number | null; revealed_at: string | null }>(
+      'SELECT a.id, a.meeting_id, m.period_id, a.kind, a.branch_id, a.revealed_at FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?',
+    )
+    .get(itemId);
+  if (!row) throw new AppError('not_found', '找不到这项议程，它可能已被删除');
+  if (row.kind !== 'report' || row.branch_id === null) throw new AppError('validation', '这项议程不是述职评议，没有得分');
+  if (!row.revealed_at) {
+    throw new AppError('forbidden', '这个党支部的得分还没有揭晓：由主持人在会上揭晓后才能查看（演示视图中按 R 键）');
+  }
+  return { id: row.id, meetingId: row.meeting_id, periodId: row.period_id, branchId: row.branch_id, revealedAt: row.revealed_at };
+}
+
+/** The branch's total as each rater alone scored it: the engine on that rater's entries for that branch only. */
+function raterTotals(db: Database, period: Period, branch: { id: number; code: string; name: string }): RaterTotal[] {
+  const periodId = period.id;
+  const indicators = getIndicators(db, period.frameworkId);
+  const leaves = indicators.filter(raterScored);
+  const leafIds = new Set(leaves.map((l) => l.id));
+  const panel = getPanel(db, periodId);
+  const groups = new Map(panel.groups.map((g) => [g.id, g]));
+  const entries = db
+    .prepare<[number, number], { rater_id: number; indicator_id: number; value: number }>('SELECT rater_id, indicator_id, value FROM score WHERE period_id = ? AND branch_id = ?')
+    .all(periodId, branch.id);
+  const measurements = db
+    .prepare<[number, number], { indicator_id: number; target: number; actual: number | null; floor: number | null }>(
+      'SELECT indicator_id, target, actual, floor FROM measurement WHERE period_id = ? AND branch_id = ?',
+    )
+    .all(periodId, branch.id)
+    .map((m) => ({ branchId: branch.id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
+  const eligible = panel.raters.filter((r) => !r.recusals.some((c) => c.branchId === branch.id));
+  return eligible.map((r) => {
+    const mine = entries.filter((e) => e.rater_id === r.id && leafIds.has(e.indicator_id));
+    const group = groups.get(r.groupId)!;
+    let total: number | null = null;
+    if (mine.length > 0) {
+      const input: EngineInput = {
+        indicators,
+        branches: [branch],
+        groups: [{ id: group.id, name: group.name, weight: 1 }],
+        raters: [{ id: r.id, name: r.name, groupId: group.id }],
+        recusals: [],
+        scores: mine.map((e) => ({ raterId: r.id, branchId: branch.id, indicatorId: e.indicator_id, value: e.value })),
+        measurements,
+        // One rater alone: raw points, no normalisation, no quota.
+        settings: { ...period.settings, normalize: false, quotas: [] },
+      };
+      total = new Engine(input).result.branches[0]!.total;
+    }
+    return {
+      raterId: r.id,
+      name: r.name,
+      groupName: group.name,
+      total,
+      entries: mine.length,
+      expected: leaves.length,
+      complete: mine.length >= leaves.length && leaves.length > 0,
+      z: null,
+      fromMedian: null,
+      outlier: false,
+    };
+  });
+}
+
+export function itemResult(ctx: ServiceContext, itemId: number): ItemResult {
+  const { db } = ctx;
+  const item = revealedItem(db, itemId);
+  const period = getPeriod(db, item.periodId);
+  const b = db
+    .prepare<[number], { id: number; code: string; name: string; unit: string; secretary: string; member_count: number | null }>('SELECT * FROM branch WHERE id = ?')
+    .get(item.branchId)!;
+  const inPeriod = periodBranchIds(db, item.periodId).includes(b.id);
+  if (!inPeriod) throw new AppError('conflict', `“${b.code} ${b.name}”已不在本考核周期中，没有得分`);
+  const branch: AgendaBranch = { id: b.id, code: b.code, name: b.name, unit: b.unit, secretary: b.secretary, memberCount: b.member_count, inPeriod };
+  const engine = ctx.results.engine(db, item.periodId);
+  const row = engine.result.branches.find((x) => x.branchId === b.id)!;
+  const indicators = new Map(getIndicators(db, period.frameworkId).map((i) => [i.id, i]));
+  const visible = period.status === 'review' || period.status === 'finalised';
+
+  const raters = raterTotals(db, period, b);
+  const complete = raters.filter((r) => r.complete && r.total !== null);
+  const totals = complete.map((r) => r.total!);
+  let spread: ItemResult['spread'] = null;
+  let farthestRaterId: number | null = null;
+  if (totals.length > 0) {
+    const m = mean(totals);
+    const sd = populationSd(totals);
+    const med = median(totals);
+    spread = {
+      raters: totals.length,
+      max: Math.max(...totals),
+      min: Math.min(...totals),
+      range: roundPoints(Math.max(...totals) - Math.min(...totals)),
+      mean: roundPoints(m),
+      median: roundPoints(med),
+      sd: roundPoints(sd),
+    };
+    let farthest = 0;
+    for (const r of complete) {
+      const fromMedian = roundPoints(r.total! - med);
+      r.fromMedian = fromMedian;
+      if (sd > 0 && totals.length >= 3) {
+        r.z = Math.round(((r.total! - m) / sd) * 100) / 100;
+        r.outlier = Math.abs(r.z) >= OUTLIER_Z && Math.abs(fromMedian) >= OUTLIER_MIN_SHARE * engine.result.baseMax;
+      }
+      if (Math.abs(fromMedian) > farthest) {
+        farthest = Math.abs(fromMedian);
+        farthestRaterId = r.raterId;
+      }
+    }
+    if (totals.length < 3) farthestRaterId = null;
+  }
+
+  return {
+    itemId: item.id,
+    revealedAt: item.revealedAt,
+    branch,
+    total: row.total,
+    base: row.base,
+    bonus: row.bonus,
+    tags: row.tags,
+    vetoed: row.vetoed,
+    vetoItems: row.vetoIndicatorIds.map((id) => indicators.get(id)?.name ?? String(id)),
+    grade: visible ? row.grade : null,
+    rank: visible ? row.rank : null,
+    gradeLabels: period.settings.grades.map((g) => g.label),
+    branchCount: engine.result.branches.length,
+    complete: row.complete,
+    missing: row.missing,
+    progress: branchProgress(db, item.periodId, b.id).get(b.id)!,
+    raters,
+    spread,
+    outlierRaterIds: raters.filter((r) => r.outlier).map((r) => r.raterId),
+    farthestRaterId,
+  };
+}
