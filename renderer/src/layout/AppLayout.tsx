@@ -72,8 +72,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const area = AREAS.find((a) => location.pathname.startsWith(a.path));
   const session = useSession();
-  // A rater on the shared PC, or nobody yet, works only in 评分: the other areas are the office's.
-  const areas = session && session.kind !== 'admin' ? AREAS.filter((a) => a.path === '/scoring') : AREAS;
+  // A rater on the shared PC works in 评分 and follows the meeting; nobody-yet only signs in. The rest is the office's.
+  const areas = session && session.kind !== 'admin' ? AREAS.filter((a) => a.path === '/scoring' || (session.kind === 'rater' && a.path === '/meetings')) : AREAS;
 
   return (
     <Layout style={{ height: '100%' }}>
