@@ -41,6 +41,11 @@ const desktop: Desktop = {
     const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return r.canceled ? null : (r.filePath ?? null);
   },
+  async openFolder({ title }) {
+    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
   showInFolder(file) {
     shell.showItemInFolder(file);
     return Promise.resolve();

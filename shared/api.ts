@@ -18,7 +18,8 @@ import type { ScoreImportPreview, ScoreImportResult, ScoreTemplateResult } from 
 import type { SelfAssessmentView, SelfComparison, SelfImportPreview, SelfImportResult } from './domain/self-assessment';
 import type { WorkbookExportResult } from './domain/workbook';
 import type { Result } from './result';
-import { FONT_SCHEMES, type DocumentWritten } from './domain/documents';
+import { BATCH_MODES, FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type DocumentWritten } from './domain/documents';
+import { AgendaItemInput, AttendeeInput, MeetingFields, PublicationInput, type ItemResult, type MeetingDetail, type MeetingFollow, type MeetingSummary, type Publication } from './domain/meetings';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -66,6 +67,31 @@ const MeasurementInput = z.object({
   floor: z.number().finite().nullable().default(null),
   source: z.string().trim().max(60).default(''),
 });
+
+/** One period in a branch's history (results.trend): its total, grade and rank as the engine computes them. */
+export interface TrendPoint {
+  periodId: number;
+  name: string;
+  year: number;
+  total: number;
+  grade: string;
+  rank: number;
+  /** Branches ranked in that period. */
+  of: number;
+  vetoed: boolean;
+  /** The period's base maximum (frameworks may differ between periods). */
+  baseMax: number;
+}
+
+/** A PNG written by files.writePng: at most 20 MB, sent as base64. */
+export const PNG_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Options of the bulletin and feedback sheets: fonts, 发文机关署名, 成文日期 (YYYY-MM-DD, default today). */
+const ReviewDocumentOptions = {
+  fontScheme: z.enum(FONT_SCHEMES).optional(),
+  issuer: z.string().trim().max(40).optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' }).optional(),
+};
 
 export const api = {
   'app.info': method(z.object({})).returns<AppInfo>(),
@@ -215,6 +241,12 @@ export const api = {
   'results.get': method(z.object({ periodId: Id })).returns<PeriodResults>(),
   'results.explain': method(z.object({ periodId: Id, branchId: Id })).returns<BranchExplanation>(),
   'results.panel': method(z.object({ periodId: Id })).returns<PanelStatistics>(),
+  // A branch over every period whose results may be seen (review, finalised), oldest first.
+  'results.trend': method(z.object({ branchId: Id })).returns<TrendPoint[]>(),
+  // A chart saved as a picture: the renderer sends the PNG, the main process writes it.
+  'files.writePng': method(
+    z.object({ path: FilePath, dataBase64: z.string().min(1).max(Math.ceil(PNG_MAX_BYTES / 3) * 4 + 64) }),
+  ).returns<{ path: string }>(),
 
   // Word documents (electron/reports/): admin only, like every method not listed for raters in access.ts.
   'documents.scoreSheet': method(
@@ -229,6 +261,47 @@ export const api = {
       })
       .refine((v) => ((v.raterId ?? null) === null) !== ((v.branchId ?? null) === null), { error: '请选择一位评委或一个党支部（二者选一）' }),
   ).returns<DocumentWritten>(),
+  // Review documents: the results bulletin and the branches' feedback sheets (one, or a batch run as a job to poll).
+  'documents.defaults': method(z.object({})).returns<DocumentDefaults>(),
+  'documents.bulletin': method(z.object({ periodId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  'documents.feedback': method(z.object({ periodId: Id, branchId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  'documents.startBatch': method(
+    z.object({ periodId: Id, mode: z.enum(BATCH_MODES), path: FilePath, branchIds: z.array(Id).max(5000).nullable().optional(), ...ReviewDocumentOptions }),
+  ).returns<BatchJobStatus>(),
+  'documents.jobStatus': method(z.object({ jobId: z.string().min(1).max(80) })).returns<BatchJobStatus>(),
+  'documents.cancelJob': method(z.object({ jobId: z.string().min(1).max(80) })).returns<BatchJobStatus>(),
+  // The review meeting's documents: 评审会材料, 会议纪要, 公示.
+  'documents.meetingPack': method(z.object({ meetingId: Id, path: FilePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
+  'documents.minutes': method(z.object({ meetingId: Id, path: FilePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
+  'documents.publication': method(z.object({ periodId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+
+  // Review meetings (评审会) and publication (公示): admin only, except 'meetings.current' (raters follow the meeting).
+  'meetings.list': method(z.object({ periodId: Id })).returns<MeetingSummary[]>(),
+  'meetings.get': method(z.object({ id: Id })).returns<MeetingDetail>(),
+  'meetings.save': method(
+    MeetingFields.extend({
+      id: Id.nullable().default(null),
+      withPanel: z.boolean().default(false),
+      withAllBranches: z.boolean().default(false),
+      reportMinutes: z.number().int().min(0).max(600).default(10),
+    }),
+  ).returns<MeetingDetail>(),
+  'meetings.delete': method(z.object({ id: Id })).returns<null>(),
+  'meetings.saveAttendees': method(z.object({ meetingId: Id, attendees: z.array(AttendeeInput).max(200) })).returns<MeetingDetail>(),
+  'meetings.saveAgenda': method(z.object({ meetingId: Id, items: z.array(AgendaItemInput).max(600) })).returns<MeetingDetail>(),
+  'meetings.start': method(z.object({ id: Id })).returns<MeetingDetail>(),
+  'meetings.goTo': method(z.object({ id: Id, itemIndex: z.number().int().min(0) })).returns<MeetingDetail>(),
+  'meetings.close': method(z.object({ id: Id })).returns<MeetingDetail>(),
+  'meetings.reveal': method(z.object({ itemId: Id })).returns<MeetingDetail>(),
+  'meetings.itemResult': method(z.object({ itemId: Id })).returns<ItemResult>(),
+  'meetings.saveItem': method(
+    z.object({ itemId: Id, decision: z.string().trim().max(2000).default(''), notes: z.string().trim().max(4000).default('') }),
+  ).returns<MeetingDetail>(),
+  'meetings.draftMinutes': method(z.object({ id: Id })).returns<{ text: string }>(),
+  'meetings.saveMinutes': method(z.object({ id: Id, text: z.string().max(50_000) })).returns<MeetingDetail>(),
+  'meetings.current': method(z.object({ periodId: Id })).returns<MeetingFollow | null>(),
+  'periods.publish': method(PublicationInput).returns<Publication>(),
+  'periods.publication': method(z.object({ periodId: Id })).returns<Publication>(),
 
   'sample.create': method(
     z.object({ branches: z.number().int().min(1).max(500).default(12), raters: z.number().int().min(1).max(30).default(7), seed: z.number().int().optional() }),
@@ -241,6 +314,7 @@ export const api = {
   'dialog.saveFile': method(
     z.object({ title: z.string().optional(), defaultName: z.string(), filters: z.array(FileFilter).default([]) }),
   ).returns<string | null>(),
+  'dialog.openFolder': method(z.object({ title: z.string().optional() })).returns<string | null>(),
   'shell.showInFolder': method(z.object({ path: FilePath })).returns<null>(),
 } as const;
 

@@ -17,29 +17,29 @@
  *
  * Sizes follow the Chinese type sizes (字号): 二号 22 pt, 三号 16 pt, 四号 14 pt,
  * 小四 12 pt, 五号 10.5 pt. Lengths are twips (1/20 pt) unless a name says mm.
+ *
+ * Tables and pictures are written here as WordprocessingML text rather than
+ * as docx objects: docx builds and serialises some twenty objects per table
+ * cell, which made a 60-row table cost ~60 ms, and hashes and deflates every
+ * picture again; 500 feedback sheets took minutes. The XML is what docx (and
+ * Word) write, element for element; `toBuffer` splices it into the package
+ * docx packs (./docx-splice.ts).
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
-  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
+  type FileChild,
   type ISectionOptions,
 } from 'docx';
 import type { FontScheme } from '../../shared/domain/documents';
+import { RawBlock, rawPicture, spliceRawBlocks, xmlAttr, xmlText } from './docx-splice';
 
 export type { FontScheme };
 export type Orientation = 'portrait' | 'landscape';
@@ -130,6 +130,8 @@ export interface ParagraphOptions extends RunOptions {
   spacingAfter?: number;
   keepNext?: boolean;
   pageBreakBefore?: boolean;
+  /** Explicit indents in twips (replaces the two-character first-line indent). */
+  indentTwips?: { left?: number; right?: number; hanging?: number; firstLine?: number };
 }
 
 /** A piece of a paragraph with its own look (e.g. a bold label before plain text). */
@@ -195,9 +197,22 @@ export function lineFor(sizePt: number): number {
   return Math.round(sizePt * 1.25 * 20);
 }
 
-const SHADE = { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const OUTER = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+/** Table look: header and group rows shaded light grey; thin inner rules inside a heavier frame. */
+const SHADE_XML = '<w:shd w:fill="EDEDED" w:color="auto" w:val="clear"/>';
+const TABLE_BORDERS_XML =
+  '<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"/><w:left w:val="single" w:color="000000" w:sz="8"/>' +
+  '<w:bottom w:val="single" w:color="000000" w:sz="8"/><w:right w:val="single" w:color="000000" w:sz="8"/>' +
+  '<w:insideH w:val="single" w:color="000000" w:sz="4"/><w:insideV w:val="single" w:color="000000" w:sz="4"/></w:tblBorders>';
+const TABLE_CELL_MARGINS_XML =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="45"/><w:left w:type="dxa" w:w="85"/><w:bottom w:type="dxa" w:w="45"/><w:right w:type="dxa" w:w="85"/></w:tblCellMar>';
+const TIGHT_MARGINS_XML = '<w:tcMar><w:top w:type="dxa" w:w="45"/><w:left w:type="dxa" w:w="28"/><w:bottom w:type="dxa" w:w="45"/><w:right w:type="dxa" w:w="28"/></w:tcMar>';
+const JC_XML = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const;
+
+/** "2026年11月21日": the 成文日期 as GB/T 9704-2012 writes it (Arabic numerals, no leading zeros). */
+export const documentDate = (d: Date): string => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+
+/** EMU per millimetre (what w:drawing's extents count in). */
+export const EMU_PER_MM = 36000;
 
 /**
  * The building blocks of a document, bound to one font scheme. Every
@@ -231,7 +246,7 @@ export function officialStyle(options: StyleOptions = {}) {
       children: runsOf(content, o),
       alignment: ALIGN[o.align ?? 'justify'],
       spacing: { line: o.line ?? lineFor(size), lineRule: LineRuleType.EXACT, before: o.spacingBefore ?? 0, after: o.spacingAfter ?? 0 },
-      ...((o.indent ?? true) ? { indent: { firstLine: Math.round(size * 2 * 20) } } : {}),
+      ...(o.indentTwips ? { indent: o.indentTwips } : (o.indent ?? true) ? { indent: { firstLine: Math.round(size * 2 * 20) } } : {}),
       ...(o.keepNext ? { keepNext: true } : {}),
       ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
     });
@@ -288,49 +303,78 @@ export function officialStyle(options: StyleOptions = {}) {
       spacingBefore: o.spacingBefore ?? BODY_LINE,
     });
 
-  const cellParagraphs = (spec: CellSpec, defaults: { size: number; align: Align; role: FontRole; bold: boolean }): Paragraph[] => {
+  // ---- Tables, written as XML (see the note at the top) ----
+
+  /** `<w:rPr>` of a run, as docx writes it: fonts with the East-Asian hint, bold, size, underline. */
+  const rPrCache = new Map<string, string>();
+  const runPropsXml = (o: RunOptions): string => {
+    const key = `${o.role ?? 'body'}|${o.size ?? SIZE.三号}|${o.bold ? 1 : 0}|${o.underline ? 1 : 0}`;
+    let xml = rPrCache.get(key);
+    if (xml === undefined) {
+      const name = xmlAttr(fonts[o.role ?? 'body']);
+      const sz = halfPoints(o.size ?? SIZE.三号);
+      xml =
+        `<w:rPr><w:rFonts w:ascii="${name}" w:cs="${name}" w:eastAsia="${name}" w:hAnsi="${name}" w:hint="eastAsia"/>` +
+        `${o.bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>${o.underline ? '<w:u w:val="single"/>' : ''}</w:rPr>`;
+      rPrCache.set(key, xml);
+    }
+    return xml;
+  };
+  const runXml = (text: string, o: RunOptions): string => `<w:r>${runPropsXml(o)}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
+
+  /** A cell's paragraphs: exact lines for the size, no indent. */
+  const cellParagraphsXml = (spec: CellSpec, defaults: { size: number; align: Align; role: FontRole; bold: boolean }): string => {
     const size = spec.size ?? defaults.size;
-    const look: ParagraphOptions = {
-      role: spec.role ?? defaults.role,
-      size,
-      bold: spec.bold ?? defaults.bold,
-      align: spec.align ?? defaults.align,
-      indent: false,
-      line: lineFor(size),
-    };
-    if (spec.runs) return [paragraph(spec.runs, look)];
-    return (spec.text ?? '').split('\n').map((line) => paragraph(line, look));
+    const look: RunOptions = { role: spec.role ?? defaults.role, size, bold: spec.bold ?? defaults.bold };
+    const pPr = `<w:pPr><w:spacing w:after="0" w:before="0" w:line="${lineFor(size)}" w:lineRule="exact"/><w:jc w:val="${JC_XML[spec.align ?? defaults.align]}"/></w:pPr>`;
+    if (spec.runs) return `<w:p>${pPr}${spec.runs.map((r) => runXml(r.text, { ...look, ...r })).join('')}</w:p>`;
+    return (spec.text ?? '')
+      .split('\n')
+      .map((line) => `<w:p>${pPr}${runXml(line, look)}</w:p>`)
+      .join('');
   };
 
   /**
    * A table filling the text width: explicit column widths (scaled from the
    * columns' shares), fixed layout, the header row(s) repeated on every page,
    * no row split across pages. Rows are arrays of cells or RowSpecs; a cell
-   * spanning columns says `span`.
+   * spanning columns says `span`, one spanning rows `rowSpan` (the rows below
+   * leave that column out).
    */
-  const table = (columns: ColumnSpec[], rows: (CellInput[] | RowSpec)[], o: TableOptions = {}): Table => {
+  const table = (columns: ColumnSpec[], rows: (CellInput[] | RowSpec)[], o: TableOptions = {}): FileChild => {
     const total = textWidth(o.orientation);
     const shares = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => Math.floor((c.width / shares) * total));
     widths[widths.length - 1]! += total - widths.reduce((s, w) => s + w, 0);
     const bodySize = o.size ?? SIZE.小四;
+    const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0) || widths[widths.length - 1]!;
 
-    // Rows still covered, per column, by a cell above spanning down (rowSpan): their cells are not given.
-    const covered = columns.map(() => 0);
-    const makeRow = (row: RowSpec, header: boolean): TableRow => {
-      const skip = covered.map((n) => n > 0);
-      covered.forEach((n, i) => (covered[i] = Math.max(0, n - 1)));
+    // Per column: the cell above still spanning down over it (rowSpan), and for how many more rows.
+    const covered: ({ left: number; span: number; tcPr: string } | null)[] = columns.map(() => null);
+    const out: string[] = [];
+    const makeRow = (row: RowSpec, header: boolean) => {
+      const skip = covered.map((c) => c !== null && c.left > 0);
+      const continued = covered.map((c) => (c && c.left > 0 ? c : null));
+      covered.forEach((c) => c && (c.left -= 1));
+      out.push(
+        `<w:tr><w:trPr><w:cantSplit/>${row.minHeightMm ? `<w:trHeight w:val="${mm(row.minHeightMm)}" w:hRule="atLeast"/>` : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>`,
+      );
       let col = 0;
-      const cells = row.cells.map((input) => {
+      const continueCells = () => {
+        while (col < columns.length && skip[col]) {
+          const c = continued[col]!;
+          out.push(`<w:tc><w:tcPr>${c.tcPr.replace('<!--vMerge-->', '<w:vMerge w:val="continue"/>')}</w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr></w:p></w:tc>`);
+          col += c.span;
+        }
+      };
+      for (const input of row.cells) {
+        continueCells();
         const spec: CellSpec = typeof input === 'string' ? { text: input } : input;
-        while (skip[col]) col++;
         const column = columns[col];
         const span = spec.span ?? 1;
-        for (let c = col; c < col + span && spec.rowSpan; c++) covered[c] = spec.rowSpan - 1;
-        col += span;
         const role = spec.role ?? row.role;
-        const paragraphs = cellParagraphs(
-          { ...spec, shade: spec.shade ?? row.shade, ...(role ? { role } : {}) },
+        const paragraphs = cellParagraphsXml(
+          { ...spec, ...(role ? { role } : {}) },
           {
             size: row.size ?? (header ? SIZE.小四 : (column?.size ?? bodySize)),
             align: header ? 'center' : (column?.align ?? 'left'),
@@ -338,36 +382,29 @@ export function officialStyle(options: StyleOptions = {}) {
             bold: row.bold ?? false,
           },
         );
-        return new TableCell({
-          children: paragraphs,
-          ...(span > 1 ? { columnSpan: span } : {}),
-          ...(column?.tight && span === 1 ? { margins: { left: 28, right: 28, top: 45, bottom: 45 } } : {}),
-          ...(spec.rowSpan && spec.rowSpan > 1 ? { rowSpan: spec.rowSpan } : {}),
-          verticalAlign: (spec.valign ?? (header ? 'center' : (column?.valign ?? 'center'))) === 'top' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
-          ...((spec.shade ?? row.shade ?? header) ? { shading: SHADE } : {}),
-        });
-      });
-      return new TableRow({
-        children: cells,
-        cantSplit: true,
-        ...(header ? { tableHeader: true } : {}),
-        ...(row.minHeightMm ? { height: { value: mm(row.minHeightMm), rule: HeightRule.ATLEAST } } : {}),
-      });
+        const shaded = spec.shade ?? row.shade ?? header;
+        const valign = (spec.valign ?? (header ? 'center' : (column?.valign ?? 'center'))) === 'top' ? 'top' : 'center';
+        // tcPr in schema order; the vMerge mark is filled in for the cell that starts a row span and its continuations.
+        const tcPr =
+          `<w:tcW w:type="dxa" w:w="${spanWidth(col, span)}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}<!--vMerge-->` +
+          `${shaded ? SHADE_XML : ''}${column?.tight && span === 1 ? TIGHT_MARGINS_XML : ''}<w:vAlign w:val="${valign}"/>`;
+        const rowSpan = spec.rowSpan ?? 1;
+        if (rowSpan > 1) covered[col] = { left: rowSpan - 1, span, tcPr };
+        out.push(`<w:tc><w:tcPr>${tcPr.replace('<!--vMerge-->', rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '')}</w:tcPr>${paragraphs}</w:tc>`);
+        col += span;
+      }
+      continueCells();
+      out.push('</w:tr>');
     };
 
-    const headerRows = o.headerRows ?? [columns.map((c) => c.header ?? '')];
-    return new Table({
-      width: { size: total, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      alignment: AlignmentType.CENTER,
-      margins: { top: 45, bottom: 45, left: 85, right: 85 },
-      borders: { top: OUTER, bottom: OUTER, left: OUTER, right: OUTER, insideHorizontal: THIN, insideVertical: THIN },
-      rows: [
-        ...headerRows.map((cells) => makeRow({ cells }, true)),
-        ...rows.map((r) => makeRow(Array.isArray(r) ? { cells: r } : r, false)),
-      ],
-    });
+    out.push(
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:jc w:val="center"/>${TABLE_BORDERS_XML}<w:tblLayout w:type="fixed"/>${TABLE_CELL_MARGINS_XML}</w:tblPr>`,
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    );
+    for (const cells of o.headerRows ?? [columns.map((c) => c.header ?? '')]) makeRow({ cells }, true);
+    for (const r of rows) makeRow(Array.isArray(r) ? { cells: r } : r, false);
+    out.push('</w:tbl>');
+    return new RawBlock(out.join(''));
   };
 
   /** "— 1 —", 4号 宋体, one character in from the outer edge: odd pages right, even pages left. */
@@ -388,8 +425,15 @@ export function officialStyle(options: StyleOptions = {}) {
       ],
     });
 
-  /** A section: A4 in the given orientation, the standard margins, page numbers. */
-  const section = (children: ISectionOptions['children'], o: { orientation?: Orientation } = {}): ISectionOptions => ({
+  // One pair of footers for the whole document: later sections inherit them (see `document`).
+  const footers = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
+
+  /**
+   * A section: A4 in the given orientation, the standard margins, page
+   * numbers. `restartNumbering` starts its pages again at "— 1 —" (one
+   * branch's sheet in a file holding every branch's).
+   */
+  const section = (children: ISectionOptions['children'], o: { orientation?: Orientation; restartNumbering?: boolean } = {}): ISectionOptions => ({
     properties: {
       page: {
         size: {
@@ -398,13 +442,19 @@ export function officialStyle(options: StyleOptions = {}) {
           orientation: o.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
         },
         margin: { ...marginsFor(o.orientation), header: mm(15), gutter: 0 },
+        ...(o.restartNumbering ? { pageNumbers: { start: 1 } } : {}),
       },
     },
-    footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+    footers,
     children,
   });
 
-  /** The document: body font and size as the defaults, so nothing falls back to a theme font. */
+  /**
+   * The document: body font and size as the defaults, so nothing falls back
+   * to a theme font. Sections after the first leave their footers out, so
+   * they inherit the first one's (Word, WPS and LibreOffice all do): a file of
+   * 500 sheets keeps two footer parts, not a thousand.
+   */
   const document = (sections: ISectionOptions[], meta: { title: string; subject?: string }): Document =>
     new Document({
       creator: '融评',
@@ -418,12 +468,81 @@ export function officialStyle(options: StyleOptions = {}) {
           },
         },
       },
-      sections,
+      sections: sections.map((sec, i) => (i > 0 && sec.footers === footers ? { ...sec, footers: undefined } : sec)),
     });
 
-  return { fonts, fontOf, run, paragraph, title, subtitle, heading1, heading2, signatureLines, table, section, document };
+  /**
+   * A picture (a chart) centred on its own line, `widthMm` × `heightMm` on
+   * paper; with a caption (楷体 4号) below it, kept on the same page.
+   */
+  const image = (png: Buffer, o: { widthMm: number; heightMm: number; caption?: string; spacingBefore?: number }): FileChild[] => {
+    const pPr = `<w:pPr>${o.caption ? '<w:keepNext/>' : ''}<w:keepLines/><w:spacing w:before="${o.spacingBefore ?? 120}" w:after="${o.caption ? 0 : 120}"/><w:jc w:val="center"/></w:pPr>`;
+    const picture = rawPicture(png, {
+      cx: Math.round(o.widthMm * EMU_PER_MM),
+      cy: Math.round(o.heightMm * EMU_PER_MM),
+      name: o.caption ?? '图',
+      descr: o.caption ?? '',
+      pPr,
+    });
+    if (!o.caption) return [picture];
+    return [picture, paragraph(o.caption, { role: 'heading2', size: SIZE.四号, align: 'center', indent: false, spacingAfter: 120 })];
+  };
+
+  /**
+   * 附件说明 after the body (GB/T 9704 7.3.3): "附件：1．名称", the names after
+   * the first lined up under it.
+   */
+  const attachmentNote = (names: string[]): Paragraph[] => {
+    const ch = SIZE.三号 * 20;
+    return names.map((name, i) => {
+      const label = names.length > 1 ? `${i + 1}．${name}` : name;
+      return i === 0
+        ? paragraph(`附件：${label}`, { indent: false, indentTwips: { left: 5 * ch, hanging: 3 * ch }, spacingBefore: BODY_LINE })
+        : paragraph(label, { indent: false, indentTwips: { left: 5 * ch } });
+    });
+  };
+
+  /** "附件1" in 黑体 at the top left of the attachment's first page. */
+  const attachmentLabel = (n: number | null, o: { pageBreakBefore?: boolean } = {}): Paragraph =>
+    paragraph(n === null ? '附件' : `附件${n}`, { role: 'heading1', indent: false, align: 'left', keepNext: true, pageBreakBefore: o.pageBreakBefore ?? false });
+
+  /**
+   * 发文机关署名 and 成文日期 at the end of the body (GB/T 9704 7.3.5.2, without a
+   * seal): the date right-aligned four characters in from the margin, the
+   * issuing body centred above it; one empty line before.
+   */
+  const signOff = (issuer: string, date: Date): Paragraph[] => {
+    const ch = SIZE.三号 * 20;
+    const dateText = documentDate(date);
+    const dateRight = 4 * ch;
+    // Centre the issuer over the date; a longer issuer keeps at least two characters from the margin.
+    const issuerRight = Math.max(2 * ch, Math.round(dateRight + ((textEms(dateText) - textEms(issuer)) / 2) * ch));
+    return [
+      paragraph(issuer, { align: 'right', indent: false, indentTwips: { right: issuerRight }, spacingBefore: BODY_LINE * 2, keepNext: true }),
+      paragraph(dateText, { align: 'right', indent: false, indentTwips: { right: dateRight } }),
+    ];
+  };
+
+  return {
+    fonts,
+    fontOf,
+    run,
+    paragraph,
+    title,
+    subtitle,
+    heading1,
+    heading2,
+    signatureLines,
+    table,
+    section,
+    document,
+    image,
+    attachmentNote,
+    attachmentLabel,
+    signOff,
+  };
 }
 export type OfficialStyle = ReturnType<typeof officialStyle>;
 
-/** The .docx file's bytes. */
-export const toBuffer = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc);
+/** The .docx file's bytes: docx packs the document, then the tables written as XML take their places. */
+export const toBuffer = async (doc: Document): Promise<Buffer> => spliceRawBlocks(await Packer.toBuffer(doc));

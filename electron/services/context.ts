@@ -16,6 +16,8 @@ export interface FileFilter {
 export interface Desktop {
   openFile(options: { title?: string; filters: FileFilter[] }): Promise<string | null>;
   saveFile(options: { title?: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder to write into (a batch of documents); null when cancelled. */
+  openFolder(options: { title?: string }): Promise<string | null>;
   showInFolder(path: string): Promise<void>;
 }
 

@@ -1,23 +1,44 @@
 /**
  * Word documents written to a file the user chose. The documents themselves
- * are built in electron/reports/; this module checks what may be printed and
- * writes the bytes.
+ * are built in electron/reports/; this module checks what may be printed,
+ * gathers the data and the charts, and writes the bytes.
+ *
+ * Batches of feedback sheets run as jobs: `startBatch` checks the request,
+ * loads the period's data once and returns at once with a job id; the sheets
+ * are then written one branch at a time, yielding to the event loop between
+ * branches (the main process keeps answering the window), while the renderer
+ * polls `jobStatus` for its progress bar and may `cancelJob`.
  */
-import { writeFile } from 'node:fs/promises';
-import type { DocumentWritten, FontScheme } from '../../shared/domain/documents';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ISectionOptions } from 'docx';
+import { DEFAULT_ISSUER, type BatchJobStatus, type BatchMode, type DocumentDefaults, type DocumentWritten, type FontScheme } from '../../shared/domain/documents';
+import type { SelfComparison } from '../../shared/domain/self-assessment';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
+import { bulletinDocx } from '../reports/bulletin';
+import { ChartFontMissing, quadrantChart, radarFloor, radarRenderer, rankingChart, type ChartImage, type RadarRenderer } from '../reports/charts';
+import { feedbackSection, radarAxes } from '../reports/feedback';
+import { branchOf, loadReviewData, type ReviewData } from '../reports/review-data';
 import { scoreSheetForBranch, scoreSheetForRater } from '../reports/score-sheet';
+import { meetingPackDocx, minutesDocx, publicationDocx } from '../reports/meeting-docs';
+import { officialStyle, toBuffer } from '../reports/style';
+import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { assertResultsVisible } from './scoring';
+import { draftMinutes } from './meeting-minutes';
+import { getMeeting, getPublication } from './meetings';
+import { compareSelf } from './self-assessment';
+import { readSetting, writeSetting } from './settings';
 
-export async function writeDocument(file: string, bytes: Buffer): Promise<DocumentWritten> {
+export async function writeDocument(file: string, bytes: Buffer, warnings: Iterable<string> = []): Promise<DocumentWritten> {
   try {
     await writeFile(file, bytes);
   } catch (e) {
     throw new AppError('io', t('error.io', { file, reason: e instanceof Error ? e.message : String(e) }));
   }
-  return { path: file };
+  const w = [...warnings];
+  return w.length ? { path: file, warnings: w } : { path: file };
 }
 
 /**
@@ -41,4 +62,335 @@ export async function writeScoreSheet(
     bytes = await scoreSheetForBranch(db, { ...common, branchId: branchId! });
   }
   return writeDocument(input.path, bytes);
+}
+
+// ---------------------------------------------------------------- options remembered
+
+const ISSUER_KEY = 'documents.issuer';
+const FONT_KEY = 'documents.fontScheme';
+
+export function documentDefaults(db: Database): DocumentDefaults {
+  return { issuer: readSetting(db, ISSUER_KEY, DEFAULT_ISSUER), fontScheme: readSetting<FontScheme>(db, FONT_KEY, 'windows') };
+}
+
+/** The options a review document is written with: given ones are remembered for next time. */
+interface ReviewOptions {
+  fontScheme?: FontScheme;
+  issuer?: string;
+  /** 成文日期, YYYY-MM-DD; today when left out. */
+  date?: string;
+}
+
+function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: FontScheme; issuer: string; date: Date } {
+  const defaults = documentDefaults(ctx.db);
+  const issuer = o.issuer?.trim() || defaults.issuer;
+  const fontScheme = o.fontScheme ?? defaults.fontScheme;
+  if (o.issuer?.trim() && o.issuer.trim() !== defaults.issuer) writeSetting(ctx.db, ISSUER_KEY, issuer, ctx.now());
+  if (o.fontScheme && o.fontScheme !== defaults.fontScheme) writeSetting(ctx.db, FONT_KEY, fontScheme, ctx.now());
+  let date = ctx.now();
+  if (o.date) {
+    const [y, m, d] = o.date.split('-').map(Number) as [number, number, number];
+    date = new Date(y, m - 1, d);
+    if (date.getMonth() !== m - 1) throw new AppError('validation', `日期“${o.date}”不存在`);
+  }
+  return { fontScheme, issuer, date };
+}
+
+/** Draws a chart; without a Chinese font the document goes without it and says why. */
+async function tryChart(warnings: Set<string>, draw: () => Promise<ChartImage>): Promise<ChartImage | null> {
+  try {
+    return await draw();
+  } catch (e) {
+    if (e instanceof ChartFontMissing) {
+      warnings.add(e.message);
+      return null;
+    }
+    throw e;
+  }
+}
+
+const gradeLabels = (data: ReviewData) => data.settings.grades.map((g) => g.label);
+
+// ---------------------------------------------------------------- 考核结果通报
+
+export async function writeBulletin(ctx: ServiceContext, input: ReviewOptions & { periodId: number; path: string }): Promise<DocumentWritten> {
+  assertResultsVisible(ctx.db, input.periodId);
+  const o = resolveOptions(ctx, input);
+  const data = loadReviewData(ctx.db, ctx.results, input.periodId);
+  const warnings = new Set<string>();
+  const grades = gradeLabels(data);
+  const branches = data.result.branches;
+  const ranking = branches.length
+    ? await tryChart(warnings, () => rankingChart(branches.map((b) => ({ name: b.name, rank: b.rank, total: b.total, grade: b.grade, vetoed: b.vetoed })), grades))
+    : null;
+  const plotted = branches.filter((b) => b.tags.party.rate !== null && b.tags.business.rate !== null);
+  const quadrant = plotted.length
+    ? await tryChart(warnings, () =>
+        quadrantChart(
+          plotted.map((b) => ({ name: b.name, rank: b.rank, party: b.tags.party.rate!, business: b.tags.business.rate!, grade: b.grade })),
+          data.result.split,
+          grades,
+        ),
+      )
+    : null;
+  const bytes = await bulletinDocx(data, { ...o, charts: { ranking, quadrant } });
+  return writeDocument(input.path, bytes, warnings);
+}
+
+// ---------------------------------------------------------------- 支部考核反馈单
+
+/**
+ * The radars of a set of branches on one scale: the axes and the panel
+ * average drawn once (null: no radar — fewer than three dimensions, or no
+ * Chinese font, which `warnings` then explains).
+ */
+function radarsFor(data: ReviewData, branchIds: number[], warnings: Set<string>): RadarRenderer | null {
+  if (data.dimensions.length < 3) return null;
+  const average = data.dimensions.map((d) => data.averageRate.get(d.id) ?? null);
+  const rates = branchIds.flatMap((id) => radarAxes(data, id).map((a) => a.branch));
+  try {
+    return radarRenderer(
+      data.dimensions.map((d) => d.name),
+      average,
+      { floor: radarFloor([...average, ...rates]) },
+    );
+  } catch (e) {
+    if (e instanceof ChartFontMissing) {
+      warnings.add(e.message);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** What one branch's sheet needs besides the period's data: its radar and its self-assessment comparison. */
+async function feedbackParts(ctx: ServiceContext, data: ReviewData, branchId: number, radars: RadarRenderer | null) {
+  const chart = radars ? await radars.draw(radarAxes(data, branchId).map((a) => a.branch)) : null;
+  const self: SelfComparison | null = data.selfAssessed.has(branchId) ? compareSelf(ctx.db, ctx.results, data.period.id, branchId) : null;
+  return { chart, self };
+}
+
+export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & { periodId: number; branchId: number; path: string }): Promise<DocumentWritten> {
+  assertResultsVisible(ctx.db, input.periodId);
+  const o = resolveOptions(ctx, input);
+  const data = loadReviewData(ctx.db, ctx.results, input.periodId, { branchIds: [input.branchId] });
+  const { info } = branchOf(data, input.branchId);
+  const warnings = new Set<string>();
+  const s = officialStyle({ fontScheme: o.fontScheme });
+  const radars = radarsFor(data, [input.branchId], warnings);
+  const parts = await feedbackParts(ctx, data, input.branchId, radars).finally(() => radars?.close());
+  const doc = s.document([feedbackSection(s, data, input.branchId, { ...parts, issuer: o.issuer, date: o.date })], {
+    title: `${data.period.name}党支部考核反馈单（${info.name}）`,
+  });
+  return writeDocument(input.path, await toBuffer(doc), warnings);
+}
+
+/** "SL-001 化工一厂生产运行党支部 反馈单.docx", without the characters Windows refuses in a file name. */
+export function feedbackFileName(branch: { code: string; name: string }): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim();
+  return `${clean(branch.code)} ${clean(branch.name)} 反馈单.docx`.replace(/[. ]+(\.docx)$/, '$1');
+}
+
+// ---------------------------------------------------------------- the review meeting's documents
+
+/**
+ * 评审会材料: arrangements, agenda, attendance to sign, a page per branch. The
+ * branches' results are printed only once the period's results may be seen;
+ * before that, how far the panel has scored each.
+ */
+export async function writeMeetingPack(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
+  const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
+  const { fontScheme } = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const data = meeting.resultsVisible ? loadReviewData(ctx.db, ctx.results, meeting.periodId) : null;
+  const confidential = data !== null && getPublication(ctx.db, meeting.periodId).publishedAt === null;
+  return writeDocument(input.path, await meetingPackDocx(meeting, { fontScheme, data, confidential }));
+}
+
+/** 会议纪要: the minutes saved for the meeting, or else the draft made from its record. */
+export async function writeMinutes(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
+  const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
+  const { fontScheme } = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const text = meeting.minutesText.trim() ? meeting.minutesText : draftMinutes(ctx, input.meetingId);
+  return writeDocument(input.path, await minutesDocx(meeting, text, { fontScheme }));
+}
+
+/** 公示: needs the results and the publicity period with where objections go (set on the meeting screen). */
+export async function writePublication(ctx: ServiceContext, input: ReviewOptions & { periodId: number; path: string }): Promise<DocumentWritten> {
+  assertResultsVisible(ctx.db, input.periodId);
+  const publication = getPublication(ctx.db, input.periodId);
+  if (!publication.publicityStart || !publication.publicityEnd || !publication.objectionContact) {
+    throw new AppError('validation', '请先在“评审会”页面的“结果公示”中设置公示期和异议受理方式，再生成公示');
+  }
+  const o = resolveOptions(ctx, { ...input, date: input.date ?? publication.publicityStart });
+  const data = loadReviewData(ctx.db, ctx.results, input.periodId);
+  return writeDocument(input.path, await publicationDocx(data, publication, o));
+}
+
+// ---------------------------------------------------------------- batches
+
+interface Job {
+  status: BatchJobStatus;
+  cancelRequested: boolean;
+}
+
+const jobsOf = new WeakMap<ServiceContext, Map<string, Job>>();
+/** Finished jobs kept for their status, newest last. */
+const KEEP_FINISHED = 20;
+let jobCounter = 0;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function jobs(ctx: ServiceContext): Map<string, Job> {
+  let map = jobsOf.get(ctx);
+  if (!map) jobsOf.set(ctx, (map = new Map()));
+  return map;
+}
+
+const snapshot = (job: Job): BatchJobStatus => ({ ...job.status, files: [...job.status.files], warnings: [...job.status.warnings] });
+
+export interface BatchInput extends ReviewOptions {
+  periodId: number;
+  mode: BatchMode;
+  /** The .docx file ('single') or the folder ('perBranch'). */
+  path: string;
+  /** Default: every branch of the period, in rank order. */
+  branchIds?: number[] | null;
+}
+
+/**
+ * Starts writing feedback sheets for many branches and returns the job's
+ * first status at once. Refusals (results hidden, a branch not in the period,
+ * a folder that cannot be made) come back here, before anything is written.
+ */
+export async function startBatch(ctx: ServiceContext, input: BatchInput): Promise<BatchJobStatus> {
+  assertResultsVisible(ctx.db, input.periodId);
+  const o = resolveOptions(ctx, input);
+  const data = loadReviewData(ctx.db, ctx.results, input.periodId, input.branchIds ? { branchIds: input.branchIds } : {});
+  const ids = input.branchIds?.length ? [...new Set(input.branchIds)] : data.result.branches.map((b) => b.branchId);
+  for (const id of ids) branchOf(data, id);
+  if (!ids.length) throw new AppError('validation', '本周期没有参评的党支部，没有反馈单可写');
+
+  let folder: string;
+  if (input.mode === 'perBranch') {
+    folder = input.path;
+    try {
+      await mkdir(folder, { recursive: true });
+      if (!(await stat(folder)).isDirectory()) throw new Error('不是文件夹');
+    } catch (e) {
+      throw new AppError('io', t('error.io', { file: folder, reason: e instanceof Error ? e.message : String(e) }));
+    }
+  } else {
+    folder = path.dirname(input.path);
+  }
+
+  const jobId = `job-${Date.now().toString(36)}-${++jobCounter}`;
+  const job: Job = {
+    cancelRequested: false,
+    status: { jobId, mode: input.mode, state: 'running', phase: 'sheets', done: 0, total: ids.length, files: [], folder, error: null, warnings: [] },
+  };
+  const map = jobs(ctx);
+  map.set(jobId, job);
+  const finished = [...map.values()].filter((j) => j.status.state !== 'running');
+  for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) map.delete(old.status.jobId);
+
+  void runBatch(ctx, job, data, ids, input, o).catch((e: unknown) => ctx.log.error('documents.batch', e));
+  return snapshot(job);
+}
+
+async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: number[], input: BatchInput, o: ReturnType<typeof resolveOptions>): Promise<void> {
+  const warnings = new Set<string>();
+  const s = officialStyle({ fontScheme: o.fontScheme });
+  const sections: ISectionOptions[] = [];
+  const status = job.status;
+  const stop = () => {
+    status.state = 'cancelled';
+    status.warnings = [...warnings];
+  };
+  // A pipeline: the next branch's chart is drawn and its PNG deflated (on the thread pool) while this
+  // branch's sheet is packed; a file is saved while the next sheet is built.
+  let radars: RadarRenderer | null = null;
+  const partsFor = (i: number) => {
+    const p = feedbackParts(ctx, data, ids[i]!, radars);
+    p.catch(() => undefined); // awaited below; a failure is reported there
+    return p;
+  };
+  let saving: Promise<void> | null = null;
+  try {
+    radars = radarsFor(data, ids, warnings);
+    let next = partsFor(0);
+    for (let i = 0; i < ids.length; i++) {
+      const branchId = ids[i]!;
+      // Between branches: let the window's calls (the progress bar, 取消) through.
+      await yieldToEventLoop();
+      if (job.cancelRequested) {
+        await saving;
+        return stop();
+      }
+      const parts = await next;
+      if (i + 1 < ids.length) next = partsFor(i + 1);
+      const common = { ...parts, issuer: o.issuer, date: o.date };
+      if (input.mode === 'single') {
+        sections.push(feedbackSection(s, data, branchId, { ...common, restartNumbering: sections.length > 0 }));
+        status.done++;
+      } else {
+        const { info } = branchOf(data, branchId);
+        const doc = s.document([feedbackSection(s, data, branchId, common)], { title: `${data.period.name}党支部考核反馈单（${info.name}）` });
+        const file = path.join(status.folder, feedbackFileName(info));
+        const bytes = await toBuffer(doc);
+        await saving;
+        saving = writeDocument(file, bytes).then(() => {
+          status.files.push(file);
+          status.done++;
+        });
+        saving.catch(() => undefined); // awaited before the next file; a failure is reported there
+      }
+    }
+    await saving;
+    if (input.mode === 'single') {
+      status.phase = 'writing';
+      await yieldToEventLoop();
+      if (job.cancelRequested) return stop();
+      const bytes = await toBuffer(s.document(sections, { title: `${data.period.name}党支部考核反馈单（${ids.length} 个党支部）` }));
+      if (job.cancelRequested) return stop();
+      await writeDocument(input.path, bytes);
+      status.files.push(input.path);
+    }
+    status.warnings = [...warnings];
+    status.state = 'done';
+  } catch (e) {
+    status.warnings = [...warnings];
+    status.state = 'failed';
+    if (e instanceof AppError) status.error = { code: e.code, message: e.message };
+    else {
+      ctx.log.error('documents.batch', e);
+      status.error = { code: 'internal', message: t('error.internal', { log: ctx.log.file }) };
+    }
+  } finally {
+    radars?.close();
+  }
+}
+
+export function jobStatus(ctx: ServiceContext, jobId: string): BatchJobStatus {
+  const job = jobs(ctx).get(jobId);
+  if (!job) throw new AppError('not_found', '找不到这个导出任务，它可能已经结束很久了');
+  return snapshot(job);
+}
+
+/** Asks a running batch to stop after the branch it is on; files already written stay. */
+export function cancelJob(ctx: ServiceContext, jobId: string): BatchJobStatus {
+  const job = jobs(ctx).get(jobId);
+  if (!job) throw new AppError('not_found', '找不到这个导出任务，它可能已经结束很久了');
+  if (job.status.state === 'running') job.cancelRequested = true;
+  return snapshot(job);
+}
+
+/** Waits for a job to finish (the CLI, tests). */
+export async function waitForJob(ctx: ServiceContext, jobId: string, onProgress?: (s: BatchJobStatus) => void): Promise<BatchJobStatus> {
+  for (;;) {
+    const s = jobStatus(ctx, jobId);
+    onProgress?.(s);
+    if (s.state !== 'running') return s;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -27,7 +27,7 @@ import {
   updateFrameworkMeta,
   updateIndicator,
 } from './frameworks';
-import { writeScoreSheet } from './documents';
+import { cancelJob, documentDefaults, jobStatus, startBatch, writeBulletin, writeFeedback, writeMeetingPack, writeMinutes, writePublication, writeScoreSheet } from './documents';
 import { deleteGroup, deleteRater, getPanel, saveGroup, saveRater } from './panel';
 import {
   advancePeriod,
@@ -42,12 +42,34 @@ import {
   updatePeriod,
 } from './periods';
 import { explainBranch, panelStatistics, periodResults } from './results';
+import { branchTrend } from './trends';
+import { writePng } from './files';
 import { AppError } from './errors';
 import { listAudit, maskWhileBlind } from './audit';
 import { createSample } from './sample';
 import { assertResultsVisible, raterSheet, saveRaterEntries, scoringProgress, setFinished } from './scoring';
 import { actorOf, requireAdmin, setAdminPin, setRaterPin, signInAdmin, signInRater } from './session';
 import { writeSetting } from './settings';
+import {
+  closeMeeting,
+  currentMeeting,
+  deleteMeeting,
+  getMeeting,
+  getPublication,
+  goToItem,
+  listMeetings,
+  publishPeriod,
+  revealItem,
+  saveAgenda,
+  saveAttendees,
+  saveItem,
+  saveMeeting,
+  saveMinutes,
+  startMeeting,
+  withRevealedTotals,
+} from './meetings';
+import { itemResult } from './meeting-result';
+import { draftMinutes } from './meeting-minutes';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -208,8 +230,37 @@ export const handlers: Handlers = {
     assertResultsVisible(ctx.db, input.periodId);
     return panelStatistics(ctx.db, ctx.results, input.periodId);
   },
+  'results.trend': (input, ctx) => branchTrend(ctx.db, ctx.results, input.branchId),
+  'files.writePng': (input) => writePng(input),
 
   'documents.scoreSheet': (input, ctx) => writeScoreSheet(ctx.db, input),
+  'documents.defaults': (_input, ctx) => documentDefaults(ctx.db),
+  'documents.bulletin': (input, ctx) => writeBulletin(ctx, input),
+  'documents.feedback': (input, ctx) => writeFeedback(ctx, input),
+  'documents.startBatch': (input, ctx) => startBatch(ctx, input),
+  'documents.jobStatus': (input, ctx) => jobStatus(ctx, input.jobId),
+  'documents.cancelJob': (input, ctx) => cancelJob(ctx, input.jobId),
+  'documents.meetingPack': (input, ctx) => writeMeetingPack(ctx, input),
+  'documents.minutes': (input, ctx) => writeMinutes(ctx, input),
+  'documents.publication': (input, ctx) => writePublication(ctx, input),
+
+  'meetings.list': (input, ctx) => listMeetings(ctx.db, input.periodId),
+  'meetings.get': (input, ctx) => withRevealedTotals(ctx, getMeeting(ctx.db, input.id, ctx.now())),
+  'meetings.save': (input, ctx) => withRevealedTotals(ctx, saveMeeting(ctx.db, input, ctx.now())),
+  'meetings.delete': (input, ctx) => (deleteMeeting(ctx.db, input.id, ctx.now(), actorOf(ctx.session)), null),
+  'meetings.saveAttendees': (input, ctx) => withRevealedTotals(ctx, saveAttendees(ctx.db, input.meetingId, input.attendees, ctx.now())),
+  'meetings.saveAgenda': (input, ctx) => withRevealedTotals(ctx, saveAgenda(ctx.db, input.meetingId, input.items, ctx.now())),
+  'meetings.start': (input, ctx) => withRevealedTotals(ctx, startMeeting(ctx.db, input.id, ctx.now(), actorOf(ctx.session))),
+  'meetings.goTo': (input, ctx) => withRevealedTotals(ctx, goToItem(ctx.db, input.id, input.itemIndex, ctx.now())),
+  'meetings.close': (input, ctx) => withRevealedTotals(ctx, closeMeeting(ctx.db, input.id, ctx.now(), actorOf(ctx.session))),
+  'meetings.reveal': (input, ctx) => withRevealedTotals(ctx, revealItem(ctx, input.itemId, actorOf(ctx.session))),
+  'meetings.itemResult': (input, ctx) => itemResult(ctx, input.itemId),
+  'meetings.saveItem': (input, ctx) => withRevealedTotals(ctx, saveItem(ctx.db, input.itemId, input, ctx.now())),
+  'meetings.draftMinutes': (input, ctx) => ({ text: draftMinutes(ctx, input.id) }),
+  'meetings.saveMinutes': (input, ctx) => withRevealedTotals(ctx, saveMinutes(ctx.db, input.id, input.text, ctx.now())),
+  'meetings.current': (input, ctx) => currentMeeting(ctx.db, ctx.session, input.periodId),
+  'periods.publish': (input, ctx) => publishPeriod(ctx.db, input, ctx.now(), actorOf(ctx.session)),
+  'periods.publication': (input, ctx) => getPublication(ctx.db, input.periodId),
 
   'sample.create': (input, ctx) => {
     const summary = createSample(ctx.db, input, ctx.now());
@@ -219,6 +270,7 @@ export const handlers: Handlers = {
 
   'dialog.openFile': (input, ctx) => ctx.desktop.openFile(input),
   'dialog.saveFile': (input, ctx) => ctx.desktop.saveFile(input),
+  'dialog.openFolder': (input, ctx) => ctx.desktop.openFolder(input),
   'shell.showInFolder': async (input, ctx) => {
     await ctx.desktop.showInFolder(input.path);
     return null;

@@ -22,6 +22,7 @@ export interface Services {
 export const headlessDesktop: Desktop = {
   openFile: () => Promise.resolve(null),
   saveFile: () => Promise.resolve(null),
+  openFolder: () => Promise.resolve(null),
   showInFolder: () => Promise.resolve(),
 };
 

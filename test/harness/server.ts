@@ -23,12 +23,16 @@ const MAX_BODY = 10 * 1024 * 1024;
 export class ScriptedDesktop implements Desktop {
   readonly opens: (string | null)[] = [];
   readonly saves: (string | null)[] = [];
+  readonly folders: (string | null)[] = [];
   readonly shown: string[] = [];
   openFile() {
     return Promise.resolve(this.opens.shift() ?? null);
   }
   saveFile() {
     return Promise.resolve(this.saves.shift() ?? null);
+  }
+  openFolder() {
+    return Promise.resolve(this.folders.shift() ?? null);
   }
   showInFolder(file: string) {
     this.shown.push(file);
