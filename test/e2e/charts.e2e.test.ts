@@ -15,16 +15,9 @@ import type { TrendPoint } from '../../shared/api';
 import type { PeriodResults } from '../../shared/domain/views';
 import type { PanelStatistics } from '../../shared/engine';
 import { startHarness, type Harness } from '../harness/server';
-import { artifactPath, browserRequired, findChromium, HOW_TO_GET_CHROMIUM, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
-
-describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
-  it('has a Chromium to run them', () => {
-    throw new Error(HOW_TO_GET_CHROMIUM);
-  });
-});
+const chromiumPath = chromiumForSuite();
 
 /** What a chart's canvas holds: its Chart.js data and a census of its pixels. */
 interface Drawn {

@@ -15,17 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeasurementRow } from '../../shared/domain/measurements';
 import type { SelfAssessmentItem } from '../../shared/domain/self-assessment';
 import { startHarness, type Harness } from '../harness/server';
-import { artifactPath, browserRequired, findChromium, HOW_TO_GET_CHROMIUM, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
-
-describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
-  it('has a Chromium to run them', () => {
-    throw new Error(HOW_TO_GET_CHROMIUM);
-  });
-});
+const chromiumPath = chromiumForSuite();
 
 const num = (x: number) => String(Number(x.toPrecision(12)));
 

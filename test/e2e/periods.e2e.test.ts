@@ -6,16 +6,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
-import { artifactPath, browserRequired, findChromium, HOW_TO_GET_CHROMIUM, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
-
-describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
-  it('has a Chromium to run them', () => {
-    throw new Error(HOW_TO_GET_CHROMIUM);
-  });
-});
+const chromiumPath = chromiumForSuite();
 
 const SECOND = '2027年度党建业务一体化考评';
 

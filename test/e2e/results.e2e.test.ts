@@ -8,16 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodResults } from '../../shared/domain/views';
 import type { BranchExplanation, PanelStatistics } from '../../shared/engine';
 import { startHarness, type Harness } from '../harness/server';
-import { artifactPath, browserRequired, findChromium, HOW_TO_GET_CHROMIUM, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
-
-describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
-  it('has a Chromium to run them', () => {
-    throw new Error(HOW_TO_GET_CHROMIUM);
-  });
-});
+const chromiumPath = chromiumForSuite();
 
 /** Half away from zero to 0.01, printed with 2 decimals: how the screen prints points. */
 const points = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 100 * (1 + 4 * Number.EPSILON))) / 100;

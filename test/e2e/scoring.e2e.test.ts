@@ -10,16 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain/framework';
 import type { Session } from '../../shared/domain/scoring';
 import { startHarness, type Harness } from '../harness/server';
-import { artifactPath, browserRequired, findChromium, HOW_TO_GET_CHROMIUM, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 
-const chromiumPath = findChromium();
-if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
-
-describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
-  it('has a Chromium to run them', () => {
-    throw new Error(HOW_TO_GET_CHROMIUM);
-  });
-});
+const chromiumPath = chromiumForSuite();
 
 describe.runIf(chromiumPath)('scoring screen in Chromium', () => {
   let harness: Harness;

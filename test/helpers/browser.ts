@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { describe, it } from 'vitest';
 
 export const BROWSER_ENV = 'RONGPING_CHROMIUM';
 export const REQUIRE_BROWSER_ENV = 'RONGPING_REQUIRE_BROWSER';
@@ -60,4 +61,21 @@ export async function launchChromium(executablePath: string, viewport = { width:
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The Chromium a browser test file runs with, or null. Without one the file's
+ * suite is skipped with a warning saying how to get it — and, where
+ * RONGPING_REQUIRE_BROWSER=1 (CI), a failing test says so instead.
+ * Call it at the top level of a test file.
+ */
+export function chromiumForSuite(): string | null {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) console.warn(HOW_TO_GET_CHROMIUM);
+  describe.runIf(!chromiumPath && browserRequired())('browser tests required (RONGPING_REQUIRE_BROWSER=1)', () => {
+    it('has a Chromium to run them', () => {
+      throw new Error(HOW_TO_GET_CHROMIUM);
+    });
+  });
+  return chromiumPath;
 }
