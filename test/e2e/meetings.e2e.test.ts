@@ -224,7 +224,9 @@ describe.runIf(chromiumPath)('review meeting in Chromium', () => {
     await drawer.getByLabel('记录').fill('书记述职12分钟，评委提问2个');
     await drawer.getByRole('button', { name: '保存记录' }).click();
     await page.getByText('已保存第 1 项的记录').waitFor();
-    await drawer.locator('.ant-drawer-close').click();
+    // Esc closes the drawer (focus is on its 保存记录 button); clicking ✕ can land on the confirmation toast.
+    await page.keyboard.press('Escape');
+    await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     // Away from the confirmation at the top (a message under the pointer stays).
     await page.mouse.move(10, 700);
     await expect.poll(() => agendaRows().first().innerText()).toContain('同意考评组意见');
