@@ -363,4 +363,8 @@ export const resultsMessages = {
   'results.charts.leniency.lineHarsh': '−{value}',
   'results.charts.leniency.none': '还没有两位以上评委评过同一指标，无法比较宽严',
   'results.drawer.profile': '得分画像',
+  'results.publication.none': '未公示',
+  'results.publication.during': '公示中（{start} 至 {end}）',
+  'results.publication.done': '已公示（{start} 至 {end}）',
+  'results.publication.contact': '异议受理：{contact}',
 } as const;

@@ -282,6 +282,11 @@ describe.runIf(chromiumPath)('review meeting in Chromium', () => {
       publishedAt: expect.any(String),
     });
     await page.screenshot({ path: artifactPath('publication.png'), animations: 'disabled' });
+    // The results screen shows the state too.
+    await page.goto(`${harness.url}#/results`);
+    await page.getByTestId('results-publication').getByText(/(公示中|已公示)（2026-11-25 至 2026-12-01）/).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: '返回评审会列表' }).waitFor();
   });
 
   it('lists the meeting with its state', async () => {

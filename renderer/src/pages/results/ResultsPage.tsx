@@ -17,6 +17,7 @@ import { ChartsTab } from './ChartsTab';
 import { PanelTab } from './PanelTab';
 import { RankingTable } from './RankingTable';
 import './results.css';
+import { PublicationTag } from './PublicationTag';
 import { SummaryBar } from './SummaryBar';
 import { TREE_VIEWS, type DrawerTarget, type TreeView } from './target';
 
@@ -117,6 +118,7 @@ export function ResultsPage() {
           {period.name}
         </Typography.Text>
         <Tag color={STATUS_COLORS[period.status]}>{PERIOD_STATUS_LABELS[period.status]}</Tag>
+        <PublicationTag periodId={period.id} />
       </div>
       <Typography.Text type="secondary">{t('results.intro')}</Typography.Text>
     </>
