@@ -55,7 +55,6 @@ export default tseslint.config(
   { files: ['shared/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict({ node: true, electron: true, sqlite: true, react: true, mainCode: true }) } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

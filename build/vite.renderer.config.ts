@@ -2,7 +2,8 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const root = path.dirname(new URL(import.meta.url).pathname);
+// The renderer's sources sit in renderer/ beside this build folder.
+const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'renderer');
 
 export default defineConfig({
   root,
