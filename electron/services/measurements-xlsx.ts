@@ -15,7 +15,7 @@ import {
   type MeasurementImportRow,
 } from '../../shared/domain/measurements';
 import { METHOD_LABELS } from '../../shared/domain/method-text';
-import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
+import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { listMeasurements, saveMeasurements } from './entries';
@@ -27,13 +27,13 @@ import {
   addHelpSheet,
   addRangeValidation,
   addTemplateSheet,
-  cellNumber,
+  cellErrors,
   cellText,
   columnLetter,
   locateHeaders,
+  readRow,
   readWorkbook,
   writeWorkbook,
-  type Cell,
 } from './xlsx';
 
 type Field = MeasurementColumnField;
@@ -127,27 +127,13 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
       .map((m) => [`${m.branch_id}:${m.indicator_id}`, m]),
   );
 
-  const errors: (WorkbookProblem & { col: number })[] = [];
+  const { errors, add: cellError } = cellErrors(columns, headerOf);
   const rows: MeasurementImportRow[] = [];
   const firstRowOf = new Map<string, number>();
   let skipped = 0;
-  const cellError = (row: number, field: Field, reason: string) => {
-    const col = columns.get(field)!;
-    const column = columnLetter(col);
-    errors.push({ row, column, col, message: t('import.error.cell', { row, column, header: headerOf(field), reason }) });
-  };
 
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = new Map<Field, Cell>();
-    for (const [field, col] of columns) cells.set(field, sheet.getRow(r).getCell(col));
-    const text = (field: Field) => {
-      const cell = cells.get(field);
-      return cell ? cellText(cell) : '';
-    };
-    const number = (field: Field) => {
-      const cell = cells.get(field);
-      return cell ? cellNumber(cell) : null;
-    };
+    const { cells, text, number } = readRow(sheet, r, columns);
     const target = number('target');
     const actual = number('actual');
     const floor = number('floor');

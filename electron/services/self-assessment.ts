@@ -19,7 +19,7 @@ import {
   type SelfImportResult,
   type SelfImportRow,
 } from '../../shared/domain/self-assessment';
-import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
+import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { checkEntry, entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
@@ -34,13 +34,14 @@ import {
   addHelpSheet,
   addRangeValidation,
   addTemplateSheet,
+  cellErrors,
   cellText,
   cellValue,
   columnLetter,
   locateHeaders,
+  readRow,
   readWorkbook,
   writeWorkbook,
-  type Cell,
 } from './xlsx';
 
 const NOTE_MAX = 500;
@@ -297,23 +298,13 @@ export async function previewSelfImport(db: Database, periodId: number, file: st
   const inScope = new Set(ctx.branches.map((b) => b.id));
   const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
   const stored = storedSelf(db, periodId, null);
-  const errors: (WorkbookProblem & { col: number })[] = [];
+  const { errors, add: cellError } = cellErrors(columns, headerOf);
   const rows: SelfImportRow[] = [];
   const firstRowOf = new Map<string, number>();
   let skipped = 0;
-  const cellError = (row: number, field: Field, reason: string) => {
-    const col = columns.get(field)!;
-    const column = columnLetter(col);
-    errors.push({ row, column, col, message: t('import.error.cell', { row, column, header: headerOf(field), reason }) });
-  };
 
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = new Map<Field, Cell>();
-    for (const [field, col] of columns) cells.set(field, sheet.getRow(r).getCell(col));
-    const text = (field: Field) => {
-      const cell = cells.get(field);
-      return cell ? cellText(cell) : '';
-    };
+    const { cells, text } = readRow(sheet, r, columns);
     const raw = cellValue(cells.get('value')!);
     const note = text('note');
     if (raw === null && note === '') {

@@ -134,3 +134,32 @@ export function addHelpSheet(wb: Workbook, name: string, lines: string[]): Works
   });
   return sheet;
 }
+
+/**
+ * Collects the located problems of an import: each as "第 N 行，X 列（列名）：原因",
+ * with the column number kept for sorting.
+ */
+export function cellErrors<F extends string>(columns: Map<F, number>, headerOf: (field: F) => string) {
+  const errors: { row: number; column: string; col: number; message: string }[] = [];
+  const add = (row: number, field: F, reason: string) => {
+    const col = columns.get(field)!;
+    const column = columnLetter(col);
+    errors.push({ row, column, col, message: t('import.error.cell', { row, column, header: headerOf(field), reason }) });
+  };
+  return { errors, add };
+}
+
+/** One worksheet row read by field: its cells, their text and their numbers. */
+export function readRow<F extends string>(sheet: Worksheet, row: number, columns: Map<F, number>) {
+  const cells = new Map<F, Cell>();
+  for (const [field, col] of columns) cells.set(field, sheet.getRow(row).getCell(col));
+  const text = (field: F) => {
+    const cell = cells.get(field);
+    return cell ? cellText(cell) : '';
+  };
+  const number = (field: F) => {
+    const cell = cells.get(field);
+    return cell ? cellNumber(cell) : null;
+  };
+  return { cells, text, number };
+}
