@@ -62,7 +62,18 @@ export default tseslint.config(
       'no-restricted-imports': restrict({ node: true, electron: true, sqlite: true, mainCode: true }),
     },
   },
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true, sqlite: true }) } },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict({ electron: true, sqlite: true }),
+      // A deferred transaction that reads then writes fails at once ("database is locked") when another
+      // process writes; inTransaction (electron/db/sqlite.ts) begins IMMEDIATE and waits instead.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: 'Use inTransaction(db, work) from electron/db: it begins IMMEDIATE, so a second writer waits instead of failing.' },
+      ],
+    },
+  },
   { files: ['electron/db/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true }) } },
   { files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'], rules: { 'no-restricted-imports': restrict({ sqlite: true }) } },
 );

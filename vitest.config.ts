@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          // Each file runs in its own empty temporary working directory: nothing lands in the repository.
+          setupFiles: ['test/setup/temp-cwd.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

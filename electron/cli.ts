@@ -14,14 +14,16 @@ import { t } from '../shared/messages';
 import type { AppErrorValue, Result } from '../shared/result';
 import { formatPairs, formatTable } from './cli-format';
 import { resolveDataDir } from './paths';
-import { backupDatabase } from './services/backup';
+import { BACKUP_REASON_LABELS } from '../shared/domain/backups';
+import { backupTo } from './services/backup';
+import { describeAuditChain } from './services/audit-verify';
 import { AppError } from './services/errors';
 import { createServices, type Services } from './services';
 import { waitForJob } from './services/documents';
 
 const USAGE = `融评 rongping — 命令行工具
 
-用法: rongping <命令> [参数] [--data-dir 目录] [--json]
+用法: rongping <命令> [参数] [--data-dir 目录] [--json] [--force]
 
   info                         程序版本、数据结构版本、数据目录和数据统计
   branches list [--archived]   列出党支部（--archived 同时列出已归档的）
@@ -51,6 +53,7 @@ const USAGE = `融评 rongping — 命令行工具
                                导入业务数据（有任何错误则全部不导入）
   audit export 文件.xlsx --period 编号
                                把考核周期的操作记录导出为 Excel
+  audit verify                 校验操作记录的哈希链：被改动、插入或删除的记录会被指出（发现问题时退出码为 1）
   compute --period 编号         计算考核结果（--json 输出全部结果和每个分数的来历）
   export scoresheet --period 编号 (--rater 编号 | --branch 编码) --out 文件.docx [--filled]
                                评分表 Word 文档：一位评委的（全部支部），或一个支部的（全体评委）；默认空白
@@ -67,8 +70,12 @@ const USAGE = `融评 rongping — 命令行工具
   sample [--branches N] [--raters M] [--seed S]
                                用内置指标体系生成一个完整的示例考核周期
   backup 文件.db               把数据库完整备份到一个新文件
+  backup list                  列出自动和手动备份（每日首次启动、导入、定稿、重新开启前自动备份）
+  backup create                立即备份到备份文件夹
+  backup restore 备份文件名    用一份备份替换当前数据库（先校验备份，并先把当前数据库另存一份备份）
   help                         显示本说明
 
+文件路径可写相对路径（相对于当前目录）。已存在的文件不会被覆盖，除非加 --force。
 数据目录默认与桌面程序相同；可用 --data-dir 或环境变量 RONGPING_DATA_DIR 指定。`;
 
 class UsageError extends Error {}
@@ -160,6 +167,7 @@ const frameworkTable = (frameworks: FrameworkSummary[]) =>
 const warningLines = (warnings: FrameworkImportIssue[]) =>
   warnings.map((w) => `\n  提醒：${w.row === null ? '' : `第 ${w.row} 行，`}${w.message}`).join('');
 
+/** A file argument, resolved here against the CLI's working directory: the services take absolute paths only. */
 function fileArg(positionals: string[], index: number, command: string): string {
   const file = positionals[index];
   if (!file) throw new UsageError(t('cli.usage.missingFile', { command }));
@@ -347,6 +355,12 @@ async function runCommand(services: Services, positionals: string[], flags: Flag
         const file = fileArg(positionals, 2, 'audit export');
         return report(await invoke('audit.export', { periodId: intFlag(flags.period, 'period'), path: file }), o, (r) => `已导出 ${r.rows} 条操作记录到 ${r.path}`);
       }
+      if (sub === 'verify') {
+        const status = await invoke('audit.verify', {});
+        if (!status.ok) return report(status, o, () => '');
+        o.out(o.json ? JSON.stringify(status.value, null, 2) : describeAuditChain(status.value));
+        return status.value.ok ? 0 : 1;
+      }
       throw new UsageError(t('cli.usage.unknown', { command: `audit ${sub ?? ''}`.trim() }));
     case 'compute': {
       const periodId = intFlag(flags.period, 'period');
@@ -374,8 +388,24 @@ async function runCommand(services: Services, positionals: string[], flags: Flag
         (s) => `已生成示例考核周期 ${s.period.id}“${s.period.name}”：${s.branches} 个党支部，${s.raters} 位评委，${s.entries} 条评分，${s.measurements} 条业务数据。\n查看结果：rongping compute --period ${s.period.id}`,
       );
     case 'backup': {
+      if (sub === 'list') {
+        return report(await invoke('backups.list', {}), o, (list) =>
+          list.backups.length === 0
+            ? t('cli.backup.none', { folder: list.folder })
+            : `${formatTable(
+                ['备份文件', '时间', '原因', '大小'],
+                list.backups.map((b) => [b.name, new Date(b.at).toLocaleString('zh-CN'), BACKUP_REASON_LABELS[b.reason], `${(b.bytes / 1024).toFixed(0)} KB`]),
+              )}\n${t('cli.backup.folder', { folder: list.folder, keep: list.keep })}`,
+        );
+      }
+      if (sub === 'create') return report(await invoke('backups.create', {}), o, (b) => t('cli.backup.done', { path: b.name, size: `${(b.bytes / 1024).toFixed(0)} KB` }));
+      if (sub === 'restore') {
+        const name = positionals[2];
+        if (!name) throw new UsageError(t('cli.usage.missingFile', { command: 'backup restore' }));
+        return report(await invoke('backups.restore', { name }), o, (r) => t('cli.backup.restored', { name: r.restored, safety: r.safetyCopy }));
+      }
       const file = fileArg(positionals, 1, 'backup');
-      const result = backupDatabase(services.ctx.db, file);
+      const result = await backupTo(services.ctx.db, file);
       return report({ ok: true, value: result }, o, (r) =>
         t('cli.backup.done', { path: r.path, size: `${(r.bytes / 1024).toFixed(0)} KB` }),
       );
@@ -484,6 +514,7 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
         issuer: { type: 'string' },
         date: { type: 'string' },
         meeting: { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -499,7 +530,9 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
   }
   let services: Services | null = null;
   try {
-    services = createServices({ dataDir: resolveDataDir({ flag: values['data-dir'] }) });
+    // Paths on the command line are the caller's choice (resolved against the cwd by fileArg and --out):
+    // any absolute path, an existing file replaced only with --force.
+    services = createServices({ dataDir: resolveDataDir({ flag: values['data-dir'] }), paths: 'trusted', overwrite: values.force });
     return await runCommand(services, positionals, values, o);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -37,7 +37,9 @@ const desktop: Desktop = {
     return r.canceled ? null : (r.filePaths[0] ?? null);
   },
   async saveFile({ title, defaultName, filters }) {
-    const options = { title, defaultPath: defaultName, filters };
+    // The dialog asks before replacing a file (Windows and macOS always; Linux with this property);
+    // the services take an existing file it returns as confirmed (grants.ts).
+    const options = { title, defaultPath: defaultName, filters, properties: ['showOverwriteConfirmation' as const] };
     const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return r.canceled ? null : (r.filePath ?? null);
   },
@@ -161,6 +163,10 @@ if (!app.requestSingleInstanceLock()) {
       services = createServices({
         dataDir: resolveDataDir({ flag: dataDirFlag(), appDefault: app.getPath('userData') }),
         desktop,
+        // The day's first start backs the database up (electron/services/backup.ts).
+        dailyBackup: true,
+        // The renderer writes and reads only where the user chose in a dialog.
+        paths: 'dialog',
       });
     } catch (e) {
       // A database from a newer version, or one that cannot be opened: say so and stop.

@@ -18,7 +18,10 @@ import type { ScoreImportPreview, ScoreImportResult, ScoreTemplateResult } from 
 import type { SelfAssessmentView, SelfComparison, SelfImportPreview, SelfImportResult } from './domain/self-assessment';
 import type { WorkbookExportResult } from './domain/workbook';
 import type { Result } from './result';
-import { BATCH_MODES, FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type DocumentWritten } from './domain/documents';
+import type { AuditChainStatus, BackupInfo, BackupList } from './domain/backups';
+import { FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type DocumentWritten } from './domain/documents';
+import { text } from './domain/text';
+import { AbsolutePath, ReadPath, WriteFolder, WritePath } from './domain/file-path';
 import { AgendaItemInput, AttendeeInput, MeetingFields, PublicationInput, type ItemResult, type MeetingDetail, type MeetingFollow, type MeetingSummary, type Publication } from './domain/meetings';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -30,8 +33,7 @@ const method = <I extends z.ZodType>(input: I) => ({
   returns: <O>(): MethodSpec<I, O> => ({ input }),
 });
 
-const FilePath = z.string().trim().min(1);
-const FileFilter = z.object({ name: z.string(), extensions: z.array(z.string()) });
+const FileFilter = z.object({ name: text('文件类型名称').max(100), extensions: z.array(text('扩展名').max(20)).max(20) });
 
 export interface AppInfo {
   appVersion: string;
@@ -42,11 +44,33 @@ export interface AppInfo {
   counts: { branchesActive: number; branchesArchived: number; frameworks: number; periods: number };
   /** The period the header shows and the screens work on; null before there is one. */
   currentPeriodId: number | null;
+  /** The database file can't be written: the app is for viewing only. */
+  readOnly: boolean;
+  /** The audit trail's hash chain as last checked (at start-up, or by audit.verify). */
+  auditChain: AuditChainStatus;
 }
 
 const Id = z.number().int().positive();
+
+/**
+ * Batch limits, sized for real use: the largest real period is 500 branches ×
+ * 120 indicators × 15 raters, and one rater's sheet is at most ~60k entries.
+ * A batch blocks the main process while it is stored (200k entries took
+ * 8.6 s), so each limit keeps one call at about half a second or less on a
+ * slow 2-core PC, and larger batches go in chunks (the scoring grid sends a
+ * pasted sheet so; imports store their files in the services, not through
+ * these calls). Measured: a changed score costs 0.1–0.3 ms (each is
+ * audited), a new one ~0.015 ms; scoring.save of 5k changed scores took
+ * 0.5–1.4 s, of 2k 0.2–0.6 s; measurements.save of 1k changed rows ≈ 0.25 s.
+ */
+export const SCORING_SAVE_MAX = 2_000;
+export const ENTRIES_SAVE_MAX = 2_000;
+export const MEASUREMENTS_SAVE_MAX = 1_000;
+/** More branches than any plant has (the largest real period has 500). */
+export const MAX_BRANCHES = 2_000;
+const BranchIds = z.array(Id).max(MAX_BRANCHES, { error: `党支部最多 ${MAX_BRANCHES} 个` });
 const PeriodFields = z.object({
-  name: z.string().trim().min(1, { error: '周期名称不能为空' }).max(60),
+  name: text('周期名称').trim().min(1, { error: '周期名称不能为空' }).max(60),
   year: z.number().int().min(2000).max(2100),
   kind: z.enum(PERIOD_KINDS),
   settings: PeriodSettings.default(PeriodSettings.parse({})),
@@ -57,7 +81,7 @@ const EntryInput = z.object({
   branchId: Id,
   indicatorId: Id,
   value: z.number().finite().nullable(),
-  detail: z.array(z.string().max(200)).max(50).optional(),
+  detail: z.array(text('说明').max(200)).max(50).optional(),
 });
 const MeasurementInput = z.object({
   branchId: Id,
@@ -65,7 +89,7 @@ const MeasurementInput = z.object({
   target: z.number().finite(),
   actual: z.number().finite().nullable(),
   floor: z.number().finite().nullable().default(null),
-  source: z.string().trim().max(60).default(''),
+  source: text('数据来源').trim().max(60).default(''),
 });
 
 /** One period in a branch's history (results.trend): its total, grade and rank as the engine computes them. */
@@ -89,22 +113,24 @@ export const PNG_MAX_BYTES = 20 * 1024 * 1024;
 /** Options of the bulletin and feedback sheets: fonts, 发文机关署名, 成文日期 (YYYY-MM-DD, default today). */
 const ReviewDocumentOptions = {
   fontScheme: z.enum(FONT_SCHEMES).optional(),
-  issuer: z.string().trim().max(40).optional(),
+  issuer: text('发文机关署名').trim().max(40).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' }).optional(),
 };
+
+const BatchOptions = { branchIds: z.array(Id).max(5000).nullable().optional(), ...ReviewDocumentOptions };
 
 export const api = {
   'app.info': method(z.object({})).returns<AppInfo>(),
 
   'branches.list': method(
-    z.object({ query: z.string().trim().max(100).default(''), includeArchived: z.boolean().default(false) }),
+    z.object({ query: text('查询条件').trim().max(100).default(''), includeArchived: z.boolean().default(false) }),
   ).returns<Branch[]>(),
   'branches.create': method(BranchFields).returns<Branch>(),
   'branches.update': method(z.object({ id: BranchId, fields: BranchFields })).returns<Branch>(),
   'branches.setArchived': method(z.object({ id: BranchId, archived: z.boolean() })).returns<Branch>(),
-  'branches.previewImport': method(z.object({ path: FilePath })).returns<BranchImportPreview>(),
-  'branches.import': method(z.object({ path: FilePath })).returns<BranchImportResult>(),
-  'branches.writeTemplate': method(z.object({ path: FilePath })).returns<{ path: string }>(),
+  'branches.previewImport': method(z.object({ path: ReadPath })).returns<BranchImportPreview>(),
+  'branches.import': method(z.object({ path: ReadPath })).returns<BranchImportResult>(),
+  'branches.writeTemplate': method(z.object({ path: WritePath })).returns<{ path: string }>(),
 
   'app.setCurrentPeriod': method(z.object({ periodId: Id.nullable() })).returns<null>(),
 
@@ -112,8 +138,8 @@ export const api = {
   'frameworks.get': method(z.object({ id: Id })).returns<FrameworkWithIndicators & { issues: FrameworkIssue[] }>(),
   'frameworks.create': method(
     z.object({
-      name: z.string().trim().min(1, { error: '名称不能为空' }).max(60),
-      description: z.string().trim().max(500).default(''),
+      name: text('名称').trim().min(1, { error: '名称不能为空' }).max(60),
+      description: text('说明').trim().max(500).default(''),
       source: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('empty') }),
         z.object({ kind: z.literal('template') }),
@@ -122,44 +148,44 @@ export const api = {
     }),
   ).returns<{ id: number }>(),
   'frameworks.updateMeta': method(
-    z.object({ id: Id, name: z.string().trim().min(1, { error: '名称不能为空' }).max(60), description: z.string().trim().max(500).default('') }),
+    z.object({ id: Id, name: text('名称').trim().min(1, { error: '名称不能为空' }).max(60), description: text('说明').trim().max(500).default('') }),
   ).returns<null>(),
   'frameworks.delete': method(z.object({ id: Id })).returns<null>(),
   'frameworks.newVersion': method(z.object({ id: Id })).returns<{ id: number }>(),
   'frameworks.renumber': method(z.object({ id: Id })).returns<null>(),
   // The framework workbook (指标体系.xlsx): template, export, and import as a new framework.
-  'frameworks.writeTemplate': method(z.object({ path: FilePath })).returns<{ path: string }>(),
-  'frameworks.export': method(z.object({ id: Id, path: FilePath })).returns<FrameworkExportResult>(),
-  'frameworks.previewImport': method(z.object({ path: FilePath })).returns<FrameworkImportPreview>(),
+  'frameworks.writeTemplate': method(z.object({ path: WritePath })).returns<{ path: string }>(),
+  'frameworks.export': method(z.object({ id: Id, path: WritePath })).returns<FrameworkExportResult>(),
+  'frameworks.previewImport': method(z.object({ path: ReadPath })).returns<FrameworkImportPreview>(),
   'frameworks.import': method(
-    z.object({ path: FilePath, name: z.string().trim().min(1, { error: '名称不能为空' }).max(60).optional() }),
+    z.object({ path: ReadPath, name: text('名称').trim().min(1, { error: '名称不能为空' }).max(60).optional() }),
   ).returns<FrameworkImportResult>(),
   'indicators.add': method(z.object({ frameworkId: Id, parentId: Id.nullable(), fields: IndicatorFields })).returns<Indicator>(),
   'indicators.update': method(z.object({ id: Id, fields: IndicatorFields })).returns<Indicator>(),
   'indicators.delete': method(z.object({ id: Id })).returns<{ removed: number }>(),
   'indicators.move': method(z.object({ id: Id, parentId: Id.nullable(), position: z.number().int().min(0) })).returns<null>(),
 
-  'periods.list': method(z.object({})).returns<Period[]>(),
+  'periods.list': method(z.object({ includeArchived: z.boolean().default(false) })).returns<Period[]>(),
   'periods.get': method(z.object({ id: Id })).returns<Period & { branchIds: number[] }>(),
   'periods.create': method(
     PeriodFields.extend({
       frameworkId: Id,
-      branchIds: z.array(Id).nullable().default(null),
+      branchIds: BranchIds.nullable().default(null),
       copyPanelFrom: Id.nullable().default(null),
     }),
   ).returns<Period>(),
   'periods.update': method(PeriodFields.extend({ id: Id })).returns<Period>(),
-  'periods.setBranches': method(z.object({ id: Id, branchIds: z.array(Id) })).returns<Period>(),
+  'periods.setBranches': method(z.object({ id: Id, branchIds: BranchIds })).returns<Period>(),
   'periods.setFramework': method(z.object({ id: Id, frameworkId: Id })).returns<Period>(),
   'periods.advance': method(z.object({ id: Id, to: z.enum(PERIOD_STATUSES) })).returns<Period>(),
-  'periods.delete': method(z.object({ id: Id })).returns<null>(),
+  'periods.delete': method(z.object({ id: Id })).returns<{ archived: boolean }>(),
 
   'panel.get': method(z.object({ periodId: Id })).returns<PanelView>(),
   'panel.saveGroup': method(
     z.object({
       periodId: Id,
       id: Id.nullable().default(null),
-      name: z.string().trim().min(1, { error: '组名不能为空' }).max(30),
+      name: text('组名').trim().min(1, { error: '组名不能为空' }).max(30),
       weight: z.number().positive({ error: '权重应大于 0' }).max(100),
     }),
   ).returns<RaterGroup>(),
@@ -169,44 +195,59 @@ export const api = {
       periodId: Id,
       id: Id.nullable().default(null),
       groupId: Id,
-      name: z.string().trim().min(1, { error: '姓名不能为空' }).max(30),
-      title: z.string().trim().max(40).default(''),
+      name: text('姓名').trim().min(1, { error: '姓名不能为空' }).max(30),
+      title: text('职务').trim().max(40).default(''),
       branchId: Id.nullable().default(null),
-      recusals: z.array(z.object({ branchId: Id, reason: z.string().trim().min(1, { error: '回避必须写明原因' }).max(100) })).default([]),
+      recusals: z
+        .array(z.object({ branchId: Id, reason: text('回避原因').trim().min(1, { error: '回避必须写明原因' }).max(100) }))
+        .max(MAX_BRANCHES, { error: `回避最多 ${MAX_BRANCHES} 个党支部` })
+        .default([]),
     }),
   ).returns<Rater>(),
   'panel.deleteRater': method(z.object({ periodId: Id, id: Id })).returns<null>(),
 
   'entries.save': method(
-    z.object({ periodId: Id, entries: z.array(EntryInput).max(1_000_000), enteredBy: z.enum(['rater', 'admin', 'import']).default('rater') }),
+    z.object({
+      periodId: Id,
+      entries: z.array(EntryInput).max(ENTRIES_SAVE_MAX, { error: `一次最多保存 ${ENTRIES_SAVE_MAX} 条评分，请分批保存` }),
+      reason: text('原因').trim().max(200).optional(),
+    }),
   ).returns<{ saved: number; removed: number; unchanged: number }>(),
-  'measurements.save': method(z.object({ periodId: Id, rows: z.array(MeasurementInput) })).returns<{ saved: number; unchanged: number }>(),
+  'measurements.save': method(
+    z.object({ periodId: Id, rows: z.array(MeasurementInput).max(MEASUREMENTS_SAVE_MAX, { error: `一次最多保存 ${MEASUREMENTS_SAVE_MAX} 条业务数据，请分批保存或用 Excel 导入` }) }),
+  ).returns<{ saved: number; unchanged: number }>(),
   // Period workbooks: business data, self-assessment, a rater's scores, the audit log (admin only).
   'measurements.list': method(z.object({ periodId: Id })).returns<MeasurementRow[]>(),
-  'measurements.writeTemplate': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
-  'measurements.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<MeasurementImportPreview>(),
-  'measurements.import': method(z.object({ periodId: Id, path: FilePath })).returns<MeasurementImportResult>(),
+  'measurements.writeTemplate': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
+  'measurements.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<MeasurementImportPreview>(),
+  'measurements.import': method(z.object({ periodId: Id, path: ReadPath })).returns<MeasurementImportResult>(),
   'selfAssessment.get': method(z.object({ periodId: Id, branchId: Id })).returns<SelfAssessmentView>(),
   'selfAssessment.save': method(
     z.object({
       periodId: Id,
       branchId: Id,
-      entries: z.array(z.object({ indicatorId: Id, value: z.number().finite().nullable(), note: z.string().trim().max(500).default('') })).max(5000),
+      entries: z.array(z.object({ indicatorId: Id, value: z.number().finite().nullable(), note: text('备注').trim().max(500).default('') })).max(1000, { error: '一次最多保存 1000 条自评' }),
     }),
   ).returns<{ saved: number; removed: number; unchanged: number }>(),
-  'selfAssessment.writeTemplate': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
-  'selfAssessment.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<SelfImportPreview>(),
-  'selfAssessment.import': method(z.object({ periodId: Id, path: FilePath })).returns<SelfImportResult>(),
+  'selfAssessment.writeTemplate': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
+  'selfAssessment.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<SelfImportPreview>(),
+  'selfAssessment.import': method(z.object({ periodId: Id, path: ReadPath })).returns<SelfImportResult>(),
   'selfAssessment.compare': method(z.object({ periodId: Id, branchId: Id })).returns<SelfComparison>(),
-  'scores.writeTemplate': method(z.object({ periodId: Id, raterId: Id, path: FilePath })).returns<ScoreTemplateResult>(),
-  'scores.previewImport': method(z.object({ periodId: Id, path: FilePath })).returns<ScoreImportPreview>(),
-  'scores.import': method(z.object({ periodId: Id, path: FilePath, reason: z.string().trim().max(200).optional() })).returns<ScoreImportResult>(),
-  'scores.export': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
-  'audit.export': method(z.object({ periodId: Id, path: FilePath })).returns<WorkbookExportResult>(),
+  'scores.writeTemplate': method(z.object({ periodId: Id, raterId: Id, path: WritePath })).returns<ScoreTemplateResult>(),
+  'scores.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<ScoreImportPreview>(),
+  'scores.import': method(z.object({ periodId: Id, path: ReadPath, reason: text('原因').trim().max(200).optional() })).returns<ScoreImportResult>(),
+  'scores.export': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
+  'audit.verify': method(z.object({})).returns<AuditChainStatus>(),
+  // Backups (备份与恢复): the app's own, taken daily and before imports, finalising and reopening.
+  'backups.list': method(z.object({})).returns<BackupList>(),
+  'backups.create': method(z.object({})).returns<BackupInfo>(),
+  'backups.restore': method(z.object({ name: z.string().regex(/^rongping-[\w-]+\.db$/, { error: '备份文件名不正确' }) })).returns<{ restored: string; safetyCopy: string }>(),
+  'backups.setKeep': method(z.object({ keep: z.number().int().min(3, { error: '至少保留 3 份' }).max(365, { error: '最多保留 365 份' }) })).returns<BackupList>(),
+  'audit.export': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
 
   'session.get': method(z.object({})).returns<Session>(),
-  'session.signInAdmin': method(z.object({ pin: z.string().max(6).optional() })).returns<Session>(),
-  'session.signInRater': method(z.object({ periodId: Id, raterId: Id, pin: z.string().max(6).optional() })).returns<Session>(),
+  'session.signInAdmin': method(z.object({ pin: text('PIN 码').max(6).optional() })).returns<Session>(),
+  'session.signInRater': method(z.object({ periodId: Id, raterId: Id, pin: text('PIN 码').max(6).optional() })).returns<Session>(),
   'session.signOut': method(z.object({})).returns<Session>(),
   'session.setAdminPin': method(z.object({ pin: Pin.nullable() })).returns<null>(),
   'panel.setRaterPin': method(z.object({ periodId: Id, raterId: Id, pin: Pin.nullable() })).returns<null>(),
@@ -216,23 +257,26 @@ export const api = {
     z.object({
       periodId: Id,
       raterId: Id,
-      entries: z.array(EntryInput.omit({ raterId: true })).min(1).max(20_000),
-      reason: z.string().trim().max(200).optional(),
+      entries: z
+        .array(EntryInput.omit({ raterId: true }))
+        .min(1)
+        .max(SCORING_SAVE_MAX, { error: `一次最多保存 ${SCORING_SAVE_MAX} 条评分，请分批保存` }),
+      reason: text('原因').trim().max(200).optional(),
     }),
   ).returns<{ saved: number; removed: number; unchanged: number }>(),
   'scoring.progress': method(z.object({ periodId: Id })).returns<ScoringProgress>(),
   'scoring.setFinished': method(
-    z.object({ periodId: Id, raterId: Id, finished: z.boolean(), reason: z.string().trim().max(200).optional() }),
+    z.object({ periodId: Id, raterId: Id, finished: z.boolean(), reason: text('原因').trim().max(200).optional() }),
   ).returns<null>(),
-  'periods.reopen': method(z.object({ id: Id, reason: z.string().trim().min(1, { error: '请写明重新开启的原因' }).max(200) })).returns<Period>(),
+  'periods.reopen': method(z.object({ id: Id, reason: text('原因').trim().min(1, { error: '请写明重新开启的原因' }).max(200) })).returns<Period>(),
   'audit.list': method(
     z.object({
       periodId: Id,
       raterId: Id.nullable().default(null),
       branchId: Id.nullable().default(null),
       indicatorId: Id.nullable().default(null),
-      entity: z.enum(['score', 'measurement', 'self', 'period']).nullable().default(null),
-      text: z.string().trim().max(50).default(''),
+      entity: z.enum(['score', 'measurement', 'self', 'period', 'database']).nullable().default(null),
+      text: text('查询条件').trim().max(50).default(''),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     }),
@@ -245,7 +289,7 @@ export const api = {
   'results.trend': method(z.object({ branchId: Id })).returns<TrendPoint[]>(),
   // A chart saved as a picture: the renderer sends the PNG, the main process writes it.
   'files.writePng': method(
-    z.object({ path: FilePath, dataBase64: z.string().min(1).max(Math.ceil(PNG_MAX_BYTES / 3) * 4 + 64) }),
+    z.object({ path: WritePath, dataBase64: z.string().min(1).max(Math.ceil(PNG_MAX_BYTES / 3) * 4 + 64) }),
   ).returns<{ path: string }>(),
 
   // Word documents (electron/reports/): admin only, like every method not listed for raters in access.ts.
@@ -256,24 +300,28 @@ export const api = {
         raterId: Id.nullable().optional(),
         branchId: Id.nullable().optional(),
         filled: z.boolean(),
-        path: FilePath,
+        path: WritePath,
         fontScheme: z.enum(FONT_SCHEMES).optional(),
       })
       .refine((v) => ((v.raterId ?? null) === null) !== ((v.branchId ?? null) === null), { error: '请选择一位评委或一个党支部（二者选一）' }),
   ).returns<DocumentWritten>(),
   // Review documents: the results bulletin and the branches' feedback sheets (one, or a batch run as a job to poll).
   'documents.defaults': method(z.object({})).returns<DocumentDefaults>(),
-  'documents.bulletin': method(z.object({ periodId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
-  'documents.feedback': method(z.object({ periodId: Id, branchId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  'documents.bulletin': method(z.object({ periodId: Id, path: WritePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  'documents.feedback': method(z.object({ periodId: Id, branchId: Id, path: WritePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
   'documents.startBatch': method(
-    z.object({ periodId: Id, mode: z.enum(BATCH_MODES), path: FilePath, branchIds: z.array(Id).max(5000).nullable().optional(), ...ReviewDocumentOptions }),
+    // 'single': one .docx the user saved; 'perBranch': a folder the user chose, one file per branch in it.
+    z.discriminatedUnion('mode', [
+      z.object({ periodId: Id, mode: z.literal('single'), path: WritePath, ...BatchOptions }),
+      z.object({ periodId: Id, mode: z.literal('perBranch'), path: WriteFolder, ...BatchOptions }),
+    ]),
   ).returns<BatchJobStatus>(),
-  'documents.jobStatus': method(z.object({ jobId: z.string().min(1).max(80) })).returns<BatchJobStatus>(),
-  'documents.cancelJob': method(z.object({ jobId: z.string().min(1).max(80) })).returns<BatchJobStatus>(),
+  'documents.jobStatus': method(z.object({ jobId: text('任务编号').min(1).max(80) })).returns<BatchJobStatus>(),
+  'documents.cancelJob': method(z.object({ jobId: text('任务编号').min(1).max(80) })).returns<BatchJobStatus>(),
   // The review meeting's documents: 评审会材料, 会议纪要, 公示.
-  'documents.meetingPack': method(z.object({ meetingId: Id, path: FilePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
-  'documents.minutes': method(z.object({ meetingId: Id, path: FilePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
-  'documents.publication': method(z.object({ periodId: Id, path: FilePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  'documents.meetingPack': method(z.object({ meetingId: Id, path: WritePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
+  'documents.minutes': method(z.object({ meetingId: Id, path: WritePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
+  'documents.publication': method(z.object({ periodId: Id, path: WritePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
 
   // Review meetings (评审会) and publication (公示): admin only, except 'meetings.current' (raters follow the meeting).
   'meetings.list': method(z.object({ periodId: Id })).returns<MeetingSummary[]>(),
@@ -295,10 +343,10 @@ export const api = {
   'meetings.reveal': method(z.object({ itemId: Id })).returns<MeetingDetail>(),
   'meetings.itemResult': method(z.object({ itemId: Id })).returns<ItemResult>(),
   'meetings.saveItem': method(
-    z.object({ itemId: Id, decision: z.string().trim().max(2000).default(''), notes: z.string().trim().max(4000).default('') }),
+    z.object({ itemId: Id, decision: text('议定事项').trim().max(2000).default(''), notes: text('记录').trim().max(4000).default('') }),
   ).returns<MeetingDetail>(),
   'meetings.draftMinutes': method(z.object({ id: Id })).returns<{ text: string }>(),
-  'meetings.saveMinutes': method(z.object({ id: Id, text: z.string().max(50_000) })).returns<MeetingDetail>(),
+  'meetings.saveMinutes': method(z.object({ id: Id, text: text('会议纪要').max(50_000) })).returns<MeetingDetail>(),
   'meetings.current': method(z.object({ periodId: Id })).returns<MeetingFollow | null>(),
   'periods.publish': method(PublicationInput).returns<Publication>(),
   'periods.publication': method(z.object({ periodId: Id })).returns<Publication>(),
@@ -309,13 +357,13 @@ export const api = {
 
   // Native dialogs and the shell: the main process owns them.
   'dialog.openFile': method(
-    z.object({ title: z.string().optional(), filters: z.array(FileFilter).default([]) }),
+    z.object({ title: text('标题').max(200).optional(), filters: z.array(FileFilter).max(20).default([]) }),
   ).returns<string | null>(),
   'dialog.saveFile': method(
-    z.object({ title: z.string().optional(), defaultName: z.string(), filters: z.array(FileFilter).default([]) }),
+    z.object({ title: text('标题').max(200).optional(), defaultName: text('文件名').max(255), filters: z.array(FileFilter).max(20).default([]) }),
   ).returns<string | null>(),
-  'dialog.openFolder': method(z.object({ title: z.string().optional() })).returns<string | null>(),
-  'shell.showInFolder': method(z.object({ path: FilePath })).returns<null>(),
+  'dialog.openFolder': method(z.object({ title: text('标题').max(200).optional() })).returns<string | null>(),
+  'shell.showInFolder': method(z.object({ path: AbsolutePath() })).returns<null>(),
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict' // e.g. a branch code that is already taken
   | 'db_newer' // the database was written by a newer version of the app
+  | 'busy' // another process held the database's write lock past the busy timeout
+  | 'read_only' // the database file cannot be written; the app is for viewing only
   | 'io' // a file could not be read or written
   | 'forbidden' // a call from an unexpected sender
   | 'unknown_method'

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/messages';
 import { AppError } from '../services/errors';
-import type { Database } from './sqlite';
+import { inTransaction, type Database } from './sqlite';
 
 export interface Migration {
   /** 1, 2, 3, …: becomes `PRAGMA user_version` once applied. */
   version: number;
   name: string;
+  /** The schema change. */
   sql: string;
+  /** Data work SQL alone cannot do (run after `sql`, in the same transaction). */
+  up?: (db: Database) => void;
 }
 
 export interface MigrationReport {
@@ -56,12 +59,13 @@ export function migrate(
     db.prepare('VACUUM INTO ?').run(backupFile);
   }
 
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const m of migrations.slice(from)) {
       db.exec(m.sql);
+      m.up?.(db);
       // PRAGMA takes no bound parameters; the value is an integer from our own list.
       db.pragma(`user_version = ${Number(m.version)}`);
     }
-  })();
+  });
   return { from, to: latest, backupFile };
 }

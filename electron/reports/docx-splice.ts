@@ -15,11 +15,11 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FileChild, XmlAttributeComponent } from 'docx';
+import { stripXmlInvalid } from '../../shared/domain/text';
 
-/** Text content of an element: & < > escaped; characters XML 1.0 cannot hold dropped. */
+/** Text content of an element: & < > escaped; characters XML 1.0 cannot hold (lone surrogates too) dropped. */
 export const xmlText = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, '');
+  stripXmlInvalid(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
 /** An attribute value in double quotes. */
 export const xmlAttr = (s: string): string => xmlText(s).replace(/"/g, '&quot;');

@@ -40,6 +40,7 @@ import {
 } from 'docx';
 import type { FontScheme } from '../../shared/domain/documents';
 import { RawBlock, rawPicture, spliceRawBlocks, xmlAttr, xmlText } from './docx-splice';
+import { stripXmlInvalid } from '../../shared/domain/text';
 
 export type { FontScheme };
 export type Orientation = 'portrait' | 'landscape';
@@ -229,7 +230,8 @@ export function officialStyle(options: StyleOptions = {}) {
 
   const run = (text: string, o: RunOptions = {}): TextRun =>
     new TextRun({
-      text,
+      // The one place docx text runs are made: text that reached the database past the contract's check is stripped here.
+      text: stripXmlInvalid(text),
       font: fontOf(o.role ?? 'body'),
       size: halfPoints(o.size ?? SIZE.三号),
       ...(o.bold ? { bold: true } : {}),
@@ -458,8 +460,8 @@ export function officialStyle(options: StyleOptions = {}) {
   const document = (sections: ISectionOptions[], meta: { title: string; subject?: string }): Document =>
     new Document({
       creator: '融评',
-      title: meta.title,
-      ...(meta.subject ? { subject: meta.subject } : {}),
+      title: stripXmlInvalid(meta.title),
+      ...(meta.subject ? { subject: stripXmlInvalid(meta.subject) } : {}),
       evenAndOddHeaderAndFooters: true,
       styles: {
         default: {

@@ -16,8 +16,10 @@ export function getAppInfo(ctx: ServiceContext): AppInfo {
       branchesActive: branches.active,
       branchesArchived: branches.archived,
       frameworks: (ctx.db.prepare('SELECT count(*) AS n FROM framework').get() as { n: number }).n,
-      periods: (ctx.db.prepare('SELECT count(*) AS n FROM period').get() as { n: number }).n,
+      periods: (ctx.db.prepare('SELECT count(*) AS n FROM period WHERE archived_at IS NULL').get() as { n: number }).n,
     },
     currentPeriodId: currentPeriodId(ctx.db),
+    readOnly: ctx.readOnly,
+    auditChain: ctx.auditChain,
   };
 }

@@ -16,7 +16,7 @@ import { getPeriod } from './periods';
 import { localTime } from './period-data';
 import { addTemplateSheet, columnLetter, writeWorkbook } from './xlsx';
 
-const ENTITY_LABELS: Record<AuditEntity, string> = { score: '评分', measurement: '业务数据', self: '自评', period: '考核周期' };
+const ENTITY_LABELS: Record<AuditEntity, string> = { score: '评分', measurement: '业务数据', self: '自评', period: '考核周期', database: '数据库' };
 
 export const AUDIT_EXPORT_COLUMNS = [
   { header: '时间', width: 20 },

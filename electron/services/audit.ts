@@ -5,6 +5,7 @@
  */
 import type { AuditEntity, AuditRow } from '../../shared/domain/scoring';
 import type { Database } from '../db';
+import { AUDIT_HASHED_COLUMNS, auditHash, auditTail } from '../db/audit-chain';
 
 export type { AuditEntity, AuditRow };
 
@@ -24,16 +25,24 @@ export interface AuditRecord {
 }
 
 
-/** Returns a writer bound to one statement, for many rows inside one transaction. */
+/**
+ * Returns a writer bound to one statement, for many rows inside one
+ * transaction. Each row is chained to the one before it (see
+ * db/audit-chain.ts); its time never goes before the previous row's, so a
+ * clock set back cannot make the trail look back-dated.
+ */
 export function auditWriter(db: Database, now: Date) {
   const insert = db.prepare(
-    `INSERT INTO audit (at, period_id, actor_kind, actor, entity, action, rater_id, branch_id, indicator_id, old_json, new_json, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit (${AUDIT_HASHED_COLUMNS.join(', ')}, hash) VALUES (${AUDIT_HASHED_COLUMNS.map(() => '?').join(', ')}, ?)`,
   );
-  const at = now.toISOString();
+  const stamp = now.toISOString();
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-  return (r: AuditRecord) =>
-    insert.run(at, r.periodId, r.actorKind, r.actor, r.entity, r.action, r.raterId ?? null, r.branchId ?? null, r.indicatorId ?? null, json(r.old), json(r.new), r.reason ?? '');
+  return (r: AuditRecord) => {
+    const tail = auditTail(db);
+    const at = tail.at !== null && tail.at > stamp ? tail.at : stamp;
+    const values = [at, r.periodId, r.actorKind, r.actor, r.entity, r.action, r.raterId ?? null, r.branchId ?? null, r.indicatorId ?? null, json(r.old), json(r.new), r.reason ?? ''];
+    return insert.run(...values, auditHash(tail.hash, values));
+  };
 }
 
 export interface AuditQuery {

@@ -9,7 +9,7 @@ import {
   type BranchImportRow,
 } from '../../shared/domain/branch';
 import { t } from '../../shared/messages';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { findBranchByCode, insertBranch, writeBranch } from './branches';
 import { AppError } from './errors';
 import {
@@ -21,6 +21,7 @@ import {
   columnLetter,
   locateHeaders,
   readWorkbook,
+  withCellProblems,
   writeWorkbook,
 } from './xlsx';
 
@@ -111,6 +112,7 @@ export async function previewBranchImport(db: Database, file: string): Promise<B
     firstRowOfCode.set(key, r);
     rows.push({ ...fields, row: r, action: findBranchByCode(db, fields.code) ? 'update' : 'create' });
   }
+  withCellProblems(wb, errors, sheet.name, ({ row, column, message }) => ({ row, column, message }));
   if (rows.length === 0 && errors.length === 0) {
     throw new AppError('validation', t('import.error.noRows', { file: name }));
   }
@@ -129,7 +131,7 @@ export async function importBranches(db: Database, file: string, now: Date): Pro
   }
   let created = 0;
   let updated = 0;
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const { row: _row, action: _action, ...fields } of preview.rows) {
       const existing = findBranchByCode(db, fields.code);
       if (existing) {
@@ -140,6 +142,6 @@ export async function importBranches(db: Database, file: string, now: Date): Pro
         created++;
       }
     }
-  })();
+  });
   return { file: preview.file, created, updated };
 }

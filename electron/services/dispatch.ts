@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 import { mayCall } from './access';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
+import { BUSY_TIMEOUT_MS, isBusyError, isReadOnlyError } from '../db/sqlite';
 import { handlers, type Handler } from './handlers';
 
 const describeIssues = (issues: z.core.$ZodIssue[]) =>
@@ -39,6 +40,8 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     };
   }
   try {
+    // Files the input names go only where the user chose (grants.ts); refused before anything runs.
+    ctx.files.checkInput(api[method].input, parsed.data);
     const handler = handlers[method] as Handler<MethodName>;
     const value: Output<MethodName> = await handler(parsed.data as never, ctx);
     return { ok: true, value: value ?? null };
@@ -50,6 +53,19 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     }
     if (e instanceof Error && e.message.includes('period_finalised')) {
       return { ok: false, error: { code: 'conflict', message: '该考核周期已定稿，评分、业务数据和自评都不能再修改。如确需修改，请先由管理员重新开启。' } };
+    }
+    // Another process kept the write lock past the busy timeout: say so; nothing was written.
+    if (isBusyError(e)) return { ok: false, error: { code: 'busy', message: t('error.busy', { seconds: BUSY_TIMEOUT_MS / 1000 }) } };
+    if (isReadOnlyError(e)) return { ok: false, error: { code: 'read_only', message: t('error.readOnly', { file: ctx.databaseFile }) } };
+    if (e instanceof Error && /audit_(append_only|backdated|chain)/.test(e.message)) {
+      ctx.log.error(`${method} (audit guard)`, e);
+      return { ok: false, error: { code: 'conflict', message: t('error.auditGuard') } };
+    }
+    // A row the input refers to does not exist. Services check what they reference and name it; this is the second
+    // line for a reference one misses, so the user hears what happened instead of "internal" (logged to find the gap).
+    if (e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      ctx.log.error(`${method} (foreign key)`, e);
+      return { ok: false, error: { code: 'not_found', message: t('error.foreignKey') } };
     }
     ctx.log.error(`${method}`, e);
     return { ok: false, error: { code: 'internal', message: t('error.internal', { log: ctx.log.file }) } };

@@ -9,7 +9,7 @@
  * branches (the main process keeps answering the window), while the renderer
  * polls `jobStatus` for its progress bar and may `cancelJob`.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ISectionOptions } from 'docx';
 import { DEFAULT_ISSUER, type BatchJobStatus, type BatchMode, type DocumentDefaults, type DocumentWritten, type FontScheme } from '../../shared/domain/documents';
@@ -30,13 +30,10 @@ import { draftMinutes } from './meeting-minutes';
 import { getMeeting, getPublication } from './meetings';
 import { compareSelf } from './self-assessment';
 import { readSetting, writeSetting } from './settings';
+import { writeFileSafely } from './safe-write';
 
 export async function writeDocument(file: string, bytes: Buffer, warnings: Iterable<string> = []): Promise<DocumentWritten> {
-  try {
-    await writeFile(file, bytes);
-  } catch (e) {
-    throw new AppError('io', t('error.io', { file, reason: e instanceof Error ? e.message : String(e) }));
-  }
+  await writeFileSafely(file, bytes);
   const w = [...warnings];
   return w.length ? { path: file, warnings: w } : { path: file };
 }
@@ -81,20 +78,34 @@ interface ReviewOptions {
   date?: string;
 }
 
-function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: FontScheme; issuer: string; date: Date } {
+/**
+ * The options to write with. `remember` stores the given ones as the next
+ * defaults; writers call it once the document is written, so a refused or
+ * failed write changes nothing.
+ */
+function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: FontScheme; issuer: string; date: Date; remember: () => void } {
   const defaults = documentDefaults(ctx.db);
   const issuer = o.issuer?.trim() || defaults.issuer;
   const fontScheme = o.fontScheme ?? defaults.fontScheme;
-  if (o.issuer?.trim() && o.issuer.trim() !== defaults.issuer) writeSetting(ctx.db, ISSUER_KEY, issuer, ctx.now());
-  if (o.fontScheme && o.fontScheme !== defaults.fontScheme) writeSetting(ctx.db, FONT_KEY, fontScheme, ctx.now());
+  const remember = () => {
+    if (o.issuer?.trim() && o.issuer.trim() !== defaults.issuer) writeSetting(ctx.db, ISSUER_KEY, issuer, ctx.now());
+    if (o.fontScheme && o.fontScheme !== defaults.fontScheme) writeSetting(ctx.db, FONT_KEY, fontScheme, ctx.now());
+  };
   let date = ctx.now();
   if (o.date) {
     const [y, m, d] = o.date.split('-').map(Number) as [number, number, number];
     date = new Date(y, m - 1, d);
     if (date.getMonth() !== m - 1) throw new AppError('validation', `日期“${o.date}”不存在`);
   }
-  return { fontScheme, issuer, date };
+  return { fontScheme, issuer, date, remember };
 }
+
+/** The written document, once its options are remembered. */
+const rememberAfter = async (o: { remember: () => void }, writing: Promise<DocumentWritten>): Promise<DocumentWritten> => {
+  const written = await writing;
+  o.remember();
+  return written;
+};
 
 /** Draws a chart; without a Chinese font the document goes without it and says why. */
 async function tryChart(warnings: Set<string>, draw: () => Promise<ChartImage>): Promise<ChartImage | null> {
@@ -134,7 +145,7 @@ export async function writeBulletin(ctx: ServiceContext, input: ReviewOptions & 
       )
     : null;
   const bytes = await bulletinDocx(data, { ...o, charts: { ranking, quadrant } });
-  return writeDocument(input.path, bytes, warnings);
+  return rememberAfter(o, writeDocument(input.path, bytes, warnings));
 }
 
 // ---------------------------------------------------------------- 支部考核反馈单
@@ -182,7 +193,7 @@ export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & 
   const doc = s.document([feedbackSection(s, data, input.branchId, { ...parts, issuer: o.issuer, date: o.date })], {
     title: `${data.period.name}党支部考核反馈单（${info.name}）`,
   });
-  return writeDocument(input.path, await toBuffer(doc), warnings);
+  return rememberAfter(o, writeDocument(input.path, await toBuffer(doc), warnings));
 }
 
 /** "SL-001 化工一厂生产运行党支部 反馈单.docx", without the characters Windows refuses in a file name. */
@@ -201,18 +212,20 @@ export function feedbackFileName(branch: { code: string; name: string }): string
  */
 export async function writeMeetingPack(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
   const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
-  const { fontScheme } = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const o = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const { fontScheme } = o;
   const data = meeting.resultsVisible ? loadReviewData(ctx.db, ctx.results, meeting.periodId) : null;
   const confidential = data !== null && getPublication(ctx.db, meeting.periodId).publishedAt === null;
-  return writeDocument(input.path, await meetingPackDocx(meeting, { fontScheme, data, confidential }));
+  return rememberAfter(o, writeDocument(input.path, await meetingPackDocx(meeting, { fontScheme, data, confidential })));
 }
 
 /** 会议纪要: the minutes saved for the meeting, or else the draft made from its record. */
 export async function writeMinutes(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
   const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
-  const { fontScheme } = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const o = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const { fontScheme } = o;
   const text = meeting.minutesText.trim() ? meeting.minutesText : draftMinutes(ctx, input.meetingId);
-  return writeDocument(input.path, await minutesDocx(meeting, text, { fontScheme }));
+  return rememberAfter(o, writeDocument(input.path, await minutesDocx(meeting, text, { fontScheme })));
 }
 
 /** 公示: needs the results and the publicity period with where objections go (set on the meeting screen). */
@@ -224,7 +237,7 @@ export async function writePublication(ctx: ServiceContext, input: ReviewOptions
   }
   const o = resolveOptions(ctx, { ...input, date: input.date ?? publication.publicityStart });
   const data = loadReviewData(ctx.db, ctx.results, input.periodId);
-  return writeDocument(input.path, await publicationDocx(data, publication, o));
+  return rememberAfter(o, writeDocument(input.path, await publicationDocx(data, publication, o)));
 }
 
 // ---------------------------------------------------------------- batches
@@ -280,6 +293,11 @@ export async function startBatch(ctx: ServiceContext, input: BatchInput): Promis
     } catch (e) {
       throw new AppError('io', t('error.io', { file: folder, reason: e instanceof Error ? e.message : String(e) }));
     }
+    // Each sheet's file lies directly inside the chosen folder; none replaces a file already there.
+    ctx.files.mayWriteAllIn(
+      folder,
+      ids.map((id) => path.join(folder, feedbackFileName(branchOf(data, id).info))),
+    );
   } else {
     folder = path.dirname(input.path);
   }
@@ -295,6 +313,7 @@ export async function startBatch(ctx: ServiceContext, input: BatchInput): Promis
   for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) map.delete(old.status.jobId);
 
   void runBatch(ctx, job, data, ids, input, o).catch((e: unknown) => ctx.log.error('documents.batch', e));
+  o.remember();
   return snapshot(job);
 }
 

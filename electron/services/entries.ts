@@ -5,8 +5,10 @@
  */
 import type { Indicator } from '../../shared/domain/framework';
 import type { MeasurementRow } from '../../shared/domain/measurements';
+import type { PeriodStatus } from '../../shared/domain/period';
+import { scoreLockReason } from '../../shared/domain/score-lock';
 import { checkEntry } from '../../shared/engine/points';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import { AppError } from './errors';
 import { freezeFramework, getIndicators } from './frameworks';
@@ -34,16 +36,16 @@ export interface MeasurementInput {
 }
 
 interface PeriodContext {
+  status: PeriodStatus;
   frameworkId: number;
   leaves: Map<number, Indicator>;
   branches: Set<number>;
-  raters: Map<number, { name: string; recused: Set<number> }>;
+  raters: Map<number, { name: string; recused: Set<number>; finishedAt: string | null }>;
   branchNames: Map<number, string>;
 }
 
 function periodContext(db: Database, periodId: number): PeriodContext {
   const period = getPeriod(db, periodId);
-  assertNotFinalised(period);
   const indicators = getIndicators(db, period.frameworkId);
   const parents = new Set(indicators.map((i) => i.parentId));
   const leaves = new Map(indicators.filter((i) => !parents.has(i.id)).map((i) => [i.id, i]));
@@ -51,11 +53,15 @@ function periodContext(db: Database, periodId: number): PeriodContext {
   const branchNames = new Map(
     db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, `${b.code} ${b.name}`]),
   );
+  const finished = new Map(
+    db.prepare<[number], { id: number; finished_at: string | null }>('SELECT id, finished_at FROM rater WHERE period_id = ?').all(periodId).map((r) => [r.id, r.finished_at]),
+  );
   return {
+    status: period.status,
     frameworkId: period.frameworkId,
     leaves,
     branches: new Set(periodBranchIds(db, periodId)),
-    raters: new Map(panel.raters.map((r) => [r.id, { name: r.name, recused: new Set(r.recusals.map((c) => c.branchId)) }])),
+    raters: new Map(panel.raters.map((r) => [r.id, { name: r.name, recused: new Set(r.recusals.map((c) => c.branchId)), finishedAt: finished.get(r.id) ?? null }])),
     branchNames,
   };
 }
@@ -113,36 +119,63 @@ function storedEntries(db: Database, periodId: number, entries: readonly EntryIn
   return out;
 }
 
+/** What the score table records as who entered a value. */
+const ENTERED_BY: Record<Actor['kind'], 'rater' | 'admin' | 'import'> = { rater: 'rater', admin: 'admin', import: 'import', system: 'import' };
+
+/**
+ * Refuses the batch when the period's phase forbids this actor to change a
+ * rater's scores (see shared/domain/score-lock.ts): drafts, finalised
+ * periods, raters after review began or after they finished, the office
+ * without a reason. The one place these rules are applied to a write.
+ */
+function assertWritable(pc: PeriodContext, entries: readonly EntryInput[], actor: Actor, reason: string | undefined): void {
+  const writer = actor.kind === 'rater' ? 'rater' : 'office';
+  const raterIds = [...new Set(entries.map((e) => e.raterId))];
+  for (const raterId of raterIds) {
+    const rater = pc.raters.get(raterId);
+    if (!rater) continue; // reported per entry below
+    const locked = scoreLockReason(pc.status, rater.finishedAt, writer, reason);
+    if (locked) throw new AppError('conflict', raterIds.length > 1 ? `${rater.name}：${locked}` : locked);
+  }
+}
+
 /**
  * Stores a batch of entries, or none: every problem is reported with the
- * entry's position in the batch. Every change goes to the audit log (old →
- * new, who, the reason); the period's framework version is frozen.
+ * entry's position in the batch. The one write path for scores: the phase
+ * rules, who entered each value (from the actor, never from the caller's
+ * say-so), and the audit log (old → new, who, the reason) are applied here;
+ * the period's framework version is frozen.
  */
 export function saveEntries(
   db: Database,
   periodId: number,
   entries: readonly EntryInput[],
-  options: { enteredBy: 'rater' | 'admin' | 'import'; now: Date; actor?: Actor; reason?: string },
+  options: { now: Date; actor: Actor; reason?: string },
 ): { saved: number; removed: number; unchanged: number } {
-  const pc = periodContext(db, periodId);
-  const problems: { row: number; message: string }[] = [];
-  let problemCount = 0;
-  entries.forEach((e, i) => {
-    const problem = entryProblem(pc, e);
-    if (!problem) return;
-    problemCount++;
-    if (problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
-  });
-  if (problemCount) throw new AppError('validation', `有 ${problemCount} 条评分不符合要求，全部未保存`, problems);
+  const { actor } = options;
+  return inTransaction(db, () => {
+    // Checked inside the write transaction: what is checked is what is written to.
+    const pc = periodContext(db, periodId);
+    assertWritable(pc, entries, actor, options.reason);
+    const problems: { row: number; message: string }[] = [];
+    let problemCount = 0;
+    entries.forEach((e, i) => {
+      const problem = entryProblem(pc, e);
+      if (!problem) return;
+      problemCount++;
+      if (problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+    });
+    if (problemCount) throw new AppError('validation', `有 ${problemCount} 条评分不符合要求，全部未保存`, problems);
 
-  const actor = options.actor ?? { kind: options.enteredBy === 'import' ? 'import' : options.enteredBy, name: options.enteredBy === 'import' ? '导入' : options.enteredBy === 'admin' ? '管理员' : '评委' };
-  const stamp = options.now.toISOString();
-  const eachEntry = entries.length <= AUDIT_EACH_ENTRY_UP_TO;
-  let saved = 0;
-  let removed = 0;
-  let unchanged = 0;
-  db.transaction(() => {
-    const before = storedEntries(db, periodId, entries);
+    const enteredBy = ENTERED_BY[actor.kind];
+    // An admin typing a paper sheet is named as doing it on the rater's behalf.
+    const actorName = (raterId: number) => (actor.kind === 'admin' ? `${actor.name}（代${pc.raters.get(raterId)?.name ?? ''}录入）` : actor.name);
+    const stamp = options.now.toISOString();
+    const eachEntry = entries.length <= AUDIT_EACH_ENTRY_UP_TO;
+    let saved = 0;
+    let removed = 0;
+    let unchanged = 0;
+    const current = storedEntries(db, periodId, entries);
     const audit = auditWriter(db, options.now);
     const upsert = db.prepare(
       `INSERT INTO score (period_id, rater_id, branch_id, indicator_id, value, detail_json, entered_by, updated_at)
@@ -152,7 +185,8 @@ export function saveEntries(
     );
     const remove = db.prepare('DELETE FROM score WHERE period_id = ? AND rater_id = ? AND branch_id = ? AND indicator_id = ?');
     for (const e of entries) {
-      const old = before.get(`${e.raterId}:${e.branchId}:${e.indicatorId}`) ?? null;
+      const key = `${e.raterId}:${e.branchId}:${e.indicatorId}`;
+      const old = current.get(key) ?? null;
       const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
       const next = e.value === null ? null : { value: e.value, detail };
       if (old === null && next === null) continue;
@@ -162,14 +196,17 @@ export function saveEntries(
       }
       if (next === null) removed += remove.run(periodId, e.raterId, e.branchId, e.indicatorId).changes;
       else {
-        upsert.run(periodId, e.raterId, e.branchId, e.indicatorId, next.value, detail.length ? JSON.stringify(detail) : null, options.enteredBy, stamp);
+        upsert.run(periodId, e.raterId, e.branchId, e.indicatorId, next.value, detail.length ? JSON.stringify(detail) : null, enteredBy, stamp);
         saved++;
       }
+      // A batch may touch one cell twice: the next change's "old" is this one's "new".
+      if (next === null) current.delete(key);
+      else current.set(key, next);
       if (eachEntry || old !== null) {
         audit({
           periodId,
           actorKind: actor.kind,
-          actor: actor.name,
+          actor: actorName(e.raterId),
           entity: 'score',
           action: next === null ? '删除评分' : old === null ? '评分' : '修改评分',
           raterId: e.raterId,
@@ -185,8 +222,8 @@ export function saveEntries(
       audit({ periodId, actorKind: actor.kind, actor: actor.name, entity: 'score', action: `批量保存 ${entries.length} 条评分`, new: { saved, removed, unchanged }, reason: options.reason ?? '' });
     }
     if (saved > 0) freezeFramework(db, pc.frameworkId, options.now);
-  })();
-  return { saved, removed, unchanged };
+    return { saved, removed, unchanged };
+  });
 }
 
 type StoredMeasurement = { target: number; actual: number | null; floor: number | null; source: string };
@@ -203,6 +240,7 @@ export function saveMeasurements(
   options: { now: Date; actor: Actor; reason?: string },
 ): { saved: number; unchanged: number } {
   const pc = periodContext(db, periodId);
+  assertNotFinalised(getPeriod(db, periodId));
   const problems: { row: number; message: string }[] = [];
   rows.forEach((m, i) => {
     const leaf = pc.leaves.get(m.indicatorId);
@@ -219,7 +257,7 @@ export function saveMeasurements(
   const stamp = options.now.toISOString();
   let saved = 0;
   let unchanged = 0;
-  db.transaction(() => {
+  inTransaction(db, () => {
     const stored = db.prepare<[number, number, number], StoredMeasurement>(
       'SELECT target, actual, floor, source FROM measurement WHERE period_id = ? AND branch_id = ? AND indicator_id = ?',
     );
@@ -252,7 +290,7 @@ export function saveMeasurements(
         reason: options.reason ?? '',
       });
     }
-  })();
+  });
   return { saved, unchanged };
 }
 

@@ -3,10 +3,10 @@
  * renderer is sandboxed, so it sends the bytes and the path the user picked
  * in the save dialog; only a real PNG of at most 20 MB is written.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { PNG_MAX_BYTES } from '../../shared/api';
 import { AppError } from './errors';
+import type { FileAccess } from './grants';
+import { writeFileSafely } from './safe-write';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -26,18 +26,12 @@ export function decodePng(dataBase64: string): Buffer {
   return bytes;
 }
 
-export async function writePng(input: { path: string; dataBase64: string }): Promise<{ path: string }> {
+export async function writePng(files: FileAccess, input: { path: string; dataBase64: string }): Promise<{ path: string }> {
   const bytes = decodePng(input.dataBase64);
   // Save dialogs on some Linux desktops do not add the extension of the chosen filter.
   const file = /\.png$/i.test(input.path) ? input.path : `${input.path}.png`;
-  if (!path.isAbsolute(file)) throw new AppError('validation', `保存位置“${file}”不是完整路径，请重新选择`);
-  try {
-    await writeFile(file, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? '文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序占用' : '无法写入';
-    throw new AppError('io', `图片未能保存到“${file}”：${reason}。请换一个位置再试。`);
-  }
+  // The chosen name covers the one with .png added, but not replacing a file of that name.
+  if (file !== input.path) files.mayWrite(file, { chosenAs: input.path });
+  await writeFileSafely(file, bytes);
   return { path: file };
 }

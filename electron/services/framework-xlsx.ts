@@ -52,8 +52,10 @@ import {
   locateHeaders,
   normaliseHeader,
   readWorkbook,
+  withCellProblems,
   writeWorkbook,
-  type Cell,
+  type ImportCell,
+  type ImportWorkbook,
   type Workbook,
   type Worksheet,
 } from './xlsx';
@@ -233,7 +235,7 @@ const normaliseCode = (text: string) =>
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** A number cell, or text holding a number (WPS often stores numbers as text), with or without 分. */
-function pointsOf(cell: Cell): number | null | undefined {
+function pointsOf(cell: ImportCell): number | null | undefined {
   const v = cellValue(cell);
   if (v === null) return null;
   if (typeof v === 'number') return v;
@@ -243,7 +245,7 @@ function pointsOf(cell: Cell): number | null | undefined {
 }
 
 /** Name and description from the 框架信息 sheet (rows labelled 名称 / 说明 in column A, value in B). */
-function readInfo(wb: Workbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string } {
+function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string } {
   const fallback = path.basename(file, path.extname(file)).trim().slice(0, NAME_MAX) || '导入的指标体系';
   const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.info);
   let name = '';
@@ -293,7 +295,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
   // Pass 1: every cell on its own.
   const rows: ReadRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = new Map<Field, Cell>();
+    const cells = new Map<Field, ImportCell>();
     let empty = true;
     for (const [field, col] of columns) {
       const cell = sheet.getRow(r).getCell(col);
@@ -360,7 +362,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     if (row.evidence.length > 1000) cellError(row, 'evidence', `佐证材料最多 1000 个字，现有 ${row.evidence.length} 个字`);
   }
 
-  if (rows.length === 0) {
+  if (rows.length === 0 && wb.cellProblems().length === 0) {
     throw new AppError('validation', `文件“${fileName}”中没有指标数据（从第 2 行起填写）`);
   }
 
@@ -452,6 +454,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       return !unlocated || (!childrenByParent.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
     });
 
+  withCellProblems(wb, cellErrors, sheet.name, ({ row, col, column, message }) => ({ row, col, column, message }));
   cellErrors.sort((a, b) => a.row - b.row || a.col - b.col);
   return {
     file: fileName,

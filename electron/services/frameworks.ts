@@ -15,7 +15,7 @@ import {
 import { validateFramework, type FrameworkIssue } from '../../shared/domain/framework-validate';
 import type { FrameworkSummary } from '../../shared/domain/views';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { AppError } from './errors';
 
 interface FrameworkRow {
@@ -161,7 +161,7 @@ export type FrameworkSource = { kind: 'empty' } | { kind: 'template' } | { kind:
 
 export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, now: Date, lineage?: { lineageId: number; version: number }): number {
   const stamp = now.toISOString();
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const info = db
       .prepare('INSERT INTO framework (lineage_id, version, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), stamp, stamp);
@@ -169,7 +169,7 @@ export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, no
     if (!lineage) db.prepare('UPDATE framework SET lineage_id = ? WHERE id = ?').run(id, id);
     insertDrafts(db, id, draft.indicators);
     return id;
-  })();
+  });
 }
 
 export function createFramework(db: Database, input: { name: string; description: string; source: FrameworkSource }, now: Date): number {
@@ -208,11 +208,11 @@ export function deleteFramework(db: Database, id: number): void {
   const used = db.prepare<[number], { name: string }>('SELECT name FROM period WHERE framework_id = ? LIMIT 1').get(id);
   if (used) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版正被“${used.name}”使用，不能删除`);
   if (row.frozen_at) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版已冻结，不能删除`);
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare('UPDATE framework SET lineage_id = NULL WHERE lineage_id = ? AND id = ?').run(id, id);
     db.prepare('DELETE FROM indicator WHERE framework_id = ?').run(id);
     db.prepare('DELETE FROM framework WHERE id = ?').run(id);
-  })();
+  });
 }
 
 function indicatorRow(db: Database, id: number): IndicatorRow {
@@ -236,7 +236,7 @@ export function addIndicator(db: Database, frameworkId: number, parentId: number
   assertEditable(db, frameworkId);
   if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', '上级指标不属于这个指标体系');
   assertCodeFree(db, frameworkId, fields.code, null);
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const position = db
       .prepare<[number, number | null], { n: number }>('SELECT count(*) AS n FROM indicator WHERE framework_id = ? AND parent_id IS ?')
       .get(frameworkId, parentId)!.n;
@@ -245,19 +245,19 @@ export function addIndicator(db: Database, frameworkId: number, parentId: number
     if (parentId !== null) db.prepare('UPDATE indicator SET method_json = NULL WHERE id = ?').run(parentId);
     touch(db, frameworkId, now);
     return toIndicator(indicatorRow(db, id));
-  })();
+  });
 }
 
 export function updateIndicator(db: Database, id: number, fields: IndicatorFieldsValue, now: Date): Indicator {
   const row = indicatorRow(db, id);
   assertEditable(db, row.framework_id);
   assertCodeFree(db, row.framework_id, fields.code, id);
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare(
       'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ? WHERE id = ?',
     ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, id);
     touch(db, row.framework_id, now);
-  })();
+  });
   return toIndicator(indicatorRow(db, id));
 }
 
@@ -277,7 +277,7 @@ export function deleteIndicator(db: Database, id: number, now: Date): number {
     const what = [used.measurements ? `${used.measurements} 条业务数据` : '', used.selfEntries ? `${used.selfEntries} 条自评` : ''].filter(Boolean).join('、');
     throw new AppError('conflict', `“${row.code} ${row.name}”（含下级）已录入${what}，不能删除。请先在业务数据或自评中删除这些记录。`);
   }
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const removed = db
       .prepare<[number], { n: number }>(
         `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT i.id FROM indicator i JOIN sub ON i.parent_id = sub.id)
@@ -288,7 +288,7 @@ export function deleteIndicator(db: Database, id: number, now: Date): number {
     renumberPositions(db, row.framework_id, row.parent_id);
     touch(db, row.framework_id, now);
     return removed;
-  })();
+  });
 }
 
 function renumberPositions(db: Database, frameworkId: number, parentId: number | null): void {
@@ -317,7 +317,7 @@ export function moveIndicator(db: Database, id: number, parentId: number | null,
       .map((r) => r.id);
     if (ancestors.includes(id)) throw new AppError('validation', '不能把指标移动到它自己的下级');
   }
-  db.transaction(() => {
+  inTransaction(db, () => {
     const siblings = db
       .prepare<[number, number | null, number], { id: number }>(
         'SELECT id FROM indicator WHERE framework_id = ? AND parent_id IS ? AND id != ? ORDER BY position, id',
@@ -331,7 +331,7 @@ export function moveIndicator(db: Database, id: number, parentId: number | null,
     if (row.parent_id !== parentId) renumberPositions(db, row.framework_id, row.parent_id);
     if (parentId !== null) db.prepare('UPDATE indicator SET method_json = NULL WHERE id = ?').run(parentId);
     touch(db, row.framework_id, now);
-  })();
+  });
 }
 
 /** Rewrites every code from the tree's order: 1, 1.1, 1.1.1 … (after moves). */
@@ -349,11 +349,11 @@ export function renumberCodes(db: Database, frameworkId: number, now: Date): voi
         walk(n.id, code);
       });
   walk(null, '');
-  db.transaction(() => {
+  inTransaction(db, () => {
     // Two passes so that swapping codes never collides with the UNIQUE constraint.
     const set = db.prepare('UPDATE indicator SET code = ? WHERE id = ?');
     for (const [id] of codes) set.run(`~${id}`, id);
     for (const [id, code] of codes) set.run(code, id);
     touch(db, frameworkId, now);
-  })();
+  });
 }

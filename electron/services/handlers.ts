@@ -37,6 +37,7 @@ import {
   getPeriod,
   listPeriods,
   periodBranchIds,
+  periodRules,
   setPeriodBranches,
   setPeriodFramework,
   updatePeriod,
@@ -44,6 +45,8 @@ import {
 import { explainBranch, panelStatistics, periodResults } from './results';
 import { branchTrend } from './trends';
 import { writePng } from './files';
+import { listBackups, restoreBackup, setBackupKeep, takeBackup } from './backup';
+import { checkAuditChain } from './audit-verify';
 import { AppError } from './errors';
 import { listAudit, maskWhileBlind } from './audit';
 import { createSample } from './sample';
@@ -87,6 +90,8 @@ function changing<T>(ctx: ServiceContext, periodId: number | null, change: () =>
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => getAppInfo(ctx),
   'app.setCurrentPeriod': (input, ctx) => {
+    // A period that does not exist would leave every screen pointing at nothing.
+    if (input.periodId !== null) periodRules(ctx.db, input.periodId);
     writeSetting(ctx.db, 'currentPeriodId', input.periodId, ctx.now());
     return null;
   },
@@ -97,6 +102,7 @@ export const handlers: Handlers = {
   'branches.setArchived': (input, ctx) => setBranchArchived(ctx.db, input.id, input.archived, ctx.now()),
   'branches.previewImport': (input, ctx) => previewBranchImport(ctx.db, input.path),
   'branches.import': async (input, ctx) => {
+    await takeBackup(ctx, 'import');
     const result = await importBranches(ctx.db, input.path, ctx.now());
     ctx.results.invalidate();
     return result;
@@ -119,14 +125,17 @@ export const handlers: Handlers = {
   'frameworks.writeTemplate': (input) => writeFrameworkTemplate(input.path),
   'frameworks.export': (input, ctx) => exportFramework(ctx.db, input.id, input.path),
   'frameworks.previewImport': (input) => previewFrameworkImport(input.path),
-  'frameworks.import': (input, ctx) => importFramework(ctx.db, input.path, { name: input.name }, ctx.now()),
+  'frameworks.import': async (input, ctx) => {
+    await takeBackup(ctx, 'import');
+    return importFramework(ctx.db, input.path, { name: input.name }, ctx.now());
+  },
   'indicators.add': (input, ctx) => changing(ctx, null, () => addIndicator(ctx.db, input.frameworkId, input.parentId, input.fields, ctx.now())),
   'indicators.update': (input, ctx) => changing(ctx, null, () => updateIndicator(ctx.db, input.id, input.fields, ctx.now())),
   'indicators.delete': (input, ctx) => changing(ctx, null, () => ({ removed: deleteIndicator(ctx.db, input.id, ctx.now()) })),
   'indicators.move': (input, ctx) =>
     changing(ctx, null, () => (moveIndicator(ctx.db, input.id, input.parentId, input.position, ctx.now()), null)),
 
-  'periods.list': (_input, ctx) => listPeriods(ctx.db),
+  'periods.list': (input, ctx) => listPeriods(ctx.db, input),
   'periods.get': (input, ctx) => ({ ...getPeriod(ctx.db, input.id), branchIds: periodBranchIds(ctx.db, input.id) }),
   'periods.create': (input, ctx) => {
     const period = createPeriod(ctx.db, input, ctx.now());
@@ -136,8 +145,11 @@ export const handlers: Handlers = {
   'periods.update': (input, ctx) => changing(ctx, input.id, () => updatePeriod(ctx.db, input.id, input, ctx.now())),
   'periods.setBranches': (input, ctx) => changing(ctx, input.id, () => setPeriodBranches(ctx.db, input.id, input.branchIds, ctx.now())),
   'periods.setFramework': (input, ctx) => changing(ctx, input.id, () => setPeriodFramework(ctx.db, input.id, input.frameworkId, ctx.now())),
-  'periods.advance': (input, ctx) => advancePeriod(ctx.db, input.id, input.to, ctx.now(), actorOf(ctx.session)),
-  'periods.delete': (input, ctx) => changing(ctx, input.id, () => (deletePeriod(ctx.db, input.id), null)),
+  'periods.advance': async (input, ctx) => {
+    if (input.to === 'finalised') await takeBackup(ctx, 'finalise');
+    return advancePeriod(ctx.db, input.id, input.to, ctx.now(), actorOf(ctx.session));
+  },
+  'periods.delete': (input, ctx) => changing(ctx, input.id, () => deletePeriod(ctx.db, input.id, ctx.now())),
 
   'panel.get': (input, ctx) => getPanel(ctx.db, input.periodId),
   'panel.saveGroup': (input, ctx) => changing(ctx, input.periodId, () => saveGroup(ctx.db, input.periodId, input)),
@@ -147,7 +159,7 @@ export const handlers: Handlers = {
 
   'entries.save': (input, ctx) =>
     changing(ctx, input.periodId, () =>
-      saveEntries(ctx.db, input.periodId, input.entries, { enteredBy: input.enteredBy, now: ctx.now(), actor: actorOf(ctx.session) }),
+      saveEntries(ctx.db, input.periodId, input.entries, { now: ctx.now(), actor: actorOf(ctx.session), ...(input.reason ? { reason: input.reason } : {}) }),
     ),
   'measurements.save': (input, ctx) =>
     changing(ctx, input.periodId, () => saveMeasurements(ctx.db, input.periodId, input.rows, { now: ctx.now(), actor: actorOf(ctx.session) })),
@@ -155,6 +167,7 @@ export const handlers: Handlers = {
   'measurements.writeTemplate': (input, ctx) => writeMeasurementTemplate(ctx.db, input.periodId, input.path),
   'measurements.previewImport': (input, ctx) => previewMeasurementImport(ctx.db, input.periodId, input.path),
   'measurements.import': async (input, ctx) => {
+    await takeBackup(ctx, 'import');
     const result = await importMeasurements(ctx.db, input.periodId, input.path, ctx.now());
     ctx.results.invalidate(input.periodId);
     return result;
@@ -164,7 +177,10 @@ export const handlers: Handlers = {
     saveSelfAssessment(ctx.db, input.periodId, input.branchId, input.entries, { now: ctx.now(), actor: actorOf(ctx.session) }),
   'selfAssessment.writeTemplate': (input, ctx) => writeSelfTemplate(ctx.db, input.periodId, input.path),
   'selfAssessment.previewImport': (input, ctx) => previewSelfImport(ctx.db, input.periodId, input.path),
-  'selfAssessment.import': (input, ctx) => importSelf(ctx.db, input.periodId, input.path, ctx.now()),
+  'selfAssessment.import': async (input, ctx) => {
+    await takeBackup(ctx, 'import');
+    return importSelf(ctx.db, input.periodId, input.path, ctx.now());
+  },
   'selfAssessment.compare': (input, ctx) => {
     assertResultsVisible(ctx.db, input.periodId);
     return compareSelf(ctx.db, ctx.results, input.periodId, input.branchId);
@@ -172,6 +188,7 @@ export const handlers: Handlers = {
   'scores.writeTemplate': (input, ctx) => writeScoreTemplate(ctx.db, input.periodId, input.raterId, input.path),
   'scores.previewImport': (input, ctx) => previewScoreImport(ctx.db, input.periodId, input.path),
   'scores.import': async (input, ctx) => {
+    await takeBackup(ctx, 'import');
     const result = await importScores(ctx.db, input.periodId, input.path, { now: ctx.now(), reason: input.reason });
     ctx.results.invalidate(input.periodId);
     return result;
@@ -207,10 +224,19 @@ export const handlers: Handlers = {
     return scoringProgress(ctx.db, input.periodId);
   },
   'scoring.setFinished': (input, ctx) => (setFinished(ctx, ctx.session, input), null),
-  'periods.reopen': (input, ctx) => {
+  'periods.reopen': async (input, ctx) => {
     requireAdmin(ctx.session);
+    await takeBackup(ctx, 'reopen');
     return changing(ctx, input.id, () => reopenPeriod(ctx.db, input.id, input.reason, ctx.now(), actorOf(ctx.session)));
   },
+  'audit.verify': (_input, ctx) => {
+    requireAdmin(ctx.session);
+    return (ctx.auditChain = checkAuditChain(ctx.db, ctx.now(), ctx.log));
+  },
+  'backups.list': (_input, ctx) => listBackups(ctx),
+  'backups.create': (_input, ctx) => takeBackup(ctx, 'manual'),
+  'backups.restore': (input, ctx) => restoreBackup(ctx, input.name),
+  'backups.setKeep': (input, ctx) => setBackupKeep(ctx, input.keep),
   'audit.list': (input, ctx) => {
     requireAdmin(ctx.session);
     return maskWhileBlind(ctx.db, input.periodId, listAudit(ctx.db, input));
@@ -231,7 +257,7 @@ export const handlers: Handlers = {
     return panelStatistics(ctx.db, ctx.results, input.periodId);
   },
   'results.trend': (input, ctx) => branchTrend(ctx.db, ctx.results, input.branchId),
-  'files.writePng': (input) => writePng(input),
+  'files.writePng': (input, ctx) => writePng(ctx.files, input),
 
   'documents.scoreSheet': (input, ctx) => writeScoreSheet(ctx.db, input),
   'documents.defaults': (_input, ctx) => documentDefaults(ctx.db),

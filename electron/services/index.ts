@@ -8,9 +8,12 @@ import { openAppDatabase } from '../db';
 import { APP_VERSION } from './version';
 import type { Desktop, ServiceContext } from './context';
 import { dispatch } from './dispatch';
+import { FileAccess, recordingDesktop, type PathPolicy } from './grants';
 import { fileLogger } from './log';
 import { ResultsCache } from './results';
 import { readSetting } from './settings';
+import { startupBackup } from './backup';
+import { checkAuditChain } from './audit-verify';
 
 export interface Services {
   ctx: ServiceContext;
@@ -26,21 +29,49 @@ export const headlessDesktop: Desktop = {
   showInFolder: () => Promise.resolve(),
 };
 
-export function createServices(options: { dataDir: string; desktop?: Desktop; now?: () => Date }): Services {
-  const { db, file } = openAppDatabase(options.dataDir);
+export interface ServicesOptions {
+  dataDir: string;
+  desktop?: Desktop;
+  now?: () => Date;
+  /**
+   * Where files may go (electron/services/grants.ts): 'dialog' where a renderer
+   * calls (Electron, the browser harness): only paths the user chose in a
+   * dialog; 'trusted' (default: the CLI, tests): any absolute path.
+   */
+  paths?: PathPolicy;
+  /** 'trusted' only: replace existing files (the CLI's --force). */
+  overwrite?: boolean;
+  /** Take the day's first backup at start (the app and the harness; not the CLI or tests). */
+  dailyBackup?: boolean;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const { db, file, readOnly } = openAppDatabase(options.dataDir);
   const log = fileLogger(options.dataDir);
+  const files = new FileAccess(options.paths ?? 'trusted', options.overwrite ?? false);
   const ctx: ServiceContext = {
     db,
     dataDir: options.dataDir,
     databaseFile: file,
     appVersion: APP_VERSION,
     log,
-    desktop: options.desktop ?? headlessDesktop,
+    desktop: recordingDesktop(options.desktop ?? headlessDesktop, files),
+    files,
     results: new ResultsCache(),
     // The office PC starts as the admin unless an admin PIN is set; raters sign in to score.
     session: readSetting<string | null>(db, 'adminPinHash', null) === null ? { kind: 'admin' } : { kind: 'none' },
     now: options.now ?? (() => new Date()),
+    readOnly,
+    auditChain: checkAuditChain(db, new Date(), log),
+    startup: Promise.resolve(null),
   };
+  if (options.dailyBackup && !readOnly) {
+    ctx.startup = startupBackup(ctx).catch((e: unknown) => {
+      log.error('daily backup', e);
+      return null;
+    });
+  }
   const invoke = ((method, input) => dispatch(ctx, method, input)) as Invoke;
-  return { ctx, invoke, close: () => db.close() };
+  // ctx.db, not db: restoring a backup reopens the database.
+  return { ctx, invoke, close: () => ctx.db.close() };
 }

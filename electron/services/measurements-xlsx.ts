@@ -33,6 +33,7 @@ import {
   locateHeaders,
   readRow,
   readWorkbook,
+  withCellProblems,
   writeWorkbook,
 } from './xlsx';
 
@@ -194,6 +195,7 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
           : 'update',
     });
   }
+  withCellProblems(wb, errors, sheet.name, (p) => ({ row: p.row, column: p.column, col: p.col, message: p.message, ...(p.sheet === sheet.name ? {} : { sheet: p.sheet }) }));
   if (rows.length === 0 && errors.length === 0) {
     throw new AppError('validation', `文件“${name}”中没有填写业务数据（每行至少要有目标值）`);
   }

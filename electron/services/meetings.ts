@@ -22,7 +22,7 @@ import {
   type MeetingSummary,
   type Publication,
 } from '../../shared/domain/meetings';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import type { Actor } from './entries';
@@ -218,7 +218,7 @@ export function saveMeeting(db: Database, input: MeetingSaveInput, now: Date): M
     );
     return getMeeting(db, input.id, now);
   }
-  const id = db.transaction(() => {
+  const id = inTransaction(db, () => {
     const info = db
       .prepare('INSERT INTO meeting (period_id, kind, title, date, start_time, place, chair, recorder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(input.periodId, ...fields, stamp, stamp);
@@ -235,7 +235,7 @@ export function saveMeeting(db: Database, input: MeetingSaveInput, now: Date): M
       periodBranchIds(db, input.periodId).forEach((b, i) => insert.run(meetingId, i, b, input.reportMinutes));
     }
     return meetingId;
-  })();
+  });
   return getMeeting(db, id, now);
 }
 
@@ -245,14 +245,14 @@ function audit(db: Database, now: Date, actor: Actor, periodId: number, action: 
 
 export function deleteMeeting(db: Database, id: number, now: Date, actor: Actor): void {
   const row = meetingRow(db, id);
-  db.transaction(() => {
+  inTransaction(db, () => {
     // The current item points back at the meeting's own items: clear it first.
     db.prepare('UPDATE meeting SET current_item_id = NULL WHERE id = ?').run(id);
     db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
     if (row.status !== 'planned' || row.revealed_count > 0) {
       audit(db, now, actor, row.period_id, `删除评审会“${row.title}”`, { old: { meetingId: id, status: row.status, revealed: row.revealed_count } });
     }
-  })();
+  });
 }
 
 export function saveAttendees(db: Database, meetingId: number, attendees: Required<AttendeeInput>[], now: Date): MeetingDetail {
@@ -265,12 +265,12 @@ export function saveAttendees(db: Database, meetingId: number, attendees: Requir
     if (seen.has(key)) throw new AppError('validation', `“${key}”在名单中出现了两次`, [{ field: `attendees.${i}.name`, message: `“${key}”重复了` }]);
     seen.add(key);
   });
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare('DELETE FROM meeting_attendee WHERE meeting_id = ?').run(meetingId);
     const insert = db.prepare('INSERT INTO meeting_attendee (meeting_id, rater_id, name, title, present, note, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
     attendees.forEach((a, i) => insert.run(meetingId, a.raterId, a.name.trim(), a.title.trim(), a.present ? 1 : 0, a.note.trim(), i));
     db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(now.toISOString(), meetingId);
-  })();
+  });
   return getMeeting(db, meetingId, now);
 }
 
@@ -313,7 +313,7 @@ export function saveAgenda(db: Database, meetingId: number, items: Required<Agen
       throw new AppError('conflict', `“${title}”已经进行过或已有记录，是会议记录的一部分，不能从议程中删除`);
     }
   }
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const old of existing.values()) if (!kept.has(old.id)) db.prepare('DELETE FROM agenda_item WHERE id = ?').run(old.id);
     const update = db.prepare('UPDATE agenda_item SET position = ?, kind = ?, branch_id = ?, title = ?, planned_minutes = ? WHERE id = ?');
     const insert = db.prepare('INSERT INTO agenda_item (meeting_id, position, kind, branch_id, title, planned_minutes) VALUES (?, ?, ?, ?, ?, ?)');
@@ -324,7 +324,7 @@ export function saveAgenda(db: Database, meetingId: number, items: Required<Agen
       else insert.run(meetingId, i, item.kind, branchId, title, item.plannedMinutes);
     });
     db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(now.toISOString(), meetingId);
-  })();
+  });
   return getMeeting(db, meetingId, now);
 }
 
@@ -350,11 +350,11 @@ export function startMeeting(db: Database, id: number, now: Date, actor: Actor):
   if (items.length === 0) throw new AppError('validation', '议程还是空的：请先添加议程（如各党支部的述职评议），再开始会议');
   const stamp = now.toISOString();
   const resumeAt = row.status === 'closed' ? (items.find((i) => i.id === row.current_item_id) ?? items[0]!) : items[0]!;
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare("UPDATE meeting SET status = 'in_progress', started_at = coalesce(started_at, ?), ended_at = NULL, updated_at = ? WHERE id = ?").run(stamp, stamp, id);
     enterItem(db, id, resumeAt.id, stamp);
     audit(db, now, actor, row.period_id, row.status === 'closed' ? `继续评审会“${row.title}”` : `开始评审会“${row.title}”`, { new: { meetingId: id } });
-  })();
+  });
   return getMeeting(db, id, now);
 }
 
@@ -372,10 +372,10 @@ export function goToItem(db: Database, id: number, index: number, now: Date): Me
   if (!target) throw new AppError('validation', `议程只有 ${items.length} 项`);
   if (target.id === row.current_item_id) return getMeeting(db, id, now);
   const stamp = now.toISOString();
-  db.transaction(() => {
+  inTransaction(db, () => {
     leaveCurrent(db, row, stamp);
     enterItem(db, id, target.id, stamp);
-  })();
+  });
   return getMeeting(db, id, now);
 }
 
@@ -383,11 +383,11 @@ export function closeMeeting(db: Database, id: number, now: Date, actor: Actor):
   const row = meetingRow(db, id);
   assertRunning(row);
   const stamp = now.toISOString();
-  db.transaction(() => {
+  inTransaction(db, () => {
     leaveCurrent(db, row, stamp);
     db.prepare("UPDATE meeting SET status = 'closed', ended_at = ?, updated_at = ? WHERE id = ?").run(stamp, stamp, id);
     audit(db, now, actor, row.period_id, `结束评审会“${row.title}”`, { new: { meetingId: id } });
-  })();
+  });
   return getMeeting(db, id, now);
 }
 
@@ -411,23 +411,23 @@ export function revealItem(ctx: ServiceContext, itemId: number, actor: Actor): M
   const scored = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM score WHERE period_id = ? AND branch_id = ?').get(row.period_id, item.branch_id)!.n;
   if (scored === 0) throw new AppError('conflict', `“${branch.code} ${branch.name}”还没有任何评分，暂时没有得分可以揭晓`);
   const stamp = now.toISOString();
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare('UPDATE agenda_item SET revealed_at = ? WHERE id = ?').run(stamp, itemId);
     const result = itemResult(ctx, itemId);
     audit(db, now, actor, row.period_id, `评审会揭晓得分：${branch.code} ${branch.name}`, {
       branchId: item.branch_id!,
       new: { meetingId: row.id, meeting: row.title, itemId, total: result.total, complete: result.complete, raters: result.spread?.raters ?? 0 },
     });
-  })();
+  });
   return getMeeting(db, row.id, now);
 }
 
 export function saveItem(db: Database, itemId: number, input: { decision: string; notes: string }, now: Date): MeetingDetail {
   const item = itemRow(db, itemId);
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare('UPDATE agenda_item SET decision = ?, notes = ? WHERE id = ?').run(input.decision.trim(), input.notes.trim(), itemId);
     db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(now.toISOString(), item.meeting_id);
-  })();
+  });
   return getMeeting(db, item.meeting_id, now);
 }
 
@@ -502,7 +502,7 @@ export function publishPeriod(
   }
   const stamp = now.toISOString();
   const publishedAt = input.published ? (before.publishedAt ?? stamp) : null;
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare(
       `INSERT INTO period_publication (period_id, publicity_start, publicity_end, objection_contact, published_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?)
@@ -520,6 +520,6 @@ export function publishPeriod(
         new: settings,
       });
     }
-  })();
+  });
   return getPublication(db, input.periodId);
 }

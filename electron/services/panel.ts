@@ -4,7 +4,7 @@
  * other recusals are recorded with their reason.
  */
 import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { AppError } from './errors';
 import { assertNotFinalised, getPeriod } from './periods';
 
@@ -87,14 +87,28 @@ export interface RaterInput {
   recusals: { branchId: number; reason: string }[];
 }
 
+/** The rater's own branch and every branch of a recusal must exist: say which one does not. */
+function assertBranchesExist(db: Database, input: RaterInput): void {
+  const exists = db.prepare<[number], { id: number }>('SELECT id FROM branch WHERE id = ?');
+  const referenced = [
+    ...(input.branchId === null ? [] : [{ id: input.branchId, field: 'branchId', what: '评委所在的党支部' }]),
+    ...input.recusals.map((r, i) => ({ id: r.branchId, field: `recusals.${i}.branchId`, what: '回避的党支部' })),
+  ];
+  const missing = referenced.find((r) => !exists.get(r.id));
+  if (!missing) return;
+  const message = `找不到${missing.what}（编号 ${missing.id}），它可能已被删除`;
+  throw new AppError('not_found', message, [{ field: missing.field, message }]);
+}
+
 export function saveRater(db: Database, periodId: number, input: RaterInput): Rater {
   editablePeriod(db, periodId);
   const group = db.prepare<[number, number], { id: number }>('SELECT id FROM rater_group WHERE id = ? AND period_id = ?').get(input.groupId, periodId);
   if (!group) throw new AppError('validation', '请选择评委所在的评委组', [{ field: 'groupId', message: '请选择评委所在的评委组' }]);
+  assertBranchesExist(db, input);
   const name = input.name.trim();
   const clash = db.prepare<[number, string], { id: number }>('SELECT id FROM rater WHERE period_id = ? AND name = ?').get(periodId, name);
   if (clash && clash.id !== input.id) throw new AppError('conflict', `评委“${name}”已在本周期中`, [{ field: 'name', message: `评委“${name}”已在本周期中` }]);
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     let id = input.id ?? null;
     if (id) {
       const info = db
@@ -128,7 +142,7 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
       : undefined;
     if (conflict) throw new AppError('conflict', `${name}已为“${conflict.code} ${conflict.name}”打分，不能再设为回避；请先删除这些评分`);
     return getPanel(db, periodId).raters.find((r) => r.id === id)!;
-  })();
+  });
 }
 
 export function deleteRater(db: Database, periodId: number, raterId: number): void {

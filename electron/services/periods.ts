@@ -12,8 +12,7 @@ import {
   type PeriodStatus,
 } from '../../shared/domain/period';
 import type { Period } from '../../shared/domain/views';
-import type { Database } from '../db';
-import { auditWriter } from './audit';
+import { inTransaction, withAuditContext, type Database } from '../db';
 import type { Actor } from './entries';
 import { AppError } from './errors';
 import { getIndicators } from './frameworks';
@@ -34,6 +33,7 @@ interface PeriodRow {
   entry_count: number;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
 }
 
 const SELECT_PERIOD = `
@@ -58,14 +58,19 @@ const toPeriod = (r: PeriodRow): Period => ({
   entryCount: r.entry_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  archivedAt: r.archived_at,
 });
 
 export type { Period };
 
 const SYSTEM: Actor = { kind: 'system', name: '系统' };
 
-export function listPeriods(db: Database): Period[] {
-  return db.prepare<[], PeriodRow>(`${SELECT_PERIOD} ORDER BY p.year DESC, p.id DESC`).all().map(toPeriod);
+/** The periods in use; archived ones (kept for their history) only when asked for. */
+export function listPeriods(db: Database, options: { includeArchived?: boolean } = {}): Period[] {
+  return db
+    .prepare<[number], PeriodRow>(`${SELECT_PERIOD} WHERE (? = 1 OR p.archived_at IS NULL) ORDER BY p.year DESC, p.id DESC`)
+    .all(options.includeArchived ? 1 : 0)
+    .map(toPeriod);
 }
 
 export function getPeriod(db: Database, id: number): Period {
@@ -115,7 +120,7 @@ export function createPeriod(db: Database, input: PeriodInput, now: Date): Perio
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
     throw new AppError('validation', '请选择一个指标体系');
   }
-  const id = db.transaction(() => {
+  const id = inTransaction(db, () => {
     const info = db
       .prepare('INSERT INTO period (name, year, kind, framework_id, status, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(input.name.trim(), input.year, input.kind, input.frameworkId, 'draft', JSON.stringify(settings), stamp, stamp);
@@ -126,7 +131,7 @@ export function createPeriod(db: Database, input: PeriodInput, now: Date): Perio
     writeBranches(db, periodId, branchIds);
     if (input.copyPanelFrom) copyPanel(db, input.copyPanelFrom, periodId);
     return periodId;
-  })();
+  });
   return getPeriod(db, id);
 }
 
@@ -199,11 +204,11 @@ export function setPeriodBranches(db: Database, id: number, branchIds: number[],
   if (scored.length) {
     throw new AppError('conflict', `这些党支部已有评分，不能移出本周期：${scored.map((r) => `${r.code} ${r.name}`).join('、')}`);
   }
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.prepare('DELETE FROM period_branch WHERE period_id = ?').run(id);
     writeBranches(db, id, branchIds);
     db.prepare('UPDATE period SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
-  })();
+  });
   return getPeriod(db, id);
 }
 
@@ -232,18 +237,10 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
     if (period.raterCount === 0) problems.push('还没有评委');
     if (problems.length) throw new AppError('validation', `“${period.name}”还不能开始评分：${problems.join('；')}`);
   }
-  db.transaction(() => {
+  // The status change writes its own audit row (trigger period_status_audit), naming the actor.
+  withAuditContext(db, { actorKind: actor.kind, actor: actor.name, now }, () => {
     db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
-    auditWriter(db, now)({
-      periodId: id,
-      actorKind: actor.kind,
-      actor: actor.name,
-      entity: 'period',
-      action: `${PERIOD_STATUS_LABELS[period.status]} → ${PERIOD_STATUS_LABELS[to]}`,
-      old: period.status,
-      new: to,
-    });
-  })();
+  });
   return getPeriod(db, id);
 }
 
@@ -252,15 +249,27 @@ export function reopenPeriod(db: Database, id: number, reason: string, now: Date
   const period = getPeriod(db, id);
   if (period.status !== 'finalised') throw new AppError('validation', `“${period.name}”尚未定稿，无需重新开启`);
   if (!reason.trim()) throw new AppError('validation', '重新开启已定稿的周期须写明原因', [{ field: 'reason', message: '请写明重新开启的原因' }]);
-  db.transaction(() => {
+  withAuditContext(db, { actorKind: actor.kind, actor: actor.name, reason: reason.trim(), now }, () => {
     db.prepare("UPDATE period SET status = 'review', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
-    auditWriter(db, now)({ periodId: id, actorKind: actor.kind, actor: actor.name, entity: 'period', action: '重新开启（已定稿 → 评审中）', old: 'finalised', new: 'review', reason: reason.trim() });
-  })();
+  });
   return getPeriod(db, id);
 }
 
-export function deletePeriod(db: Database, id: number): void {
+/**
+ * Deletes a period that has no history yet (a draft set up by mistake). One
+ * with any history (audit rows: scores entered and removed, status changes)
+ * is archived instead: hidden from the lists, its record kept whole.
+ */
+export function deletePeriod(db: Database, id: number, now: Date): { archived: boolean } {
   const period = getPeriod(db, id);
   if (period.entryCount > 0) throw new AppError('conflict', `“${period.name}”已有 ${period.entryCount} 条评分，不能删除`);
-  db.prepare('DELETE FROM period WHERE id = ?').run(id);
+  return inTransaction(db, () => {
+    const history = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM audit WHERE period_id = ?').get(id)!.n;
+    if (history === 0) {
+      db.prepare('DELETE FROM period WHERE id = ?').run(id);
+      return { archived: false };
+    }
+    db.prepare('UPDATE period SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL').run(now.toISOString(), now.toISOString(), id);
+    return { archived: true };
+  });
 }

@@ -7,12 +7,15 @@
  */
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import type { SampleSummary } from '../../shared/domain/views';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { createBranch, findBranchByCode } from './branches';
 import { type EntryInput, type MeasurementInput, saveEntries, saveMeasurements } from './entries';
 import { createFrameworkFromDraft, getIndicators } from './frameworks';
 import { saveGroup, saveRater } from './panel';
 import { advancePeriod, createPeriod } from './periods';
+
+/** Sample data is written as the system, under a name that says what it is. */
+const SAMPLE_ACTOR = { kind: 'system', name: '示例数据' } as const;
 
 /** mulberry32: small, fast, good enough for demo data. */
 function prng(seed: number) {
@@ -45,7 +48,7 @@ const GROUPS = [
 
 export function createSample(db: Database, options: { branches: number; raters: number; seed?: number }, now: Date): SampleSummary {
   const rnd = prng(options.seed ?? 2026);
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     // Branches: reuse sample codes that exist, create the rest.
     const branchIds: number[] = [];
     for (let i = 0; i < options.branches; i++) {
@@ -174,9 +177,9 @@ export function createSample(db: Database, options: { branches: number; raters: 
         }
       }
     }
-    saveEntries(db, period.id, entries, { enteredBy: 'import', now });
-    advancePeriod(db, period.id, 'scoring', now);
-    const final = advancePeriod(db, period.id, 'review', now);
+    advancePeriod(db, period.id, 'scoring', now, SAMPLE_ACTOR);
+    saveEntries(db, period.id, entries, { now, actor: SAMPLE_ACTOR });
+    const final = advancePeriod(db, period.id, 'review', now, SAMPLE_ACTOR);
     return { period: final, branches: branchIds.length, raters: raterIds.length, entries: entries.length, measurements: measurements.length };
-  })();
+  });
 }

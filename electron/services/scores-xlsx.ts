@@ -40,7 +40,9 @@ import {
   columnLetter,
   locateHeaders,
   readWorkbook,
+  withCellProblems,
   writeWorkbook,
+  type ImportWorkbook,
 } from './xlsx';
 
 const FIXED = SCORE_FIXED_COLUMNS.length;
@@ -210,7 +212,7 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
 // ---------------------------------------------------------------- reading
 
 /** The rater a workbook belongs to, from its 评委 sheet (A1 id, A2 name). */
-function readRater(wb: ExcelJS.Workbook, db: Database, periodId: number, file: string): RaterContext {
+function readRater(wb: ImportWorkbook, db: Database, periodId: number, file: string): RaterContext {
   const sheet = wb.getWorksheet(SCORE_SHEETS.rater);
   if (!sheet) {
     throw new AppError('validation', `“${file}”中没有“${SCORE_SHEETS.rater}”表，无法确定是哪位评委的评分。请用融评写出的评委评分表（rongping scores template）填写`);
@@ -218,6 +220,10 @@ function readRater(wb: ExcelJS.Workbook, db: Database, periodId: number, file: s
   const id = cellNumber(sheet.getCell('A1'));
   const name = cellText(sheet.getCell('A2'));
   if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+    const problems = wb.cellProblems(); // e.g. A1 a formula without its result: say that, not “A1 is not an id”
+    if (problems.length > 0) {
+      throw new AppError('validation', t('import.errorsFound', { file, count: problems.length }), problems.map(({ row, column, message }) => ({ row, column, message })));
+    }
     throw new AppError('validation', `“${file}”的“${SCORE_SHEETS.rater}”表 A1 格应为评委编号，现为“${cellText(sheet.getCell('A1'))}”。请不要修改评委表`);
   }
   const period = getPeriod(db, periodId);
@@ -433,6 +439,14 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
       problem(1, d.row, detailTextCol, SCORE_DETAIL_COLUMNS[2].header, `“${SCORE_SHEETS.scores}”表中“${branch.code}”的“${leaf.code} ${leaf.name}”没有填写，这条说明用不上`, SCORE_SHEETS.details);
     }
   }
+  withCellProblems(wb, errors, SCORE_SHEETS.scores, (p) => ({
+    row: p.row,
+    column: p.column,
+    col: p.col,
+    order: -1,
+    message: p.message,
+    ...(p.sheet === SCORE_SHEETS.scores ? {} : { sheet: p.sheet }),
+  }));
   if (entries.length === 0 && errors.length === 0) {
     throw new AppError('validation', `“${name}”中没有填写任何评分`);
   }
@@ -472,7 +486,6 @@ export async function importScores(
     periodId,
     preview.entries.map((e) => ({ raterId: preview.rater.id, branchId: e.branchId, indicatorId: e.indicatorId, value: e.value, detail: e.detail })),
     {
-      enteredBy: 'import',
       now: options.now,
       actor: { kind: 'import', name: `导入（${preview.file}）` },
       ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),

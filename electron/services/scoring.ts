@@ -5,8 +5,9 @@
  */
 import type { Indicator } from '../../shared/domain/framework';
 import type { PeriodStatus } from '../../shared/domain/period';
+import { scoreLockReason } from '../../shared/domain/score-lock';
 import type { RaterSheet, ScoringProgress } from '../../shared/domain/scoring';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import { type EntryInput, saveEntries } from './entries';
@@ -37,18 +38,9 @@ export function raterRow(db: Database, periodId: number, raterId: number) {
   return row;
 }
 
-/** Why this session may not change the rater's entries now, or null. */
-export function lockReason(status: PeriodStatus, finishedAt: string | null, session: Session, reason: string | undefined): string | null {
-  if (status === 'finalised') return '本周期已定稿，评分不能再修改';
-  if (status === 'draft') return '本周期尚未开始评分';
-  if (session.kind === 'admin') {
-    if ((status === 'review' || finishedAt) && !reason?.trim()) return status === 'review' ? '评审阶段修改评分须写明原因' : '该评委已确认完成，修改须写明原因';
-    return null;
-  }
-  if (status === 'review') return '已进入评审阶段，评分须由管理员修改';
-  if (finishedAt) return '您已确认完成评分；如需修改，请联系管理员';
-  return null;
-}
+/** The lock rule seen from a session: raters write as themselves, the admin as the office. */
+export const lockReason = (status: PeriodStatus, finishedAt: string | null, session: Session, reason: string | undefined): string | null =>
+  scoreLockReason(status, finishedAt, session.kind === 'rater' ? 'rater' : 'office', reason);
 
 export function raterSheet(db: Database, session: Session, periodId: number, raterId: number): RaterSheet {
   assertSheetAccess(session, periodId, raterId);
@@ -87,28 +79,23 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
   };
 }
 
-/** Saves cells of one rater's sheet as they are typed; an admin saving is recorded as entered on the rater's behalf. */
+/**
+ * Saves cells of one rater's sheet as they are typed. The phase rules and
+ * who-entered-it are `saveEntries`' (the one write path for scores); here
+ * only who may open this sheet.
+ */
 export function saveRaterEntries(
   ctx: ServiceContext,
   session: Session,
   input: { periodId: number; raterId: number; entries: Omit<EntryInput, 'raterId'>[]; reason?: string },
 ): { saved: number; removed: number; unchanged: number } {
   assertSheetAccess(session, input.periodId, input.raterId);
-  const period = getPeriod(ctx.db, input.periodId);
-  const rater = raterRow(ctx.db, input.periodId, input.raterId);
-  const locked = lockReason(period.status, rater.finished_at, session, input.reason);
-  if (locked) throw new AppError('conflict', locked);
-  const actor = actorOf(session);
+  raterRow(ctx.db, input.periodId, input.raterId);
   return saveEntries(
     ctx.db,
     input.periodId,
     input.entries.map((e) => ({ ...e, raterId: input.raterId })),
-    {
-      enteredBy: session.kind === 'admin' ? 'admin' : 'rater',
-      now: ctx.now(),
-      actor: session.kind === 'admin' ? { kind: 'admin', name: `管理员（代${rater.name}录入）` } : actor,
-      ...(input.reason ? { reason: input.reason } : {}),
-    },
+    { now: ctx.now(), actor: actorOf(session), ...(input.reason ? { reason: input.reason } : {}) },
   );
 }
 
@@ -172,7 +159,7 @@ export function setFinished(ctx: ServiceContext, session: Session, input: { peri
   if (!input.finished && session.kind !== 'admin') throw new AppError('forbidden', '确认完成后，只有管理员可以重新开放修改');
   if (!input.finished && !input.reason?.trim()) throw new AppError('validation', '重新开放修改须写明原因');
   const now = ctx.now();
-  ctx.db.transaction(() => {
+  inTransaction(ctx.db, () => {
     ctx.db.prepare('UPDATE rater SET finished_at = ? WHERE id = ?').run(input.finished ? now.toISOString() : null, input.raterId);
     const actor = actorOf(session);
     auditWriter(ctx.db, now)({
@@ -184,7 +171,7 @@ export function setFinished(ctx: ServiceContext, session: Session, input: { peri
       raterId: input.raterId,
       reason: input.reason ?? '',
     });
-  })();
+  });
 }
 
 /** The panel's values are hidden from everyone until the admin opens the review step. */

@@ -22,7 +22,7 @@ import {
 import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { checkEntry, entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
-import type { Database } from '../db';
+import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { Actor } from './entries';
 import { AppError } from './errors';
@@ -41,6 +41,7 @@ import {
   locateHeaders,
   readRow,
   readWorkbook,
+  withCellProblems,
   writeWorkbook,
 } from './xlsx';
 
@@ -131,7 +132,7 @@ function writeSelf(
   let saved = 0;
   let removed = 0;
   let unchanged = 0;
-  db.transaction(() => {
+  inTransaction(db, () => {
     const get = db.prepare<[number, number, number], { value: number; note: string }>(
       'SELECT value, note FROM self_assessment WHERE period_id = ? AND branch_id = ? AND indicator_id = ?',
     );
@@ -166,7 +167,7 @@ function writeSelf(
         new: next,
       });
     }
-  })();
+  });
   return { saved, removed, unchanged };
 }
 
@@ -361,6 +362,7 @@ export async function previewSelfImport(db: Database, periodId: number, file: st
       action: !old ? 'create' : old.value === value && old.note === note ? 'unchanged' : 'update',
     });
   }
+  withCellProblems(wb, errors, sheet.name, (p) => ({ row: p.row, column: p.column, col: p.col, message: p.message, ...(p.sheet === sheet.name ? {} : { sheet: p.sheet }) }));
   if (rows.length === 0 && errors.length === 0) {
     throw new AppError('validation', `文件“${name}”中没有填写自评（“自评”一列都是空的）`);
   }

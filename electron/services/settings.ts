@@ -12,9 +12,9 @@ export function writeSetting(db: Database, key: string, value: unknown, now: Dat
   ).run(key, JSON.stringify(value), now.toISOString());
 }
 
-/** The period the app works on: the chosen one if it still exists, else the newest. */
+/** The period the app works on: the chosen one if it still exists (and is not archived), else the newest. */
 export function currentPeriodId(db: Database): number | null {
   const chosen = readSetting<number | null>(db, 'currentPeriodId', null);
-  if (chosen !== null && db.prepare('SELECT 1 FROM period WHERE id = ?').get(chosen)) return chosen;
-  return db.prepare<[], { id: number }>('SELECT id FROM period ORDER BY year DESC, id DESC LIMIT 1').get()?.id ?? null;
+  if (chosen !== null && db.prepare('SELECT 1 FROM period WHERE id = ? AND archived_at IS NULL').get(chosen)) return chosen;
+  return db.prepare<[], { id: number }>('SELECT id FROM period WHERE archived_at IS NULL ORDER BY year DESC, id DESC LIMIT 1').get()?.id ?? null;
 }

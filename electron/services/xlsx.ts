@@ -5,36 +5,49 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { t } from '../../shared/messages';
 import { AppError } from './errors';
+import { writeFileSafely } from './safe-write';
+import { checkWorkbookFile } from './xlsx-guard';
+import { stripWorkbookText } from './xlsx-text';
+import { columnLetter, loadCheckedWorkbook, type CellProblem, type ImportWorkbook, type ImportCell, type ImportSheet } from './xlsx-sheet';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
-export type Cell = ExcelJS.Cell;
+export { columnLetter, type CellProblem, type ImportCell, type ImportSheet, type ImportWorkbook };
 
-export async function readWorkbook(file: string): Promise<Workbook> {
+/**
+ * Reads a workbook to import, within the import limits (xlsx-guard.ts): a
+ * file that passes one is refused with a message stating the limit, before
+ * anything is parsed; what passes is read with bounded memory.
+ */
+export async function readWorkbook(file: string): Promise<ImportWorkbook> {
   const name = path.basename(file);
   if (!existsSync(file)) throw new AppError('io', t('import.error.unreadable', { file: name, reason: '文件不存在' }));
-  const wb = new ExcelJS.Workbook();
+  const checked = await checkWorkbookFile(file, name);
   try {
-    await wb.xlsx.readFile(file);
+    return await loadCheckedWorkbook(checked);
   } catch {
     throw new AppError('validation', t('import.error.notXlsx', { file: name }));
   }
-  return wb;
 }
 
 export async function writeWorkbook(wb: Workbook, file: string): Promise<void> {
-  try {
-    await wb.xlsx.writeFile(file);
-  } catch (e) {
-    throw new AppError('io', t('error.io', { file, reason: e instanceof Error ? e.message : String(e) }));
-  }
+  stripWorkbookText(wb);
+  // Whole or not at all (safe-write.ts): never half a workbook where the user's file was.
+  await writeFileSafely(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
-/** The value of a cell as a user would read it; formulas give their cached result. */
-export function cellValue(cell: Cell): string | number | boolean | Date | null {
+/**
+ * The value of a cell as a user would read it; formulas give their saved
+ * result. What is not what it seems is noted on the workbook (and reported
+ * with the import's errors): a cell in a merged range, a formula whose
+ * result was never saved (files written by scripts: pandas, openpyxl), and an
+ * error value (#DIV/0!) — read as blank, either would silently drop a value.
+ */
+export function cellValue(cell: ImportCell): string | number | boolean | Date | null {
+  if (cell.sheet.mergeAt(cell.row, cell.col)) cell.sheet.workbook.note('merged', cell);
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
@@ -42,16 +55,34 @@ export function cellValue(cell: Cell): string | number | boolean | Date | null {
   if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || null;
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;
-    return typeof result === 'string' || typeof result === 'number' ? result : null;
+    if (typeof result === 'string') return result.trim() === '' ? null : result.trim();
+    if (typeof result === 'number' && Number.isFinite(result)) return result;
+    if (typeof result === 'boolean' || result instanceof Date) return result;
+    cell.sheet.workbook.note(cell.sheet.isErrorCell(cell.address) ? 'error' : 'formula', cell);
+    return null;
+  }
+  if ('error' in v) {
+    cell.sheet.workbook.note('error', cell, String(v.error));
+    return null;
   }
   if ('text' in v) return String(v.text).trim() || null;
   return null;
 }
 
-export function cellText(cell: Cell): string {
+/** ISO date of a date cell, as it would be read as text. */
+export const dateText = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A cell as text. A date here (Excel turns “2026-01-02” or “1-2” typed in a
+ * code column into one) would become a code nobody typed: noted, and refused.
+ */
+export function cellText(cell: ImportCell): string {
   const v = cellValue(cell);
   if (v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) {
+    cell.sheet.workbook.note('date', cell, dateText(v));
+    return dateText(v);
+  }
   return String(v);
 }
 
@@ -59,7 +90,7 @@ export function cellText(cell: Cell): string {
  * A number cell, or a text cell that holds a number (WPS often stores numbers
  * as text). Returns undefined when the cell holds something else.
  */
-export function cellNumber(cell: Cell): number | null | undefined {
+export function cellNumber(cell: ImportCell): number | null | undefined {
   const v = cellValue(cell);
   if (v === null) return null;
   if (typeof v === 'number') return v;
@@ -72,7 +103,7 @@ export const normaliseHeader = (text: string) => text.replace(/[*＊\s]/g, '');
 
 /** Finds each wanted header in row 1; returns field → column number (1-based). */
 export function locateHeaders<F extends string>(
-  sheet: Worksheet,
+  sheet: ImportSheet,
   columns: readonly { field: F; header: string }[],
 ): Map<F, number> {
   const found = new Map<F, number>();
@@ -83,12 +114,6 @@ export function locateHeaders<F extends string>(
   });
   return found;
 }
-
-export const columnLetter = (col: number): string => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 /**
  * One validation for a block of cells (e.g. `C2:C1000`), written as a single
@@ -140,7 +165,7 @@ export function addHelpSheet(wb: Workbook, name: string, lines: string[]): Works
  * with the column number kept for sorting.
  */
 export function cellErrors<F extends string>(columns: Map<F, number>, headerOf: (field: F) => string) {
-  const errors: { row: number; column: string; col: number; message: string }[] = [];
+  const errors: { row: number; column: string; col: number; sheet?: string; message: string }[] = [];
   const add = (row: number, field: F, reason: string) => {
     const col = columns.get(field)!;
     const column = columnLetter(col);
@@ -150,8 +175,8 @@ export function cellErrors<F extends string>(columns: Map<F, number>, headerOf: 
 }
 
 /** One worksheet row read by field: its cells, their text and their numbers. */
-export function readRow<F extends string>(sheet: Worksheet, row: number, columns: Map<F, number>) {
-  const cells = new Map<F, Cell>();
+export function readRow<F extends string>(sheet: ImportSheet, row: number, columns: Map<F, number>) {
+  const cells = new Map<F, ImportCell>();
   for (const [field, col] of columns) cells.set(field, sheet.getRow(row).getCell(col));
   const text = (field: F) => {
     const cell = cells.get(field);
@@ -162,4 +187,22 @@ export function readRow<F extends string>(sheet: Worksheet, row: number, columns
     return cell ? cellNumber(cell) : null;
   };
   return { cells, text, number };
+}
+
+/**
+ * The import's located errors with the workbook's cell problems (formulas
+ * without a result, merged cells, dates as text) put first; an error of the
+ * import's own at a cell that has such a problem gives way to it, since the
+ * problem is its cause. `mainSheet` is the sheet errors without one are on.
+ */
+export function withCellProblems<E extends { row: number; column?: string; sheet?: string }>(
+  wb: ImportWorkbook,
+  errors: E[],
+  mainSheet: string,
+  toError: (problem: CellProblem) => E,
+): void {
+  const problems = wb.cellProblems();
+  if (problems.length === 0) return;
+  const kept = errors.filter((e) => e.column === undefined || !wb.covers(e.sheet ?? mainSheet, e.row, e.column));
+  errors.splice(0, errors.length, ...problems.map(toError), ...kept);
 }

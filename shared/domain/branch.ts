@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../messages';
+import { text } from './text';
 
 /** A Party branch (党支部) as stored and shown. */
 export interface Branch {
@@ -20,8 +21,7 @@ export interface Branch {
 export const BRANCH_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 const optionalText = (field: string, max: number) =>
-  z
-    .string()
+  text(field)
     .trim()
     .max(max, { error: t('branch.text.tooLong', { field, max }) })
     .default('');
@@ -37,8 +37,7 @@ export const BranchFields = z.object({
     .min(1, { error: t('branch.code.required') })
     .max(32, { error: t('branch.code.tooLong') })
     .regex(BRANCH_CODE_PATTERN, { error: t('branch.code.pattern') }),
-  name: z
-    .string({ error: t('branch.name.required') })
+  name: text(t('branch.field.name'), { error: t('branch.name.required') })
     .trim()
     .min(1, { error: t('branch.name.required') })
     .max(60, { error: t('branch.name.tooLong') }),

@@ -3,6 +3,7 @@
  * Party-building and business work together. Leaves carry a scoring method.
  */
 import { z } from 'zod';
+import { text } from './text';
 
 /** party = 党建, business = 业务, fusion = 融合 (党建+业务 joint work). */
 export const TAGS = ['party', 'business', 'fusion'] as const;
@@ -30,7 +31,7 @@ export const LeafMethod = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('level'),
     levels: z
-      .array(z.object({ label: z.string().trim().min(1).max(10), fraction: z.number().min(0).max(1) }))
+      .array(z.object({ label: text('等次名称').trim().min(1).max(10), fraction: z.number().min(0).max(1) }))
       .min(2)
       .max(8)
       .default(DEFAULT_LEVELS),
@@ -48,7 +49,7 @@ export const LeafMethod = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('veto'),
     /** The highest grade a branch can get when this veto is triggered; null → the lowest grade. */
-    capGrade: z.string().trim().min(1).nullable().default(null),
+    capGrade: text('最高等次').trim().min(1).max(10).nullable().default(null),
   }),
 ]);
 export type LeafMethod = z.output<typeof LeafMethod>;
@@ -81,9 +82,9 @@ export const IndicatorFields = z.object({
     .min(1, { error: '指标编码不能为空' })
     .max(20, { error: '指标编码最多 20 个字符' })
     .regex(/^\d+(\.\d+)*$/, { error: '指标编码应为 1、1.2、1.2.3 这样的数字编号' }),
-  name: z.string().trim().min(1, { error: '指标名称不能为空' }).max(80, { error: '指标名称最多 80 个字符' }),
-  criteria: z.string().trim().max(2000).default(''),
-  evidence: z.string().trim().max(1000).default(''),
+  name: text('指标名称').trim().min(1, { error: '指标名称不能为空' }).max(80, { error: '指标名称最多 80 个字符' }),
+  criteria: text('评分细则').trim().max(2000).default(''),
+  evidence: text('佐证材料').trim().max(1000).default(''),
   tag: z.enum(TAGS),
   maxPoints: nonNegative.max(1000),
   method: LeafMethod.nullable().default(null),

@@ -6,6 +6,7 @@
  * the renderer.
  */
 import { z } from 'zod';
+import { text } from './text';
 import type { Tag } from './framework';
 import type { PeriodStatus } from './period';
 
@@ -50,25 +51,25 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式�
 export const MeetingFields = z.object({
   periodId: Id,
   kind: z.enum(MEETING_KINDS),
-  title: z.string().trim().min(1, { error: '会议名称不能为空' }).max(80, { error: '会议名称最多 80 个字' }),
+  title: text('会议名称').trim().min(1, { error: '会议名称不能为空' }).max(80, { error: '会议名称最多 80 个字' }),
   date: IsoDate,
   startTime: z
     .string()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, { error: '时间格式应为 09:00' })
     .default(''),
-  place: z.string().trim().max(60, { error: '地点最多 60 个字' }).default(''),
-  chair: z.string().trim().max(30, { error: '主持人最多 30 个字' }).default(''),
-  recorder: z.string().trim().max(30, { error: '记录人最多 30 个字' }).default(''),
+  place: text('地点').trim().max(60, { error: '地点最多 60 个字' }).default(''),
+  chair: text('主持人').trim().max(30, { error: '主持人最多 30 个字' }).default(''),
+  recorder: text('记录人').trim().max(30, { error: '记录人最多 30 个字' }).default(''),
 });
 export type MeetingFieldsInput = z.input<typeof MeetingFields>;
 
 export const AttendeeInput = z.object({
   raterId: Id.nullable().default(null),
-  name: z.string().trim().min(1, { error: '姓名不能为空' }).max(30),
-  title: z.string().trim().max(40).default(''),
+  name: text('姓名').trim().min(1, { error: '姓名不能为空' }).max(30),
+  title: text('职务').trim().max(40).default(''),
   present: z.boolean().default(true),
-  note: z.string().trim().max(100).default(''),
+  note: text('备注').trim().max(100).default(''),
 });
 export type AttendeeInput = z.input<typeof AttendeeInput>;
 
@@ -77,7 +78,7 @@ export const AgendaItemInput = z.object({
   id: Id.nullable().default(null),
   kind: z.enum(AGENDA_KINDS),
   branchId: Id.nullable().default(null),
-  title: z.string().trim().max(80, { error: '议程名称最多 80 个字' }).default(''),
+  title: text('议程名称').trim().max(80, { error: '议程名称最多 80 个字' }).default(''),
   plannedMinutes: z.number().int().min(0).max(600, { error: '计划时长最多 600 分钟' }).default(DEFAULT_REPORT_MINUTES),
 });
 export type AgendaItemInput = z.input<typeof AgendaItemInput>;
@@ -261,7 +262,7 @@ export const PublicationInput = z
     periodId: Id,
     start: IsoDate,
     end: IsoDate,
-    objectionContact: z.string().trim().min(1, { error: '请写明异议受理方式（部门、电话或地点）' }).max(200),
+    objectionContact: text('异议受理方式').trim().min(1, { error: '请写明异议受理方式（部门、电话或地点）' }).max(200),
     /** true: mark the results as published (公示); false: only save the settings (or withdraw a publication). */
     published: z.boolean().default(true),
   })

@@ -1,5 +1,6 @@
 /** Assessment periods (考核周期), their panel and the rules they compute with. */
 import { z } from 'zod';
+import { text } from './text';
 
 export const PERIOD_KINDS = ['annual', 'half', 'quarter'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -15,7 +16,7 @@ export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
   finalised: '已定稿',
 };
 
-export const GradeRule = z.object({ label: z.string().trim().min(1).max(10), min: z.number().finite().min(0) });
+export const GradeRule = z.object({ label: text('等次名称').trim().min(1).max(10), min: z.number().finite().min(0) });
 export type GradeRule = z.output<typeof GradeRule>;
 
 export const DEFAULT_GRADES: GradeRule[] = [
@@ -44,7 +45,8 @@ export const PeriodSettings = z.object({
   grades: z.array(GradeRule).min(2).max(8).default(DEFAULT_GRADES),
   /** At most this share of the period's branches (rounded down) may hold the grade. */
   quotas: z
-    .array(z.object({ label: z.string().trim().min(1), maxShare: z.number().min(0).max(1) }))
+    .array(z.object({ label: text('等次名称').trim().min(1).max(10), maxShare: z.number().min(0).max(1) }))
+    .max(8)
     .default([{ label: '优秀', maxShare: 0.2 }]),
   /** Where party and business rates split strong from weak: the period's mean rates, or a fixed rate. */
   fusionSplit: z

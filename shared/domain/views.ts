@@ -28,6 +28,8 @@ export interface Period {
   entryCount: number;
   createdAt: string;
   updatedAt: string;
+  /** Set when the period was "deleted" after it had history: kept, hidden from the lists. */
+  archivedAt: string | null;
 }
 
 export interface RaterGroup {

@@ -164,6 +164,7 @@ export const periodsMessages = {
   'period.created.ok': '已创建“{name}”，并设为当前周期',
   'period.updated.ok': '已保存“{name}”',
   'period.deleted.ok': '已删除“{name}”',
+  'period.archived.ok': '“{name}”已有操作记录，为保留记录已归档（不再显示在列表中），没有删除',
   'period.madeCurrent': '当前周期已切换为“{name}”',
   'period.delete.confirmTitle': '删除“{name}”？',
   'period.delete.confirm': '将一并删除它的党支部范围（{branches} 个）、评委组和 {raters} 位评委及回避设置、评分规则，删除后无法恢复。党支部名单和指标体系本身不受影响。',

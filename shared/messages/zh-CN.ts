@@ -10,6 +10,7 @@ import { scoringMessages } from './zh-CN-scoring';
 import { meetingsMessages } from './zh-CN-meetings';
 import { documentsMessages } from './zh-CN-documents';
 import { dataMessages } from './zh-CN-data';
+import { filesMessages } from './zh-CN-files';
 
 const core = {
   'app.name': '融评',
@@ -122,7 +123,15 @@ const core = {
 
   // Generic errors
   'error.invalidInput': '输入不正确：{detail}',
+  'text.xmlInvalid': '{field}含有文件无法保存的字符 {code}（第 {position} 个字符），请删除后再试',
+  'error.foreignKey': '操作没有完成：输入中引用的党支部、指标、评委或其他记录不存在（可能已被删除）。请刷新后重试。',
   'error.internal': '操作没有完成：程序内部出错。详细信息已写入日志文件 {log}',
+  'error.busy': '操作没有完成：数据文件正被另一个程序（例如命令行工具，或另一个融评窗口）写入，等了 {seconds} 秒仍未结束。刚才的内容没有保存，请稍后再试。',
+  'error.readOnly': '操作没有完成：数据文件 {file} 是只读的（文件、文件夹或磁盘不允许写入），现在只能查看。请检查文件权限，或把数据文件夹复制到可写的位置。',
+  'error.auditGuard': '操作没有完成：操作记录只能追加，不能修改或删除。',
+  'error.dbReadOnlyOld': '数据文件 {file} 是只读的，而且来自旧版本（数据结构版本 {found}，需要升级到 {known}）。只读文件无法升级：请把它复制到可写的位置后再打开。',
+  'error.dbEmpty': '数据文件 {file} 是空的（0 字节），可能是复制中断或磁盘出错。为免把它当作新数据库覆盖掉原有数据，本程序不会打开它。请从“备份”中恢复（备份在 {backups}），或把正确的数据文件放回原处。',
+  'error.dbNotSqlite': '数据文件 {file} 不是融评的数据文件，或已损坏（{reason}）。本程序不会打开它，以免覆盖。请从备份中恢复（备份在 {backups}）。',
   'error.unknownMethod': '未知的操作：{method}',
   'error.forbidden': '拒绝来自未知页面的请求',
   'error.dbNewer': '数据文件 {file} 由更新版本的融评创建（数据结构版本 {found}，本程序只支持到 {known}）。为避免损坏数据，本程序不会打开它。请安装最新版本的融评后再打开。',
@@ -140,6 +149,14 @@ const core = {
   'cli.info.branchesValue': '{active} 个在用，{archived} 个已归档',
   'cli.branches.none': '还没有党支部。可用 “rongping branches template 文件.xlsx” 生成导入模板。',
   'cli.backup.done': '已备份到 {path}（{size}）',
+  'cli.backup.none': '还没有备份（备份文件夹：{folder}）',
+  'cli.backup.folder': '备份文件夹：{folder}；自动备份保留最近 {keep} 份',
+  'cli.backup.restored': '已从备份 {name} 恢复；恢复前的数据库已备份为 {safety}',
+  'backup.error.damaged': '备份 {name} 无法使用：{detail}。当前数据没有改变。',
+  'backup.error.notFound': '在备份文件夹中找不到备份 {name}',
+  'backup.error.inUse': '另一个程序（例如命令行工具）正打开着数据文件，现在不能恢复。请关闭它后再试；当前数据没有改变。',
+  'audit.chain.broken': '操作记录的校验链在第 {id} 条处断开：{problem}。这说明数据文件曾在融评之外被改动。',
+  'audit.chain.ok': '操作记录完整：共 {rows} 条，校验链无断点。',
   'cli.template.done': '导入模板已写入 {path}',
   'cli.import.done': '已导入 {file}：新增 {created} 个，更新 {updated} 个',
   'cli.usage.unknown': '未知命令“{command}”。运行 rongping help 查看用法。',
@@ -147,6 +164,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -18,7 +18,7 @@ import { createServices } from '../../electron/services';
 import { saveEntries, type EntryInput } from '../../electron/services/entries';
 import { createFrameworkFromDraft, getIndicators } from '../../electron/services/frameworks';
 import { saveGroup, saveRater } from '../../electron/services/panel';
-import { createPeriod } from '../../electron/services/periods';
+import { advancePeriod, createPeriod } from '../../electron/services/periods';
 import { buildEngineInput } from '../../electron/services/results';
 
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 500);
@@ -63,6 +63,7 @@ try {
   const group = saveGroup(db, period.id, { name: '考评组', weight: 1 });
   const raters = Array.from({ length: RATERS }, (_, i) => saveRater(db, period.id, { groupId: group.id, name: `评委${i + 1}`, title: '', branchId: null, recusals: [] }).id);
   const leaves = getIndicators(db, frameworkId).filter((n) => n.method);
+  advancePeriod(db, period.id, 'scoring', now);
   const branchIds = db.prepare<[], { id: number }>('SELECT id FROM branch ORDER BY id').all().map((r) => r.id);
   const step = 10 / 12 / 4;
   const entries: EntryInput[] = [];
@@ -85,7 +86,7 @@ try {
   const rawMs = ms(t0);
   db.prepare('DELETE FROM score').run();
   t0 = performance.now();
-  saveEntries(db, period.id, entries, { enteredBy: 'import', now });
+  saveEntries(db, period.id, entries, { now, actor: { kind: 'import', name: 'bench' } });
   const serviceMs = ms(t0);
   const insertRatio = rawMs / serviceMs;
   rows.push(['bulk insert, raw better-sqlite3', `${(n / rawMs * 1000).toFixed(0)} rows/s`, `${rawMs.toFixed(0)} ms for ${n}`]);

@@ -303,6 +303,9 @@ describe.runIf(chromiumPath)('results charts in Chromium', () => {
 
   it('refuses to write anything but a PNG', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rongping-charts-'));
+    // As the renderer does: the user picks the file in the save dialog, then the bytes are sent.
+    harness.desktop.saves.push(path.join(dir, 'x.png'));
+    expect(await harness.services.invoke('dialog.saveFile', { defaultName: 'x.png' })).toEqual({ ok: true, value: path.join(dir, 'x.png') });
     const r = await harness.services.invoke('files.writePng', { path: path.join(dir, 'x.png'), dataBase64: Buffer.from('<html>not a picture</html>').toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('不是 PNG') } });
     expect(existsSync(path.join(dir, 'x.png'))).toBe(false);

@@ -212,7 +212,6 @@ describe.runIf(chromiumPath)('results screen in Chromium', () => {
       harness.services.invoke('entries.save', {
         periodId,
         entries: [{ raterId: rater.id, branchId: b.branchId, indicatorId: leaf.id, value: null }],
-        enteredBy: 'admin',
       }),
     );
     await page.getByRole('tab', { name: '排名与等次' }).click();

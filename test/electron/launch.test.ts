@@ -9,6 +9,7 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
+import { repoPath } from '../helpers/repo';
 
 function electronBinary(): string | null {
   try {
@@ -35,7 +36,7 @@ describe.runIf(binary)('the desktop app', () => {
     const dataDir = tempDir();
     const app = await electron.launch({
       executablePath: binary!,
-      args: [path.resolve('dist', 'electron', 'main.cjs'), '--data-dir', dataDir, '--no-sandbox'],
+      args: [repoPath('dist', 'electron', 'main.cjs'), '--data-dir', dataDir, '--no-sandbox'],
     });
     try {
       const win = await app.firstWindow();

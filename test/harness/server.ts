@@ -19,7 +19,12 @@ import { dispatch } from '../../electron/services/dispatch';
 export const TOKEN_HEADER = 'x-rongping-token';
 const MAX_BODY = 10 * 1024 * 1024;
 
-/** Native dialogs stand-in: the test says beforehand what the user will pick. */
+/**
+ * Native dialogs stand-in: the test says beforehand what the user will pick.
+ * The services record each answer as a grant (electron/services/grants.ts),
+ * as in the app; a scripted save answer naming an existing file stands for
+ * the user confirming “replace”.
+ */
 export class ScriptedDesktop implements Desktop {
   readonly opens: (string | null)[] = [];
   readonly saves: (string | null)[] = [];
@@ -70,7 +75,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startHarness(options: { rendererDir: string; dataDir?: string }): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'rongping-harness-'));
   const desktop = new ScriptedDesktop();
-  const services = createServices({ dataDir, desktop });
+  // Stands in for the app's renderer: files only where the (scripted) dialogs answered.
+  const services = createServices({ dataDir, desktop, paths: 'dialog', dailyBackup: true });
   const token = randomBytes(24).toString('hex');
 
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer) => {

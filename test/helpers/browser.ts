@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { REPO_ROOT, repoPath } from './repo';
 
 export const BROWSER_ENV = 'RONGPING_CHROMIUM';
 export const REQUIRE_BROWSER_ENV = 'RONGPING_REQUIRE_BROWSER';
@@ -32,9 +33,9 @@ export function findChromium(): string | null {
 
 export const browserRequired = () => process.env[REQUIRE_BROWSER_ENV] === '1';
 
-export const ARTIFACTS_DIR = path.resolve('test', 'artifacts');
+export const ARTIFACTS_DIR = repoPath('test', 'artifacts');
 /** The built renderer; RONGPING_RENDERER_DIR points elsewhere (parallel builds). */
-export const RENDERER_DIR = path.resolve(process.env.RONGPING_RENDERER_DIR ?? path.join('dist', 'renderer'));
+export const RENDERER_DIR = path.resolve(REPO_ROOT, process.env.RONGPING_RENDERER_DIR ?? path.join('dist', 'renderer'));
 
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db';
 import { tempDir } from '../helpers/tmp';
+import { repoPath } from '../helpers/repo';
 import { appendRows, writeBranchesWorkbook } from '../helpers/workbooks';
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -80,7 +81,7 @@ describe('CLI', () => {
   });
 
   it('runs as the built bin on plain Node and honours RONGPING_DATA_DIR', () => {
-    const bin = path.resolve('dist', 'electron', 'cli.cjs');
+    const bin = repoPath('dist', 'electron', 'cli.cjs');
     expect(existsSync(bin), 'dist/electron/cli.cjs is missing: run `npm run build` first (npm test does)').toBe(true);
     const dir = tempDir();
     const out = execFileSync(process.execPath, [bin, 'info', '--json'], {

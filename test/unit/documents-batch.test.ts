@@ -147,7 +147,12 @@ describe('CLI: export', () => {
 
     const sheet = path.join(dir, 'sheet.docx');
     expect(await run('scoresheet', '--rater', '1', '--out', sheet)).toMatchObject({ code: 0, out: `已写出评分表（空白）：${sheet}` });
-    expect(await run('scoresheet', '--branch', 'SL-001', '--filled', '--out', sheet)).toMatchObject({ code: 0, out: `已写出评分表（已填）：${sheet}` });
+    const blankSheet = readFileSync(sheet);
+    // The same file again: refused, the blank sheet kept; --force replaces it.
+    expect(await run('scoresheet', '--branch', 'SL-001', '--filled', '--out', sheet)).toMatchObject({ code: 1, err: expect.stringContaining('已存在，未覆盖') });
+    expect(readFileSync(sheet)).toEqual(blankSheet);
+    expect(await run('scoresheet', '--branch', 'SL-001', '--filled', '--out', sheet, '--force')).toMatchObject({ code: 0, out: `已写出评分表（已填）：${sheet}` });
+    expect(readFileSync(sheet)).not.toEqual(blankSheet);
 
     // Wrong command lines exit 2; failures exit 1 with the reason.
     expect((await run('scoresheet', '--out', sheet)).code).toBe(2);
@@ -155,7 +160,7 @@ describe('CLI: export', () => {
     expect((await run('bulletin', '--out', bulletin, '--fonts', 'comic')).code).toBe(2);
     expect((await run('report', '--out', bulletin)).code).toBe(2);
     expect(await run('feedback', '--branch', 'XX-9', '--out', one)).toMatchObject({ code: 1, err: '错误：找不到编码为“XX-9”的党支部' });
-    const json = await run('bulletin', '--out', bulletin, '--json');
+    const json = await run('bulletin', '--out', bulletin, '--json', '--force');
     expect(JSON.parse(json.out)).toEqual({ path: bulletin });
  
     // The meeting's documents: refused in words until there is a meeting and a publicity period.

@@ -11,7 +11,7 @@
  * The files are also written to test/artifacts/ to be looked at:
  *   /work/shared/tools/render-docx test/artifacts/bulletin.docx test/artifacts/bulletin
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,8 +20,9 @@ import type { BranchResult } from '../../shared/engine';
 import { setChartFont } from '../../electron/reports/charts';
 import { GAP } from '../../electron/reports/style';
 import { tempDir, tempServices } from '../helpers/tmp';
+import { repoPath } from '../helpers/repo';
 
-const ARTIFACTS = path.resolve('test', 'artifacts');
+const ARTIFACTS = repoPath('test', 'artifacts');
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const A4 = { w: twips(210), h: twips(297) };
 const PORTRAIT = { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
@@ -180,9 +181,12 @@ async function samplePeriod(options: { branches?: number } = {}) {
 }
 type Sample = Awaited<ReturnType<typeof samplePeriod>>;
 
+/** Where a document to look at goes; the previous run's copy is removed (the services never replace a file unasked). */
 function artifact(name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return path.join(ARTIFACTS, `${name}.docx`);
+  const file = path.join(ARTIFACTS, `${name}.docx`);
+  rmSync(file, { force: true });
+  return file;
 }
 
 const p2 = (x: number) => x.toFixed(2);

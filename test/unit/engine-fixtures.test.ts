@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoPath } from '../helpers/repo';
 import { PeriodSettings } from '../../shared/domain/period';
 import { Engine, type EngineInput } from '../../shared/engine';
 
@@ -35,7 +36,7 @@ interface Fixture {
   };
 }
 
-const DIR = path.resolve('test', 'fixtures', 'engine');
+const DIR = repoPath('test', 'fixtures', 'engine');
 const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 describe('hand-computed fixtures', () => {

@@ -22,6 +22,9 @@ async function frameworkWithPeriodEntry() {
   if (!group.ok) throw new Error(group.error.message);
   const rater = await invoke('panel.saveRater', { periodId: period.value.id, groupId: group.value.id, name: '王建国' });
   if (!rater.ok) throw new Error(rater.error.message);
+  // Scores are written only once scoring has begun.
+  const started = await invoke('periods.advance', { id: period.value.id, to: 'scoring' });
+  if (!started.ok) throw new Error(started.error.message);
   const detail = await invoke('frameworks.get', { id: fw.value.id });
   if (!detail.ok) throw new Error(detail.error.message);
   const ratingLeaf = detail.value.indicators.find((i) => i.method?.kind === 'rating')!;

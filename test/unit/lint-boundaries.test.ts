@@ -1,7 +1,9 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/repo';
 
-const eslint = new ESLint();
+// Lints as if from the repository's root: its config, and file paths relative to it.
+const eslint = new ESLint({ cwd: REPO_ROOT });
 
 /** Lints a snippet as if it were the file at `filePath`; returns the boundary-rule messages. */
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {

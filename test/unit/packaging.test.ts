@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, repoPath } from '../helpers/repo';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +17,7 @@ describe('electron-builder configuration', () => {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>;
     };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    const config = await getConfig(REPO_ROOT, 'electron-builder.yml', null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config).toMatchObject({
       productName: '融评',
@@ -34,13 +35,13 @@ describe('electron-builder configuration', () => {
   });
 
   it('finds the icon, the main entry and electron as a devDependency', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
       main: string;
       devDependencies: Record<string, string>;
       dependencies: Record<string, string>;
       engines: { node: string };
     };
-    expect(existsSync('build/icon.png')).toBe(true);
+    expect(existsSync(repoPath('build', 'icon.png'))).toBe(true);
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(pkg.devDependencies.electron).toBeDefined();
     expect(pkg.dependencies.electron).toBeUndefined();

@@ -117,6 +117,7 @@ describe('entries', () => {
     const r = await invoke('panel.saveRater', { periodId: p.value.id, groupId: g.value.id, name: '张伟', branchId: a });
     const fw = await invoke('frameworks.get', { id: frameworkId });
     if (!r.ok || !fw.ok) throw new Error('setup');
+    expect(await invoke('periods.advance', { id: p.value.id, to: 'scoring' })).toMatchObject({ ok: true });
     const byKind = (kind: string) => fw.value.indicators.find((i) => i.method?.kind === kind)!;
     const rating = byKind('rating');
     const deduction = byKind('deduction');
@@ -170,7 +171,7 @@ describe('results through the services', () => {
     const leaf = results.value.indicators.find((i) => i.method?.kind === 'rating')!;
     const rater = results.value.raters[0]!;
     const before = first.nodes[leaf.id]!.points!;
-    await invoke('entries.save', { periodId, entries: [{ raterId: rater.id, branchId: first.branchId, indicatorId: leaf.id, value: 0 }] });
+    expect(await invoke('entries.save', { periodId, entries: [{ raterId: rater.id, branchId: first.branchId, indicatorId: leaf.id, value: 0 }], reason: '核对纸质评分表' })).toMatchObject({ ok: true });
     const after = await invoke('results.get', { periodId });
     const changed = after.ok ? after.value.result.branches.find((b) => b.branchId === first.branchId)! : null;
     expect(changed!.nodes[leaf.id]!.points).toBeLessThan(before);

@@ -8,15 +8,16 @@
  * The files are also written to test/artifacts/ to be looked at:
  *   /work/shared/tools/render-docx test/artifacts/score-sheet-rater-filled.docx test/artifacts/score-sheet-rater-filled
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain/framework';
 import { chineseNumber, GAP } from '../../electron/reports/style';
 import { tempDir, tempServices } from '../helpers/tmp';
+import { repoPath } from '../helpers/repo';
 
-const ARTIFACTS = path.resolve('test', 'artifacts');
+const ARTIFACTS = repoPath('test', 'artifacts');
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const MARGINS = { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
 const A4 = { w: twips(210), h: twips(297) };
@@ -116,6 +117,8 @@ async function samplePeriod(options: { branches?: number } = {}) {
 async function write(services: Awaited<ReturnType<typeof samplePeriod>>, name: string, input: { raterId?: number; branchId?: number; filled: boolean; fontScheme?: 'gb2312' | 'windows' }) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.docx`);
+  // The previous run's copy: the services never replace a file unasked.
+  rmSync(file, { force: true });
   const result = await services.invoke('documents.scoreSheet', { periodId: services.period.id, path: file, ...input });
   expect(result).toEqual({ ok: true, value: { path: file } });
   return openDocx(file);
@@ -243,10 +246,13 @@ describe('score sheets as Word documents', () => {
 
   it('the contract: one of rater or branch, admin only, filled branch sheets not while scoring', async () => {
     const s = await samplePeriod({ branches: 3 });
-    const file = path.join(tempDir(), 'x.docx');
+    const dir = tempDir();
+    let n = 0;
     const rater = s.panel.raters[0]!;
     const branch = s.branches[0]!;
-    const call = (input: Record<string, unknown>) => s.invoke('documents.scoreSheet', { periodId: s.period.id, filled: false, path: file, ...input } as never);
+    // A new file each call: the services never replace an existing file unasked.
+    const call = (input: Record<string, unknown>) =>
+      s.invoke('documents.scoreSheet', { periodId: s.period.id, filled: false, path: path.join(dir, `x${++n}.docx`), ...input } as never);
 
     expect(await call({ raterId: rater.id, branchId: branch.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call({})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

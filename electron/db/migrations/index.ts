@@ -4,8 +4,9 @@ import { m002Settings } from './002_settings';
 import { m003FrameworkPeriods } from './003_framework_periods';
 import { m004ScoringControl } from './004_scoring_control';
 import { m005Meetings } from './005_meetings';
+import { m006AuditTrail } from './006_audit_trail';
 
 /** Every migration, in order. A new one is appended here with the next number. */
-export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings];
+export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -18,7 +18,7 @@ import { PeriodLockCard } from './PeriodLockCard';
 
 type Entity = AuditRow['entity'];
 const ENTITIES: Entity[] = ['score', 'measurement', 'self', 'period'];
-const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', self: 'purple', period: 'gold' };
+const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', self: 'purple', period: 'gold', database: 'red' };
 const HIDDEN = '（评分中，不显示）';
 
 interface Filters {

@@ -47,9 +47,9 @@ export function PeriodsPage() {
 
   const remove = useMutation({
     mutationFn: (p: Period) => call('periods.delete', { id: p.id }),
-    onSuccess: async (_v, p) => {
+    onSuccess: async (v, p) => {
       await queryClient.invalidateQueries();
-      void message.success(t('period.deleted.ok', { name: p.name }));
+      void message.success(t(v.archived ? 'period.archived.ok' : 'period.deleted.ok', { name: p.name }));
     },
     onError: showError,
   });

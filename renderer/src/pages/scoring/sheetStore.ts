@@ -8,6 +8,7 @@
  *
  * Components subscribe with useSyncExternalStore(store.subscribe, store.getVersion).
  */
+import { SCORING_SAVE_MAX } from '../../../../shared/api';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet } from '../../../../shared/domain/scoring';
 import { Engine, type BranchResult, type EngineInput } from '../../../../shared/engine';
@@ -311,20 +312,27 @@ export class SheetStore {
     this.emit();
     const reason = this.reason.trim() || undefined;
     this.queue = this.queue.then(async () => {
+      // A whole sheet pasted at once can exceed what one call may carry: send it in chunks the contract accepts.
+      const errors = new Map<SaveEntry, unknown>();
       let error: unknown = null;
-      try {
-        await this.saveFn(entries, reason);
-      } catch (e) {
-        error = e;
+      for (let from = 0; from < entries.length; from += SCORING_SAVE_MAX) {
+        const chunk = entries.slice(from, from + SCORING_SAVE_MAX);
+        try {
+          await this.saveFn(chunk, reason);
+        } catch (e) {
+          error ??= e;
+          for (const entry of chunk) errors.set(entry, e);
+        }
       }
       for (const e of entries) {
         const k = cellKey(e.branchId, e.indicatorId);
-        if (!error) {
+        const refused = errors.get(e) ?? null;
+        if (!refused) {
           if (e.value === null) this.base.delete(k);
           else this.base.set(k, { value: e.value, detail: e.detail ?? [] });
         }
         if (this.latestJob.get(k) !== job) continue;
-        this.states.set(k, error ? { status: 'failed', error: errorText(error) } : { status: 'saved' });
+        this.states.set(k, refused ? { status: 'failed', error: errorText(refused) } : { status: 'saved' });
       }
       this.failedCount = [...this.states.values()].filter((s) => s.status === 'failed').length;
       this.writeBackup();

@@ -1,0 +1,20 @@
+/** Messages about where files are read and written (part of the one catalogue). */
+export const filesMessages = {
+  'file.path.empty': '请选择文件位置',
+  'file.path.notAbsolute': '“{path}”不是完整路径：请通过对话框选择位置，或写出从盘符或根目录开始的完整路径（如 D:\\考评\\文件.xlsx）',
+  'file.path.notChosenWrite': '不能写入“{path}”：这个位置不是在“保存”对话框中选择的，请重新选择保存位置',
+  'file.path.notChosenFolder': '不能写入文件夹“{path}”：这个文件夹不是在对话框中选择的，请重新选择文件夹',
+  'file.path.notChosenRead': '不能读取“{path}”：这个文件不是在“打开”对话框中选择的，请重新选择文件',
+  'file.path.isFolder': '“{path}”是一个文件夹，不能作为文件写入，请另选一个文件名',
+  'file.path.notFolder': '“{path}”不是文件夹，请另选一个文件夹',
+  'file.exists.dialog': '文件“{path}”已存在，未覆盖。请重新保存：另选一个文件名，或在保存对话框中确认替换。',
+  'file.exists.trusted': '文件“{path}”已存在，未覆盖。请另选一个文件名（命令行加 --force 可替换已有文件）。',
+  'file.exists.inFolder': '文件夹“{folder}”中已有 {count} 个同名文件（如“{name}”），未写出任何文件。请选择一个空文件夹，或先移走这些文件。',
+  'file.exists.inFolderTrusted': '文件夹“{folder}”中已有 {count} 个同名文件（如“{name}”），未写出任何文件。请换一个文件夹（命令行加 --force 可替换已有文件）。',
+  'file.write.failed': '文件未能保存到“{path}”：{reason}。原有文件未改动，请换一个位置再试。',
+  'file.write.noFolder': '文件夹不存在',
+  'file.write.denied': '没有写入权限',
+  'file.write.busy': '文件正被其他程序占用（如已在 Excel 或 Word 中打开，请先关闭）',
+  'file.write.full': '磁盘空间不足',
+  'file.write.other': '无法写入（{code}）',
+} as const;
