@@ -29,6 +29,9 @@ interface MethodSpec<I extends z.ZodType, O> {
   /** Phantom: carries the output type only. */
   output?: O;
 }
+// Schema messages the contract doesn't spell out itself come in Chinese too (both processes import this module).
+z.config(z.locales.zhCN());
+
 const method = <I extends z.ZodType>(input: I) => ({
   returns: <O>(): MethodSpec<I, O> => ({ input }),
 });

@@ -14,7 +14,7 @@ import { AppError } from './errors';
 import { freezeFramework, getIndicators } from './frameworks';
 import { getPanel } from './panel';
 import { leavesInOrder, periodBranches } from './period-data';
-import { assertNotFinalised, getPeriod, periodBranchIds } from './periods';
+import { assertPeriodEditable, getPeriod, periodBranchIds } from './periods';
 
 export interface EntryInput {
   raterId: number;
@@ -37,6 +37,7 @@ export interface MeasurementInput {
 
 interface PeriodContext {
   status: PeriodStatus;
+  archived: boolean;
   frameworkId: number;
   leaves: Map<number, Indicator>;
   branches: Set<number>;
@@ -58,6 +59,7 @@ function periodContext(db: Database, periodId: number): PeriodContext {
   );
   return {
     status: period.status,
+    archived: period.archivedAt !== null,
     frameworkId: period.frameworkId,
     leaves,
     branches: new Set(periodBranchIds(db, periodId)),
@@ -156,6 +158,7 @@ export function saveEntries(
   return inTransaction(db, () => {
     // Checked inside the write transaction: what is checked is what is written to.
     const pc = periodContext(db, periodId);
+    if (pc.archived) assertPeriodEditable(getPeriod(db, periodId));
     assertWritable(pc, entries, actor, options.reason);
     const problems: { row: number; message: string }[] = [];
     let problemCount = 0;
@@ -240,7 +243,7 @@ export function saveMeasurements(
   options: { now: Date; actor: Actor; reason?: string },
 ): { saved: number; unchanged: number } {
   const pc = periodContext(db, periodId);
-  assertNotFinalised(getPeriod(db, periodId));
+  assertPeriodEditable(getPeriod(db, periodId));
   const problems: { row: number; message: string }[] = [];
   rows.forEach((m, i) => {
     const leaf = pc.leaves.get(m.indicatorId);

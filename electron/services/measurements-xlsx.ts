@@ -22,7 +22,7 @@ import { listMeasurements, saveMeasurements } from './entries';
 import { AppError } from './errors';
 import { getIndicators } from './frameworks';
 import { branchesByCode, leavesInOrder, normaliseCode } from './period-data';
-import { assertNotFinalised, getPeriod, periodBranchIds } from './periods';
+import { assertPeriodEditable, getPeriod, periodBranchIds } from './periods';
 import {
   addHelpSheet,
   addRangeValidation,
@@ -104,7 +104,7 @@ export async function writeMeasurementTemplate(db: Database, periodId: number, f
 export async function previewMeasurementImport(db: Database, periodId: number, file: string): Promise<MeasurementImportPreview> {
   const name = path.basename(file);
   const period = getPeriod(db, periodId);
-  assertNotFinalised(period);
+  assertPeriodEditable(period);
   const wb = await readWorkbook(file);
   const sheet = wb.getWorksheet(MEASUREMENT_SHEETS.data) ?? wb.worksheets[0];
   if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));

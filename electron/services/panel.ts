@@ -6,7 +6,7 @@
 import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
 import { inTransaction, type Database } from '../db';
 import { AppError } from './errors';
-import { assertNotFinalised, getPeriod } from './periods';
+import { assertPeriodEditable, getPeriod } from './periods';
 
 
 
@@ -51,7 +51,7 @@ export function getPanel(db: Database, periodId: number): PanelView {
   return { groups, raters };
 }
 
-const editablePeriod = (db: Database, periodId: number) => assertNotFinalised(getPeriod(db, periodId));
+const editablePeriod = (db: Database, periodId: number) => assertPeriodEditable(getPeriod(db, periodId));
 
 export function saveGroup(db: Database, periodId: number, group: { id?: number | null; name: string; weight: number }): RaterGroup {
   editablePeriod(db, periodId);

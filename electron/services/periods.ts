@@ -95,8 +95,11 @@ export function periodBranchIds(db: Database, periodId: number): number[] {
     .map((r) => r.branch_id);
 }
 
-/** Refuses changes to a finalised period (the database's own guard comes with the scoring issue). */
-export function assertNotFinalised(period: Period): void {
+/** Refuses changes to a finalised period (until reopened) and to an archived one (kept only for its history). */
+export function assertPeriodEditable(period: Period): void {
+  if (period.archivedAt) {
+    throw new AppError('conflict', `“${period.name}”已归档（为保留操作记录而没有删除），只能查看，不能修改。`);
+  }
   if (period.status === 'finalised') {
     throw new AppError('conflict', `“${period.name}”已定稿，不能再修改。如确需修改，请先由管理员重新开启。`);
   }
@@ -119,6 +122,9 @@ export function createPeriod(db: Database, input: PeriodInput, now: Date): Perio
   const settings = PeriodSettings.parse(input.settings);
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
     throw new AppError('validation', '请选择一个指标体系');
+  }
+  if (input.copyPanelFrom && !db.prepare('SELECT 1 FROM period WHERE id = ?').get(input.copyPanelFrom)) {
+    throw new AppError('not_found', `找不到要复制评委的考核周期（编号 ${input.copyPanelFrom}）`, [{ field: 'copyPanelFrom', message: '这个考核周期不存在' }]);
   }
   const id = inTransaction(db, () => {
     const info = db
@@ -175,7 +181,7 @@ export function updatePeriod(
   now: Date,
 ): Period {
   const period = getPeriod(db, id);
-  assertNotFinalised(period);
+  assertPeriodEditable(period);
   const settings = PeriodSettings.parse(patch.settings);
   const labels = settings.grades.map((g) => g.label);
   const badQuota = settings.quotas.find((q) => !labels.includes(q.label));
@@ -193,7 +199,7 @@ export function updatePeriod(
 
 export function setPeriodBranches(db: Database, id: number, branchIds: number[], now: Date): Period {
   const period = getPeriod(db, id);
-  assertNotFinalised(period);
+  assertPeriodEditable(period);
   const keep = new Set(branchIds);
   const scored = db
     .prepare<[number], { branch_id: number; code: string; name: string }>(
@@ -214,6 +220,7 @@ export function setPeriodBranches(db: Database, id: number, branchIds: number[],
 
 export function setPeriodFramework(db: Database, id: number, frameworkId: number, now: Date): Period {
   const period = getPeriod(db, id);
+  assertPeriodEditable(period);
   if (period.entryCount > 0) {
     throw new AppError('conflict', `“${period.name}”已有评分，不能更换指标体系（每个周期保留它评分时所用的版本）`);
   }
@@ -225,6 +232,7 @@ export function setPeriodFramework(db: Database, id: number, frameworkId: number
 /** Moves a period one step forward; starting to score needs a valid framework, branches and a panel. */
 export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM): Period {
   const period = getPeriod(db, id);
+  assertPeriodEditable(period);
   const from = PERIOD_STATUSES.indexOf(period.status);
   if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
     throw new AppError('validation', `“${period.name}”现在是“${PERIOD_STATUS_LABELS[period.status]}”，不能直接改为“${PERIOD_STATUS_LABELS[to]}”`);
@@ -247,6 +255,7 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
 /** Reopens a finalised period for corrections: needs a reason, and is logged. */
 export function reopenPeriod(db: Database, id: number, reason: string, now: Date, actor: Actor = SYSTEM): Period {
   const period = getPeriod(db, id);
+  if (period.archivedAt) assertPeriodEditable(period);
   if (period.status !== 'finalised') throw new AppError('validation', `“${period.name}”尚未定稿，无需重新开启`);
   if (!reason.trim()) throw new AppError('validation', '重新开启已定稿的周期须写明原因', [{ field: 'reason', message: '请写明重新开启的原因' }]);
   withAuditContext(db, { actorKind: actor.kind, actor: actor.name, reason: reason.trim(), now }, () => {

@@ -28,7 +28,7 @@ import type { Actor } from './entries';
 import { AppError } from './errors';
 import { getIndicators } from './frameworks';
 import { branchesByCode, isRaterScored, leavesInOrder, normaliseCode, periodBranches, runsOf, type Leaf } from './period-data';
-import { assertNotFinalised, getPeriod } from './periods';
+import { assertPeriodEditable, getPeriod } from './periods';
 import type { ResultsCache } from './results';
 import {
   addHelpSheet,
@@ -180,7 +180,7 @@ export function saveSelfAssessment(
   options: { now: Date; actor: Actor },
 ): { saved: number; removed: number; unchanged: number } {
   const ctx = selfContext(db, periodId);
-  assertNotFinalised(ctx.period);
+  assertPeriodEditable(ctx.period);
   branchOf(ctx, branchId);
   const problems: { row: number; message: string }[] = [];
   const seen = new Set<number>();
@@ -286,7 +286,7 @@ export async function writeSelfTemplate(db: Database, periodId: number, file: st
 export async function previewSelfImport(db: Database, periodId: number, file: string): Promise<SelfImportPreview> {
   const name = path.basename(file);
   const ctx = selfContext(db, periodId);
-  assertNotFinalised(ctx.period);
+  assertPeriodEditable(ctx.period);
   const wb = await readWorkbook(file);
   const sheet = wb.getWorksheet(SELF_SHEETS.data) ?? wb.worksheets[0];
   if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));

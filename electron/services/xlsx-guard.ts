@@ -65,6 +65,8 @@ interface Entry {
   dataStart: number;
   /** End of the entry's bytes, data descriptor included. */
   end: number;
+  /** The entry's central directory record. */
+  record: Buffer;
 }
 
 const notXlsx = (file: string) => new AppError('validation', t('import.error.notXlsx', { file }));
@@ -102,16 +104,21 @@ function centralDirectory(buf: Buffer, file: string): Entry[] {
     const commentLength = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
+    const record = buf.subarray(p, p + 46 + nameLength + extraLength + commentLength);
+    p += record.length;
     // Encrypted parts, other compression methods, zip64 sizes: not something Excel or WPS writes.
     if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || localOffset + 30 > cdOffset) throw notXlsx(file);
     if (buf.readUInt32LE(localOffset) !== 0x04034b50) throw notXlsx(file);
-    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    // The reader goes by the local header: it must name the same part, and size it alike, or what was checked is not what is read.
+    const localNameLength = buf.readUInt16LE(localOffset + 26);
+    if (localOffset + 30 + localNameLength > cdOffset || buf.toString('utf8', localOffset + 30, localOffset + 30 + localNameLength) !== name) throw notXlsx(file);
+    if (!(flags & 8) && buf.readUInt32LE(localOffset + 18) !== compressedSize) throw notXlsx(file);
+    const dataStart = localOffset + 30 + localNameLength + buf.readUInt16LE(localOffset + 28);
     let end = dataStart + compressedSize;
     if (end > cdOffset) throw notXlsx(file);
     if (flags & 8) end += end + 4 <= cdOffset && buf.readUInt32LE(end) === 0x08074b50 ? 16 : 12; // data descriptor
     if (end > cdOffset) throw notXlsx(file);
-    entries.push({ name, method, flags, compressedSize, declaredSize, localOffset, dataStart, end });
+    entries.push({ name, method, flags, compressedSize, declaredSize, localOffset, dataStart, end, record });
   }
   return entries;
 }
@@ -277,8 +284,34 @@ export async function checkWorkbookFile(file: string, displayName: string): Prom
   const handedOn = [...READER_PARTS.map((n) => byName.get(n)).filter((e): e is Entry => e !== undefined), ...sheetParts];
   return {
     sheets: sheetParts.map((e) => scanned.get(e.name)!),
-    stream: () => Readable.from(handedOn.map((e) => buf.subarray(e.localOffset, e.end))),
+    stream: () => Readable.from(zipOf(buf, handedOn)),
   };
+}
+
+/**
+ * A zip of just these entries, their bytes as checked: the local entries,
+ * then a central directory pointing at them (the reader wants one to end on).
+ */
+function zipOf(buf: Buffer, entries: Entry[]): Buffer[] {
+  const locals: Buffer[] = [];
+  const records: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const local = buf.subarray(e.localOffset, e.end);
+    const record = Buffer.from(e.record);
+    record.writeUInt32LE(offset, 42);
+    locals.push(local);
+    records.push(record);
+    offset += local.length;
+  }
+  const size = records.reduce((n, r) => n + r.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return [...locals, ...records, end];
 }
 
 const rank = (order: string[], part: string) => {

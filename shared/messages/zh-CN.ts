@@ -11,6 +11,7 @@ import { meetingsMessages } from './zh-CN-meetings';
 import { documentsMessages } from './zh-CN-documents';
 import { dataMessages } from './zh-CN-data';
 import { filesMessages } from './zh-CN-files';
+import { backupsMessages } from './zh-CN-backups';
 
 const core = {
   'app.name': '融评',
@@ -164,6 +165,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

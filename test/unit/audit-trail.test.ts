@@ -41,6 +41,12 @@ describe('the audit trail through the app', () => {
     expect(db.prepare('SELECT count(*) AS n FROM period WHERE id = ?').get(periodId)).toEqual({ n: 1 });
     expect(ok(await invoke('periods.list', {})).map((p) => p.id)).not.toContain(periodId);
     expect(ok(await invoke('periods.list', { includeArchived: true })).find((p) => p.id === periodId)?.archivedAt).toBeTruthy();
+    // Kept for its history only: no further changes.
+    expect(await invoke('periods.advance', { id: periodId, to: 'finalised' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('已归档') } });
+    expect(await invoke('entries.save', { periodId, reason: '补录', entries: [{ raterId: r1, branchId: hg1, indicatorId: leafId, value: 5 }] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('已归档') },
+    });
     // New rows never take an old id.
     ok(await invoke('periods.create', { name: '2027年度', year: 2027, kind: 'annual', frameworkId: ok(await invoke('frameworks.list', {}))[0]!.id }));
     const next = await invoke('sample.create', {});

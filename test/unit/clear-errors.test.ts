@@ -188,3 +188,14 @@ describe('batches are bounded, the bound is stated, and the largest allowed one 
     expect(ok(await p.invoke('scoring.sheet', { periodId: p.periodId, raterId })).entries).toHaveLength(pasted.length);
   });
 });
+
+describe('periods.create names a missing source of the panel', () => {
+  it('refuses copyPanelFrom pointing at no period, and creates nothing', async () => {
+    const { invoke } = tempServices();
+    const fw = await invoke('frameworks.create', { name: '体系', source: { kind: 'template' } });
+    if (!fw.ok) throw new Error(fw.error.message);
+    const result = await invoke('periods.create', { name: '2026年度', year: 2026, kind: 'annual', frameworkId: fw.value.id, copyPanelFrom: 99999 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('99999') } });
+    expect(await invoke('periods.list', {})).toEqual({ ok: true, value: [] });
+  });
+});

@@ -53,3 +53,20 @@ describe('process boundaries are enforced by lint', () => {
     ).toEqual([]);
   });
 });
+
+describe('transactions are opened in one place', () => {
+  const transactionErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it('refuses db.transaction in services (a deferred transaction fails at once under a second writer)', async () => {
+    const code = "import type { Database } from '../db';\nexport const f = (db: Database) => db.transaction(() => 1)();\n";
+    expect(await transactionErrors('electron/services/x.ts', code)).toEqual([expect.stringContaining('inTransaction')]);
+  });
+
+  it('lets services use inTransaction', async () => {
+    const code = "import { inTransaction, type Database } from '../db';\nexport const f = (db: Database) => inTransaction(db, () => 1);\n";
+    expect(await transactionErrors('electron/services/x.ts', code)).toEqual([]);
+  });
+});

@@ -51,9 +51,45 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Calls in flight, by when each started: a call waiting on the database file
+ * (another process writing, up to the busy timeout) gets a visible notice
+ * instead of a screen that seems frozen. Listeners hear only when the oldest
+ * start changes, not on every call.
+ */
+const inFlight = new Map<number, number>();
+let nextCallId = 0;
+let oldestStart: number | null = null;
+const pendingListeners = new Set<() => void>();
+
+function pendingChanged() {
+  let oldest: number | null = null;
+  for (const start of inFlight.values()) if (oldest === null || start < oldest) oldest = start;
+  if (oldest === oldestStart) return;
+  oldestStart = oldest;
+  for (const listener of pendingListeners) listener();
+}
+
+/** When the longest-running call in flight started (ms since epoch), or null when none is. For useSyncExternalStore. */
+export const pendingSince = (): number | null => oldestStart;
+
+export function subscribePending(listener: () => void): () => void {
+  pendingListeners.add(listener);
+  return () => pendingListeners.delete(listener);
+}
+
 /** Calls a method and returns its value, or throws ApiError with the error value. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await invoke(method, input);
+  const id = nextCallId++;
+  inFlight.set(id, Date.now());
+  pendingChanged();
+  let result: Result<Output<M>>;
+  try {
+    result = await invoke(method, input);
+  } finally {
+    inFlight.delete(id);
+    pendingChanged();
+  }
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

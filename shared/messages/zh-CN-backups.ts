@@ -1,0 +1,50 @@
+/** Messages of 数据安全 (audit-chain check, backups and restore) and the app-wide safety banners (part of the one catalogue). */
+export const backupsMessages = {
+  'nav.safety': '数据安全',
+  'safety.title': '数据安全',
+  'safety.intro': '融评把全部数据保存在本机的一个数据文件中。这里可以校验操作记录是否被改动过，查看和恢复数据库备份。',
+
+  // 操作记录校验
+  'safety.chain.title': '操作记录校验',
+  'safety.chain.ok': '操作记录完整：共 {rows} 条，校验链无断点',
+  'safety.chain.okBody': '每条操作记录都带有与前一条相连的校验值，任何在融评之外的修改、删除或插入都会使校验链断开。',
+  'safety.chain.checkedAt': '校验时间：{at}',
+  'safety.chain.brokenTitle': '操作记录的校验链在第 {id} 条（{at}）处断开',
+  'safety.chain.problem': '问题：{problem}',
+  'safety.chain.meaning': '这说明数据文件曾在融评之外被改动（例如用其他数据库工具直接修改、删除或插入了记录），从这一条起的操作记录不能作为可信的依据。',
+  'safety.chain.whatToDo': '建议：在下方“备份”中恢复一个早于 {at} 的备份；同时保留当前的数据文件（恢复时融评会先自动备份它），交有关人员检查是谁、何时改动了它。',
+  'safety.chain.verify': '立即校验',
+  'safety.chain.verifiedOk': '校验完成：操作记录完整，共 {rows} 条',
+  'safety.chain.verifiedBroken': '校验完成：操作记录的校验链在第 {id} 条处断开',
+
+  // 备份
+  'safety.backup.title': '备份',
+  'safety.backup.intro': '融评在每天首次启动时，以及导入、定稿、重新开启和恢复备份之前，自动备份整个数据库。',
+  'safety.backup.folder': '备份文件夹',
+  'safety.backup.keep': '自动备份保留最近',
+  'safety.backup.keepUnit': '份',
+  'safety.backup.keepHint': '更早的自动备份会被删除；手动备份和升级前的备份一直保留。',
+  'safety.backup.keepSaved': '已设置：自动备份保留最近 {keep} 份',
+  'safety.backup.create': '立即备份',
+  'safety.backup.created': '已备份：{name}',
+  'safety.backup.count': '共 {count} 份备份',
+  'safety.backup.empty': '还没有备份',
+  'safety.backup.col.at': '备份时间',
+  'safety.backup.col.reason': '原因',
+  'safety.backup.col.size': '大小',
+  'safety.backup.col.name': '文件名',
+  'safety.backup.restore': '恢复',
+  'safety.restore.title': '恢复到 {at} 的备份？',
+  'safety.restore.whole': '整个数据库将回到 {at}（{reason}）时的状态：此后的全部改动——评分、业务数据、自评、考核周期、评委、指标体系和党支部——都会被这份备份替换。',
+  'safety.restore.undo': '恢复前，融评会先把当前的数据库备份一份（原因为“恢复备份前”），如果恢复错了，可以再从那份备份恢复回来。',
+  'safety.restore.ok': '恢复这份备份',
+  'safety.restore.done': '已恢复到 {at} 的备份',
+  'safety.restore.safetyCopy': '恢复前的数据库已备份为 {name}，需要时可以从备份列表中恢复回来。',
+
+  // App-wide banners and the waiting notice
+  'banner.readOnly': '数据文件是只读的，只能查看，不能修改。',
+  'banner.readOnlyBody': '数据文件 {file} 或它所在的文件夹、磁盘不允许写入。请检查文件权限，或把数据文件夹复制到可写的位置后再打开融评。',
+  'banner.chainBroken': '操作记录的校验链在第 {id} 条处断开：数据文件曾在融评之外被改动。',
+  'banner.chainBrokenLink': '查看数据安全',
+  'pending.waiting': '正在等待数据文件…（可能另一个程序正在写入）',
+} as const;
