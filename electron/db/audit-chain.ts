@@ -74,10 +74,13 @@ export function registerAuditFunctions(db: Db): void {
   db.function('rp_audit_reason', () => context(db).reason);
 }
 
-/** The previous row's hash and time, for the next row. */
-export function auditTail(db: Db): { hash: string | null; at: string | null } {
-  const row = db.prepare<[], { hash: string; at: string }>('SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1').get();
-  return { hash: row?.hash ?? null, at: row?.at ?? null };
+/** Reads the previous row's hash and time, for the next row; prepared once per writer (it runs for every row). */
+export function auditTailReader(db: Db): () => { hash: string | null; at: string | null } {
+  const last = db.prepare<[], { hash: string; at: string }>('SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1');
+  return () => {
+    const row = last.get();
+    return { hash: row?.hash ?? null, at: row?.at ?? null };
+  };
 }
 
 export interface AuditChainReport {

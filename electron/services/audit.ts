@@ -5,7 +5,7 @@
  */
 import type { AuditEntity, AuditRow } from '../../shared/domain/scoring';
 import type { Database } from '../db';
-import { AUDIT_HASHED_COLUMNS, auditHash, auditTail } from '../db/audit-chain';
+import { AUDIT_HASHED_COLUMNS, auditHash, auditTailReader } from '../db/audit-chain';
 
 export type { AuditEntity, AuditRow };
 
@@ -37,8 +37,9 @@ export function auditWriter(db: Database, now: Date) {
   );
   const stamp = now.toISOString();
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const auditTail = auditTailReader(db);
   return (r: AuditRecord) => {
-    const tail = auditTail(db);
+    const tail = auditTail();
     const at = tail.at !== null && tail.at > stamp ? tail.at : stamp;
     const values = [at, r.periodId, r.actorKind, r.actor, r.entity, r.action, r.raterId ?? null, r.branchId ?? null, r.indicatorId ?? null, json(r.old), json(r.new), r.reason ?? ''];
     return insert.run(...values, auditHash(tail.hash, values));

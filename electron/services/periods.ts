@@ -232,7 +232,7 @@ export function setPeriodFramework(db: Database, id: number, frameworkId: number
 /** Moves a period one step forward; starting to score needs a valid framework, branches and a panel. */
 export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM): Period {
   const period = getPeriod(db, id);
-  assertPeriodEditable(period);
+  if (period.archivedAt) assertPeriodEditable(period);
   const from = PERIOD_STATUSES.indexOf(period.status);
   if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
     throw new AppError('validation', `“${period.name}”现在是“${PERIOD_STATUS_LABELS[period.status]}”，不能直接改为“${PERIOD_STATUS_LABELS[to]}”`);

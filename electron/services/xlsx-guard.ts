@@ -235,7 +235,12 @@ const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 /** Checks `file` within the import limits; refuses it with a message that states the limit it passed. */
 export async function checkWorkbookFile(file: string, displayName: string): Promise<CheckedWorkbook> {
-  const size = (await stat(file)).size;
+  const info = await stat(file).catch((e: unknown) => {
+    throw new AppError('io', t('import.error.unreadable', { file: displayName, reason: e instanceof Error ? e.message : String(e) }));
+  });
+  // A folder (or a device) picked where a workbook was expected.
+  if (!info.isFile()) throw new AppError('validation', t('import.error.unreadable', { file: displayName, reason: '这不是一个文件' }));
+  const size = info.size;
   if (size > IMPORT_LIMITS.fileBytes) {
     throw new AppError('validation', t('import.limit.file', { file: displayName, size: mb(size), limit: mb(IMPORT_LIMITS.fileBytes) }));
   }

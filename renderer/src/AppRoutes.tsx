@@ -23,6 +23,7 @@ const MeetingsPage = page(() => import('./pages/meetings/MeetingsPage'), 'Meetin
 const PresenterPage = page(() => import('./pages/meetings/PresenterPage'), 'PresenterPage');
 const ReportsPage = page(() => import('./pages/reports/ReportsPage'), 'ReportsPage');
 const DataPage = page(() => import('./pages/data/DataPage'), 'DataPage');
+const SafetyPage = page(() => import('./pages/safety/SafetyPage'), 'SafetyPage');
 
 const loading = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 
@@ -42,6 +43,7 @@ export function AppRoutes() {
           <Route path="/meetings/*" element={<MeetingsPage />} />
           <Route path="/reports/*" element={<ReportsPage />} />
           <Route path="/data/*" element={<DataPage />} />
+          <Route path="/safety" element={<SafetyPage />} />
           {AREAS.filter((a) => !a.ready).map((a) => (
             <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
           ))}

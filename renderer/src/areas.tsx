@@ -7,6 +7,7 @@ import {
   EditOutlined,
   FileWordOutlined,
   FlagOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -32,4 +33,5 @@ export const AREAS: Area[] = [
   { path: '/meetings', label: 'nav.meetings', icon: <TeamOutlined />, ready: true },
   { path: '/rectification', label: 'nav.rectification', icon: <CheckSquareOutlined />, ready: false },
   { path: '/reports', label: 'nav.reports', icon: <FileWordOutlined />, ready: true },
+  { path: '/safety', label: 'nav.safety', icon: <SafetyCertificateOutlined />, ready: true },
 ];

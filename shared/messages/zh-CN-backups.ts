@@ -12,7 +12,7 @@ export const backupsMessages = {
   'safety.chain.brokenTitle': '操作记录的校验链在第 {id} 条（{at}）处断开',
   'safety.chain.problem': '问题：{problem}',
   'safety.chain.meaning': '这说明数据文件曾在融评之外被改动（例如用其他数据库工具直接修改、删除或插入了记录），从这一条起的操作记录不能作为可信的依据。',
-  'safety.chain.whatToDo': '建议：在下方“备份”中恢复一个早于 {at} 的备份；同时保留当前的数据文件（恢复时融评会先自动备份它），交有关人员检查是谁、何时改动了它。',
+  'safety.chain.whatToDo': '建议：保留当前的数据文件，交有关人员检查是谁、何时改动了它（恢复备份时融评会先自动备份当前文件）；然后在下方“备份”中恢复一份改动之前的备份——早于 {at} 的备份一定不含这次改动。恢复后融评会重新校验。',
   'safety.chain.verify': '立即校验',
   'safety.chain.verifiedOk': '校验完成：操作记录完整，共 {rows} 条',
   'safety.chain.verifiedBroken': '校验完成：操作记录的校验链在第 {id} 条处断开',

@@ -199,3 +199,13 @@ describe('periods.create names a missing source of the panel', () => {
     expect(await invoke('periods.list', {})).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('an import given a folder instead of a workbook', () => {
+  it('says it is not a file, for every import', async () => {
+    const { invoke } = tempServices();
+    const folder = tempDir();
+    for (const method of ['branches.previewImport', 'frameworks.previewImport'] as const) {
+      expect(await invoke(method, { path: folder })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('这不是一个文件') } });
+    }
+  });
+});

@@ -2,17 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli';
+import { cli } from '../helpers/cli';
 import { SMALL_FRAMEWORK, writeFrameworkWorkbook } from '../helpers/framework-workbooks';
 import { tempDir } from '../helpers/tmp';
-
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI: framework', () => {
   it('writes the template, imports it once filled and lists the frameworks', async () => {

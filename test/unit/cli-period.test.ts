@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI: sample, periods, compute', () => {
   it('makes a sample period, lists it and computes it in text and JSON with explanations', async () => {

@@ -2,19 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli';
+import { cli } from '../helpers/cli';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db';
 import { tempDir } from '../helpers/tmp';
 import { repoPath } from '../helpers/repo';
 import { appendRows, writeBranchesWorkbook } from '../helpers/workbooks';
-
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI', () => {
   it('writes the template, imports it once filled and lists the branches', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { BatchJobStatus } from '../../shared/domain/documents';
-import { main } from '../../electron/cli';
+import { cli } from '../helpers/cli';
 import { createServices } from '../../electron/services';
 import { feedbackFileName, waitForJob } from '../../electron/services/documents';
 import { tempDir, tempServices } from '../helpers/tmp';
@@ -114,14 +114,6 @@ describe('batches of feedback sheets', () => {
     expect(feedbackFileName({ code: 'A/B', name: '一:二*三?' })).toBe('A_B 一_二_三_ 反馈单.docx');
   });
 });
-
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI: export', () => {
   it('writes score sheets, the bulletin and feedback sheets (one, all in a folder, all in one file)', async () => {

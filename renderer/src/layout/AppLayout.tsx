@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Breadcrumb, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Layout, Menu, Select, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../shared/messages';
 import { call } from '../api/client';
@@ -7,6 +7,7 @@ import { AREAS } from '../areas';
 import { useCurrentPeriod } from '../hooks/useCurrentPeriod';
 import { useSession } from '../hooks/useSession';
 import { SessionBadge } from './SessionBadge';
+import { WaitingNotice } from './WaitingNotice';
 import { PeriodStatusTag, PERIODS_LIST_KEY } from '../pages/periods/periodUi';
 import '../pages/periods/periods.css';
 
@@ -67,6 +68,37 @@ function PeriodSwitcher() {
   );
 }
 
+/**
+ * Warnings every screen shows: a database file that can't be written (viewing
+ * only), and an audit trail whose hash chain is broken (the file was changed
+ * outside 融评; 数据安全 says what to do).
+ */
+function SafetyBanners({ onSafetyPage, admin }: { onSafetyPage: boolean; admin: boolean }) {
+  const navigate = useNavigate();
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+  if (!info.data) return null;
+  const { readOnly, auditChain, databaseFile } = info.data;
+  // 数据安全 shows the break itself, in full.
+  const broken = auditChain.brokenAt && !onSafetyPage ? auditChain.brokenAt : null;
+  if (!readOnly && !broken) return null;
+  return (
+    <div className="rp-banners">
+      {readOnly && (
+        <Alert type="warning" showIcon data-testid="banner-read-only" title={t('banner.readOnly')} description={t('banner.readOnlyBody', { file: databaseFile })} />
+      )}
+      {broken && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="banner-chain-broken"
+          title={t('banner.chainBroken', { id: broken.id })}
+          action={admin ? <Typography.Link onClick={() => void navigate('/safety')}>{t('banner.chainBrokenLink')}</Typography.Link> : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -102,8 +134,10 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content className="rp-content">
+          <SafetyBanners onSafetyPage={location.pathname.startsWith('/safety')} admin={!session || session.kind === 'admin'} />
           <Outlet />
         </Content>
+        <WaitingNotice />
       </Layout>
     </Layout>
   );

@@ -1,6 +1,8 @@
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PERIOD_KIND_LABELS, PERIOD_STATUS_LABELS, PERIOD_STATUSES } from '../../../../shared/domain/period';
 import type { Period } from '../../../../shared/domain/views';
@@ -25,8 +27,14 @@ export function PeriodsPage() {
   const current = useCurrentPeriod();
   const advance = useAdvancePeriod();
 
-  const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}) });
+  // Archived periods (deleted once they had history) are kept for the record and listed only on request, read-only.
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const periods = useQuery({
+    queryKey: includeArchived ? [...PERIODS_LIST_KEY, 'withArchived'] : PERIODS_LIST_KEY,
+    queryFn: () => call('periods.list', { includeArchived }),
+  });
   const rows = periods.data ?? [];
+  const archivedCount = rows.filter((p) => p.archivedAt !== null).length;
 
   // Dialogs live in the address (?create=1, ?edit=ID, ?detail=ID) so other screens can open them.
   const num = (key: string) => {
@@ -90,7 +98,14 @@ export function PeriodsPage() {
       </Typography.Title>
       <Typography.Text type="secondary">{t('period.intro', { lifecycle: LIFECYCLE })}</Typography.Text>
       <div className="rp-toolbar">
-        <Typography.Text type="secondary">{rows.length > 0 ? t('period.count', { count: rows.length }) : ''}</Typography.Text>
+        <Space size={16} wrap>
+          <Typography.Text type="secondary">
+            {rows.length === 0 ? '' : archivedCount > 0 ? t('period.countWithArchived', { count: rows.length, archived: archivedCount }) : t('period.count', { count: rows.length })}
+          </Typography.Text>
+          <Checkbox checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)}>
+            {t('period.showArchived')}
+          </Checkbox>
+        </Space>
         <Space wrap>
           <Button icon={<ThunderboltOutlined />} onClick={() => void navigate('/?new=1')}>
             {t('home.action.wizard')}
@@ -106,24 +121,33 @@ export function PeriodsPage() {
         loading={periods.isPending}
         dataSource={rows}
         locale={{ emptyText }}
+        rowClassName={(p) => (p.archivedAt ? 'rp-archived' : '')}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 1040 }}
         columns={[
           {
             title: t('period.field.name'),
             width: 240,
-            render: (_, p) => (
-              <Space size={6} wrap>
-                <Typography.Link onClick={() => open('detail', String(p.id))}>{p.name}</Typography.Link>
-                {p.id === current.periodId ? (
-                  <Tag color="red">{t('period.current')}</Tag>
-                ) : (
-                  <Typography.Link className="rp-make-current" onClick={() => makeCurrent(p)}>
-                    {t('period.action.makeCurrent')}
-                  </Typography.Link>
-                )}
-              </Space>
-            ),
+            render: (_, p) =>
+              p.archivedAt ? (
+                <Space size={6} wrap>
+                  <span>{p.name}</span>
+                  <Tooltip title={t('period.archivedAt', { at: dayjs(p.archivedAt).format('YYYY-MM-DD HH:mm') })}>
+                    <Tag data-testid="period-archived">{t('period.status.archived')}</Tag>
+                  </Tooltip>
+                </Space>
+              ) : (
+                <Space size={6} wrap>
+                  <Typography.Link onClick={() => open('detail', String(p.id))}>{p.name}</Typography.Link>
+                  {p.id === current.periodId ? (
+                    <Tag color="red">{t('period.current')}</Tag>
+                  ) : (
+                    <Typography.Link className="rp-make-current" onClick={() => makeCurrent(p)}>
+                      {t('period.action.makeCurrent')}
+                    </Typography.Link>
+                  )}
+                </Space>
+              ),
           },
           { title: t('period.field.yearKind'), width: 96, render: (_, p) => `${p.year} ${PERIOD_KIND_LABELS[p.kind]}` },
           {
@@ -145,6 +169,7 @@ export function PeriodsPage() {
             width: 210,
             fixed: 'right',
             render: (_, p) => {
+              if (p.archivedAt) return null;
               const next = advanceLabel(p.status);
               return (
                 <Space size={12} className="rp-nowrap">

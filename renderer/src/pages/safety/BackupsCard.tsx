@@ -159,14 +159,18 @@ export function BackupsCard() {
           },
           { title: t('safety.backup.col.size'), dataIndex: 'bytes', width: 96, align: 'right', render: (n: number) => fileSize(n) },
           { title: t('safety.backup.col.name'), dataIndex: 'name', render: (n: string) => <Typography.Text type="secondary">{n}</Typography.Text> },
-          {
-            title: t('ui.actions'),
-            width: 80,
-            render: (_, b) =>
-              readOnly ? null : (
-                <Typography.Link onClick={() => confirmRestore(b)}>{t('safety.backup.restore')}</Typography.Link>
-              ),
-          },
+          // A read-only file can't be replaced: no 恢复 to offer.
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: t('ui.actions'),
+                  width: 80,
+                  render: (_: unknown, b: BackupInfo) => (
+                    <Typography.Link onClick={() => confirmRestore(b)}>{t('safety.backup.restore')}</Typography.Link>
+                  ),
+                },
+              ]),
         ]}
       />
     </Card>
