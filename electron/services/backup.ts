@@ -15,6 +15,7 @@ import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { readSetting, writeSetting } from './settings';
+import { checkAuditChain } from './audit-verify';
 
 export const DEFAULT_BACKUP_KEEP = 30;
 const PARTIAL = '.partial';
@@ -159,8 +160,12 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   }
   rmSync(`${ctx.databaseFile}-shm`, { force: true });
   renameSync(staged, ctx.databaseFile);
-  ctx.db = openAppDatabase(ctx.dataDir).db;
+  const reopened = openAppDatabase(ctx.dataDir);
+  ctx.db = reopened.db;
+  ctx.readOnly = reopened.readOnly;
   ctx.results.invalidate();
+  // What the screens show of the chain is now the restored file's.
+  ctx.auditChain = checkAuditChain(ctx.db, ctx.now(), ctx.log);
   const actor = ctx.session.kind === 'admin' ? '管理员' : '系统';
   auditWriter(ctx.db, ctx.now())({
     periodId: null,

@@ -6,6 +6,7 @@
  * banner every screen shows. Also the read-only banner and the notice shown
  * while a call waits.
  */
+import path from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
@@ -14,7 +15,7 @@ import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '..
 const chromiumPath = chromiumForSuite();
 
 const LATE_BRANCH = 'ZZ-99';
-const ARCHIVED_PERIOD = '2027年度（建错后删除）';
+const ARCHIVED_PERIOD = '2027年度（建错的周期）';
 
 describe.runIf(chromiumPath)('数据安全 area in Chromium', () => {
   let harness: Harness;
@@ -69,7 +70,7 @@ describe.runIf(chromiumPath)('数据安全 area in Chromium', () => {
     expect(await chainCard().innerText()).toMatch(/校验时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await backupRow('每日首次启动').waitFor();
     expect(await backupRow('每日首次启动').innerText()).toMatch(/\d+ KB/);
-    expect(await page.getByTestId('backup-folder').innerText()).toBe(harness.services.ctx.dataDir + '/backups');
+    expect(await page.getByTestId('backup-folder').innerText()).toBe(path.join(harness.services.ctx.dataDir, 'backups'));
     expect(await page.getByRole('spinbutton', { name: '自动备份保留最近' }).inputValue()).toBe('30');
   });
 
@@ -89,20 +90,22 @@ describe.runIf(chromiumPath)('数据安全 area in Chromium', () => {
     await value(harness.services.invoke('periods.advance', { id: started.id, to: 'scoring' }));
 
     await page.locator('.ant-layout-sider .ant-menu-item', { hasText: '考核周期' }).click();
+    // Made behind the screen's back: load it afresh.
+    await page.reload();
     const row = page.locator('.rp-page .ant-table-tbody tr.ant-table-row', { hasText: ARCHIVED_PERIOD });
     await row.getByText('删除', { exact: true }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除', exact: true }).click();
     await page.getByText(`“${ARCHIVED_PERIOD}”已有操作记录，为保留记录已归档`).waitFor();
     await row.waitFor({ state: 'detached' });
 
-    await page.getByText('显示已归档').click();
+    await page.getByText('显示已归档', { exact: true }).click();
     await row.waitFor();
     expect(await row.getByTestId('period-archived').innerText()).toBe('已归档');
     expect(await row.getByText(/删除|编辑|设置|设为当前/).count()).toBe(0);
     expect(await row.evaluate((tr) => tr.classList.contains('rp-archived'))).toBe(true);
     await page.getByText(/共 \d+ 个考核周期（其中 1 个已归档）/).waitFor();
     await shot('periods-archived.png');
-    await page.getByText('显示已归档').click();
+    await page.getByText('显示已归档', { exact: true }).click();
     await row.waitFor({ state: 'detached' });
     await page.locator('.ant-layout-sider .ant-menu-item', { hasText: '数据安全' }).click();
     await page.getByTestId('backups-card').waitFor();
@@ -169,7 +172,7 @@ describe.runIf(chromiumPath)('数据安全 area in Chromium', () => {
     const text = await broken.innerText();
     expect(text).toContain(`操作记录的校验链在第 ${target.id} 条`);
     expect(text).toContain('数据文件曾在融评之外被改动');
-    expect(text).toContain('恢复一个早于');
+    expect(text).toContain('恢复一份改动之前的备份');
     expect(await page.getByTestId('chain-ok').count()).toBe(0);
     // 数据安全 explains the break in full; the banner is for the other screens.
     expect(await page.getByTestId('banner-chain-broken').count()).toBe(0);

@@ -71,12 +71,22 @@ describe('restore', () => {
     const db = services.ctx.db;
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyAuditChain(db).ok).toBe(true);
+    expect(ok(await invoke('app.info', {})).auditChain).toMatchObject({ ok: true });
     expect(db.prepare("SELECT action, reason FROM audit WHERE entity = 'database'").all()).toEqual([
       { action: `从备份恢复：${backup.name}`, reason: `恢复前的数据库已备份为 ${restored.safetyCopy}` },
     ]);
     // The database as it was before the restore is a backup in its own right.
     ok(await invoke('backups.restore', { name: restored.safetyCopy }));
     expect(ok(await invoke('periods.get', { id: periodId })).name).toBe('改过的名字');
+  });
+
+  it('shows the restored file’s audit chain, not the replaced one’s', async () => {
+    const { invoke, services } = await periodSetup();
+    const backup = ok(await invoke('backups.create', {}));
+    services.ctx.db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET reason = '改写' WHERE id = 1;");
+    expect(ok(await invoke('audit.verify', {})).ok).toBe(false);
+    ok(await invoke('backups.restore', { name: backup.name }));
+    expect(ok(await invoke('app.info', {})).auditChain).toMatchObject({ ok: true, brokenAt: null });
   });
 
   it('refuses a damaged backup, naming it, and changes nothing', async () => {
