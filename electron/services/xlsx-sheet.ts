@@ -222,8 +222,8 @@ interface StreamedSheet {
 
 /**
  * Reads the checked parts with exceljs's streaming reader, keeping only the
- * values. The guard hands the sheets on in the order the reader emits them,
- * so the n-th sheet read is the guard's n-th sheet.
+ * values. Each sheet read is matched to the guard's by its name (the guard
+ * hands them on in the order the reader emits them, the fallback).
  */
 export async function loadCheckedWorkbook(checked: CheckedWorkbook): Promise<ImportWorkbook> {
   const wb = new ImportWorkbook();
@@ -235,8 +235,10 @@ export async function loadCheckedWorkbook(checked: CheckedWorkbook): Promise<Imp
     entries: 'ignore',
   });
   let index = 0;
-  for await (const streamed of reader as AsyncIterable<unknown>) {
-    const about = checked.sheets[index++];
+  for await (const streamed of reader as AsyncIterable<{ name?: string }>) {
+    // By name where the reader knows it (it names each sheet from the workbook part), else by position.
+    const position = index++;
+    const about = checked.sheets.find((s) => s.name === streamed.name) ?? checked.sheets[position];
     if (!about) break;
     const sheet = new ImportSheet(wb, about);
     for await (const row of streamed as StreamedSheet) {

@@ -210,6 +210,7 @@ describe.runIf(chromiumPath)('framework screen in Chromium', () => {
     const period = value(await harness.services.invoke('periods.create', { name: '2026年度考核', year: 2026, kind: 'annual', frameworkId: fw.id }));
     const group = value(await harness.services.invoke('panel.saveGroup', { periodId: period.id, name: '考评组', weight: 1 }));
     const rater = value(await harness.services.invoke('panel.saveRater', { periodId: period.id, groupId: group.id, name: '王建国' }));
+    value(await harness.services.invoke('periods.advance', { id: period.id, to: 'scoring' }));
     value(await harness.services.invoke('entries.save', { periodId: period.id, entries: [{ raterId: rater.id, branchId: branch.id, indicatorId: leaf.id, value: 2.5 }] }));
 
     await page.reload();

@@ -211,6 +211,7 @@ describe.runIf(chromiumPath)('results screen in Chromium', () => {
     await value(
       harness.services.invoke('entries.save', {
         periodId,
+        reason: '核对纸质评分表',
         entries: [{ raterId: rater.id, branchId: b.branchId, indicatorId: leaf.id, value: null }],
       }),
     );
