@@ -293,7 +293,8 @@ describe.runIf(chromiumPath)('review meeting in Chromium', () => {
     await page.getByRole('button', { name: '返回评审会列表' }).click();
     const row = page.locator('.rp-page .ant-table-tbody tr.ant-table-row', { hasText: '2026年度党支部书记述职评议考核会' });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/考核会[\s\S]*厂部三楼会议室[\s\S]*党委书记 王建国[\s\S]*9 项\s+已揭晓 1[\s\S]*7 \/ 7 人[\s\S]*进行中/);
+    // The list first paints what it had cached, then its refetch: wait for the meeting as it is now.
+    await expect.poll(() => row.innerText()).toMatch(/考核会[\s\S]*厂部三楼会议室[\s\S]*党委书记 王建国[\s\S]*9 项\s+已揭晓 1[\s\S]*7 \/ 7 人[\s\S]*进行中/);
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
     await page.screenshot({ path: artifactPath('meetings-list.png'), animations: 'disabled' });
     // The meeting page on a 1024×768 screen.
