@@ -6,14 +6,16 @@ import { mayCall } from './access';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { BUSY_TIMEOUT_MS, isBusyError, isReadOnlyError } from '../db/sqlite';
-import { handlers, type Handler } from './handlers';
+import { handlers, type HandlerSpec } from './handlers';
+import { assertResultsVisible } from './scoring';
 
 const describeIssues = (issues: z.core.$ZodIssue[]) =>
   issues.map((i) => ({ field: i.path.join('.') || undefined, message: `${i.path.join('.') || '(input)'}: ${i.message}` }));
 
 /**
- * Parses the input with the method's schema, runs the service, and answers
- * with a value: `{ ok: true, value }` or `{ ok: false, error }`. Nothing thrown
+ * Applies the handler's declarations (who may call it, blind while scoring,
+ * which results it makes stale), parses the input with the method's schema,
+ * runs the service, and answers with a value: `{ ok: true, value }` or `{ ok: false, error }`. Nothing thrown
  * inside a service escapes; unexpected failures are logged with their stack
  * and reported to the user in plain words.
  */
@@ -21,7 +23,8 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: t('error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 80) : typeof method }) } };
   }
-  if (!mayCall(ctx.session, method)) {
+  const spec = handlers[method] as HandlerSpec<MethodName>;
+  if (!mayCall(ctx.session, spec.access)) {
     return {
       ok: false,
       error: { code: 'forbidden', message: ctx.session.kind === 'rater' ? '评委身份不能进行这项操作，请切换到管理员' : '请先选择身份（评委或管理员）' },
@@ -42,8 +45,11 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   try {
     // Files the input names go only where the user chose (grants.ts); refused before anything runs.
     ctx.files.checkInput(api[method].input, parsed.data);
-    const handler = handlers[method] as Handler<MethodName>;
-    const value: Output<MethodName> = await handler(parsed.data as never, ctx);
+    const input = parsed.data as never;
+    // Nobody sees the panel's values while the period is being scored.
+    if (spec.blind) assertResultsVisible(ctx.db, spec.blind(input));
+    const value: Output<MethodName> = await spec.run(input, ctx);
+    if (spec.invalidates) ctx.results.invalidate(spec.invalidates === 'all' ? undefined : spec.invalidates(input));
     return { ok: true, value: value ?? null };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toValue() };

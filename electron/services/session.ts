@@ -60,10 +60,6 @@ export function setRaterPin(db: Database, periodId: number, raterId: number, pin
   if (info.changes === 0) throw new AppError('not_found', '找不到这位评委');
 }
 
-export function requireAdmin(session: Session): void {
-  if (session.kind !== 'admin') throw new AppError('forbidden', '这项操作需要管理员身份');
-}
-
 /** How the session appears in the audit log. */
 export function actorOf(session: Session): { kind: 'admin' | 'rater' | 'system'; name: string } {
   if (session.kind === 'admin') return { kind: 'admin', name: '管理员' };

@@ -54,7 +54,7 @@ describe('references to rows that do not exist are named', () => {
   it('a foreign-key failure no service foresaw is answered in words, not "internal"', async () => {
     const { invoke, ctx } = tempServices();
     // A handler that writes a row referring to a period that does not exist: the database refuses it.
-    const spy = vi.spyOn(handlers, 'app.info').mockImplementation(() => {
+    const spy = vi.spyOn(handlers['app.info'], 'run').mockImplementation(() => {
       ctx.db.prepare("INSERT INTO rater_group (period_id, name, weight) VALUES (424242, '组', 1)").run();
       return null as never;
     });

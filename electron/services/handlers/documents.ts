@@ -1,0 +1,16 @@
+/** 报告: the Word documents, one at a time or as a batch job. */
+import { cancelJob, documentDefaults, jobStatus, startBatch, writeBulletin, writeFeedback, writeMeetingPack, writeMinutes, writePublication, writeScoreSheet } from '../documents';
+import type { HandlerSlice } from './define';
+
+export const documentHandlers = {
+  'documents.defaults': { access: 'admin', run: (_input, ctx) => documentDefaults(ctx.db) },
+  'documents.scoreSheet': { access: 'admin', run: (input, ctx) => writeScoreSheet(ctx.db, input) },
+  'documents.bulletin': { access: 'admin', run: (input, ctx) => writeBulletin(ctx, input) },
+  'documents.feedback': { access: 'admin', run: (input, ctx) => writeFeedback(ctx, input) },
+  'documents.meetingPack': { access: 'admin', run: (input, ctx) => writeMeetingPack(ctx, input) },
+  'documents.minutes': { access: 'admin', run: (input, ctx) => writeMinutes(ctx, input) },
+  'documents.publication': { access: 'admin', run: (input, ctx) => writePublication(ctx, input) },
+  'documents.startBatch': { access: 'admin', run: (input, ctx) => startBatch(ctx, input) },
+  'documents.jobStatus': { access: 'admin', run: (input, ctx) => jobStatus(ctx, input.jobId) },
+  'documents.cancelJob': { access: 'admin', run: (input, ctx) => cancelJob(ctx, input.jobId) },
+} satisfies HandlerSlice;

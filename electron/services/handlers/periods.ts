@@ -1,0 +1,49 @@
+/** 考核周期: settings, branches in scope, framework version, the lifecycle. */
+import { takeBackup } from '../backup';
+import {
+  advancePeriod,
+  createPeriod,
+  deletePeriod,
+  getPeriod,
+  listPeriods,
+  periodBranchIds,
+  reopenPeriod,
+  setPeriodBranches,
+  setPeriodFramework,
+  updatePeriod,
+} from '../periods';
+import { actorOf } from '../session';
+import { writeSetting } from '../settings';
+import type { HandlerSlice } from './define';
+
+export const periodHandlers = {
+  'periods.list': { access: 'anyone', run: (input, ctx) => listPeriods(ctx.db, input) },
+  'periods.get': { access: 'rater', run: (input, ctx) => ({ ...getPeriod(ctx.db, input.id), branchIds: periodBranchIds(ctx.db, input.id) }) },
+  'periods.create': {
+    access: 'admin',
+    run: (input, ctx) => {
+      const period = createPeriod(ctx.db, input, ctx.now());
+      writeSetting(ctx.db, 'currentPeriodId', period.id, ctx.now());
+      return period;
+    },
+  },
+  'periods.update': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => updatePeriod(ctx.db, input.id, input, ctx.now()) },
+  'periods.setBranches': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => setPeriodBranches(ctx.db, input.id, input.branchIds, ctx.now()) },
+  'periods.setFramework': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => setPeriodFramework(ctx.db, input.id, input.frameworkId, ctx.now()) },
+  'periods.advance': {
+    access: 'admin',
+    run: async (input, ctx) => {
+      if (input.to === 'finalised') await takeBackup(ctx, 'finalise');
+      return advancePeriod(ctx.db, input.id, input.to, ctx.now(), actorOf(ctx.session));
+    },
+  },
+  'periods.reopen': {
+    access: 'admin',
+    invalidates: (input) => input.id,
+    run: async (input, ctx) => {
+      await takeBackup(ctx, 'reopen');
+      return reopenPeriod(ctx.db, input.id, input.reason, ctx.now(), actorOf(ctx.session));
+    },
+  },
+  'periods.delete': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => deletePeriod(ctx.db, input.id, ctx.now()) },
+} satisfies HandlerSlice;

@@ -1,0 +1,21 @@
+/** 结果: the computed results, their explanation, the panel's consistency, a branch's trend. */
+import { AppError } from '../errors';
+import { explainBranch, panelStatistics, periodResults } from '../results';
+import { branchTrend } from '../trends';
+import type { HandlerSlice } from './define';
+
+export const resultHandlers = {
+  'results.get': { access: 'admin', blind: (input) => input.periodId, run: (input, ctx) => periodResults(ctx.db, ctx.results, input.periodId) },
+  'results.explain': {
+    access: 'admin',
+    blind: (input) => input.periodId,
+    run: (input, ctx) => {
+      const explanation = explainBranch(ctx.db, ctx.results, input.periodId, input.branchId);
+      if (!explanation) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+      return explanation;
+    },
+  },
+  'results.panel': { access: 'admin', blind: (input) => input.periodId, run: (input, ctx) => panelStatistics(ctx.db, ctx.results, input.periodId) },
+  // Earlier periods only count where they are past scoring (the trend service leaves out the others).
+  'results.trend': { access: 'admin', run: (input, ctx) => branchTrend(ctx.db, ctx.results, input.branchId) },
+} satisfies HandlerSlice;
