@@ -1,4 +1,4 @@
-// Lint, including the process boundaries of ../shared/ARCHITECTURE.md:
+// Lint, including the process boundaries of docs/ARCHITECTURE.md:
 //  - shared/ imports no Node, Electron or React (pure code both sides use);
 //  - renderer/ never imports electron/ or Node (it goes through the contract);
 //  - only electron/main.ts, preload.ts and ipc.ts import the Electron module;

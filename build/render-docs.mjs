@@ -2,16 +2,18 @@
 //
 // Writes every kind of Word document the app produces for a fresh sample period
 // (in a temporary data folder, through the services, as the app does), then,
-// where LibreOffice is installed, renders each to PNG pages with
-// ../shared/tools/render-docx (or RONGPING_RENDER_DOCX) so they can be looked at
-// the way a 组织部 would print them. Not run in CI.
+// where LibreOffice (soffice) and pdftoppm are installed, renders each to PNG
+// pages with build/render-docx.mjs so they can be looked at the way a 组织部
+// would print them. RONGPING_RENDER_DOCX names another renderer, run as
+// `RENDERER FILE.docx OUT_DIR`. Not run in CI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../electron/services/index.ts';
 import { waitForJob } from '../electron/services/documents.ts';
+import { INSTALL_HINT, missingTools, renderDocx } from './render-docx.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, branches: { type: 'string' }, only: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -100,20 +102,15 @@ try {
   }
 
   console.log(`Wrote ${written.length} documents to ${out}`);
-  const renderer = process.env.RONGPING_RENDER_DOCX ?? path.resolve('..', 'shared', 'tools', 'render-docx');
-  let soffice = true;
-  try {
-    execFileSync('which', ['soffice'], { stdio: 'ignore' });
-  } catch {
-    soffice = false;
-  }
-  if (!soffice || !existsSync(renderer)) {
-    console.log(`LibreOffice (soffice) or ${renderer} not found: documents written, not rendered.`);
+  const renderer = process.env.RONGPING_RENDER_DOCX;
+  const missing = renderer ? [] : missingTools();
+  if (missing.length > 0) {
+    console.log(`${missing.join(' and ')} not found on the PATH: documents written, not rendered (${INSTALL_HINT}).`);
   } else {
     for (const file of written) {
       const dir = file.replace(/\.docx$/, '');
       rmSync(dir, { recursive: true, force: true });
-      const said = execFileSync(renderer, [file, dir], { encoding: 'utf8' }).trim();
+      const said = renderer ? execFileSync(renderer, [file, dir], { encoding: 'utf8' }).trim() : `${renderDocx(file, dir).length} page(s) in ${dir}`;
       console.log(`  ${path.basename(file)}: ${said}`);
     }
   }

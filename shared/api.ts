@@ -9,7 +9,7 @@ import { BranchFields, BranchId, type Branch, type BranchImportPreview, type Bra
 import { IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
 import type { FrameworkIssue } from './domain/framework-validate';
 import type { FrameworkExportResult, FrameworkImportPreview, FrameworkImportResult } from './domain/framework-workbook';
-import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings } from './domain/period';
+import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings, PeriodSettingsFields } from './domain/period';
 import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGroup, SampleSummary } from './domain/views';
 import type { BranchExplanation, PanelStatistics } from './engine';
 import type { AuditRow, RaterSheet, ScoringProgress, Session } from './domain/scoring';
@@ -76,7 +76,8 @@ const PeriodFields = z.object({
   name: text('周期名称').trim().min(1, { error: '周期名称不能为空' }).max(60),
   year: z.number().int().min(2000).max(2100),
   kind: z.enum(PERIOD_KINDS),
-  settings: PeriodSettings.default(PeriodSettings.parse({})),
+  // Each field's rules here; the rules across fields (grades, quotas) are the service's, refused in the user's words.
+  settings: PeriodSettingsFields.default(PeriodSettings.parse({})),
 });
 const Pin = z.string().regex(/^\d{4,6}$/, { error: 'PIN 码应为 4 到 6 位数字' });
 const EntryInput = z.object({

@@ -357,3 +357,9 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
   return s.section(children, { restartNumbering: parts.restartNumbering ?? false });
 }
 
+
+/** One branch's sheet as a document of its own. */
+export function feedbackDocument(s: OfficialStyle, data: ReviewData, branchId: number, parts: FeedbackParts) {
+  const { info } = branchOf(data, branchId);
+  return s.document([feedbackSection(s, data, branchId, parts)], { title: `${data.period.name}党支部考核反馈单（${info.name}）` });
+}

@@ -1,115 +1,39 @@
 /**
- * What the review documents (考核结果通报, 支部考核反馈单) are written from,
- * loaded once per document or per batch: the period, the engine's results,
- * the framework as a tree, the panel's average rate on every node, and — from
- * the score table, since the engine's explanations do not carry them — the
- * reasons raters recorded for deductions and vetoes and the items of bonuses,
- * each with how many raters recorded it.
+ * The review documents' view model (考核结果通报, 支部考核反馈单, 评审会材料,
+ * 公示: see ./view-models.ts, loaded by electron/services/document-data.ts)
+ * and how its numbers and sentences are printed.
  */
-import type { Indicator, LeafMethod, Tag } from '../../shared/domain/framework';
+import type { Indicator, Tag } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
 import type { PeriodSettings } from '../../shared/domain/period';
-import type { Period } from '../../shared/domain/views';
-import type { BranchResult, EngineResult } from '../../shared/engine';
-import type { Database } from '../db';
+import type { BranchResult } from '../../shared/engine';
 import { AppError } from '../services/errors';
-import { getIndicators } from '../services/frameworks';
-import { getPanel } from '../services/panel';
-import { getPeriod } from '../services/periods';
-import type { ResultsCache } from '../services/results';
+import type { BranchInfo, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
-/** One reason (or bonus item) recorded on a leaf for a branch, and by how many raters. */
-export interface RecordedReason {
-  text: string;
-  raters: number;
-}
-
-/** What the raters recorded on one deduction, bonus or veto leaf of one branch. */
-export interface LeafRecord {
-  /** Raters who recorded at least one occurrence / item / a veto. */
-  flaggedBy: number;
-  /** Distinct reasons, most raters first. */
-  reasons: RecordedReason[];
-}
-
-export interface BranchInfo {
-  id: number;
-  code: string;
-  name: string;
-  secretary: string;
-  unit: string;
-}
-
-export interface ReviewData {
-  period: Period;
-  settings: PeriodSettings;
-  result: EngineResult;
-  indicators: Indicator[];
-  byId: Map<number, Indicator>;
-  children: Map<number | null, Indicator[]>;
-  /** Every leaf in tree order. */
-  leaves: Indicator[];
-  bonus: Set<number>;
-  /** First-level dimensions that score points (not bonus, not veto): the radar's axes. */
-  dimensions: Indicator[];
-  /** First-level bonus nodes (加分项). */
-  bonusRoots: Indicator[];
-  branches: Map<number, BranchInfo>;
-  /** Results by branch id. */
-  resultOf: Map<number, BranchResult>;
-  raterCount: number;
-  /** Mean rate (points / max) over the branches that have points on the node; null when none has. */
-  averageRate: Map<number, number | null>;
-  /** Mean rate of each tag subtotal. */
-  averageTagRate: Record<Tag, number | null>;
-  averageTotal: number;
-  /** branch id → leaf id → what raters recorded there (deduction, bonus and veto leaves only). */
-  records: Map<number, Map<number, LeafRecord>>;
-  /** `${branchId}:${indicatorId}` → business data of quantitative leaves. */
-  measurements: Map<string, { target: number; actual: number | null }>;
-  /** Branches that entered a self-assessment. */
-  selfAssessed: Set<number>;
-}
+export type { BranchInfo, LeafRecord, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
 export const TAGS_IN_ORDER: Tag[] = ['party', 'business', 'fusion'];
 export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
 
-const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto']);
-
 /**
- * Loads everything the documents need for a period (whose results the caller
- * has checked may be seen). `branchIds` narrows the reasons read from the
- * score table to those branches (one feedback sheet); averages always cover
- * every branch.
+ * The review documents' view model from what was loaded: the period, the
+ * engine's results, the framework (every indicator, and the leaves in tree
+ * order), the branches and what raters recorded. Derives the tree, the radar's
+ * dimensions and the panel averages, so that a document can be built from
+ * hand-made values as well as from a database.
  */
-export function loadReviewData(db: Database, cache: ResultsCache, periodId: number, o: { branchIds?: number[] } = {}): ReviewData {
-  const period = getPeriod(db, periodId);
-  const result = cache.engine(db, periodId).result;
-  const indicators = getIndicators(db, period.frameworkId);
+export function reviewData(src: ReviewSource): ReviewData {
+  const { period, result, indicators, leaves } = src;
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const children = childrenOf(indicators);
   const bonus = bonusNodes(indicators);
-  const leaves: Indicator[] = [];
-  const walk = (parent: number | null) => {
-    for (const n of children.get(parent) ?? []) {
-      if (n.method) leaves.push(n);
-      else walk(n.id);
-    }
-  };
-  walk(null);
   const leavesUnder = (node: Indicator): Indicator[] => (node.method ? [node] : (children.get(node.id) ?? []).flatMap(leavesUnder));
   const roots = children.get(null) ?? [];
   const dimensions = roots.filter((r) => !bonus.has(r.id) && r.maxPoints > 0 && !leavesUnder(r).every((l) => l.method?.kind === 'veto'));
   const bonusRoots = roots.filter((r) => bonus.has(r.id));
 
-  const branches = new Map(
-    db
-      .prepare<[], BranchInfo>('SELECT id, code, name, secretary, unit FROM branch')
-      .all()
-      .filter((b) => result.branches.some((r) => r.branchId === b.id))
-      .map((b) => [b.id, b]),
-  );
   const resultOf = new Map(result.branches.map((b) => [b.branchId, b]));
+  const branches = new Map(src.branches.filter((b) => resultOf.has(b.id)).map((b) => [b.id, b]));
 
   // Panel averages: per node, over the branches with points there.
   const sums = new Map<number, { sum: number; n: number }>();
@@ -134,50 +58,6 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
   const averageTagRate = { party: tagMean('party'), business: tagMean('business'), fusion: tagMean('fusion') };
   const averageTotal = result.branches.length ? result.branches.reduce((s, b) => s + b.total, 0) / result.branches.length : 0;
 
-  // Reasons, items and veto flags from the score table: only the leaves that record them, only entries that say something.
-  const recordedLeaves = leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind)).map((l) => l.id);
-  const records = new Map<number, Map<number, LeafRecord>>();
-  if (recordedLeaves.length) {
-    const only = o.branchIds ? new Set(o.branchIds) : null;
-    const rows = db
-      .prepare<[number], { rater_id: number; branch_id: number; indicator_id: number; value: number; detail_json: string | null }>(
-        `SELECT rater_id, branch_id, indicator_id, value, detail_json FROM score
-          WHERE period_id = ? AND indicator_id IN (${recordedLeaves.join(',')})
-            AND (value > 0 OR (detail_json IS NOT NULL AND detail_json <> '[]'))`,
-      )
-      .all(periodId);
-    const tally = new Map<string, { flaggedBy: number; reasons: Map<string, number> }>();
-    for (const r of rows) {
-      if (only && !only.has(r.branch_id)) continue;
-      const key = `${r.branch_id}:${r.indicator_id}`;
-      let t = tally.get(key);
-      if (!t) tally.set(key, (t = { flaggedBy: 0, reasons: new Map() }));
-      if (r.value > 0) t.flaggedBy++;
-      const detail = r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [];
-      for (const text of new Set(detail.map((d) => d.trim()).filter(Boolean))) t.reasons.set(text, (t.reasons.get(text) ?? 0) + 1);
-    }
-    for (const [key, t] of tally) {
-      const [branchId, leafId] = key.split(':').map(Number) as [number, number];
-      let perBranch = records.get(branchId);
-      if (!perBranch) records.set(branchId, (perBranch = new Map()));
-      // Most raters first; equal counts keep the order they were first met (the score table's).
-      const reasons = [...t.reasons].map(([text, raters], order) => ({ text, raters, order })).sort((a, b) => b.raters - a.raters || a.order - b.order);
-      perBranch.set(leafId, { flaggedBy: t.flaggedBy, reasons: reasons.map(({ text, raters }) => ({ text, raters })) });
-    }
-  }
-
-  const measurements = new Map(
-    db
-      .prepare<[number], { branch_id: number; indicator_id: number; target: number; actual: number | null }>(
-        'SELECT branch_id, indicator_id, target, actual FROM measurement WHERE period_id = ?',
-      )
-      .all(periodId)
-      .map((m) => [`${m.branch_id}:${m.indicator_id}`, { target: m.target, actual: m.actual }]),
-  );
-  const selfAssessed = new Set(
-    db.prepare<[number], { branch_id: number }>('SELECT DISTINCT branch_id FROM self_assessment WHERE period_id = ?').all(periodId).map((r) => r.branch_id),
-  );
-
   return {
     period,
     settings: period.settings,
@@ -191,13 +71,13 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
     bonusRoots,
     branches,
     resultOf,
-    raterCount: getPanel(db, periodId).raters.length,
+    raterCount: src.raterCount,
     averageRate,
     averageTagRate,
     averageTotal,
-    records,
-    measurements,
-    selfAssessed,
+    records: src.records,
+    measurements: src.measurements,
+    selfAssessed: src.selfAssessed,
   };
 }
 

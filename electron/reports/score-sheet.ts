@@ -20,26 +20,16 @@
 import type { FileChild } from 'docx';
 import type { Indicator, LeafMethod } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
-import type { Period } from '../../shared/domain/views';
+import type { FontScheme } from '../../shared/domain/documents';
 import { entryPoints, quantitativePoints } from '../../shared/engine';
-import type { Database } from '../db';
-import { AppError } from '../services/errors';
-import { getIndicators } from '../services/frameworks';
-import { getPanel } from '../services/panel';
-import { getPeriod, periodBranchIds } from '../services/periods';
-import { GAP, officialStyle, SIZE, toBuffer, type CellInput, type ColumnSpec, type FontScheme, type OfficialStyle, type RowSpec } from './style';
+import { GAP, officialStyle, SIZE, toBuffer, type CellInput, type ColumnSpec, type OfficialStyle, type RowSpec } from './style';
+import type { BranchScoreSheet, RaterScoreSheet, ScoreSheetEntry, ScoreSheetPeriod } from './view-models';
 
 export interface ScoreSheetOptions {
-  periodId: number;
-  /** Blank (to fill by hand) or with the entries already recorded. */
-  filled: boolean;
   fontScheme?: FontScheme;
 }
 
-interface Entry {
-  value: number;
-  detail: string[];
-}
+type Entry = Pick<ScoreSheetEntry, 'value' | 'detail'>;
 
 /** 2.50 → "2.5", 3 → "3". */
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
@@ -123,35 +113,13 @@ class Tree {
   }
 }
 
-function loadCommon(db: Database, periodId: number) {
-  const period = getPeriod(db, periodId);
-  const tree = new Tree(getIndicators(db, period.frameworkId));
-  const panel = getPanel(db, periodId);
-  const groupName = new Map(panel.groups.map((g) => [g.id, g.name]));
-  const inScope = new Set(periodBranchIds(db, periodId));
-  const branches = db
-    .prepare<[], { id: number; code: string; name: string; secretary: string }>('SELECT id, code, name, secretary FROM branch ORDER BY code')
-    .all()
-    .filter((b) => inScope.has(b.id));
-  return { period, tree, panel, groupName, branches };
-}
-
-function loadEntries(db: Database, periodId: number, where: { raterId?: number; branchId?: number }): Map<string, Entry> {
-  const rows = db
-    .prepare<[number], { rater_id: number; branch_id: number; indicator_id: number; value: number; detail_json: string | null }>(
-      'SELECT rater_id, branch_id, indicator_id, value, detail_json FROM score WHERE period_id = ?',
-    )
-    .all(periodId)
-    .filter((r) => (where.raterId === undefined || r.rater_id === where.raterId) && (where.branchId === undefined || r.branch_id === where.branchId));
-  return new Map(
-    rows.map((r) => [`${r.rater_id}:${r.branch_id}:${r.indicator_id}`, { value: r.value, detail: r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [] }]),
-  );
-}
-
 const key = (raterId: number, branchId: number, indicatorId: number) => `${raterId}:${branchId}:${indicatorId}`;
 
+/** Entries by rater, branch and leaf. */
+const entryMap = (entries: readonly ScoreSheetEntry[]): Map<string, Entry> => new Map(entries.map((e) => [key(e.raterId, e.branchId, e.indicatorId), e]));
+
 /** "基本分满分 100 分（…），加分另计，合计不超过 5 分。" */
-function totalsLine(tree: Tree, period: Period): string {
+function totalsLine(tree: Tree, period: ScoreSheetPeriod): string {
   const quantitative = tree.baseLeafMax((l) => l.method?.kind === 'quantitative');
   const judged = tree.baseLeafMax(raterScored);
   const parts = quantitative > 0 ? `（评委评分项 ${fmt(judged)} 分，定量指标 ${fmt(quantitative)} 分由业务数据计算）` : '';
@@ -212,7 +180,7 @@ const RATER_COLUMNS: ColumnSpec[] = [
 ];
 
 /** Group rows (inner nodes) say what is scored elsewhere or capped. */
-function groupNote(tree: Tree, node: Indicator, period: Period): string {
+function groupNote(tree: Tree, node: Indicator, period: ScoreSheetPeriod): string {
   const leaves = tree.leavesUnder(node);
   if (leaves.length && leaves.every((l) => l.method?.kind === 'veto')) return '触发即限定等次';
   if (tree.bonus.has(node.id) && node.parentId === null && period.settings.bonusCap !== null) return `加分合计不超过 ${fmt(period.settings.bonusCap)} 分`;
@@ -226,7 +194,7 @@ const leafMax = (leaf: Indicator) => (leaf.method?.kind === 'veto' ? '否决' : 
 /** Looks of group rows by depth: first level 黑体 shaded, deeper 楷体 bold. */
 const groupLook = (depth: number): Pick<RowSpec, 'role' | 'bold' | 'shade'> => (depth === 0 ? { role: 'heading1', shade: true } : { role: 'heading2', bold: true });
 
-function raterTable(s: OfficialStyle, tree: Tree, period: Period, entry: (leaf: Indicator) => Entry | undefined, filled: boolean) {
+function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entry: (leaf: Indicator) => Entry | undefined, filled: boolean) {
   const rows: RowSpec[] = [];
   tree.walk((node, depth) => {
     if (!isLeaf(node)) {
@@ -275,19 +243,18 @@ function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined) {
  * One rater's score sheet for every branch in scope: blank to fill by hand, or
  * filled with the entries recorded for them (for the rater to check and sign).
  */
-export async function scoreSheetForRater(db: Database, options: ScoreSheetOptions & { raterId: number }): Promise<Buffer> {
-  const { period, tree, panel, groupName, branches } = loadCommon(db, options.periodId);
-  const rater = panel.raters.find((r) => r.id === options.raterId);
-  if (!rater) throw new AppError('not_found', '找不到这位评委');
+export async function scoreSheetForRater(sheet: RaterScoreSheet, options: ScoreSheetOptions = {}): Promise<Buffer> {
+  const { period, rater, groupName, branches, filled } = sheet;
+  const tree = new Tree(sheet.indicators);
   const recused = new Map(rater.recusals.map((c) => [c.branchId, c.reason]));
-  const entries = options.filled ? loadEntries(db, period.id, { raterId: rater.id }) : new Map<string, Entry>();
+  const entries = entryMap(filled ? sheet.entries : []);
   const s = officialStyle({ fontScheme: options.fontScheme });
 
   const head: FileChild[] = [
     ...s.title([period.name, '评分表']),
-    s.subtitle(`评委：${rater.name}${GAP}${GAP}所在组：${groupName.get(rater.groupId) ?? ''}`),
+    s.subtitle(`评委：${rater.name}${GAP}${GAP}所在组：${groupName}`),
   ];
-  if (options.filled) head.push(s.paragraph('（本表为已录入评分的打印件，请评委核对无误后签字）', { size: SIZE.四号, align: 'center', indent: false, role: 'heading2' }));
+  if (filled) head.push(s.paragraph('（本表为已录入评分的打印件，请评委核对无误后签字）', { size: SIZE.四号, align: 'center', indent: false, role: 'heading2' }));
   const recusedBranches = branches.filter((b) => recused.has(b.id));
   if (recusedBranches.length) {
     head.push(
@@ -305,10 +272,10 @@ export async function scoreSheetForRater(db: Database, options: ScoreSheetOption
     const entry = (leaf: Indicator) => entries.get(key(rater.id, branch.id, leaf.id));
     const parts: FileChild[] = [
       s.heading1(`${branch.code}${GAP}${branch.name}`, { number: i + 1, pageBreakBefore: true }),
-      raterTable(s, tree, period, entry, options.filled),
+      raterTable(s, tree, period, entry, filled),
       s.paragraph(totalsLine(tree, period), { size: SIZE.四号, spacingBefore: 120 }),
     ];
-    if (options.filled) {
+    if (filled) {
       const sums = raterSums(tree, entry);
       parts.push(
         s.paragraph(
@@ -330,23 +297,15 @@ export async function scoreSheetForRater(db: Database, options: ScoreSheetOption
  * the review meeting, or filled. Filled sheets show the panel's values, so
  * they follow the blind rule: not while scoring is open.
  */
-export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptions & { branchId: number }): Promise<Buffer> {
-  const { period, tree, panel, branches } = loadCommon(db, options.periodId);
-  const branch = branches.find((b) => b.id === options.branchId);
-  if (!branch) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
-  const entries = options.filled ? loadEntries(db, period.id, { branchId: branch.id }) : new Map<string, Entry>();
-  const measurements = new Map(
-    db
-      .prepare<[number, number], { indicator_id: number; target: number; actual: number | null; floor: number | null }>(
-        'SELECT indicator_id, target, actual, floor FROM measurement WHERE period_id = ? AND branch_id = ?',
-      )
-      .all(period.id, branch.id)
-      .map((m) => [m.indicator_id, m]),
-  );
+export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: ScoreSheetOptions = {}): Promise<Buffer> {
+  const { period, branch, filled } = sheet;
+  const tree = new Tree(sheet.indicators);
+  const entries = entryMap(filled ? sheet.entries : []);
+  const measurements = new Map(sheet.measurements.map((m) => [m.indicatorId, m]));
   const s = officialStyle({ fontScheme: options.fontScheme });
 
   // Raters in panel order, grouped; a recused rater keeps their column, marked.
-  const groups = panel.groups.map((g) => ({ ...g, raters: panel.raters.filter((r) => r.groupId === g.id) })).filter((g) => g.raters.length);
+  const groups = sheet.groups.map((g) => ({ ...g, raters: sheet.raters.filter((r) => r.groupId === g.id) })).filter((g) => g.raters.length);
   const raters = groups.flatMap((g) => g.raters);
   const recusedReason = new Map(raters.flatMap((r) => r.recusals.filter((c) => c.branchId === branch.id).map((c) => [r.id, c.reason] as const)));
   const n = Math.max(1, raters.length);
@@ -379,7 +338,7 @@ export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptio
 
   const valueCell = (r: (typeof raters)[number], leaf: Indicator): CellInput => {
     if (recusedReason.has(r.id)) return '—';
-    if (!options.filled) return '';
+    if (!filled) return '';
     const e = entries.get(key(r.id, branch.id, leaf.id));
     return e ? entryText(leaf.method!, e.value) : { text: '未评', size: SIZE.小五 };
   };
@@ -394,7 +353,7 @@ export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptio
     if (method.kind === 'quantitative') {
       const m = measurements.get(node.id);
       let text = '由业务数据计算';
-      if (options.filled) {
+      if (filled) {
         const points = m ? quantitativePoints(method, node.maxPoints, m).points : null;
         text = !m ? '未录入业务数据' : `目标 ${fmt(m.target)}，实际 ${m.actual === null ? '未录入' : fmt(m.actual)}${points === null ? '' : `，得 ${fmt(points)} 分`}`;
       }
@@ -407,7 +366,7 @@ export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptio
   const sums = raters.map((r) => raterSums(tree, (leaf) => entries.get(key(r.id, branch.id, leaf.id))));
   const sumCell = (i: number, pick: 'base' | 'bonus'): CellInput => {
     if (recusedReason.has(raters[i]!.id)) return '—';
-    if (!options.filled) return '';
+    if (!filled) return '';
     const x = sums[i]!;
     return pick === 'base' && x.missing ? { text: `${fmt(x.base)}\n缺${x.missing}项`, size: SIZE.五号 } : fmt(x[pick]);
   };
@@ -432,7 +391,7 @@ export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptio
   }
   children.push(s.table(columns, rows, { orientation: 'landscape', headerRows }));
   let totals = totalsLine(tree, period);
-  if (options.filled) {
+  if (filled) {
     const quantitative = tree.leaves.filter((l) => l.method?.kind === 'quantitative');
     const got = quantitative.map((l) => {
       const m = measurements.get(l.id);
@@ -449,7 +408,7 @@ export async function scoreSheetForBranch(db: Database, options: ScoreSheetOptio
   // Reasons of deductions, bonus items and vetoes.
   children.push(s.paragraph([{ text: '扣分、加分及一票否决说明', role: 'heading1' }], { size: SIZE.四号, indent: false, spacingBefore: 240, spacingAfter: 80, keepNext: true }));
   const reasonRows: RowSpec[] = [];
-  if (options.filled) {
+  if (filled) {
     for (const leaf of tree.leaves.filter(raterScored)) {
       for (const r of raters) {
         if (recusedReason.has(r.id)) continue;

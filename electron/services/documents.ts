@@ -1,7 +1,8 @@
 /**
  * Word documents written to a file the user chose. The documents themselves
- * are built in electron/reports/; this module checks what may be printed,
- * gathers the data and the charts, and writes the bytes.
+ * are rendered in electron/reports/ from view models that ./document-data.ts
+ * loads; this module checks what may be printed, gathers the data and the
+ * charts, and writes the bytes.
  *
  * Batches of feedback sheets run as jobs: `startBatch` checks the request,
  * loads the period's data once and returns at once with a job id; the sheets
@@ -18,12 +19,13 @@ import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { bulletinDocx } from '../reports/bulletin';
 import { ChartFontMissing, quadrantChart, radarFloor, radarRenderer, rankingChart, type ChartImage, type RadarRenderer } from '../reports/charts';
-import { feedbackSection, radarAxes } from '../reports/feedback';
-import { branchOf, loadReviewData, type ReviewData } from '../reports/review-data';
+import { feedbackDocument, feedbackSection, radarAxes } from '../reports/feedback';
+import { branchOf, type ReviewData } from '../reports/review-data';
 import { scoreSheetForBranch, scoreSheetForRater } from '../reports/score-sheet';
 import { meetingPackDocx, minutesDocx, publicationDocx } from '../reports/meeting-docs';
 import { officialStyle, toBuffer } from '../reports/style';
 import type { ServiceContext } from './context';
+import { branchScoreSheetData, loadReviewData, raterScoreSheetData } from './document-data';
 import { AppError } from './errors';
 import { assertResultsVisible } from './scoring';
 import { draftMinutes } from './meeting-minutes';
@@ -50,13 +52,14 @@ export async function writeScoreSheet(
   const raterId = input.raterId ?? null;
   const branchId = input.branchId ?? null;
   if ((raterId === null) === (branchId === null)) throw new AppError('validation', '请选择一位评委或一个党支部（二者选一）');
-  const common = { periodId: input.periodId, filled: input.filled, fontScheme: input.fontScheme ?? 'windows' } as const;
+  const common = { periodId: input.periodId, filled: input.filled } as const;
+  const look = { fontScheme: input.fontScheme ?? 'windows' } as const;
   let bytes: Buffer;
   if (raterId !== null) {
-    bytes = await scoreSheetForRater(db, { ...common, raterId });
+    bytes = await scoreSheetForRater(raterScoreSheetData(db, { ...common, raterId }), look);
   } else {
     if (input.filled) assertResultsVisible(db, input.periodId);
-    bytes = await scoreSheetForBranch(db, { ...common, branchId: branchId! });
+    bytes = await scoreSheetForBranch(branchScoreSheetData(db, { ...common, branchId: branchId! }), look);
   }
   return writeDocument(input.path, bytes);
 }
@@ -185,14 +188,12 @@ export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & 
   assertResultsVisible(ctx.db, input.periodId);
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, { branchIds: [input.branchId] });
-  const { info } = branchOf(data, input.branchId);
+  branchOf(data, input.branchId); // not_found before any chart is drawn
   const warnings = new Set<string>();
   const s = officialStyle({ fontScheme: o.fontScheme });
   const radars = radarsFor(data, [input.branchId], warnings);
   const parts = await feedbackParts(ctx, data, input.branchId, radars).finally(() => radars?.close());
-  const doc = s.document([feedbackSection(s, data, input.branchId, { ...parts, issuer: o.issuer, date: o.date })], {
-    title: `${data.period.name}党支部考核反馈单（${info.name}）`,
-  });
+  const doc = feedbackDocument(s, data, input.branchId, { ...parts, issuer: o.issuer, date: o.date });
   return rememberAfter(o, writeDocument(input.path, await toBuffer(doc), warnings));
 }
 
@@ -354,7 +355,7 @@ async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: nu
         status.done++;
       } else {
         const { info } = branchOf(data, branchId);
-        const doc = s.document([feedbackSection(s, data, branchId, common)], { title: `${data.period.name}党支部考核反馈单（${info.name}）` });
+        const doc = feedbackDocument(s, data, branchId, common);
         const file = path.join(status.folder, feedbackFileName(info));
         const bytes = await toBuffer(doc);
         await saving;

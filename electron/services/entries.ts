@@ -7,14 +7,15 @@ import type { Indicator } from '../../shared/domain/framework';
 import type { MeasurementRow } from '../../shared/domain/measurements';
 import type { PeriodStatus } from '../../shared/domain/period';
 import { scoreLockReason } from '../../shared/domain/score-lock';
+import { type DetailProblem, detailProblem } from '../../shared/domain/entry';
 import { checkEntry } from '../../shared/engine/points';
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import { AppError } from './errors';
 import { freezeFramework, getIndicators } from './frameworks';
-import { getPanel } from './panel';
 import { leavesInOrder, periodBranches } from './period-data';
-import { assertPeriodEditable, getPeriod, periodBranchIds } from './periods';
+import { loadPeriodScope } from './period-scope';
+import { assertPeriodEditable, getPeriod } from './periods';
 
 export interface EntryInput {
   raterId: number;
@@ -45,26 +46,17 @@ interface PeriodContext {
   branchNames: Map<number, string>;
 }
 
+/** The period's scope as the write checks read it. */
 function periodContext(db: Database, periodId: number): PeriodContext {
-  const period = getPeriod(db, periodId);
-  const indicators = getIndicators(db, period.frameworkId);
-  const parents = new Set(indicators.map((i) => i.parentId));
-  const leaves = new Map(indicators.filter((i) => !parents.has(i.id)).map((i) => [i.id, i]));
-  const panel = getPanel(db, periodId);
-  const branchNames = new Map(
-    db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, `${b.code} ${b.name}`]),
-  );
-  const finished = new Map(
-    db.prepare<[number], { id: number; finished_at: string | null }>('SELECT id, finished_at FROM rater WHERE period_id = ?').all(periodId).map((r) => [r.id, r.finished_at]),
-  );
+  const { period, leafById, branches, raters, recusals } = loadPeriodScope(db, periodId);
   return {
     status: period.status,
     archived: period.archivedAt !== null,
     frameworkId: period.frameworkId,
-    leaves,
-    branches: new Set(periodBranchIds(db, periodId)),
-    raters: new Map(panel.raters.map((r) => [r.id, { name: r.name, recused: new Set(r.recusals.map((c) => c.branchId)), finishedAt: finished.get(r.id) ?? null }])),
-    branchNames,
+    leaves: leafById,
+    branches: new Set(branches.map((b) => b.id)),
+    raters: new Map(raters.map((r) => [r.id, { name: r.name, recused: new Set(recusals.get(r.id)!.keys()), finishedAt: r.finishedAt }])),
+    branchNames: new Map(branches.map((b) => [b.id, `${b.code} ${b.name}`])),
   };
 }
 
@@ -79,11 +71,22 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   if (e.value === null) return null;
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
   if (problem) return `${leaf.code} ${leaf.name}：${problem}`;
-  const detail = (e.detail ?? []).map((d) => d.trim()).filter(Boolean);
-  if (leaf.method.kind === 'deduction' && detail.length < e.value) return `${leaf.code} ${leaf.name}：每次扣分都要写明原因（扣 ${e.value} 次，写了 ${detail.length} 条）`;
-  if (leaf.method.kind === 'bonus' && detail.length < e.value) return `${leaf.code} ${leaf.name}：每个加分项都要写明内容（${e.value} 项，写了 ${detail.length} 条）`;
-  if (leaf.method.kind === 'veto' && e.value === 1 && detail.length === 0) return `${leaf.code} ${leaf.name}：一票否决必须写明原因`;
-  return null;
+  const detailWrong = detailProblem(leaf.method, e.value, e.detail ?? []);
+  return detailWrong ? `${leaf.code} ${leaf.name}：${detailInWords(detailWrong, e.value)}` : null;
+}
+
+/** Reasons that do not match the entry (the rule is entry.ts's `detailProblem`), in the words of a save. */
+function detailInWords(p: DetailProblem, value: number): string {
+  switch (p.kind) {
+    case 'deduction':
+      return p.have < p.need ? `每次扣分都要写明原因（扣 ${value} 次，写了 ${p.have} 条）` : `扣 ${value} 次只写 ${p.need} 条原因（写了 ${p.have} 条）`;
+    case 'bonus':
+      return p.have < p.need ? `每个加分项都要写明内容（${value} 项，写了 ${p.have} 条）` : `加分 ${value} 项只写 ${p.need} 条内容（写了 ${p.have} 条）`;
+    case 'vetoMissing':
+      return '一票否决必须写明原因';
+    case 'vetoUnneeded':
+      return `一票否决选“否”时不写原因（写了 ${p.have} 条）`;
+  }
 }
 
 /** Who saves: recorded in the audit log and, for entries, as entered_by. */

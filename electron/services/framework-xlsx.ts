@@ -3,7 +3,7 @@
  * framework to it, and importing one — always as a NEW framework, all or
  * nothing. One row per indicator; the tree comes from the codes (1, 1.2,
  * 1.2.3: the parent is the code without its last segment), siblings keep the
- * order of the rows. See README “指标体系导入模板”.
+ * order of the rows. See docs/user/workbooks.md “指标体系导入模板”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';

@@ -2,7 +2,7 @@
  * The business-data workbook (业务数据, 目标协同): written prefilled with every
  * branch × quantitative indicator of a period, so the business departments
  * only type numbers; read back all or nothing, every bad cell located. See
- * README “业务数据导入模板”.
+ * docs/user/workbooks.md “业务数据导入模板”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';

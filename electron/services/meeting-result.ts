@@ -5,24 +5,18 @@
  * spread between them and the raters far from the rest. Before the reveal
  * only counts (how many raters have finished the branch) are given.
  */
-import type { Indicator } from '../../shared/domain/framework';
 import { OUTLIER_MIN_SHARE, OUTLIER_Z, type AgendaBranch, type BranchScoringProgress, type ItemResult, type RaterTotal } from '../../shared/domain/meetings';
-import { Engine, roundPoints, type EngineInput } from '../../shared/engine';
+import { Engine, roundPoints } from '../../shared/engine';
 import { mean, median, populationSd } from '../../shared/engine/stats';
 import type { Database } from '../db';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
-import { getIndicators } from './frameworks';
-import { getPanel } from './panel';
-import { getPeriod, periodBranchIds, periodRules } from './periods';
-import type { Period } from '../../shared/domain/views';
-
-const raterScored = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
+import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
 export function branchProgress(db: Database, periodId: number, onlyBranchId: number | null = null): Map<number, BranchScoringProgress> {
-  const leaves = getIndicators(db, periodRules(db, periodId).frameworkId).filter(raterScored).length;
-  const panel = getPanel(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
+  const leaves = scope.raterLeaves.length;
   // Counted by SQLite in primary-key order (a large period has hundreds of thousands of entries).
   // Entries exist only on the leaves raters score: the services refuse any other.
   const perCell = new Map<string, number>();
@@ -31,9 +25,9 @@ export function branchProgress(db: Database, periodId: number, onlyBranchId: num
   );
   for (const [raterId, branchId, n] of counts.raw(true).iterate(periodId, onlyBranchId, onlyBranchId)) perCell.set(`${raterId}:${branchId}`, n);
   const out = new Map<number, BranchScoringProgress>();
-  for (const branchId of periodBranchIds(db, periodId)) {
+  for (const { id: branchId } of scope.branches) {
     if (onlyBranchId !== null && branchId !== onlyBranchId) continue;
-    const eligible = panel.raters.filter((r) => !r.recusals.some((c) => c.branchId === branchId));
+    const eligible = eligibleRaters(scope, branchId);
     let done = 0;
     let scored = 0;
     for (const r of eligible) {
@@ -69,13 +63,10 @@ function revealedItem(db: Database, itemId: number): RevealedItem {
 }
 
 /** The branch's total as each rater alone scored it: the engine on that rater's entries for that branch only. */
-function raterTotals(db: Database, period: Period, branch: { id: number; code: string; name: string }): RaterTotal[] {
-  const periodId = period.id;
-  const indicators = getIndicators(db, period.frameworkId);
-  const leaves = indicators.filter(raterScored);
+function raterTotals(db: Database, scope: PeriodScope, branch: { id: number; code: string; name: string }): RaterTotal[] {
+  const periodId = scope.period.id;
+  const leaves = scope.raterLeaves;
   const leafIds = new Set(leaves.map((l) => l.id));
-  const panel = getPanel(db, periodId);
-  const groups = new Map(panel.groups.map((g) => [g.id, g]));
   const entries = db
     .prepare<[number, number], { rater_id: number; indicator_id: number; value: number }>('SELECT rater_id, indicator_id, value FROM score WHERE period_id = ? AND branch_id = ?')
     .all(periodId, branch.id);
@@ -85,29 +76,17 @@ function raterTotals(db: Database, period: Period, branch: { id: number; code: s
     )
     .all(periodId, branch.id)
     .map((m) => ({ branchId: branch.id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
-  const eligible = panel.raters.filter((r) => !r.recusals.some((c) => c.branchId === branch.id));
-  return eligible.map((r) => {
+  return eligibleRaters(scope, branch.id).map((r) => {
     const mine = entries.filter((e) => e.rater_id === r.id && leafIds.has(e.indicator_id));
-    const group = groups.get(r.groupId)!;
     let total: number | null = null;
     if (mine.length > 0) {
-      const input: EngineInput = {
-        indicators,
-        branches: [branch],
-        groups: [{ id: group.id, name: group.name, weight: 1 }],
-        raters: [{ id: r.id, name: r.name, groupId: group.id }],
-        recusals: [],
-        scores: mine.map((e) => ({ raterId: r.id, branchId: branch.id, indicatorId: e.indicator_id, value: e.value })),
-        measurements,
-        // One rater alone: raw points, no normalisation, no quota.
-        settings: { ...period.settings, normalize: false, quotas: [] },
-      };
+      const input = singleRaterEngineInput(scope, r, branch, mine.map((e) => ({ indicatorId: e.indicator_id, value: e.value })), measurements);
       total = new Engine(input).result.branches[0]!.total;
     }
     return {
       raterId: r.id,
       name: r.name,
-      groupName: group.name,
+      groupName: scope.groupById.get(r.groupId)!.name,
       total,
       entries: mine.length,
       expected: leaves.length,
@@ -122,19 +101,20 @@ function raterTotals(db: Database, period: Period, branch: { id: number; code: s
 export function itemResult(ctx: ServiceContext, itemId: number): ItemResult {
   const { db } = ctx;
   const item = revealedItem(db, itemId);
-  const period = getPeriod(db, item.periodId);
+  const scope = loadPeriodScope(db, item.periodId);
+  const { period } = scope;
   const b = db
     .prepare<[number], { id: number; code: string; name: string; unit: string; secretary: string; member_count: number | null }>('SELECT * FROM branch WHERE id = ?')
     .get(item.branchId)!;
-  const inPeriod = periodBranchIds(db, item.periodId).includes(b.id);
+  const inPeriod = scope.branchById.has(b.id);
   if (!inPeriod) throw new AppError('conflict', `“${b.code} ${b.name}”已不在本考核周期中，没有得分`);
   const branch: AgendaBranch = { id: b.id, code: b.code, name: b.name, unit: b.unit, secretary: b.secretary, memberCount: b.member_count, inPeriod };
   const engine = ctx.results.engine(db, item.periodId);
   const row = engine.result.branches.find((x) => x.branchId === b.id)!;
-  const indicators = new Map(getIndicators(db, period.frameworkId).map((i) => [i.id, i]));
+  const indicators = new Map(scope.indicators.map((i) => [i.id, i]));
   const visible = period.status === 'review' || period.status === 'finalised';
 
-  const raters = raterTotals(db, period, b);
+  const raters = raterTotals(db, scope, b);
   const complete = raters.filter((r) => r.complete && r.total !== null);
   const totals = complete.map((r) => r.total!);
   let spread: ItemResult['spread'] = null;

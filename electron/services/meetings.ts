@@ -5,7 +5,7 @@
  * (公示). Scores, figures and the minutes draft live in meeting-result.ts and
  * meeting-minutes.ts.
  *
- * The blind rule (README “评审会”): revealing a 述职评议 item lets the meeting
+ * The blind rule (docs/user/meeting.md): revealing a 述职评议 item lets the meeting
  * see that one branch's aggregate, even while the period is 评分中; nothing of
  * any other branch is shown by these services.
  */

@@ -16,6 +16,11 @@ export const OWN_BRANCH_REASON = '本支部成员';
 
 export function getPanel(db: Database, periodId: number): PanelView {
   getPeriod(db, periodId);
+  return loadPanel(db, periodId);
+}
+
+/** The panel of a period the caller has already found (getPeriod counts its entries, which a large period feels). */
+export function loadPanel(db: Database, periodId: number): PanelView {
   const groups = db
     .prepare<[number], { id: number; period_id: number; name: string; weight: number; position: number }>(
       'SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id',

@@ -7,6 +7,7 @@ import {
   PERIOD_STATUS_LABELS,
   PERIOD_STATUSES,
   PeriodSettings,
+  PeriodSettingsFields,
   type PeriodKind,
   type PeriodSettingsInput,
   type PeriodStatus,
@@ -52,7 +53,7 @@ const toPeriod = (r: PeriodRow): Period => ({
   frameworkName: r.framework_name,
   frameworkVersion: r.framework_version,
   status: r.status,
-  settings: PeriodSettings.parse(JSON.parse(r.settings_json)),
+  settings: PeriodSettingsFields.parse(JSON.parse(r.settings_json)),
   branchCount: r.branch_count,
   raterCount: r.rater_count,
   entryCount: r.entry_count,
@@ -83,7 +84,7 @@ export function getPeriod(db: Database, id: number): Period {
 export function periodRules(db: Database, id: number): { frameworkId: number; settings: PeriodSettings } {
   const row = db.prepare<[number], { framework_id: number; settings_json: string }>('SELECT framework_id, settings_json FROM period WHERE id = ?').get(id);
   if (!row) throw new AppError('not_found', `找不到这个考核周期（编号 ${id}），它可能已被删除`);
-  return { frameworkId: row.framework_id, settings: PeriodSettings.parse(JSON.parse(row.settings_json)) };
+  return { frameworkId: row.framework_id, settings: PeriodSettingsFields.parse(JSON.parse(row.settings_json)) };
 }
 
 export function periodBranchIds(db: Database, periodId: number): number[] {
@@ -117,9 +118,16 @@ export interface PeriodInput {
   copyPanelFrom?: number | null;
 }
 
+/** Settings checked by every rule (shared/domain/period.ts), or refused with what is wrong in the user's words. */
+function acceptedSettings(input: PeriodSettingsInput): PeriodSettings {
+  const parsed = PeriodSettings.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('；'));
+  return parsed.data;
+}
+
 export function createPeriod(db: Database, input: PeriodInput, now: Date): Period {
   const stamp = now.toISOString();
-  const settings = PeriodSettings.parse(input.settings);
+  const settings = acceptedSettings(input.settings);
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
     throw new AppError('validation', '请选择一个指标体系');
   }
@@ -182,10 +190,7 @@ export function updatePeriod(
 ): Period {
   const period = getPeriod(db, id);
   assertPeriodEditable(period);
-  const settings = PeriodSettings.parse(patch.settings);
-  const labels = settings.grades.map((g) => g.label);
-  const badQuota = settings.quotas.find((q) => !labels.includes(q.label));
-  if (badQuota) throw new AppError('validation', `名额限制中的等次“${badQuota.label}”不在等次设置中`);
+  const settings = acceptedSettings(patch.settings);
   db.prepare('UPDATE period SET name = ?, year = ?, kind = ?, settings_json = ?, updated_at = ? WHERE id = ?').run(
     patch.name.trim(),
     patch.year,

@@ -6,9 +6,7 @@
 import { Engine, type BranchExplanation, type EngineInput, type PanelStatistics, type ScoreColumns } from '../../shared/engine';
 import type { PeriodResults } from '../../shared/domain/views';
 import type { Database } from '../db';
-import { getIndicators } from './frameworks';
-import { getPanel, OWN_BRANCH_REASON } from './panel';
-import { getPeriod, periodBranchIds, periodRules } from './periods';
+import { loadPeriodScope, panelEngineInput } from './period-scope';
 
 /**
  * All entries of a period as columns. SQLite concatenates each rater's
@@ -46,32 +44,14 @@ function loadEntries(db: Database, periodId: number): ScoreColumns {
 }
 
 export function buildEngineInput(db: Database, periodId: number): EngineInput {
-  const period = periodRules(db, periodId);
-  const panel = getPanel(db, periodId);
-  const inScope = new Set(periodBranchIds(db, periodId));
-  const branches = db
-    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch ORDER BY code')
-    .all()
-    .filter((b) => inScope.has(b.id));
-  const scores = loadEntries(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
   const measurements = db
     .prepare<[number], { branch_id: number; indicator_id: number; target: number; actual: number | null; floor: number | null }>(
       'SELECT branch_id, indicator_id, target, actual, floor FROM measurement WHERE period_id = ?',
     )
     .all(periodId)
     .map((m) => ({ branchId: m.branch_id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
-  return {
-    indicators: getIndicators(db, period.frameworkId),
-    branches,
-    groups: panel.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
-    raters: panel.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
-    recusals: panel.raters.flatMap((r) =>
-      r.recusals.map((c) => ({ raterId: r.id, branchId: c.branchId, reason: c.reason || OWN_BRANCH_REASON })),
-    ),
-    scores,
-    measurements,
-    settings: period.settings,
-  };
+  return panelEngineInput(scope, loadEntries(db, periodId), measurements);
 }
 
 /** One computed engine per period, dropped whenever the period's data changes. */
@@ -96,14 +76,13 @@ export class ResultsCache {
 
 export function periodResults(db: Database, cache: ResultsCache, periodId: number): PeriodResults {
   const engine = cache.engine(db, periodId);
-  const panel = getPanel(db, periodId);
-  const period = getPeriod(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
   return {
-    period,
+    period: scope.period,
     result: engine.result,
-    indicators: getIndicators(db, period.frameworkId),
-    raters: panel.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
-    groups: panel.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+    indicators: scope.indicators,
+    raters: scope.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
+    groups: scope.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
   };
 }
 

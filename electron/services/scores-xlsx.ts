@@ -3,12 +3,13 @@
  * the period's branches across, recused cells greyed and locked — then
  * filled by typing up a paper sheet, or by the rater on their own laptop,
  * and imported back all or nothing, every bad cell located. Also every
- * entry of a period as one flat table, once results may be seen. README
- * “评委评分表”.
+ * entry of a period as one flat table, once results may be seen.
+ * docs/user/workbooks.md “评委评分表”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describeEntry, entryHint, formatEntry, parseEntry } from '../../shared/domain/entry-text';
+import { describeEntry, entryHint, formatEntry } from '../../shared/domain/entry-text';
+import { type DetailProblem, detailProblem, parseEntry } from '../../shared/domain/entry';
 import {
   RECUSED_TEXT,
   SCORE_DETAIL_COLUMNS,
@@ -237,6 +238,21 @@ function readRater(wb: ImportWorkbook, db: Database, periodId: number, file: str
   return raterContext(db, periodId, id);
 }
 
+/** A cell whose reasons in the details sheet do not match it (the rule is entry.ts's `detailProblem`), in the workbook's words. */
+function detailSheetProblem(p: DetailProblem, value: number): string {
+  const sheet = SCORE_SHEETS.details;
+  switch (p.kind) {
+    case 'deduction':
+      return `扣 ${value} 次，“${sheet}”表中应为每次扣分写一条原因（${p.need} 条），现有 ${p.have} 条`;
+    case 'bonus':
+      return `加分 ${value} 项，“${sheet}”表中应为每项写一条内容（${p.need} 条），现有 ${p.have} 条`;
+    case 'vetoMissing':
+      return `一票否决选“是”，须在“${sheet}”表中写明原因`;
+    case 'vetoUnneeded':
+      return `一票否决选“否”，但“${sheet}”表中有 ${p.have} 条说明；请删除说明或改为“是”`;
+  }
+}
+
 /** Reads a rater's score workbook and says what importing it would store, or every reason it cannot. */
 export async function previewScoreImport(db: Database, periodId: number, file: string): Promise<ScoreImportPreview> {
   const name = path.basename(file);
@@ -391,21 +407,9 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     const detail = (detailsOf.get(key) ?? []).map((d) => d.text);
     const n = detail.length;
     const cellProblem = (reason: string) => problem(0, c.row, c.col, branchHeader(c.branch), reason);
-    const kind = c.leaf.method.kind;
-    if (kind === 'deduction' && n !== c.value) {
-      cellProblem(`扣 ${c.value} 次，“${SCORE_SHEETS.details}”表中应为每次扣分写一条原因（${c.value} 条），现有 ${n} 条`);
-      continue;
-    }
-    if (kind === 'bonus' && n !== c.value) {
-      cellProblem(`加分 ${c.value} 项，“${SCORE_SHEETS.details}”表中应为每项写一条内容（${c.value} 条），现有 ${n} 条`);
-      continue;
-    }
-    if (kind === 'veto' && c.value === 1 && n === 0) {
-      cellProblem(`一票否决选“是”，须在“${SCORE_SHEETS.details}”表中写明原因`);
-      continue;
-    }
-    if (kind === 'veto' && c.value === 0 && n > 0) {
-      cellProblem(`一票否决选“否”，但“${SCORE_SHEETS.details}”表中有 ${n} 条说明；请删除说明或改为“是”`);
+    const detailWrong = detailProblem(c.leaf.method, c.value, detail);
+    if (detailWrong) {
+      cellProblem(detailSheetProblem(detailWrong, c.value));
       continue;
     }
     if (n > DETAILS_PER_ENTRY) {

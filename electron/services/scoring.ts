@@ -3,7 +3,6 @@
  * are typed (with audit), progress without values, "finished" marks, and the
  * blind rule — nobody sees the panel's values while scoring is open.
  */
-import type { Indicator } from '../../shared/domain/framework';
 import type { PeriodStatus } from '../../shared/domain/period';
 import { scoreLockReason } from '../../shared/domain/score-lock';
 import type { RaterSheet, ScoringProgress } from '../../shared/domain/scoring';
@@ -12,13 +11,9 @@ import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import { type EntryInput, saveEntries } from './entries';
 import { AppError } from './errors';
-import { getIndicators } from './frameworks';
-import { getPanel } from './panel';
-import { getPeriod, periodBranchIds } from './periods';
+import { eligibleRaters, isRecused, loadPeriodScope } from './period-scope';
+import { getPeriod } from './periods';
 import { actorOf, type Session } from './session';
-
-
-const RATER_SCORED = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
 
 /** Raters may see only their own sheet; the admin may open any (to type in a paper sheet). */
 function assertSheetAccess(session: Session, periodId: number, raterId: number): void {
@@ -44,16 +39,11 @@ export const lockReason = (status: PeriodStatus, finishedAt: string | null, sess
 
 export function raterSheet(db: Database, session: Session, periodId: number, raterId: number): RaterSheet {
   assertSheetAccess(session, periodId, raterId);
-  const period = getPeriod(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
+  const { period } = scope;
   const rater = raterRow(db, periodId, raterId);
-  const panel = getPanel(db, periodId);
-  const recusals = new Map(panel.raters.find((r) => r.id === raterId)!.recusals.map((c) => [c.branchId, c.reason]));
-  const inScope = new Set(periodBranchIds(db, periodId));
-  const branches = db
-    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch ORDER BY code')
-    .all()
-    .filter((b) => inScope.has(b.id))
-    .map((b) => ({ ...b, recused: recusals.has(b.id), reason: recusals.get(b.id) ?? '' }));
+  const recusals = scope.recusals.get(raterId)!;
+  const branches = scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name, recused: recusals.has(b.id), reason: recusals.get(b.id) ?? '' }));
   const entries = db
     .prepare<[number, number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; entered_by: string; updated_at: string }>(
       'SELECT branch_id, indicator_id, value, detail_json, entered_by, updated_at FROM score WHERE period_id = ? AND rater_id = ?',
@@ -71,7 +61,7 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
   return {
     period: { id: period.id, name: period.name, status: period.status },
     rater: { id: raterId, name: rater.name, groupName: rater.group_name, title: rater.title, finishedAt: rater.finished_at, hasPin: rater.pin_hash !== null },
-    indicators: getIndicators(db, period.frameworkId),
+    indicators: scope.indicators,
     branches,
     entries,
     editable: locked === null,
@@ -102,46 +92,38 @@ export function saveRaterEntries(
 
 /** Progress of everyone, counts only — never values. */
 export function scoringProgress(db: Database, periodId: number): ScoringProgress {
-  const period = getPeriod(db, periodId);
-  const leaves = getIndicators(db, period.frameworkId).filter(RATER_SCORED);
+  const scope = loadPeriodScope(db, periodId);
+  const leaves = scope.raterLeaves;
   const leafIds = new Set(leaves.map((l) => l.id));
-  const panel = getPanel(db, periodId);
-  const groupName = new Map(panel.groups.map((g) => [g.id, g.name]));
-  const inScope = periodBranchIds(db, periodId);
-  const branchInfo = new Map(
-    db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, b]),
-  );
+  const inScope = scope.branches.map((b) => b.id);
   const counts = db
     .prepare<[number], { rater_id: number; branch_id: number; indicator_id: number }>('SELECT rater_id, branch_id, indicator_id FROM score WHERE period_id = ?')
     .raw(false)
     .all(periodId);
-  const finished = new Map(
-    db.prepare<[number], { id: number; finished_at: string | null }>('SELECT id, finished_at FROM rater WHERE period_id = ?').all(periodId).map((r) => [r.id, r.finished_at]),
-  );
   const perRater = new Map<number, number>();
   const perBranch = new Map<number, number>();
   const scopeSet = new Set(inScope);
-  const recused = new Map(panel.raters.map((r) => [r.id, new Set(r.recusals.map((c) => c.branchId))]));
+  const recused = (raterId: number, branchId: number) => isRecused(scope, raterId, branchId);
   for (const c of counts) {
-    if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused.get(c.rater_id)?.has(c.branch_id)) continue;
+    if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused(c.rater_id, c.branch_id)) continue;
     perRater.set(c.rater_id, (perRater.get(c.rater_id) ?? 0) + 1);
     perBranch.set(c.branch_id, (perBranch.get(c.branch_id) ?? 0) + 1);
   }
-  const raters = panel.raters.map((r) => ({
+  const raters = scope.raters.map((r) => ({
     raterId: r.id,
     name: r.name,
-    groupName: groupName.get(r.groupId) ?? '',
+    groupName: scope.groupById.get(r.groupId)?.name ?? '',
     scored: perRater.get(r.id) ?? 0,
-    expected: inScope.filter((b) => !recused.get(r.id)!.has(b)).length * leaves.length,
-    finishedAt: finished.get(r.id) ?? null,
+    expected: inScope.filter((b) => !recused(r.id, b)).length * leaves.length,
+    finishedAt: r.finishedAt,
   }));
-  const branches = inScope
+  const branches = scope.branches
     .map((b) => ({
-      branchId: b,
-      code: branchInfo.get(b)!.code,
-      name: branchInfo.get(b)!.name,
-      scored: perBranch.get(b) ?? 0,
-      expected: panel.raters.filter((r) => !recused.get(r.id)!.has(b)).length * leaves.length,
+      branchId: b.id,
+      code: b.code,
+      name: b.name,
+      scored: perBranch.get(b.id) ?? 0,
+      expected: eligibleRaters(scope, b.id).length * leaves.length,
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return {

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { entryHint, formatEntry, describeEntry, parseEntry } from '../../shared/domain/entry-text';
+import { entryHint, formatEntry, describeEntry } from '../../shared/domain/entry-text';
+import { parseEntry } from '../../shared/domain/entry';
 import { bonusNodes } from '../../shared/domain/framework-validate';
 import {
   SELF_SHEETS,
@@ -26,9 +27,9 @@ import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { Actor } from './entries';
 import { AppError } from './errors';
-import { getIndicators } from './frameworks';
-import { branchesByCode, isRaterScored, leavesInOrder, normaliseCode, periodBranches, runsOf, type Leaf } from './period-data';
-import { assertPeriodEditable, getPeriod } from './periods';
+import { branchesByCode, normaliseCode, runsOf, type Leaf } from './period-data';
+import { loadPeriodScope } from './period-scope';
+import { assertPeriodEditable } from './periods';
 import type { ResultsCache } from './results';
 import {
   addHelpSheet,
@@ -56,11 +57,10 @@ export interface SelfEntryInput {
 
 type Stored = { value: number; note: string; updated_at: string };
 
+/** The period's scope as self-assessment reads it: the leaves the panel scores, the branches as {id, code, name}. */
 function selfContext(db: Database, periodId: number) {
-  const period = getPeriod(db, periodId);
-  const indicators = getIndicators(db, period.frameworkId);
-  const leaves = leavesInOrder(indicators).filter(isRaterScored);
-  return { period, indicators, leaves, leafById: new Map(leaves.map((l) => [l.id, l])), branches: periodBranches(db, periodId) };
+  const { period, indicators, raterLeaves: leaves, branches } = loadPeriodScope(db, periodId);
+  return { period, indicators, leaves, leafById: new Map(leaves.map((l) => [l.id, l])), branches: branches.map((b) => ({ id: b.id, code: b.code, name: b.name })) };
 }
 
 function storedSelf(db: Database, periodId: number, branchId: number | null): Map<string, Stored> {

@@ -1,7 +1,7 @@
 /**
  * Business data (业务数据, 目标协同): each branch's target and actual value on
  * the period's quantitative indicators, and the workbook the business
- * departments fill (README “业务数据导入模板”).
+ * departments fill (docs/user/workbooks.md “业务数据导入模板”).
  */
 import type { ImportAction, WorkbookProblem } from './workbook';
 

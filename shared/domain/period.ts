@@ -1,5 +1,6 @@
 /** Assessment periods (考核周期), their panel and the rules they compute with. */
 import { z } from 'zod';
+import { t } from '../messages';
 import { text } from './text';
 
 export const PERIOD_KINDS = ['annual', 'half', 'quarter'] as const;
@@ -26,11 +27,51 @@ export const DEFAULT_GRADES: GradeRule[] = [
   { label: '较差', min: 0 },
 ];
 
+/** A period-settings rule broken: where (a path under the settings) and the message key saying what. */
+export interface SettingsProblem {
+  path: (string | number)[];
+  key: 'settings.grades.tooFew' | 'settings.grades.duplicate' | 'settings.grades.order' | 'settings.quotas.duplicate' | 'settings.quotas.unknown';
+  label?: string;
+}
+
 /**
- * How a period turns raters' scores into results. See README "评分规则" for
- * the exact rules each setting selects.
+ * The rules across grades and quotas, the one home of them: at least two
+ * grades; labels unique; minimums falling from the top (the last grade's
+ * minimum is ignored: it takes everything below the others); a quota at most
+ * once per grade, and only for a grade that exists. The schema below applies
+ * them (so creating and updating a period both do); the settings form asks the
+ * same function while the user types.
  */
-export const PeriodSettings = z.object({
+export function settingsProblems(grades: readonly { label?: string; min?: number | null }[], quotas: readonly { label?: string }[]): SettingsProblem[] {
+  const out: SettingsProblem[] = [];
+  const gradeLabels = grades.map((g) => g.label?.trim());
+  if (grades.length < 2) out.push({ path: ['grades'], key: 'settings.grades.tooFew' });
+  const dupGrade = gradeLabels.findIndex((l, i) => gradeLabels.indexOf(l) !== i);
+  if (dupGrade >= 0) out.push({ path: ['grades', dupGrade, 'label'], key: 'settings.grades.duplicate' });
+  for (let i = 1; i < grades.length - 1; i++) {
+    if ((grades[i]?.min ?? 0) >= (grades[i - 1]?.min ?? 0)) {
+      out.push({ path: ['grades', i, 'min'], key: 'settings.grades.order' });
+      break;
+    }
+  }
+  const quotaLabels = quotas.map((q) => q.label?.trim());
+  const dupQuota = quotaLabels.findIndex((l, i) => quotaLabels.indexOf(l) !== i);
+  if (dupQuota >= 0) out.push({ path: ['quotas', dupQuota, 'label'], key: 'settings.quotas.duplicate' });
+  const unknown = quotaLabels.findIndex((l) => l && !gradeLabels.includes(l));
+  if (unknown >= 0) out.push({ path: ['quotas', unknown, 'label'], key: 'settings.quotas.unknown', label: quotaLabels[unknown] });
+  return out;
+}
+
+/**
+ * How a period turns raters' scores into results. See docs/scoring-rules.md for
+ * the exact rules each setting selects.
+ *
+ * Each setting's own rules: the shape on the wire (shared/api.ts) and of a
+ * stored row, read as it is so that a period saved before the rules across
+ * fields were checked on create still opens. Services take settings in through
+ * `PeriodSettings` (all rules), whose refusal becomes an AppError naming the setting.
+ */
+export const PeriodSettingsFields = z.object({
   /** Per leaf, across the raters of one group. */
   combine: z.enum(['mean', 'trimmed', 'median']).default('trimmed'),
   /** Trimmed mean drops one highest and one lowest score only when a group has at least this many. */
@@ -53,6 +94,19 @@ export const PeriodSettings = z.object({
     .object({ mode: z.enum(['mean', 'fixed']), value: z.number().min(0).max(1).default(0.85) })
     .default({ mode: 'mean', value: 0.85 }),
 });
+
+/** Settings as they come in (create, update, the form): each field's rules and the rules across fields. */
+export const PeriodSettings = PeriodSettingsFields.superRefine((s, ctx) => {
+  for (const p of settingsProblems(s.grades, s.quotas)) ctx.addIssue({ code: 'custom', path: p.path, message: settingsProblemInWords(p) });
+});
+
+/** A problem with where it is, for a message away from the form: “等次划分第 2 项：等次名称不能重复”. */
+export function settingsProblemInWords(p: SettingsProblem): string {
+  const message = t(p.key, { label: p.label ?? '' });
+  if (p.key === 'settings.quotas.unknown') return message; // names the quota and the grades already
+  const list = t(p.path[0] === 'grades' ? 'settings.grades' : 'settings.quotas');
+  return typeof p.path[1] === 'number' ? t('settings.problemAt', { list, n: p.path[1] + 1, message }) : t('settings.problemIn', { list, message });
+}
 export type PeriodSettingsInput = z.input<typeof PeriodSettings>;
 export type PeriodSettings = z.output<typeof PeriodSettings>;
 

@@ -1,7 +1,7 @@
 /**
  * A rater's scores in Excel (评分表): written for one rater, filled on paper
- * and typed up, or on the rater's own laptop, and imported back. README
- * “评委评分表”.
+ * and typed up, or on the rater's own laptop, and imported back.
+ * docs/user/workbooks.md “评委评分表”.
  */
 import type { ImportAction, WorkbookProblem } from './workbook';
 

@@ -1,4 +1,4 @@
-/** Combining the entries of one rater group for one cell (README "评分规则" 4). */
+/** Combining the entries of one rater group for one cell (docs/scoring-rules.md §4). */
 import type { PeriodSettings } from '../domain/period';
 
 export interface Entry {

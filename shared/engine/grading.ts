@@ -1,7 +1,7 @@
 /**
  * From rolled-up branches to results: rounding, veto, grades by threshold,
  * quotas, ranks with the documented tie-break, and the fusion quadrant
- * (README "评分规则" 6–10).
+ * (docs/scoring-rules.md §6–10).
  */
 import type { Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';

@@ -2,7 +2,7 @@
  * The scoring model of one period: holds the entries indexed by cell
  * (branch × leaf), computes every cell, rolls each branch up the tree, and
  * recomputes a single cell and its branch when one entry changes.
- * Grades and ranks are assigned in grading.ts. Rules: README "评分规则".
+ * Grades and ranks are assigned in grading.ts. Rules: docs/scoring-rules.md.
  */
 import { JUDGMENT_METHODS, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
@@ -198,7 +198,7 @@ export class ScoringModel {
     this.cellVeto[key] = out.vetoTriggered ? 1 : 0;
   }
 
-  /** Per-rater and panel mean and spread of judgment fractions (README "评分规则" 3). */
+  /** Per-rater and panel mean and spread of judgment fractions (docs/scoring-rules.md §3). */
   private normalisation(): Normalisation {
     const R = this.input.raters.length;
     const L = this.fw.leaves.length;
@@ -394,7 +394,7 @@ export class ScoringModel {
     return out;
   }
 
-  /** Rolls one branch up the tree (README "评分规则" 5). */
+  /** Rolls one branch up the tree (docs/scoring-rules.md §5). */
   private rollUp(b: number): BranchRollup {
     const fw = this.fw;
     const N = fw.nodes.length;

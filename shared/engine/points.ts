@@ -1,4 +1,4 @@
-/** What one entry, or one measurement, is worth on a leaf (README "评分规则" 1). */
+/** What one entry, or one measurement, is worth on a leaf (docs/scoring-rules.md §1). */
 import type { LeafMethod } from '../domain/framework';
 import type { QuantitativeWorking } from './types';
 

@@ -201,7 +201,7 @@ export const periodsMessages = {
   'period.advance.review.done': '“{name}”已进入评审',
   'period.advance.finalised.done': '“{name}”已定稿',
 
-  // Scoring rules (README “评分规则”)
+  // Scoring rules (docs/scoring-rules.md)
   'settings.title': '评分规则',
   'settings.intro': '这些规则决定评委的打分怎样变成总分、等次和排名。评分开始后也可以修改，结果会按新规则重新计算。',
   'settings.readOnly': '本周期已定稿，评分规则只能查看，不能修改。',
@@ -252,7 +252,9 @@ export const periodsMessages = {
   'settings.quotas.none': '不限名额',
   'settings.quotas.help': '例如“优秀最多 20%”：12 个支部最多 2 个优秀（向下取整），超出的按名次降一档；名次并列的一起降档。',
   'settings.quotas.duplicate': '同一等次只能设一个名额限制',
-  'settings.quotas.unknown': '名额限制中的等次“{label}”不在上面的等次划分中',
+  'settings.problemAt': '{list}第 {n} 项：{message}',
+  'settings.problemIn': '{list}：{message}',
+  'settings.quotas.unknown': '名额限制中的等次“{label}”不在等次设置中',
   'settings.quotas.labelRequired': '请选择等次',
   'settings.quotas.percentRequired': '请填写比例',
   'settings.fusion': '“两张皮”分析的强弱分界',

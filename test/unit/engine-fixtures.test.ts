@@ -1,7 +1,7 @@
 /**
  * Hand-computed cases (test/fixtures/engine/*.json, with the working in the
  * .md beside each): expected results worked out independently from the
- * README rules, compared with what the engine computes.
+ * rules of docs/scoring-rules.md, compared with what the engine computes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -4,7 +4,6 @@
  * every period whose results may be seen). Shown in the branch drawer and,
  * for a chosen branch, on the 图表 tab.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
 import type { Chart as ChartJS } from 'chart.js';
 import type { ReactNode } from 'react';
@@ -14,13 +13,13 @@ import type { Indicator } from '../../../shared/domain/framework';
 import type { PeriodResults } from '../../../shared/domain/views';
 import type { BranchResult } from '../../../shared/engine';
 import { t } from '../../../shared/messages';
-import { call } from '../api/client';
 import { Chart, type ChartFrame } from './Chart';
 import { axisTitle, legend, tickFont, titles, tooltipFonts } from './common';
 import { CHART_COLORS, gradeColor, withAlpha } from './palette';
 import { pointLabels, referenceLabelRects, referenceLines, type PointLabel, type Rect } from './plugins';
 import { gradeLines, gradeTextColor } from './RankingChart';
 import { percent, points2, shortName, wrapText } from './text';
+import { useApi } from '../api/useApi';
 
 // ---- 雷达图 ----
 
@@ -198,10 +197,7 @@ function periodLabel(p: TrendPoint, width: number, fontSize: number): string[] {
 }
 
 export function TrendChart({ data, branch, testId = 'chart-trend' }: { data: PeriodResults; branch: BranchResult; testId?: string }) {
-  const trend = useQuery({
-    queryKey: ['results', 'trend', branch.branchId],
-    queryFn: () => call('results.trend', { branchId: branch.branchId }),
-  });
+  const trend = useApi('results.trend', { branchId: branch.branchId });
   const points = trend.data;
   const currentId = data.period.id;
   const title = points && points.length >= 2 ? trendTitle(branch, points, currentId) : '';

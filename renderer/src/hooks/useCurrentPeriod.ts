@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/client';
+import { useApi } from '../api/useApi';
 
 /**
  * The period the app works on (shown and switched in the header). The main
@@ -7,13 +8,9 @@ import { call } from '../api/client';
  */
 export function useCurrentPeriod() {
   const queryClient = useQueryClient();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+  const info = useApi('app.info', {});
   const periodId = info.data?.currentPeriodId ?? null;
-  const period = useQuery({
-    queryKey: ['periods', periodId],
-    queryFn: () => call('periods.get', { id: periodId! }),
-    enabled: periodId !== null,
-  });
+  const period = useApi('periods.get', { id: periodId! }, { enabled: periodId !== null });
   const switchTo = useMutation({
     mutationFn: (id: number | null) => call('app.setCurrentPeriod', { periodId: id }),
     onSuccess: () => queryClient.invalidateQueries(),

@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Session } from '../../../shared/domain/scoring';
-import { call } from '../api/client';
+import { useApi } from '../api/useApi';
 
-export const SESSION_KEY = ['session'] as const;
-
-/** Who is at the keyboard (管理员, a rater, or nobody yet). Screens that sign in or out invalidate SESSION_KEY. */
+/** Who is at the keyboard (管理员, a rater, or nobody yet). Signing in or out (the scoring screen) invalidates every answer, this one included. */
 export function useSession(): Session | null {
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: () => call('session.get', {}), staleTime: 0 });
+  const session = useApi('session.get', {}, { staleTime: 0 });
   return session.data ?? null;
 }

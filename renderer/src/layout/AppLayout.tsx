@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Layout, Menu, Select, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../shared/messages';
-import { call } from '../api/client';
 import { AREAS } from '../areas';
 import { useCurrentPeriod } from '../hooks/useCurrentPeriod';
 import { useSession } from '../hooks/useSession';
 import { SessionBadge } from './SessionBadge';
 import { WaitingNotice } from './WaitingNotice';
-import { PeriodStatusTag, PERIODS_LIST_KEY } from '../pages/periods/periodUi';
+import { PeriodStatusTag } from '../components/period/periodUi';
 import '../pages/periods/periods.css';
+import { useApi } from '../api/useApi';
 
 const { Sider, Header, Content } = Layout;
 
@@ -19,7 +18,7 @@ function PeriodSwitcher() {
   const { message } = App.useApp();
   const current = useCurrentPeriod();
   const session = useSession();
-  const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}) });
+  const periods = useApi('periods.list', {});
   const rows = periods.data ?? [];
 
   // Only the office switches the period; a rater works in the period they signed in to.
@@ -75,7 +74,7 @@ function PeriodSwitcher() {
  */
 function SafetyBanners({ onSafetyPage, admin }: { onSafetyPage: boolean; admin: boolean }) {
   const navigate = useNavigate();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+  const info = useApi('app.info', {});
   if (!info.data) return null;
   const { readOnly, auditChain, databaseFile } = info.data;
   // 数据安全 shows the break itself, in full.

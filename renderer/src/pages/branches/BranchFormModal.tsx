@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { BranchFields, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 
 type FieldName = keyof typeof BranchFields.shape;
@@ -39,7 +40,7 @@ export function BranchFormModal({ open, branch, onClose }: Props) {
     mutationFn: (fields: BranchFieldsInput) =>
       branch ? call('branches.update', { id: branch.id, fields }) : call('branches.create', fields),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await invalidate(queryClient, 'branches');
       void message.success(t(branch ? 'branch.updated.ok' : 'branch.created.ok', { name: saved.name }));
       onClose();
     },

@@ -1,15 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Tag } from 'antd';
 import type { BranchImportRow } from '../../../../shared/domain/branch';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
+import { ImportPreviewModal, useImportPreview, type PickedFile } from '../../components/ImportPreviewModal';
 import { useFeedback } from '../../hooks/useFeedback';
 
-/** A workbook the user picked; `pickedAt` makes picking the same (edited) file again re-read it. */
-export interface PickedFile {
-  path: string;
-  pickedAt: number;
-}
+export type { PickedFile };
 
 interface Props {
   /** The workbook chosen by the user; null when the dialog is closed. */
@@ -23,17 +21,11 @@ export function BranchImportModal({ picked, onClose, onPickAgain }: Props) {
   const file = picked?.path ?? null;
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
-  const preview = useQuery({
-    queryKey: ['branches.previewImport', file, picked?.pickedAt],
-    queryFn: () => call('branches.previewImport', { path: file! }),
-    enabled: file !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const preview = useImportPreview('branches.previewImport', picked, (path) => ({ path }));
   const commit = useMutation({
     mutationFn: () => call('branches.import', { path: file! }),
     onSuccess: async (r) => {
-      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await invalidate(queryClient, 'branches');
       void message.success(t('import.done', { created: r.created, updated: r.updated }));
       onClose();
     },
@@ -46,48 +38,30 @@ export function BranchImportModal({ picked, onClose, onPickAgain }: Props) {
   const updated = (data?.rows.length ?? 0) - created;
 
   return (
-    <Modal
-      open={picked !== null}
+    <ImportPreviewModal
+      picked={picked}
       title={t('import.title')}
       width={860}
       onCancel={onClose}
-      destroyOnHidden
       footer={
         <Space>
           <Button onClick={onPickAgain}>{t('import.choose')}</Button>
-          <Button
-            type="primary"
-            disabled={!data || bad}
-            loading={commit.isPending}
-            onClick={() => commit.mutate()}
-          >
+          <Button type="primary" disabled={!data || bad} loading={commit.isPending} onClick={() => commit.mutate()}>
             {t('import.confirm', { count: data?.rows.length ?? 0 })}
           </Button>
         </Space>
       }
+      fileLine={
+        <>
+          {t('import.file')}：{file}
+        </>
+      }
+      preview={preview}
+      problems={data && bad ? { title: t('import.previewBad', { count: data.errors.length }), items: data.errors.map((e) => e.message), testId: 'import-errors' } : null}
     >
-      <Typography.Paragraph type="secondary">
-        {t('import.file')}：{file}
-      </Typography.Paragraph>
-      {preview.isPending && <Spin />}
-      {preview.isError && <Alert type="error" showIcon message={preview.error.message} />}
-      {data && bad && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('import.previewBad', { count: data.errors.length })}
-          description={
-            <ul className="rp-import-errors" data-testid="import-errors">
-              {data.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
       {data && !bad && (
         <>
-          <Alert type="success" showIcon message={t('import.previewOk', { created, updated })} />
+          <Alert type="success" showIcon title={t('import.previewOk', { created, updated })} />
           <Table<BranchImportRow>
             style={{ marginTop: 12 }}
             size="small"
@@ -112,6 +86,6 @@ export function BranchImportModal({ picked, onClose, onPickAgain }: Props) {
           />
         </>
       )}
-    </Modal>
+    </ImportPreviewModal>
   );
 }

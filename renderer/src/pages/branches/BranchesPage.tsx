@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Empty, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Branch } from '../../../../shared/domain/branch';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate, useApi } from '../../api/useApi';
 import { pickXlsx, pickXlsxSavePath } from '../../files';
 import { useFeedback } from '../../hooks/useFeedback';
 import { BranchFormModal } from './BranchFormModal';
@@ -18,17 +19,13 @@ export function BranchesPage() {
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
 
-  const branches = useQuery({
-    queryKey: ['branches', query, includeArchived],
-    queryFn: () => call('branches.list', { query, includeArchived }),
-    placeholderData: keepPreviousData,
-  });
+  const branches = useApi('branches.list', { query, includeArchived }, { placeholderData: keepPreviousData });
 
   const archive = useMutation({
     mutationFn: (v: { branch: Branch; archived: boolean }) =>
       call('branches.setArchived', { id: v.branch.id, archived: v.archived }),
     onSuccess: async (b, v) => {
-      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await invalidate(queryClient, 'branches');
       void message.success(t(v.archived ? 'branch.archived.ok' : 'branch.restored.ok', { name: b.name }));
     },
     onError: showError,

@@ -5,13 +5,14 @@
  * period's lock (定稿与重新开启).
  */
 import { ExportOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AuditRow } from '../../../../shared/domain/scoring';
 import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { auditChange } from './auditText';
 import { fileName, formatTime, usePeriodNames, useWorkbookSaver } from './common';
 import { PeriodLockCard } from './PeriodLockCard';
@@ -39,12 +40,7 @@ export function AuditTab({ period }: { period: Period & { branchIds: number[] } 
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const blind = period.status === 'draft' || period.status === 'scoring';
 
-  const audit = useQuery({
-    queryKey: ['audit', periodId, filters, page.current, page.pageSize],
-    queryFn: () =>
-      call('audit.list', { periodId, ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const audit = useApi('audit.list', { periodId, ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, { placeholderData: keepPreviousData });
   const setFilter = (change: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...change }));
     setPage((p) => ({ ...p, current: 1 }));

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../../shared/messages';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
-import { PeriodStatusTag } from '../periods/periodUi';
+import { PeriodStatusTag } from '../../components/period/periodUi';
 import { AuditTab } from './AuditTab';
 import './data.css';
 import { MeasurementsTab } from './MeasurementsTab';

@@ -12,7 +12,7 @@ import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
-import { PeriodStatusTag } from '../periods/periodUi';
+import { PeriodStatusTag } from '../../components/period/periodUi';
 
 export function PeriodLockCard({ period }: { period: Period }) {
   const navigate = useNavigate();

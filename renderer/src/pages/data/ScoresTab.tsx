@@ -5,16 +5,16 @@
  * entry of the period as one table, once results may be seen.
  */
 import { DownloadOutlined, ExportOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ScoreImportEntry, ScoreImportPreview } from '../../../../shared/domain/score-workbook';
+import type { ScoreImportEntry } from '../../../../shared/domain/score-workbook';
 import type { Period, Rater } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { fileName, useInvalidatePeriodData, usePeriodNames, useWorkbookPicker, useWorkbookSaver, type PickedFile } from './common';
-import { ImportPreviewModal } from './ImportPreviewModal';
+import { DataImportModal } from './DataImportModal';
 
 export function ScoresTab({ period }: { period: Period }) {
   const periodId = period.id;
@@ -25,11 +25,7 @@ export function ScoresTab({ period }: { period: Period }) {
   const invalidate = useInvalidatePeriodData();
   const [importing, setImporting] = useState<{ file: PickedFile; expected: Rater | null } | null>(null);
   const blind = period.status === 'draft' || period.status === 'scoring';
-  const progress = useQuery({
-    queryKey: ['scoring.progress', periodId],
-    queryFn: () => call('scoring.progress', { periodId }),
-    enabled: period.status !== 'draft',
-  });
+  const progress = useApi('scoring.progress', { periodId }, { enabled: period.status !== 'draft' });
   const progressOf = new Map((progress.data?.raters ?? []).map((r) => [r.raterId, r]));
 
   const template = (r: Rater) =>
@@ -166,11 +162,11 @@ export function ScoresTab({ period }: { period: Period }) {
           },
         ]}
       />
-      <ImportPreviewModal<ScoreImportPreview, ScoreImportEntry>
+      <DataImportModal<'scores.previewImport', ScoreImportEntry>
         picked={importing?.file ?? null}
-        kind="scores"
         title={t('data.sc.importTitle')}
-        preview={(path) => call('scores.previewImport', { periodId, path })}
+        method="scores.previewImport"
+        periodId={periodId}
         rowsOf={(p) => p.entries}
         rowKey={(e) => `${e.row}:${e.column}`}
         showRow={false}
@@ -205,7 +201,7 @@ export function ScoresTab({ period }: { period: Period }) {
           const r = await call('scores.import', { periodId, path, reason });
           return t('data.sc.importDone', { name: r.rater.name, saved: r.saved, unchanged: r.unchanged });
         }}
-        onDone={() => invalidate(periodId)}
+        onDone={() => invalidate()}
         onClose={() => setImporting(null)}
         onPickAgain={() => void chooseImport(importing?.expected ?? null)}
       />

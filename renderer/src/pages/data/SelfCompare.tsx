@@ -5,14 +5,13 @@
  * The service refuses while scoring is open (raters score blind): its
  * message is shown as it comes.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { METHOD_LABELS } from '../../../../shared/domain/method-text';
 import type { SelfComparisonItem } from '../../../../shared/domain/self-assessment';
 import { t } from '../../../../shared/messages';
-import { call } from '../../api/client';
 import { formatPoints } from './common';
+import { useApi } from '../../api/useApi';
 
 /** A gap counts as large from this share of the leaf's max points. */
 export const LARGE_GAP_SHARE = 0.2;
@@ -28,10 +27,7 @@ function GapText({ gap }: { gap: number | null }) {
 
 export function SelfCompare({ periodId, branchId }: { periodId: number; branchId: number }) {
   const [assessedOnly, setAssessedOnly] = useState(true);
-  const compare = useQuery({
-    queryKey: ['selfCompare', periodId, branchId],
-    queryFn: () => call('selfAssessment.compare', { periodId, branchId }),
-  });
+  const compare = useApi('selfAssessment.compare', { periodId, branchId });
 
   if (compare.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (compare.isError) return <Alert type="info" showIcon title={t('data.cmp.unavailable')} description={compare.error.message} data-testid="compare-refused" />;

@@ -6,21 +6,22 @@
  * branch against the panel (SelfCompare).
  */
 import { DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, InputNumber, Segmented, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { entryHint } from '../../../../shared/domain/entry-text';
 import type { Indicator, LeafMethod } from '../../../../shared/domain/framework';
 import { TAG_LABELS } from '../../../../shared/domain/method-text';
-import type { SelfAssessmentItem, SelfImportPreview, SelfImportRow } from '../../../../shared/domain/self-assessment';
+import type { SelfAssessmentItem, SelfImportRow } from '../../../../shared/domain/self-assessment';
 import type { Period } from '../../../../shared/domain/views';
 import { checkEntry, entryPoints, roundPoints } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { fileName, formatPoints, formatTime, useInvalidatePeriodData, usePeriodNames, useWorkbookPicker, useWorkbookSaver, type PickedFile } from './common';
-import { ImportPreviewModal } from './ImportPreviewModal';
+import { DataImportModal } from './DataImportModal';
 import { SelfCompare } from './SelfCompare';
 
 interface Draft {
@@ -146,11 +147,7 @@ export function SelfTab({ period }: { period: Period & { branchIds: number[] } }
       { replace: true },
     );
 
-  const self = useQuery({
-    queryKey: ['selfAssessment', periodId, branchId],
-    queryFn: () => call('selfAssessment.get', { periodId, branchId: branchId! }),
-    enabled: branchId !== null,
-  });
+  const self = useApi('selfAssessment.get', { periodId, branchId: branchId! }, { enabled: branchId !== null });
   const items = useMemo(() => self.data?.items ?? [], [self.data]);
   const rows = useMemo(() => tableRows(items, names.indicatorById), [items, names.indicatorById]);
   const editable = self.data?.editable ?? false;
@@ -186,7 +183,7 @@ export function SelfTab({ period }: { period: Period & { branchIds: number[] } }
         entries: changedItems.map((item) => ({ indicatorId: item.indicatorId, value: current(item).value, note: current(item).note.trim() })),
       }),
     onSuccess: async (r) => {
-      await invalidate(periodId, 'selfAssessment', 'selfCompare');
+      await invalidate('selfAssessment');
       setDrafts(new Map());
       void message.success(t('data.self.saved', { saved: r.saved, removed: r.removed, unchanged: r.unchanged }));
     },
@@ -427,11 +424,11 @@ export function SelfTab({ period }: { period: Period & { branchIds: number[] } }
         </>
       )}
 
-      <ImportPreviewModal<SelfImportPreview, SelfImportRow>
+      <DataImportModal<'selfAssessment.previewImport', SelfImportRow>
         picked={importFile}
-        kind="selfAssessment"
         title={t('data.self.importTitle')}
-        preview={(path) => call('selfAssessment.previewImport', { periodId, path })}
+        method="selfAssessment.previewImport"
+        periodId={periodId}
         rowsOf={(p) => p.rows}
         rowKey={(r) => r.row}
         summary={(p, c) => t('data.self.previewOk', { create: c.create, update: c.update, unchanged: c.unchanged, skipped: p.skipped })}
@@ -457,7 +454,7 @@ export function SelfTab({ period }: { period: Period & { branchIds: number[] } }
           const r = await call('selfAssessment.import', { periodId, path });
           return t('data.self.importDone', { saved: r.saved, unchanged: r.unchanged, skipped: r.skipped });
         }}
-        onDone={() => invalidate(periodId, 'selfAssessment', 'selfCompare')}
+        onDone={() => invalidate('selfAssessment')}
         onClose={() => setImportFile(null)}
         onPickAgain={() => void chooseImport()}
       />

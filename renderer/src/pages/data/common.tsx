@@ -3,7 +3,7 @@
  * indicators, raters) for lookups, saving a workbook through the save dialog,
  * picking one through the open dialog, and how times and numbers are printed.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -11,14 +11,11 @@ import type { Indicator } from '../../../../shared/domain/framework';
 import type { WorkbookExportResult } from '../../../../shared/domain/workbook';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate, useApi } from '../../api/useApi';
+import type { PickedFile } from '../../components/ImportPreviewModal';
 import { pickXlsx, pickXlsxSavePath } from '../../files';
 import { useFeedback } from '../../hooks/useFeedback';
 
-/** A workbook the user picked; `pickedAt` makes picking the same (edited) file again re-read it. */
-export interface PickedFile {
-  path: string;
-  pickedAt: number;
-}
 
 /** 2026-11-21 14:03:05 in local time (tables); '' for null. */
 export const formatTime = (iso: string | null | undefined, withSeconds = true) =>
@@ -31,30 +28,19 @@ export const formatNumber = (x: number | null | undefined) =>
 /** Points with two decimals, as the results screens print them. */
 export const formatPoints = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
 
-/** The queries whose answers change when business data, self-assessments or entries change. */
+/** The answers that change when business data, self-assessments or entries change (`methods`: what else, by service or method). */
 export function useInvalidatePeriodData() {
   const queryClient = useQueryClient();
-  return (periodId: number, ...keys: string[]) =>
-    Promise.all(
-      [...keys, 'audit', 'results', 'periods', 'scoring.progress', 'scoring.sheet'].map((k) =>
-        queryClient.invalidateQueries({ queryKey: k === 'periods' || k.startsWith('scoring') ? [k] : [k, periodId] }),
-      ),
-    );
+  return (...methods: string[]) => invalidate(queryClient, ...methods, 'audit', 'results', 'periods', 'scoring.progress', 'scoring.sheet');
 }
+
+export type { PickedFile };
 
 /** Names for ids: the period's framework indicators, every branch (archived ones too), the panel. */
 export function usePeriodNames(periodId: number | null, frameworkId: number | null) {
-  const framework = useQuery({
-    queryKey: ['frameworks', 'get', frameworkId],
-    queryFn: () => call('frameworks.get', { id: frameworkId! }),
-    enabled: frameworkId !== null,
-  });
-  const branches = useQuery({ queryKey: ['branches', '', true], queryFn: () => call('branches.list', { includeArchived: true }) });
-  const panel = useQuery({
-    queryKey: ['panel', periodId],
-    queryFn: () => call('panel.get', { periodId: periodId! }),
-    enabled: periodId !== null,
-  });
+  const framework = useApi('frameworks.get', { id: frameworkId! }, { enabled: frameworkId !== null });
+  const branches = useApi('branches.list', { includeArchived: true });
+  const panel = useApi('panel.get', { periodId: periodId! }, { enabled: periodId !== null });
   return useMemo(() => {
     const indicators = framework.data?.indicators ?? [];
     return {

@@ -1,18 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useEffect } from 'react';
-import type { FrameworkImportIssue, FrameworkImportRow } from '../../../../shared/domain/framework-workbook';
+import type { FrameworkImportIssue, FrameworkImportPreview, FrameworkImportRow } from '../../../../shared/domain/framework-workbook';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
+import { ImportPreviewModal, useImportPreview, type ImportProblems, type PickedFile } from '../../components/ImportPreviewModal';
 import { useFeedback } from '../../hooks/useFeedback';
 import { fmtPoints, METHOD_LABEL, TAG_COLOR, TAG_LABEL } from './model';
 
-/** A workbook the user picked; `pickedAt` makes picking the same (edited) file again re-read it. */
-export interface PickedFile {
-  path: string;
-  pickedAt: number;
-}
+export type { PickedFile };
 
 interface Props {
   picked: PickedFile | null;
@@ -24,19 +22,21 @@ interface Props {
 
 const issueText = (i: FrameworkImportIssue) => (i.row === null ? i.message : t('import.error.rowGeneric', { row: i.row, reason: i.message }));
 
+/** Bad cells first; only a file whose cells are all readable is checked as a tree. */
+function problemsOf(data: FrameworkImportPreview | undefined, structuralErrors: FrameworkImportIssue[]): ImportProblems | null {
+  if (!data) return null;
+  if (data.errors.length > 0) return { title: t('fw.import.badCells', { count: data.errors.length }), items: data.errors.map((e) => e.message), testId: 'fw-import-errors' };
+  if (structuralErrors.length > 0) return { title: t('fw.import.badTree', { count: structuralErrors.length }), items: structuralErrors.map(issueText), testId: 'fw-import-errors' };
+  return null;
+}
+
 /** Shows what importing a framework workbook would create — or every problem — before anything is written. */
 export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTemplate, onImported }: Props) {
   const file = picked?.path ?? null;
   const [form] = Form.useForm<{ name: string }>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
-  const preview = useQuery({
-    queryKey: ['frameworks.previewImport', file, picked?.pickedAt],
-    queryFn: () => call('frameworks.previewImport', { path: file! }),
-    enabled: file !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const preview = useImportPreview('frameworks.previewImport', picked, (path) => ({ path }));
   const data = preview.data;
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTempl
       onImported(r.id);
     },
     onError: showError,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+    onSettled: () => invalidate(queryClient, 'frameworks'),
   });
 
   const structuralErrors = data?.issues.filter((i) => i.severity === 'error') ?? [];
@@ -58,12 +58,11 @@ export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTempl
   const bad = data ? data.errors.length > 0 || structuralErrors.length > 0 : false;
 
   return (
-    <Modal
-      open={picked !== null}
+    <ImportPreviewModal
+      picked={picked}
       title={t('fw.import.title')}
       width={880}
       onCancel={onClose}
-      destroyOnHidden
       forceRender
       footer={
         <Space>
@@ -76,42 +75,16 @@ export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTempl
           </Button>
         </Space>
       }
+      fileLine={
+        <>
+          {t('fw.import.file', { file: file ?? '' })}
+          <br />
+          {t('fw.import.help')}
+        </>
+      }
+      preview={preview}
+      problems={problemsOf(data, structuralErrors)}
     >
-      <Typography.Paragraph type="secondary">
-        {t('fw.import.file', { file: file ?? '' })}
-        <br />
-        {t('fw.import.help')}
-      </Typography.Paragraph>
-      {preview.isPending && <Spin />}
-      {preview.isError && <Alert type="error" showIcon title={preview.error.message} />}
-      {data && data.errors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('fw.import.badCells', { count: data.errors.length })}
-          description={
-            <ul className="rp-import-errors" data-testid="fw-import-errors">
-              {data.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {data && data.errors.length === 0 && structuralErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('fw.import.badTree', { count: structuralErrors.length })}
-          description={
-            <ul className="rp-import-errors" data-testid="fw-import-errors">
-              {structuralErrors.map((e, i) => (
-                <li key={i}>{issueText(e)}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
       {data && !bad && (
         <>
           <Alert type="success" showIcon title={t('fw.import.ok', { count: data.rows.length })} />
@@ -174,6 +147,6 @@ export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTempl
           />
         </>
       )}
-    </Modal>
+    </ImportPreviewModal>
   );
 }

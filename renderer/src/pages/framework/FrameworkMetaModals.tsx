@@ -7,6 +7,7 @@ import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import type { FrameworkSummary } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 
 export type CreateSource = 'template' | 'empty' | 'copy';
@@ -93,7 +94,7 @@ export function FrameworkCreateModal({ preset, frameworks, onClose, onCreated }:
       onCreated(id);
     },
     onError: showError,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+    onSettled: () => invalidate(queryClient, 'frameworks'),
   });
 
   const help = (key: 'fw.create.source.templateHelp' | 'fw.create.source.emptyHelp' | 'fw.create.source.copyHelp') => (
@@ -186,7 +187,7 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
       onClose();
     },
     onError: showError,
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['frameworks'] }), queryClient.invalidateQueries({ queryKey: ['periods'] })]),
+    onSettled: () => Promise.all([invalidate(queryClient, 'frameworks'), invalidate(queryClient, 'periods')]),
   });
 
   return (

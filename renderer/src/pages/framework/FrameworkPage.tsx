@@ -9,7 +9,7 @@ import {
   UnlockOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import type { FrameworkSummary } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { invalidate, useApi } from '../../api/useApi';
 import { pickXlsx, pickXlsxSavePath } from '../../files';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
@@ -38,7 +39,7 @@ export function FrameworkPage() {
   const [renaming, setRenaming] = useState<FrameworkSummary | null>(null);
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
 
-  const list = useQuery({ queryKey: ['frameworks', 'list'], queryFn: () => call('frameworks.list', {}) });
+  const list = useApi('frameworks.list', {});
   const frameworks = list.data ?? [];
   const wanted = Number(params['*']) || null;
   const selectedId = wanted !== null && frameworks.some((f) => f.id === wanted) ? wanted : defaultFrameworkId(frameworks, period?.frameworkId ?? null);
@@ -52,14 +53,10 @@ export function FrameworkPage() {
     void navigate('/framework', { replace: true });
   }, [missing, message, navigate]);
 
-  const detail = useQuery({
-    queryKey: ['frameworks', 'get', selectedId],
-    queryFn: () => call('frameworks.get', { id: selectedId! }),
-    enabled: selectedId !== null,
-  });
+  const detail = useApi('frameworks.get', { id: selectedId! }, { enabled: selectedId !== null });
 
   const select = (id: number) => void navigate(`/framework/${id}`);
-  const settle = () => queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+  const settle = () => invalidate(queryClient, 'frameworks');
 
   const newVersion = useMutation({
     mutationFn: (f: FrameworkSummary) => call('frameworks.newVersion', { id: f.id }),

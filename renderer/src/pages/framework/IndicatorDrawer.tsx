@@ -6,6 +6,7 @@ import { METHOD_KINDS, TAGS, type Indicator, type IndicatorFieldsInput, type Met
 import { DEFAULT_GRADES } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import {
   fieldRule,
@@ -92,7 +93,7 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
       if (fieldErrors.length > 0) form.setFields(fieldErrors.map((d) => ({ name: d.field as 'code', errors: [d.message] })));
       else showError(e);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['frameworks'] }),
+    onSettled: () => invalidate(queryClient, 'frameworks'),
   });
 
   const changeKind = (next: MethodKind) => {

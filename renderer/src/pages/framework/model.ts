@@ -95,7 +95,7 @@ export interface FrameworkTotals {
   tags: Record<Tag, number>;
 }
 
-/** The figures of the summary line (as the engine counts them: README “评分规则” 5). */
+/** The figures of the summary line (as the engine counts them: docs/scoring-rules.md §5). */
 export function totals(indicators: readonly Indicator[]): FrameworkTotals {
   const children = childrenOf(indicators);
   const bonus = bonusNodes(indicators);

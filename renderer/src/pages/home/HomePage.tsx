@@ -10,7 +10,7 @@ import {
   RightCircleFilled,
   RocketOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Spin, Statistic, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -18,10 +18,11 @@ import { PERIOD_KIND_LABELS, PERIOD_STATUS_LABELS, PERIOD_STATUSES } from '../..
 import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
 import { useFrameworkErrors } from '../periods/PeriodDrawer';
-import { advanceLabel, frameworkLabel, PeriodStatusTag, useAdvancePeriod } from '../periods/periodUi';
+import { advanceLabel, frameworkLabel, PeriodStatusTag, useAdvancePeriod } from '../../components/period/periodUi';
 import '../periods/periods.css';
 import { NewAssessmentWizard } from './NewAssessmentWizard';
 
@@ -120,7 +121,7 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
   const navigate = useNavigate();
   const advance = useAdvancePeriod();
   const fwErrors = useFrameworkErrors(period.frameworkId);
-  const panel = useQuery({ queryKey: ['panel', period.id], queryFn: () => call('panel.get', { periodId: period.id }) });
+  const panel = useApi('panel.get', { periodId: period.id });
   const groupCount = panel.data?.groups.length ?? 0;
   const go = (path: string, label: string) => (
     <Button size="small" type="link" onClick={() => void navigate(path)}>

@@ -4,7 +4,7 @@
  * the last step, so cancelling leaves no half-made period behind.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,10 +12,11 @@ import { PERIOD_KIND_LABELS, PERIOD_KINDS, type PeriodKind } from '../../../../s
 import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { BranchFormModal } from '../branches/BranchFormModal';
 import { defaultPeriodName, followDefaultName } from '../periods/PeriodFormModal';
-import { frameworkLabel, PERIODS_LIST_KEY } from '../periods/periodUi';
+import { frameworkLabel } from '../../components/period/periodUi';
 import { COMMON_GROUPS } from '../raters/RatersPage';
 
 interface GroupDraft {
@@ -65,9 +66,9 @@ export function NewAssessmentWizard({ onCancel, onDone }: Props) {
   const navigate = useNavigate();
   const { message, showError } = useFeedback();
 
-  const frameworks = useQuery({ queryKey: ['frameworks', 'list'], queryFn: () => call('frameworks.list', {}) });
-  const branches = useQuery({ queryKey: ['branches', '', false], queryFn: () => call('branches.list', {}) });
-  const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}) });
+  const frameworks = useApi('frameworks.list', {});
+  const branches = useApi('branches.list', {});
+  const periods = useApi('periods.list', {});
 
   const frameworkMode = Form.useWatch('frameworkMode', form);
   const panelMode = Form.useWatch('panelMode', form);

@@ -4,12 +4,13 @@
  * row), planned minutes. Items the meeting has dealt with cannot be removed.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { DEFAULT_REPORT_MINUTES, type MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { useMeetingsChanged } from './meetingUi';
 
@@ -44,8 +45,8 @@ export function AgendaEditor({ meeting, onClose }: { meeting: MeetingDetail; onC
   const changed = useMeetingsChanged();
   // Mounted when the dialog opens: later reads of the meeting do not discard the edits.
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
-  const period = useQuery({ queryKey: ['periods', meeting.periodId], queryFn: () => call('periods.get', { id: meeting.periodId }) });
-  const branches = useQuery({ queryKey: ['branches', '', true], queryFn: () => call('branches.list', { includeArchived: true }) });
+  const period = useApi('periods.get', { id: meeting.periodId });
+  const branches = useApi('branches.list', { includeArchived: true });
 
   const names = new Map((branches.data ?? []).map((b) => [b.id, `${b.code} ${b.name}`]));
   const inPeriod = period.data?.branchIds ?? [];

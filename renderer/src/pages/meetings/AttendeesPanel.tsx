@@ -1,11 +1,12 @@
 /** Attendance: the period's raters and other attendees (列席), present or absent with a note; saved as a whole. */
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Empty, Input, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { useMeetingsChanged } from './meetingUi';
 
@@ -33,7 +34,7 @@ function AttendeesEditor({ meeting }: { meeting: MeetingDetail }) {
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [dirty, setDirty] = useState(false);
   const [guest, setGuest] = useState({ name: '', title: '' });
-  const panel = useQuery({ queryKey: ['panel', meeting.periodId], queryFn: () => call('panel.get', { periodId: meeting.periodId }) });
+  const panel = useApi('panel.get', { periodId: meeting.periodId });
 
   const edit = (next: Row[]) => {
     setRows(next);

@@ -13,6 +13,7 @@ import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet, Session } from '../../../../shared/domain/scoring';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { FocusStore } from '../scoring/focusStore';
 import type { LeafRow } from '../scoring/model';
 import { sheetKey, sheetQuery } from '../scoring/queries';
@@ -24,8 +25,8 @@ import { SidePanel } from '../scoring/SidePanel';
 export function FollowView({ session }: { session: Extract<Session, { kind: 'rater' }> }) {
   const navigate = useNavigate();
   const { periodId, raterId } = session;
-  const follow = useQuery({ queryKey: ['meetings.current', periodId], queryFn: () => call('meetings.current', { periodId }), refetchInterval: 3000 });
-  const period = useQuery({ queryKey: ['periods', periodId], queryFn: () => call('periods.get', { id: periodId }) });
+  const follow = useApi('meetings.current', { periodId }, { refetchInterval: 3000 });
+  const period = useApi('periods.get', { id: periodId });
   const sheet = useQuery(sheetQuery(periodId, raterId));
 
   if (follow.isPending || period.isPending || sheet.isPending) return <Spin style={{ display: 'block', margin: '96px auto' }} />;

@@ -1,15 +1,14 @@
 /** A revealed branch on the meeting page: its aggregate, the raters' totals, the spread and the raters far from the rest. */
 import { ExclamationCircleFilled, WarningFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ItemResult, RaterTotal } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
-import { call } from '../../api/client';
 import { GradeTag } from '../results/parts';
-import { itemResultKey, pts } from './meetingUi';
+import { pts } from './meetingUi';
+import { useApi } from '../../api/useApi';
 
 export function useItemResult(itemId: number, enabled: boolean, refetchInterval: number | false = false) {
-  return useQuery({ queryKey: itemResultKey(itemId), queryFn: () => call('meetings.itemResult', { itemId }), enabled, refetchInterval });
+  return useApi('meetings.itemResult', { itemId }, { enabled, refetchInterval });
 }
 
 /** "王建国 79.50（z −1.80）" for the raters far from the rest, else the one farthest from the median. */

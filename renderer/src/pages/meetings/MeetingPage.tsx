@@ -5,18 +5,19 @@
  * The open tab and item live in the address (?tab=…&item=…).
  */
 import { ArrowLeftOutlined, CaretRightOutlined, DesktopOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
-import { PeriodStatusTag } from '../periods/periodUi';
+import { PeriodStatusTag } from '../../components/period/periodUi';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendeesPanel } from './AttendeesPanel';
 import { MeetingFormModal } from './MeetingFormModal';
-import { MeetingKindTag, meetingKey, MeetingStatusTag, useMeetingsChanged } from './meetingUi';
+import { MeetingKindTag, MeetingStatusTag, useMeetingsChanged } from './meetingUi';
 import { MinutesPanel } from './MinutesPanel';
 import { PublicationPanel } from './PublicationPanel';
 
@@ -32,9 +33,9 @@ export function MeetingPage() {
   const changed = useMeetingsChanged();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const meeting = useQuery({ queryKey: meetingKey(id), queryFn: () => call('meetings.get', { id }), enabled: Number.isInteger(id) && id > 0 });
+  const meeting = useApi('meetings.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
   const periodId = meeting.data?.periodId ?? null;
-  const period = useQuery({ queryKey: ['periods', periodId], queryFn: () => call('periods.get', { id: periodId! }), enabled: periodId !== null });
+  const period = useApi('periods.get', { id: periodId! }, { enabled: periodId !== null });
 
   const tabParam = params.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'agenda';

@@ -5,23 +5,24 @@
  * The presenter view lives outside the layout (PresenterPage, /present/:id).
  */
 import { DesktopOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router';
 import type { MeetingSummary } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
 import { FollowView } from './FollowView';
 import { MeetingFormModal } from './MeetingFormModal';
 import { MeetingPage } from './MeetingPage';
-import { MeetingKindTag, meetingsKey, MeetingStatusTag, useMeetingsChanged } from './meetingUi';
+import { MeetingKindTag, MeetingStatusTag, useMeetingsChanged } from './meetingUi';
 import './meetings.css';
 
 export function MeetingsPage() {
-  const session = useQuery({ queryKey: ['session'], queryFn: () => call('session.get', {}) });
+  const session = useApi('session.get', {});
   if (session.isPending) return <Spin style={{ display: 'block', margin: '96px auto' }} />;
   if (session.data?.kind === 'rater') return <FollowView session={session.data} />;
   return (
@@ -39,7 +40,7 @@ function MeetingList() {
   const changed = useMeetingsChanged();
   const { periodId, period, loading } = useCurrentPeriod();
   const [editing, setEditing] = useState<MeetingSummary | 'new' | null>(null);
-  const meetings = useQuery({ queryKey: meetingsKey(periodId), queryFn: () => call('meetings.list', { periodId: periodId! }), enabled: periodId !== null });
+  const meetings = useApi('meetings.list', { periodId: periodId! }, { enabled: periodId !== null });
   const remove = useMutation({
     mutationFn: (m: MeetingSummary) => call('meetings.delete', { id: m.id }),
     onSuccess: (_v, m) => {

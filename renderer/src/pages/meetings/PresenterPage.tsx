@@ -11,16 +11,17 @@
  * and — only after the reveal — the total, grade, subtotals, the spread
  * between raters and the raters far from the rest.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { chineseDate, clockState, clockText, type AgendaItem, type ItemResult, type MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { apiKey, invalidate, useApi } from '../../api/useApi';
 import { gradeStyle } from '../../charts/palette';
 import { useItemResult } from './ItemResultView';
-import { elapsedOf, itemTitle, meetingKey, pts, useNow } from './meetingUi';
+import { elapsedOf, itemTitle, pts, useNow } from './meetingUi';
 import './presenter.css';
 
 export function PresenterPage() {
@@ -28,7 +29,7 @@ export function PresenterPage() {
   const id = Number(meetingId);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const meeting = useQuery({ queryKey: meetingKey(id), queryFn: () => call('meetings.get', { id }), refetchInterval: 5000, enabled: id > 0 });
+  const meeting = useApi('meetings.get', { id }, { refetchInterval: 5000, enabled: id > 0 });
   const now = useNow(500);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeTimer = useRef<number | undefined>(undefined);
@@ -48,8 +49,8 @@ export function PresenterPage() {
     noticeTimer.current = window.setTimeout(() => setNotice(null), 2500);
   };
   const onDone = (d: MeetingDetail) => {
-    queryClient.setQueryData(meetingKey(id), d);
-    void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+    queryClient.setQueryData(apiKey('meetings.get', { id }), d);
+    void invalidate(queryClient, 'meetings');
   };
   const onFail = (e: unknown) => say(e instanceof ApiError ? e.error.message : String(e));
   const start = useMutation({ mutationFn: () => call('meetings.start', { id }), onSuccess: onDone, onError: onFail });

@@ -1,6 +1,6 @@
 /** 结果公示: the publicity dates and where objections go, then “标记为已公示” (or withdraw it). */
 import { CheckCircleFilled } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,11 +8,11 @@ import type { Publication } from '../../../../shared/domain/meetings';
 import { PERIOD_STATUS_LABELS, type PeriodStatus } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { apiKey, useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
-import { publicationKey } from './meetingUi';
 
 export function PublicationPanel({ periodId, periodStatus }: { periodId: number; periodStatus: PeriodStatus }) {
-  const publication = useQuery({ queryKey: publicationKey(periodId), queryFn: () => call('periods.publication', { periodId }) });
+  const publication = useApi('periods.publication', { periodId });
   if (publication.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (publication.isError) return <Alert type="error" showIcon title={publication.error.message} />;
   return <PublicationForm key={publication.data.updatedAt ?? 'none'} publication={publication.data} periodStatus={periodStatus} />;
@@ -34,7 +34,7 @@ function PublicationForm({ publication, periodStatus }: { publication: Publicati
     mutationFn: (publish: boolean) =>
       call('periods.publish', { periodId: publication.periodId, start: range![0].format('YYYY-MM-DD'), end: range![1].format('YYYY-MM-DD'), objectionContact: contact, published: publish }),
     onSuccess: (p, publish) => {
-      queryClient.setQueryData(publicationKey(publication.periodId), p);
+      queryClient.setQueryData(apiKey('periods.publication', { periodId: publication.periodId }), p);
       void message.success(publish === published ? t('meetings.pub.saved') : publish ? t('meetings.pub.published') : t('meetings.pub.withdrawn'));
     },
     onError: showError,

@@ -1,4 +1,4 @@
-/** Pieces the meeting screens share: query keys, status and kind tags, small formatters. */
+/** Pieces the meeting screens share: the change hook, status and kind tags, small formatters. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -13,18 +13,14 @@ import {
   type MeetingStatus,
 } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
-
-export const meetingsKey = (periodId: number | null) => ['meetings', 'list', periodId] as const;
-export const meetingKey = (id: number) => ['meetings', 'detail', id] as const;
-export const itemResultKey = (itemId: number) => ['meetings', 'itemResult', itemId] as const;
-export const publicationKey = (periodId: number) => ['periods.publication', periodId] as const;
+import { apiKey, invalidate } from '../../api/useApi';
 
 /** After any change to a meeting: the list and the meeting itself (and its results) are read again. */
 export function useMeetingsChanged() {
   const queryClient = useQueryClient();
   return (detail?: MeetingDetail) => {
-    if (detail) queryClient.setQueryData(meetingKey(detail.id), detail);
-    void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+    if (detail) queryClient.setQueryData(apiKey('meetings.get', { id: detail.id }), detail);
+    void invalidate(queryClient, 'meetings');
   };
 }
 

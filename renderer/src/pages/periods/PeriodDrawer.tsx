@@ -1,6 +1,6 @@
 /** A period's details: where it stands in its lifecycle, what is missing, and its scoring rules. */
 import { CheckCircleFilled, CloseCircleFilled, EditOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,8 +8,9 @@ import { PERIOD_KIND_LABELS, PERIOD_STATUS_LABELS, PERIOD_STATUSES } from '../..
 import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { PeriodSettingsForm } from './PeriodSettingsForm';
-import { advanceLabel, frameworkLabel, PeriodStatusTag, useAdvancePeriod } from './periodUi';
+import { advanceLabel, frameworkLabel, PeriodStatusTag, useAdvancePeriod } from '../../components/period/periodUi';
 
 interface Props {
   periodId: number | null;
@@ -19,11 +20,7 @@ interface Props {
 
 /** Counts of framework errors, for the readiness list. */
 export function useFrameworkErrors(frameworkId: number | undefined) {
-  const fw = useQuery({
-    queryKey: ['frameworks', 'get', frameworkId],
-    queryFn: () => call('frameworks.get', { id: frameworkId! }),
-    enabled: frameworkId !== undefined,
-  });
+  const fw = useApi('frameworks.get', { id: frameworkId! }, { enabled: frameworkId !== undefined });
   return fw.data ? fw.data.issues.filter((i) => i.severity === 'error').length : null;
 }
 
@@ -41,11 +38,7 @@ export function PeriodDrawer({ periodId, onClose, onEdit }: Props) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const advance = useAdvancePeriod();
-  const detail = useQuery({
-    queryKey: ['periods', periodId],
-    queryFn: () => call('periods.get', { id: periodId! }),
-    enabled: periodId !== null,
-  });
+  const detail = useApi('periods.get', { id: periodId! }, { enabled: periodId !== null });
   const period = detail.data ?? null;
   const fwErrors = useFrameworkErrors(period?.frameworkId);
 

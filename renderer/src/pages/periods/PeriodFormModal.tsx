@@ -1,5 +1,5 @@
 /** Create a period (name, year, kind, framework, branches in scope, panel copied from an earlier one) or edit one. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { FormInstance, Rule } from 'antd/es/form';
 import { useEffect } from 'react';
@@ -8,8 +8,9 @@ import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
-import { frameworkLabel, PERIODS_LIST_KEY } from './periodUi';
+import { frameworkLabel } from '../../components/period/periodUi';
 
 /** The framework select's value for "create one from the built-in template". */
 export const TEMPLATE = 'template';
@@ -54,14 +55,10 @@ export function PeriodFormModal({ open, period, onClose, onSaved }: Props) {
   const { message, showError } = useFeedback();
   const branchMode = Form.useWatch('branchMode', form);
 
-  const frameworks = useQuery({ queryKey: ['frameworks', 'list'], queryFn: () => call('frameworks.list', {}), enabled: open });
-  const branches = useQuery({ queryKey: ['branches', '', false], queryFn: () => call('branches.list', {}), enabled: open });
-  const periods = useQuery({ queryKey: PERIODS_LIST_KEY, queryFn: () => call('periods.list', {}), enabled: open });
-  const detail = useQuery({
-    queryKey: ['periods', period?.id ?? null],
-    queryFn: () => call('periods.get', { id: period!.id }),
-    enabled: open && period !== null,
-  });
+  const frameworks = useApi('frameworks.list', {}, { enabled: open });
+  const branches = useApi('branches.list', {}, { enabled: open });
+  const periods = useApi('periods.list', {}, { enabled: open });
+  const detail = useApi('periods.get', { id: period?.id ?? 0 }, { enabled: open && period !== null });
   const allIds = (branches.data ?? []).map((b) => b.id);
   const ready = !!branches.data && !!frameworks.data && (period === null || !!detail.data);
 

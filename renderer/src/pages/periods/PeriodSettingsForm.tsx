@@ -1,11 +1,11 @@
 /**
- * A period's scoring rules (README "评分规则"), each with one line saying what
+ * A period's scoring rules (docs/scoring-rules.md), each with one line saying what
  * it does in plain words.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Divider, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
-import { defaultPeriodSettings, PeriodSettings } from '../../../../shared/domain/period';
+import { defaultPeriodSettings, PeriodSettings, settingsProblems } from '../../../../shared/domain/period';
 import type { Period } from '../../../../shared/domain/views';
 import { t, type MessageKey } from '../../../../shared/messages';
 import { call } from '../../api/client';
@@ -92,26 +92,16 @@ export function PeriodSettingsForm({ period, readOnly }: Props) {
     }
   };
 
-  const gradesRule = {
-    validator: async (_: unknown, list: SettingsValues['grades'] | undefined) => {
-      const g = list ?? [];
-      if (g.length < 2) throw new Error(t('settings.grades.tooFew'));
-      const labels = g.map((x) => x?.label?.trim());
-      if (new Set(labels).size !== labels.length) throw new Error(t('settings.grades.duplicate'));
-      for (let i = 1; i < g.length - 1; i++) {
-        if ((g[i]?.min ?? 0) >= (g[i - 1]?.min ?? 0)) throw new Error(t('settings.grades.order'));
-      }
+  // The rules across grades and quotas are the schema's (settingsProblems); here each list shows its own.
+  const listRule = (list: 'grades' | 'quotas') => ({
+    validator: async () => {
+      const v = form.getFieldsValue(['grades', 'quotas']) as Pick<SettingsValues, 'grades' | 'quotas'>;
+      const problem = settingsProblems((v.grades ?? []).map((g) => g ?? {}), (v.quotas ?? []).map((q) => q ?? {})).find((p) => p.path[0] === list);
+      if (problem) throw new Error(t(problem.key, { label: problem.label ?? '' }));
     },
-  };
-  const quotasRule = {
-    validator: async (_: unknown, list: SettingsValues['quotas'] | undefined) => {
-      const labels = (list ?? []).map((q) => q?.label);
-      if (new Set(labels).size !== labels.length) throw new Error(t('settings.quotas.duplicate'));
-      const known = ((form.getFieldValue('grades') as SettingsValues['grades'] | undefined) ?? []).map((g) => g?.label?.trim());
-      const stale = labels.find((l) => l && !known.includes(l));
-      if (stale) throw new Error(t('settings.quotas.unknown', { label: stale }));
-    },
-  };
+  });
+  const gradesRule = listRule('grades');
+  const quotasRule = listRule('quotas');
 
   return (
     <Form<SettingsValues>

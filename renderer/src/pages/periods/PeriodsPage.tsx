@@ -1,5 +1,5 @@
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,11 +8,12 @@ import { PERIOD_KIND_LABELS, PERIOD_STATUS_LABELS, PERIOD_STATUSES } from '../..
 import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
 import { PeriodDrawer } from './PeriodDrawer';
 import { PeriodFormModal } from './PeriodFormModal';
-import { advanceLabel, PeriodStatusTag, PERIODS_LIST_KEY, useAdvancePeriod } from './periodUi';
+import { advanceLabel, PeriodStatusTag, useAdvancePeriod } from '../../components/period/periodUi';
 import './periods.css';
 
 /** The lifecycle as one line: 准备中 → 评分中 → 评审中 → 已定稿. */
@@ -29,10 +30,7 @@ export function PeriodsPage() {
 
   // Archived periods (deleted once they had history) are kept for the record and listed only on request, read-only.
   const [includeArchived, setIncludeArchived] = useState(false);
-  const periods = useQuery({
-    queryKey: includeArchived ? [...PERIODS_LIST_KEY, 'withArchived'] : PERIODS_LIST_KEY,
-    queryFn: () => call('periods.list', { includeArchived }),
-  });
+  const periods = useApi('periods.list', includeArchived ? { includeArchived } : {});
   const rows = periods.data ?? [];
   const archivedCount = rows.filter((p) => p.archivedAt !== null).length;
 

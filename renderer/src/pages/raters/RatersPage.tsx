@@ -1,15 +1,16 @@
 /** The panel of the current period: rater groups with weights, raters, and recusals (回避). */
 import { PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Rater, RaterGroup } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
-import { PeriodStatusTag } from '../periods/periodUi';
+import { PeriodStatusTag } from '../../components/period/periodUi';
 import '../periods/periods.css';
 import { GroupFormModal } from './GroupFormModal';
 import { RaterFormModal, type BranchOption } from './RaterFormModal';
@@ -35,12 +36,8 @@ export function RatersPage() {
   const [editingGroup, setEditingGroup] = useState<{ group: RaterGroup | null } | null>(null);
   const [editingRater, setEditingRater] = useState<{ rater: Rater | null; groupId: number | null } | null>(null);
 
-  const panel = useQuery({
-    queryKey: ['panel', periodId],
-    queryFn: () => call('panel.get', { periodId: periodId! }),
-    enabled: periodId !== null,
-  });
-  const branches = useQuery({ queryKey: ['branches', '', true], queryFn: () => call('branches.list', { includeArchived: true }) });
+  const panel = useApi('panel.get', { periodId: periodId! }, { enabled: periodId !== null });
+  const branches = useApi('branches.list', { includeArchived: true });
 
   const invalidate = () => queryClient.invalidateQueries();
   const removeGroup = useMutation({

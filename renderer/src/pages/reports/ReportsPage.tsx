@@ -7,53 +7,24 @@
  * Refusals from the main process (results hidden while scoring …) are shown
  * in its own words.
  */
-import { FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Progress, Radio, Select, Space, Spin, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FontScheme } from '../../../../shared/domain/documents';
-import { t, type MessageKey } from '../../../../shared/messages';
+import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
-import { PeriodStatusTag } from '../periods/periodUi';
+import { PeriodStatusTag } from '../../components/period/periodUi';
 import './reports.css';
+import { ReportOutcome } from './ReportOutcome';
+import { chooseKind, defaultFileName, KIND_DESC, KIND_LABEL, KINDS, MEETING_KINDS, needsResults, reportReady, safeName, savedOutcome, type Kind, type ReportChoice, type Saved } from './reportsModel';
 import { useBatchJob } from './useBatchJob';
 
-const KINDS = ['scoreSheet', 'bulletin', 'feedback', 'meetingPack', 'minutes', 'publication'] as const;
-type Kind = (typeof KINDS)[number];
-const KIND_LABEL: Record<Kind, MessageKey> = {
-  scoreSheet: 'documents.kind.scoreSheet',
-  bulletin: 'documents.kind.bulletin',
-  feedback: 'documents.kind.feedback',
-  meetingPack: 'documents.kind.meetingPack',
-  minutes: 'documents.kind.minutes',
-  publication: 'documents.kind.publication',
-};
-const KIND_DESC: Record<Kind, MessageKey> = {
-  scoreSheet: 'documents.kind.scoreSheet.desc',
-  bulletin: 'documents.kind.bulletin.desc',
-  feedback: 'documents.kind.feedback.desc',
-  meetingPack: 'documents.kind.meetingPack.desc',
-  minutes: 'documents.kind.minutes.desc',
-  publication: 'documents.kind.publication.desc',
-};
-/** Kinds that print the period's results: refused while scoring. */
-const NEEDS_RESULTS: readonly Kind[] = ['bulletin', 'feedback', 'publication'];
-/** Kinds about one review meeting. */
-const MEETING_KINDS: readonly Kind[] = ['meetingPack', 'minutes'];
 const DOCX = () => [{ name: t('documents.docxFilter'), extensions: ['docx'] }];
-/** What Windows refuses in a file name. */
-// eslint-disable-next-line no-control-regex
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-
-interface Saved {
-  files: string[];
-  folder: string | null;
-  warnings: string[];
-}
 
 export function ReportsPage() {
   const navigate = useNavigate();
@@ -61,7 +32,7 @@ export function ReportsPage() {
   const { showError } = useFeedback();
   const onError = useCallback((e: unknown) => showError(e), [showError]);
   const { periodId, period, loading } = useCurrentPeriod();
-  const kindParam = params.get('kind') as Kind | null;
+  const kindParam = params.get('kind');
   const setKind = (k: Kind) => setParams((p) => (p.set('kind', k), p), { replace: true });
 
   const [sheetBy, setSheetBy] = useState<'rater' | 'branch'>('rater');
@@ -82,11 +53,11 @@ export function ReportsPage() {
   const outcome = useRef<HTMLDivElement>(null);
   const reveal = () => requestAnimationFrame(() => outcome.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }));
 
-  const defaults = useQuery({ queryKey: ['documents.defaults'], queryFn: () => call('documents.defaults', {}) });
-  const panel = useQuery({ queryKey: ['panel', periodId], queryFn: () => call('panel.get', { periodId: periodId! }), enabled: periodId !== null });
-  const branches = useQuery({ queryKey: ['branches', '', true], queryFn: () => call('branches.list', { includeArchived: true }) });
-  const meetings = useQuery({ queryKey: ['meetings', periodId], queryFn: () => call('meetings.list', { periodId: periodId! }), enabled: periodId !== null });
-  const publication = useQuery({ queryKey: ['publication', periodId], queryFn: () => call('periods.publication', { periodId: periodId! }), enabled: periodId !== null });
+  const defaults = useApi('documents.defaults', {});
+  const panel = useApi('panel.get', { periodId: periodId! }, { enabled: periodId !== null });
+  const branches = useApi('branches.list', { includeArchived: true });
+  const meetings = useApi('meetings.list', { periodId: periodId! }, { enabled: periodId !== null });
+  const publication = useApi('periods.publication', { periodId: periodId! }, { enabled: periodId !== null });
 
   if (loading) {
     return (
@@ -111,9 +82,7 @@ export function ReportsPage() {
   }
 
   const resultsHidden = period.status === 'draft' || period.status === 'scoring';
-  const needsResults = (k: Kind) => NEEDS_RESULTS.includes(k) && resultsHidden;
-  // The kind asked for (?kind=), unless it waits for results: then the score sheets.
-  const kind: Kind = kindParam && KINDS.includes(kindParam) && !needsResults(kindParam) ? kindParam : resultsHidden ? 'scoreSheet' : 'bulletin';
+  const kind = chooseKind(kindParam, resultsHidden);
   const effectiveFonts: FontScheme = fontScheme ?? defaults.data?.fontScheme ?? 'windows';
   const effectiveIssuer = issuer ?? defaults.data?.issuer ?? '';
   const branchById = new Map((branches.data ?? []).map((b) => [b.id, b]));
@@ -131,36 +100,15 @@ export function ReportsPage() {
 
   const filledAllowed = !(sheetBy === 'branch' && resultsHidden);
   const isBatch = kind === 'feedback' && scope === 'all';
-  const ready =
-    !needsResults(kind) &&
-    (kind === 'scoreSheet'
-      ? sheetBy === 'rater'
-        ? raterId !== null
-        : sheetBranchId !== null
-      : kind === 'feedback'
-        ? scope === 'all' || feedbackBranchId !== null
-        : MEETING_KINDS.includes(kind)
-          ? chosenMeeting !== null
-          : kind === 'publication'
-            ? pubReady
-            : true);
-
-  const defaultName = (): string => {
-    const name = period.name;
-    if (kind === 'bulletin') return t('documents.file.bulletin', { period: name });
-    if (kind === 'publication') return t('documents.file.publication', { period: name });
-    if (kind === 'meetingPack') return t('documents.file.meetingPack', { meeting: chosenMeeting?.title ?? '' });
-    if (kind === 'minutes') return t('documents.file.minutes', { meeting: chosenMeeting?.title ?? '' });
-    if (kind === 'feedback') {
-      if (scope === 'all') return t('documents.file.feedbackAll', { period: name });
-      const b = branchById.get(feedbackBranchId!)!;
-      return t('documents.file.feedback', { code: b.code, name: b.name });
-    }
-    const blank = filled && filledAllowed ? '' : t('documents.file.blankSuffix');
-    if (sheetBy === 'rater') return t('documents.file.raterSheet', { period: name, rater: raters.find((r) => r.id === raterId)?.name ?? '', blank });
-    const b = branchById.get(sheetBranchId!)!;
-    return t('documents.file.branchSheet', { period: name, code: b.code, name: b.name, blank });
-  };
+  const choice: ReportChoice = { kind, sheetBy, raterId, sheetBranchId, filled: filled && filledAllowed, scope, feedbackBranchId };
+  const ready = reportReady(choice, { resultsHidden, hasMeeting: chosenMeeting !== null, publicationReady: pubReady });
+  const defaultName = () =>
+    defaultFileName(choice, {
+      periodName: period.name,
+      meetingTitle: chosenMeeting?.title ?? '',
+      branchById,
+      raterName: (id) => raters.find((r) => r.id === id)?.name ?? '',
+    });
 
   const generate = async () => {
     setSaved(null);
@@ -207,10 +155,7 @@ export function ReportsPage() {
   };
 
   const showInFolder = (file: string) => void call('shell.showInFolder', { path: file }).catch(showError);
-  const s = batch.status;
-  // A finished batch (or a cancelled one that saved files) is the saved result.
-  const shown: Saved | null =
-    s && s.state !== 'running' ? (s.state === 'done' || s.files.length ? { files: s.files, folder: s.folder, warnings: s.warnings } : null) : saved;
+  const shown = savedOutcome(batch.status, saved);
 
   return (
     <div className="rp-page rpd-page">
@@ -227,11 +172,11 @@ export function ReportsPage() {
       <Typography.Title level={5}>{t('documents.step.kind')}</Typography.Title>
       <Radio.Group className="rpd-kinds" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
         {KINDS.map((k) => (
-          <Radio.Button key={k} value={k} className="rpd-kind" data-testid={`doc-kind-${k}`} disabled={needsResults(k)}>
+          <Radio.Button key={k} value={k} className="rpd-kind" data-testid={`doc-kind-${k}`} disabled={needsResults(k, resultsHidden)}>
             <div className="rpd-kind-title">
               <FileWordOutlined /> {t(KIND_LABEL[k])}
             </div>
-            <div className="rpd-kind-desc">{needsResults(k) ? t('documents.kind.needsResults') : t(KIND_DESC[k])}</div>
+            <div className="rpd-kind-desc">{needsResults(k, resultsHidden) ? t('documents.kind.needsResults') : t(KIND_DESC[k])}</div>
           </Radio.Button>
         ))}
       </Radio.Group>
@@ -359,59 +304,7 @@ export function ReportsPage() {
           </Button>
         </div>
 
-        {s && s.state === 'running' && (
-          <Card size="small" className="rpd-progress" data-testid="doc-progress">
-            <div className="rpd-progress-line">
-              <span data-testid="doc-progress-text">
-                {s.phase === 'writing' ? t('documents.batch.writing') : t('documents.batch.progress', { done: s.done, total: s.total })}
-              </span>
-              <Button onClick={() => void batch.cancel()} loading={batch.cancelling} data-testid="doc-cancel">
-                {batch.cancelling ? t('documents.batch.cancelling') : t('documents.batch.cancel')}
-              </Button>
-            </div>
-            <Progress percent={Math.floor((s.done / Math.max(1, s.total)) * 100)} status="active" />
-          </Card>
-        )}
-        {s && s.state === 'cancelled' && (
-          <Alert
-            className="rpd-alert"
-            type="warning"
-            showIcon
-            data-testid="doc-cancelled"
-            message={s.files.length ? t('documents.batch.cancelledFiles', { count: s.files.length }) : t('documents.batch.cancelledNone')}
-          />
-        )}
-        {s && s.state === 'failed' && s.error && <Alert className="rpd-alert" type="error" showIcon message={s.error.message} />}
-
-        {shown && (
-          <Alert
-            className="rpd-alert"
-            type="success"
-            showIcon
-            data-testid="doc-saved"
-            message={
-              s && s.state === 'done' ? t('documents.batch.done', { count: s.total }) : shown.files.length > 1 ? t('documents.savedFiles', { count: shown.files.length, folder: shown.folder ?? '' }) : t('documents.saved')
-            }
-            description={
-              <div>
-                {shown.files.length === 1 && <div className="rpd-path">{shown.files[0]}</div>}
-                {shown.files.length > 1 && <div className="rpd-path">{shown.folder}</div>}
-                {shown.warnings.map((w) => (
-                  <div key={w} className="rpd-warning">
-                    {t('documents.warning')}：{w}
-                  </div>
-                ))}
-              </div>
-            }
-            action={
-              shown.files.length > 0 && (
-                <Button icon={<FolderOpenOutlined />} onClick={() => showInFolder(shown.files[0]!)} data-testid="doc-show-folder">
-                  {t('documents.showInFolder')}
-                </Button>
-              )
-            }
-          />
-        )}
+        <ReportOutcome batch={batch} shown={shown} showInFolder={showInFolder} />
       </div>
     </div>
   );

@@ -3,7 +3,6 @@
  * plain Chinese), and the indicator tree down to every rater's entry.
  */
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Segmented, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -11,7 +10,6 @@ import type { Indicator, Tag as IndicatorTag } from '../../../../shared/domain/f
 import type { PeriodResults } from '../../../../shared/domain/views';
 import type { BranchExplanation, BranchResult, CellExplanation, NodeExplanation } from '../../../../shared/engine';
 import { t, type MessageKey } from '../../../../shared/messages';
-import { call } from '../../api/client';
 import { CellDetail, type PanelNames } from './CellDetail';
 import {
   buildTree,
@@ -28,6 +26,7 @@ import { TAG_COLORS } from '../../charts/palette';
 import { RadarChart, TrendChart } from '../../charts/ProfileCharts';
 import { GradeTag, NumLink, QuadrantTag } from './parts';
 import type { DrawerTarget, TreeView } from './target';
+import { useApi } from '../../api/useApi';
 
 const METHOD_KEYS: Record<string, MessageKey> = {
   rating: 'results.method.rating',
@@ -97,10 +96,7 @@ export function BranchDrawer(props: {
 
 function BranchDetail({ data, branch, target }: { data: PeriodResults; branch: BranchResult; target: DrawerTarget }) {
   const periodId = data.period.id;
-  const explanation = useQuery({
-    queryKey: ['results', periodId, 'explain', branch.branchId],
-    queryFn: () => call('results.explain', { periodId, branchId: branch.branchId }),
-  });
+  const explanation = useApi('results.explain', { periodId, branchId: branch.branchId });
   const tree = useMemo(() => buildTree(data.indicators), [data.indicators]);
   const names = useMemo<PanelNames>(() => {
     const raters = new Map(data.raters.map((r) => [r.id, r.name]));

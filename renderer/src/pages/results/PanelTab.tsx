@@ -3,16 +3,15 @@
  * each rater's leniency (a diverging bar chart and the table), and the cells
  * where raters disagree most — each opening the branch drawer at that leaf.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { PeriodResults } from '../../../../shared/domain/views';
 import type { DisputedCell, RaterStatistics } from '../../../../shared/engine';
 import { t, type MessageKey } from '../../../../shared/messages';
-import { call } from '../../api/client';
 import { LeniencyChart } from '../../charts/LeniencyChart';
 import { fmtExact, fmtPoints, fmtRate } from './format';
 import type { DrawerTarget } from './target';
+import { useApi } from '../../api/useApi';
 
 /** Readings of the agreement figures (stated on screen next to each figure). */
 export const ICC_READINGS: { min: number; key: MessageKey }[] = [
@@ -37,7 +36,7 @@ export const OFFSET_THRESHOLD = 0.02;
 
 export function PanelTab({ data, onOpen }: { data: PeriodResults; onOpen: (target: DrawerTarget) => void }) {
   const periodId = data.period.id;
-  const panel = useQuery({ queryKey: ['results', periodId, 'panel'], queryFn: () => call('results.panel', { periodId }) });
+  const panel = useApi('results.panel', { periodId });
   if (panel.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (panel.isError) return <Alert type="error" showIcon title={t('results.panel.loadFailed')} description={panel.error.message} />;
   const stats = panel.data;

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
 import { t } from '../../../../shared/messages';
-import { call } from '../../api/client';
+import { useApi } from '../../api/useApi';
 
 /** Whether the period's results are published (公示), and for which days — set on the 评审会 screen. */
 export function PublicationTag({ periodId }: { periodId: number }) {
-  const publication = useQuery({ queryKey: ['periods.publication', periodId], queryFn: () => call('periods.publication', { periodId }) });
+  const publication = useApi('periods.publication', { periodId });
   const p = publication.data;
   if (!p) return null;
   if (!p.publishedAt) return <Tag data-testid="results-publication">{t('results.publication.none')}</Tag>;

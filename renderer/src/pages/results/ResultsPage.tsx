@@ -4,12 +4,10 @@
  * State that should survive a reload or be linkable lives in the URL:
  * ?tab=charts|panel, ?branch=<id>&at=<indicator id>&view=<party|business|fusion|bonus|incomplete>.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PERIOD_STATUS_LABELS } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
-import { call } from '../../api/client';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { ChartSizeProvider } from '../../charts/Chart';
 import { BranchDrawer } from './BranchDrawer';
@@ -20,6 +18,7 @@ import './results.css';
 import { PublicationTag } from './PublicationTag';
 import { SummaryBar } from './SummaryBar';
 import { TREE_VIEWS, type DrawerTarget, type TreeView } from './target';
+import { useApi } from '../../api/useApi';
 
 const STATUS_COLORS = { draft: 'default', scoring: 'processing', review: 'orange', finalised: 'green' } as const;
 
@@ -27,11 +26,7 @@ export function ResultsPage() {
   const { periodId, loading } = useCurrentPeriod();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const results = useQuery({
-    queryKey: ['results', periodId],
-    queryFn: () => call('results.get', { periodId: periodId! }),
-    enabled: periodId !== null,
-  });
+  const results = useApi('results.get', { periodId: periodId! }, { enabled: periodId !== null });
 
   const tabParam = params.get('tab');
   const tab = tabParam === 'panel' || tabParam === 'charts' ? tabParam : 'ranking';

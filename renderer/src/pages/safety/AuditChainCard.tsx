@@ -4,14 +4,15 @@
  * says where, what that means, and what to do about it.
  */
 import { CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Skeleton, Typography } from 'antd';
 import type { AppInfo } from '../../../../shared/api';
 import type { AuditChainStatus } from '../../../../shared/domain/backups';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { apiKey, useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
-import { APP_INFO_KEY, localTime } from './safetyUi';
+import { localTime } from './safetyUi';
 
 function ChainBroken({ brokenAt }: { brokenAt: NonNullable<AuditChainStatus['brokenAt']> }) {
   const { id, at, problem } = brokenAt;
@@ -36,14 +37,14 @@ function ChainBroken({ brokenAt }: { brokenAt: NonNullable<AuditChainStatus['bro
 export function AuditChainCard() {
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
-  const info = useQuery({ queryKey: APP_INFO_KEY, queryFn: () => call('app.info', {}) });
+  const info = useApi('app.info', {});
   const status = info.data?.auditChain;
 
   const verify = useMutation({
     mutationFn: () => call('audit.verify', {}),
     onSuccess: (s) => {
       // The new status goes straight into app.info, so the app-wide banner follows at once.
-      queryClient.setQueryData<AppInfo>(APP_INFO_KEY, (old) => (old ? { ...old, auditChain: s } : old));
+      queryClient.setQueryData<AppInfo>(apiKey('app.info', {}), (old) => (old ? { ...old, auditChain: s } : old));
       if (s.brokenAt) void message.error(t('safety.chain.verifiedBroken', { id: s.brokenAt.id }));
       else void message.success(t('safety.chain.verifiedOk', { rows: s.rows }));
     },

@@ -4,15 +4,16 @@
  * current one is itself backed up, so a restore can be undone.
  */
 import { CloudDownloadOutlined, DatabaseOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKUP_REASON_LABELS, type BackupInfo, type BackupReason } from '../../../../shared/domain/backups';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
+import { apiKey, invalidate, useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
-import { APP_INFO_KEY, BACKUPS_KEY, fileSize, localTime } from './safetyUi';
+import { fileSize, localTime } from './safetyUi';
 
 const REASON_COLORS: Partial<Record<BackupReason, string>> = { manual: 'blue', restore: 'orange', migrate: 'purple' };
 const MIN_KEEP = 3;
@@ -26,7 +27,7 @@ function KeepSetting({ keep, disabled }: { keep: number; disabled: boolean }) {
   const save = useMutation({
     mutationFn: (n: number) => call('backups.setKeep', { keep: n }),
     onSuccess: (list) => {
-      queryClient.setQueryData(BACKUPS_KEY, list);
+      queryClient.setQueryData(apiKey('backups.list', {}), list);
       setValue(null);
       void message.success(t('safety.backup.keepSaved', { keep: list.keep }));
     },
@@ -61,14 +62,14 @@ export function BackupsCard() {
   const navigate = useNavigate();
   const { modal } = App.useApp();
   const { message, showError } = useFeedback();
-  const list = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups.list', {}) });
-  const info = useQuery({ queryKey: APP_INFO_KEY, queryFn: () => call('app.info', {}) });
+  const list = useApi('backups.list', {});
+  const info = useApi('app.info', {});
   const readOnly = info.data?.readOnly ?? false;
 
   const create = useMutation({
     mutationFn: () => call('backups.create', {}),
     onSuccess: async (b) => {
-      await queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
+      await invalidate(queryClient, 'backups.list');
       void message.success(t('safety.backup.created', { name: b.name }));
     },
     onError: showError,

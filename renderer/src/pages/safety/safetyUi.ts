@@ -1,8 +1,5 @@
-/** Query keys and formatting the 数据安全 screen and the app-wide banners share. */
+/** Formatting the 数据安全 screen and the app-wide banners share. */
 import dayjs from 'dayjs';
-
-export const APP_INFO_KEY = ['app.info'] as const;
-export const BACKUPS_KEY = ['backups'] as const;
 
 /** 2026-12-03 16:14:25 in the PC's local time. */
 export const localTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');

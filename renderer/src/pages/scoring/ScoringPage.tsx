@@ -14,7 +14,7 @@ import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
-import { PeriodStatusTag, PERIODS_LIST_KEY } from '../periods/periodUi';
+import { PeriodStatusTag, PERIODS_LIST_KEY } from '../../components/period/periodUi';
 import { AdminView } from './AdminView';
 import { panelKey, sheetQuery, useSession, useSessionChanged } from './queries';
 import './scoring.css';

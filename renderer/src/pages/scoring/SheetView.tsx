@@ -11,6 +11,7 @@ import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet } from '../../../../shared/domain/scoring';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import type { LeafRow } from './model';
 import { FocusStore, type GridFocus } from './focusStore';
@@ -50,7 +51,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
           // Refused because the sheet was locked meanwhile (finished, period moved on): show why.
           if (e instanceof ApiError && (e.error.code === 'conflict' || e.error.code === 'forbidden')) {
             void queryClient.invalidateQueries({ queryKey: sheetKey(periodId, raterId) });
-            void queryClient.invalidateQueries({ queryKey: ['periods'] });
+            void invalidate(queryClient, 'periods');
           }
         },
         mode,

@@ -5,7 +5,8 @@
  * Pure functions: no React.
  */
 import type { Indicator, LeafMethod } from '../../../../shared/domain/framework';
-import { checkEntry, entryPoints } from '../../../../shared/engine';
+import { detailRequired, normalizeEntryText, readEntry } from '../../../../shared/domain/entry';
+import { entryPoints } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
 
 /** A first-level dimension: a header row in the grid. */
@@ -109,78 +110,43 @@ export function editText(method: LeafMethod, value: number): string {
 /** The points one value gives, for the side panel. */
 export const pointsOf = (leaf: Indicator, method: LeafMethod, value: number) => entryPoints(method, leaf.maxPoints, value);
 
-/** Full-width digits and punctuation (中文输入法) to their ASCII forms. */
-export function normalizeInput(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/。/g, '.')
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
-
-const MAX_DETAIL = 50;
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Full-width digits and punctuation (中文输入法) to their ASCII forms, spaces dropped: the shared rule. */
+export const normalizeInput = (text: string): string => normalizeEntryText(text);
 
 export type Parsed = { value: number | null } | { error: string };
 
 /**
  * What typed (or pasted) text means for a leaf: a raw value, null (empty:
  * clear the cell), or the problem in the user's words with the allowed range.
+ * The vocabulary is shared/domain/entry.ts's (the workbooks read the same).
  */
 export function parseInput(leaf: Indicator, method: LeafMethod, raw: string): Parsed {
-  const text = normalizeInput(raw);
-  if (text === '') return { value: null };
-  const max = leaf.maxPoints;
-  switch (method.kind) {
-    case 'rating': {
-      const n = text.replace(/分$/, '').trim();
-      if (!NUMBER.test(n)) return { error: t('scoring.parse.number', { max: fmt(max), step: fmt(method.step) }) };
-      const value = Number(n);
-      const problem = checkEntry(method, max, value);
-      return problem ? { error: problem } : { value };
-    }
+  const read = readEntry(method, leaf.maxPoints, raw);
+  if ('value' in read) return read;
+  const r = read.refused;
+  switch (r.kind) {
+    case 'range':
+      // For a count the only range is “a whole number from 0”: said the grid's way.
+      return { error: method.kind === 'deduction' || method.kind === 'bonus' ? t('scoring.parse.count') : r.message };
+    case 'number':
+      return { error: t('scoring.parse.number', { max: fmt(leaf.maxPoints), step: fmt(method.kind === 'rating' ? method.step : 1) }) };
     case 'level': {
-      const labels = method.levels.map((l) => l.label);
-      let index = -1;
-      if (/^\d+$/.test(text)) {
-        const n = Number(text);
-        if (n >= 1 && n <= labels.length) index = n - 1;
-      } else {
-        index = labels.indexOf(text);
-        if (index < 0) {
-          const starts = labels.flatMap((l, i) => (l.startsWith(text) ? [i] : []));
-          if (starts.length === 1) index = starts[0]!;
-        }
-      }
-      if (index < 0) return { error: t('scoring.parse.level', { count: labels.length, labels: labels.map((l, i) => `${i + 1} ${l}`).join('、') }) };
-      return { value: index };
+      const labels = method.kind === 'level' ? method.levels.map((l) => l.label) : [];
+      return { error: t('scoring.parse.level', { count: labels.length, labels: labels.map((l, i) => `${i + 1} ${l}`).join('、') }) };
     }
-    case 'deduction':
-    case 'bonus': {
-      const n = text.replace(/[次项个]$/, '').trim();
-      if (!/^\d+$/.test(n)) return { error: t('scoring.parse.count') };
-      const value = Number(n);
-      if (value > MAX_DETAIL) return { error: t('scoring.parse.tooMany', { max: MAX_DETAIL }) };
-      const problem = checkEntry(method, max, value);
-      return problem ? { error: problem } : { value };
-    }
-    case 'veto': {
-      const v = text.toLowerCase();
-      if (['是', '1', 'y', 'yes', '√', 's'].includes(v)) return { value: 1 };
-      if (['否', '0', 'n', 'no', '×', 'x', 'f'].includes(v)) return { value: 0 };
+    case 'count':
+      return { error: t('scoring.parse.count') };
+    case 'tooMany':
+      return { error: t('scoring.parse.tooMany', { max: r.max }) };
+    case 'veto':
       return { error: t('scoring.parse.veto') };
-    }
     case 'quantitative':
       return { error: t('scoring.refuse.quantitative') };
   }
 }
 
-/** How many reasons (or item descriptions) a value needs: one per occurrence, item, or triggered veto. */
-export function detailNeeded(method: LeafMethod, value: number): number {
-  if (method.kind === 'deduction' || method.kind === 'bonus') return value;
-  if (method.kind === 'veto') return value === 1 ? 1 : 0;
-  return 0;
-}
+/** How many reasons (or item descriptions) a value needs: the shared rule (entry.ts `detailRequired`). */
+export const detailNeeded = (method: LeafMethod, value: number): number => detailRequired(method, value);
 
 /** The rule of a leaf, for the side panel. */
 export function methodRule(leaf: Indicator, method: LeafMethod): string {

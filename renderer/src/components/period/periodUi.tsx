@@ -1,6 +1,6 @@
 /**
  * Pieces the periods, raters, home screens and the header share: the status
- * tag, the lifecycle step (with its confirmation and refusals), query keys.
+ * tag, the lifecycle step (with its confirmation and refusals), the list's key.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Tag, Typography } from 'antd';
@@ -9,9 +9,11 @@ import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../
 import type { Period } from '../../../../shared/domain/views';
 import { t, type MessageKey } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
+import { apiKey } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 
-export const PERIODS_LIST_KEY = ['periods', 'list'] as const;
+/** The periods list as the header shows it (the scoring screen shares the cache). */
+export const PERIODS_LIST_KEY = apiKey('periods.list', {});
 
 const STATUS_COLORS: Record<PeriodStatus, string> = {
   draft: 'default',

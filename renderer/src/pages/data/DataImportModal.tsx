@@ -1,29 +1,27 @@
 /**
- * The two steps of every workbook import of this area, like the branches
- * import: first what the file would store — or every bad cell, as
- * “第 N 行，X 列（列名）：原因” — then, only when the file is clean (and not
- * locked, and with a reason where one is required), the import itself.
+ * The two steps of every workbook import of this area, in the frame all
+ * imports share: first what the file would store — or every bad cell — then,
+ * only when the file is clean (and not locked, and with a reason where one is
+ * required), the import itself.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
-import type { ImportAction, WorkbookProblem } from '../../../../shared/domain/workbook';
+import type { Input as ApiInput, Output } from '../../../../shared/api';
+import type { ImportAction } from '../../../../shared/domain/workbook';
 import { t } from '../../../../shared/messages';
+import { ImportPreviewModal, useImportPreview, type PickedFile } from '../../components/ImportPreviewModal';
 import { useFeedback } from '../../hooks/useFeedback';
-import type { PickedFile } from './common';
 
-interface PreviewShape {
-  file: string;
-  errors: WorkbookProblem[];
-}
+type DataPreviewMethod = 'measurements.previewImport' | 'selfAssessment.previewImport' | 'scores.previewImport';
 
-interface Props<P extends PreviewShape, R extends { row: number; action: ImportAction }> {
+interface Props<M extends DataPreviewMethod, R extends { row: number; action: ImportAction }, P = Output<M>> {
   picked: PickedFile | null;
   title: string;
-  /** Names the query (with the file); also what the test ids are made of. */
-  kind: string;
-  preview: (path: string) => Promise<P>;
+  /** The preview asked of the service, for this period. */
+  method: M;
+  periodId: number;
   rowsOf: (p: P) => R[];
   rowKey: (r: R) => string | number;
   columns: ColumnsType<R>;
@@ -50,20 +48,14 @@ export const ACTION_TAGS: Record<ImportAction, ReactNode> = {
   unchanged: <Tag>{t('data.import.action.unchanged')}</Tag>,
 };
 
-export function ImportPreviewModal<P extends PreviewShape, R extends { row: number; action: ImportAction }>(props: Props<P, R>) {
-  const { picked, kind } = props;
+export function DataImportModal<M extends DataPreviewMethod, R extends { row: number; action: ImportAction }>(props: Props<M, R>) {
+  const { picked, periodId } = props;
   const file = picked?.path ?? null;
   const { message, showError } = useFeedback();
   const [reason, setReason] = useState('');
   const [reasonTouched, setReasonTouched] = useState(false);
   const [showUnchanged, setShowUnchanged] = useState(false);
-  const preview = useQuery({
-    queryKey: [`${kind}.previewImport`, file, picked?.pickedAt],
-    queryFn: () => props.preview(file!),
-    enabled: file !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const preview = useImportPreview(props.method, picked, (path) => ({ periodId, path }) as ApiInput<M>);
   const commit = useMutation({
     mutationFn: () => props.commit(file!, reason.trim() || undefined),
     onSuccess: async (text) => {
@@ -80,7 +72,7 @@ export function ImportPreviewModal<P extends PreviewShape, R extends { row: numb
     props.onClose();
   };
 
-  const data = preview.data;
+  const data = preview.data as Output<M> | undefined;
   const bad = data ? data.errors.length > 0 : false;
   const rows = data ? props.rowsOf(data) : [];
   const counts: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0 };
@@ -93,12 +85,11 @@ export function ImportPreviewModal<P extends PreviewShape, R extends { row: numb
   const shown = showUnchanged || importable === 0 ? rows : rows.filter((r) => r.action !== 'unchanged');
 
   return (
-    <Modal
-      open={picked !== null}
+    <ImportPreviewModal
+      picked={picked}
       title={props.title}
       width={900}
       onCancel={close}
-      destroyOnHidden
       footer={
         <Space>
           <Button onClick={close}>{t('ui.cancel')}</Button>
@@ -119,28 +110,22 @@ export function ImportPreviewModal<P extends PreviewShape, R extends { row: numb
           </Button>
         </Space>
       }
+      fileLine={
+        <>
+          {t('data.import.file')}：{file}
+        </>
+      }
+      fileLineStyle={{ marginBottom: 12 }}
+      preview={preview}
+      refusedTestId="import-refused"
+      notices={
+        <>
+          {data && props.extra?.(data)}
+          {data && locked && <Alert type="error" showIcon title={locked} style={{ marginBottom: 12 }} data-testid="import-locked" />}
+        </>
+      }
+      problems={data && bad ? { title: t('data.import.previewBad', { count: data.errors.length }), items: data.errors.map((e) => e.message), testId: 'import-errors' } : null}
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        {t('data.import.file')}：{file}
-      </Typography.Paragraph>
-      {preview.isPending && file !== null && <Spin />}
-      {preview.isError && <Alert type="error" showIcon title={preview.error.message} data-testid="import-refused" />}
-      {data && props.extra?.(data)}
-      {data && locked && <Alert type="error" showIcon title={locked} style={{ marginBottom: 12 }} data-testid="import-locked" />}
-      {data && bad && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('data.import.previewBad', { count: data.errors.length })}
-          description={
-            <ul className="rp-import-errors" data-testid="import-errors">
-              {data.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
       {data && !bad && (
         <>
           <Alert
@@ -191,6 +176,6 @@ export function ImportPreviewModal<P extends PreviewShape, R extends { row: numb
           />
         </>
       )}
-    </Modal>
+    </ImportPreviewModal>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * The one table of CLI commands, in the order `rongping help` lists them.
+ * The help text and docs/cli.md (`npm run docs:cli`) are produced from it;
+ * main (electron/cli.ts) picks the row that the first words name.
+ */
+import { t } from '../../shared/messages';
+import { displayWidth, pad } from '../cli-format';
+import { BACKUP_COMMANDS } from './backup';
+import { FLAG_OPTIONS, GLOBAL_FLAGS, type CliCommand, type FlagName } from './command';
+import { EXPORT_COMMANDS } from './export';
+import { SCORING_COMMANDS } from './scoring';
+import { SETUP_COMMANDS } from './setup';
+
+const HELP: CliCommand = {
+  name: 'help',
+  usage: 'help',
+  summary: ['显示本说明'],
+  flags: [],
+  run: ({ o }) => {
+    o.out(usageText());
+    return Promise.resolve(0);
+  },
+};
+
+export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...SCORING_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, HELP];
+
+export const USAGE_HEAD = ['融评 rongping — 命令行工具', '', '用法: rongping <命令> [参数] [--data-dir 目录] [--json] [--force]'];
+export const USAGE_FOOT = [
+  '文件路径可写相对路径（相对于当前目录）。已存在的文件不会被覆盖，除非加 --force。',
+  '数据目录默认与桌面程序相同；可用 --data-dir 或环境变量 RONGPING_DATA_DIR 指定。',
+];
+
+/** The usage column: a usage line that does not fit (with two spaces after it) puts its summary on the next line. */
+const COLUMN = 31;
+const INDENT = ' '.repeat(2 + COLUMN);
+
+function usageLines(c: CliCommand): string[] {
+  const [first = '', ...rest] = c.summary;
+  const head = displayWidth(c.usage) <= COLUMN - 2 ? [`  ${pad(c.usage, COLUMN)}${first}`] : [`  ${c.usage}`, `${INDENT}${first}`];
+  return [...head, ...rest.map((line) => `${INDENT}${line}`), ...(c.note ? [`    ${c.note}`] : [])];
+}
+
+/** What `rongping help` prints (and a wrong command line under its message). */
+export function usageText(): string {
+  return [...USAGE_HEAD, '', ...COMMANDS.flatMap(usageLines), '', ...USAGE_FOOT].join('\n');
+}
+
+/** The parseArgs options: the global ones and every one a command reads. */
+export function parseOptions(): Partial<typeof FLAG_OPTIONS> {
+  const names = new Set<FlagName>([...GLOBAL_FLAGS, ...COMMANDS.flatMap((c) => c.flags)]);
+  return Object.fromEntries([...names].map((name) => [name, FLAG_OPTIONS[name]]));
+}
+
+const names = (c: CliCommand) => [c.name, ...(c.also ?? [])];
+
+/**
+ * The command the first words name: `branches import` before `backup` (whose
+ * second word is a file). A usage error names the words not understood: the
+ * group and its word when the group exists (“framework frobnicate”), else the first word.
+ */
+export function findCommand(positionals: string[]): CliCommand | { unknown: string } {
+  const [first = '', second] = positionals;
+  const two = `${first} ${second ?? ''}`.trim();
+  const found = COMMANDS.find((c) => names(c).includes(two)) ?? COMMANDS.find((c) => names(c).includes(first));
+  if (found) return found;
+  const isGroup = COMMANDS.some((c) => names(c).some((n) => n.startsWith(`${first} `)));
+  return { unknown: t('cli.usage.unknown', { command: isGroup ? two : first }) };
+}

@@ -1,0 +1,145 @@
+/**
+ * What the documents are written from, loaded here so that electron/reports/
+ * only renders: the review documents' data (the period, the engine's
+ * results, the framework as a tree, the panel's average rate on every node,
+ * and — from the score table, since the engine's explanations do not carry
+ * them — the reasons raters recorded for deductions and vetoes and the items
+ * of bonuses, each with how many raters recorded it), and the score sheets'.
+ */
+import type { LeafMethod } from '../../shared/domain/framework';
+import type { Database } from '../db';
+import { reviewData } from '../reports/review-data';
+import type { BranchScoreSheet, LeafRecord, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
+import { AppError } from './errors';
+import { loadPeriodScope } from './period-scope';
+import type { ResultsCache } from './results';
+
+const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto']);
+
+/**
+ * Loads everything the documents need for a period (whose results the caller
+ * has checked may be seen). `branchIds` narrows the reasons read from the
+ * score table to those branches (one feedback sheet); averages always cover
+ * every branch.
+ */
+export function loadReviewData(db: Database, cache: ResultsCache, periodId: number, o: { branchIds?: number[] } = {}): ReviewData {
+  const scope = loadPeriodScope(db, periodId);
+  const { period, indicators } = scope;
+  const result = cache.engine(db, periodId).result;
+  const leaves = scope.leaves;
+
+  // Reasons, items and veto flags from the score table: only the leaves that record them, only entries that say something.
+  const recordedLeaves = leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind)).map((l) => l.id);
+  const records = new Map<number, Map<number, LeafRecord>>();
+  if (recordedLeaves.length) {
+    const only = o.branchIds ? new Set(o.branchIds) : null;
+    const rows = db
+      .prepare<[number], { rater_id: number; branch_id: number; indicator_id: number; value: number; detail_json: string | null }>(
+        `SELECT rater_id, branch_id, indicator_id, value, detail_json FROM score
+          WHERE period_id = ? AND indicator_id IN (${recordedLeaves.join(',')})
+            AND (value > 0 OR (detail_json IS NOT NULL AND detail_json <> '[]'))`,
+      )
+      .all(periodId);
+    const tally = new Map<string, { flaggedBy: number; reasons: Map<string, number> }>();
+    for (const r of rows) {
+      if (only && !only.has(r.branch_id)) continue;
+      const key = `${r.branch_id}:${r.indicator_id}`;
+      let t = tally.get(key);
+      if (!t) tally.set(key, (t = { flaggedBy: 0, reasons: new Map() }));
+      if (r.value > 0) t.flaggedBy++;
+      const detail = r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [];
+      for (const text of new Set(detail.map((d) => d.trim()).filter(Boolean))) t.reasons.set(text, (t.reasons.get(text) ?? 0) + 1);
+    }
+    for (const [key, t] of tally) {
+      const [branchId, leafId] = key.split(':').map(Number) as [number, number];
+      let perBranch = records.get(branchId);
+      if (!perBranch) records.set(branchId, (perBranch = new Map()));
+      // Most raters first; equal counts keep the order they were first met (the score table's).
+      const reasons = [...t.reasons].map(([text, raters], order) => ({ text, raters, order })).sort((a, b) => b.raters - a.raters || a.order - b.order);
+      perBranch.set(leafId, { flaggedBy: t.flaggedBy, reasons: reasons.map(({ text, raters }) => ({ text, raters })) });
+    }
+  }
+
+  const measurements = new Map(
+    db
+      .prepare<[number], { branch_id: number; indicator_id: number; target: number; actual: number | null }>(
+        'SELECT branch_id, indicator_id, target, actual FROM measurement WHERE period_id = ?',
+      )
+      .all(periodId)
+      .map((m) => [`${m.branch_id}:${m.indicator_id}`, { target: m.target, actual: m.actual }]),
+  );
+  const selfAssessed = new Set(
+    db.prepare<[number], { branch_id: number }>('SELECT DISTINCT branch_id FROM self_assessment WHERE period_id = ?').all(periodId).map((r) => r.branch_id),
+  );
+
+  return reviewData({
+    period,
+    result,
+    indicators,
+    leaves,
+    branches: scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name, secretary: b.secretary, unit: b.unit })),
+    raterCount: scope.raters.length,
+    records,
+    measurements,
+    selfAssessed,
+  });
+}
+
+// ---------------------------------------------------------------- 评分表
+
+/** A period's entries, those of one rater or of one branch, with their reasons. */
+function sheetEntries(db: Database, periodId: number, where: { raterId: number } | { branchId: number }): ScoreSheetEntry[] {
+  const [column, id] = 'raterId' in where ? ['rater_id', where.raterId] : ['branch_id', where.branchId];
+  return db
+    .prepare<[number, number], { rater_id: number; branch_id: number; indicator_id: number; value: number; detail_json: string | null }>(
+      `SELECT rater_id, branch_id, indicator_id, value, detail_json FROM score WHERE period_id = ? AND ${column} = ?`,
+    )
+    .all(periodId, id)
+    .map((r) => ({ raterId: r.rater_id, branchId: r.branch_id, indicatorId: r.indicator_id, value: r.value, detail: r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [] }));
+}
+
+const sheetRater = (r: { id: number; name: string; groupId: number; recusals: { branchId: number; reason: string }[] }) => ({
+  id: r.id,
+  name: r.name,
+  groupId: r.groupId,
+  recusals: r.recusals,
+});
+
+/** One rater's score sheet, blank or with the entries recorded for them. */
+export function raterScoreSheetData(db: Database, input: { periodId: number; raterId: number; filled: boolean }): RaterScoreSheet {
+  const scope = loadPeriodScope(db, input.periodId);
+  const rater = scope.raterById.get(input.raterId);
+  if (!rater) throw new AppError('not_found', '找不到这位评委');
+  return {
+    period: { name: scope.period.name, settings: scope.period.settings },
+    indicators: scope.indicators,
+    rater: sheetRater(rater),
+    groupName: scope.groupById.get(rater.groupId)?.name ?? '',
+    branches: scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name })),
+    filled: input.filled,
+    entries: input.filled ? sheetEntries(db, input.periodId, { raterId: rater.id }) : [],
+  };
+}
+
+/** One branch's score sheet (every rater side by side), blank or filled; callers check the blind rule for filled ones. */
+export function branchScoreSheetData(db: Database, input: { periodId: number; branchId: number; filled: boolean }): BranchScoreSheet {
+  const scope = loadPeriodScope(db, input.periodId);
+  const branch = scope.branchById.get(input.branchId);
+  if (!branch) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+  const measurements = db
+    .prepare<[number, number], { indicator_id: number; target: number; actual: number | null; floor: number | null }>(
+      'SELECT indicator_id, target, actual, floor FROM measurement WHERE period_id = ? AND branch_id = ?',
+    )
+    .all(input.periodId, branch.id)
+    .map((m) => ({ indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
+  return {
+    period: { name: scope.period.name, settings: scope.period.settings },
+    indicators: scope.indicators,
+    groups: scope.groups.map((g) => ({ id: g.id, name: g.name })),
+    raters: scope.raters.map(sheetRater),
+    branch: { id: branch.id, code: branch.code, name: branch.name, secretary: branch.secretary },
+    filled: input.filled,
+    entries: input.filled ? sheetEntries(db, input.periodId, { branchId: branch.id }) : [],
+    measurements,
+  };
+}

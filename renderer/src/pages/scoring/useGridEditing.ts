@@ -1,0 +1,155 @@
+/**
+ * What the scoring grid's editor does with the focused cell: start an edit,
+ * check and commit typed text (opening the reasons editor when a count needs
+ * them), clear a cell, paste a block, and move on afterwards. The keys and
+ * clipboard events that call these are in useGridKeyboard.
+ */
+import { useState, type RefObject } from 'react';
+import { t } from '../../../../shared/messages';
+import type { FocusSnapshot, FocusStore, GridFocus } from './focusStore';
+import { cellRefusal, moveFocus, type Then } from './gridNavigation';
+import { detailNeeded, editText, parseInput, type LeafRow, type SheetBranch } from './model';
+import { pastePlan, type PasteProblem } from './pastePlan';
+import type { CellChange, SheetStore } from './sheetStore';
+
+export interface Editing {
+  text: string;
+  /** 'enter': started by typing, arrows commit and move; 'edit': F2 / Enter / double-click, arrows move the caret. */
+  mode: 'enter' | 'edit';
+  error: string | null;
+}
+
+export interface DetailEditing {
+  branchId: number;
+  row: number;
+  value: number;
+  count: number;
+  initial: string[];
+  then: Then;
+}
+
+export interface GridEditingOptions {
+  store: SheetStore;
+  single: boolean;
+  focus: FocusSnapshot;
+  focusStore: FocusStore;
+  focusBranch: SheetBranch;
+  inputRef: RefObject<HTMLInputElement | null>;
+  readOnly: string | null;
+  guard: () => string | null;
+  onNextUnscored: () => void;
+  onPasted: (saved: number, problems: PasteProblem[]) => void;
+}
+
+export function useGridEditing(o: GridEditingOptions) {
+  const { store, focus, focusBranch, readOnly, guard } = o;
+  const rows = store.rows;
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [detail, setDetail] = useState<DetailEditing | null>(null);
+  const focusRow = rows[focus.row]?.kind === 'leaf' ? (rows[focus.row] as LeafRow) : null;
+  const refusal = (row: LeafRow | null, branch: SheetBranch) => cellRefusal(row, branch, readOnly, guard);
+  const keepKeyboard = () => o.inputRef.current?.focus({ preventScroll: true });
+
+  const go = (then: Then, from: GridFocus = focus) => {
+    setNotice(null);
+    if (then === 'nextUnscored') o.onNextUnscored();
+    else if (then) {
+      const next = moveFocus({ rows, branches: store.branches, single: o.single }, from, then);
+      if (next) o.focusStore.set(next);
+    }
+    keepKeyboard();
+  };
+
+  const applyOne = (row: LeafRow, branchId: number, next: CellChange['next']) => {
+    store.apply([{ branchId, indicatorId: row.leaf.id, next }]);
+  };
+
+  /** Opens the reasons editor for `value` in the focused cell, starting from the reasons it has. */
+  const openDetail = (value: number, count: number, old: readonly string[], then: Then) =>
+    setDetail({ branchId: focusBranch.id, row: focus.row, value, count, initial: Array.from({ length: count }, (_, i) => old[i] ?? ''), then });
+
+  /** Commits a value typed or picked for the focused cell; false when it was refused (the editor stays open). */
+  const commitText = (text: string, then: Then): boolean => {
+    if (!focusRow) return true;
+    const parsed = parseInput(focusRow.leaf, focusRow.method, text);
+    if ('error' in parsed) {
+      setEditing((e) => ({ text, mode: e?.mode ?? 'enter', error: parsed.error }));
+      return false;
+    }
+    setEditing(null);
+    const current = store.get(focusBranch.id, focusRow.leaf.id);
+    if (parsed.value === null) {
+      if (current) applyOne(focusRow, focusBranch.id, null);
+      go(then);
+      return true;
+    }
+    const need = detailNeeded(focusRow.method, parsed.value);
+    if (need > 0) {
+      openDetail(parsed.value, need, current?.detail ?? [], then);
+      return true;
+    }
+    applyOne(focusRow, focusBranch.id, { value: parsed.value, detail: [] });
+    go(then);
+    return true;
+  };
+
+  const beginEdit = (mode: Editing['mode'], text?: string, reasons = false) => {
+    if (!focusRow) return;
+    const refused = refusal(focusRow, focusBranch);
+    if (refused) {
+      setNotice(refused);
+      return;
+    }
+    const current = store.get(focusBranch.id, focusRow.leaf.id);
+    if (focus.detail || reasons) {
+      if (!current) return setNotice(t('scoring.refuse.detailFirst'));
+      const need = detailNeeded(focusRow.method, current.value);
+      if (!need) return setNotice(t('scoring.refuse.noDetail'));
+      openDetail(current.value, need, current.detail, reasons ? null : 'down');
+      return;
+    }
+    setNotice(null);
+    setEditing({ text: text ?? (current ? editText(focusRow.method, current.value) : ''), mode, error: null });
+  };
+
+  const clearCell = () => {
+    if (!focusRow) return;
+    const refused = refusal(focusRow, focusBranch);
+    if (refused) return setNotice(refused);
+    if (store.get(focusBranch.id, focusRow.leaf.id)) applyOne(focusRow, focusBranch.id, null);
+  };
+
+  const finishDetail = (reasons: string[] | null) => {
+    const d = detail;
+    setDetail(null);
+    if (!d) return;
+    const row = rows[d.row];
+    if (reasons && row?.kind === 'leaf') {
+      store.apply([{ branchId: d.branchId, indicatorId: row.leaf.id, next: { value: d.value, detail: reasons } }]);
+      go(d.then, { row: d.row, branchId: d.branchId, detail: focus.detail });
+    } else keepKeyboard();
+  };
+
+  const pasteBlock = (text: string) => {
+    if (!focusRow) return;
+    if (readOnly) return setNotice(t('scoring.refuse.locked', { reason: readOnly }));
+    const guarded = guard();
+    if (guarded) return setNotice(guarded);
+    const plan = pastePlan({
+      text,
+      rows,
+      branches: store.branches,
+      focusRow: focus.row,
+      focusBranchId: focusBranch.id,
+      current: (branchId, indicatorId) => store.get(branchId, indicatorId),
+      refusal,
+    });
+    store.apply(plan.changes);
+    o.onPasted(plan.changes.length, plan.problems);
+  };
+
+  return { focusRow, editing, setEditing, notice, setNotice, detail, setDetail, refusal, go, commitText, beginEdit, clearCell, finishDetail, pasteBlock };
+}
+
+export type GridEditing = ReturnType<typeof useGridEditing>;

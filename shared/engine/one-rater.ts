@@ -1,0 +1,34 @@
+/**
+ * The engine's input for one rater alone: their entries as the engine counts
+ * them, in a group of their own with weight 1 and no normalisation (there is
+ * no panel to normalise against). Used for a rater's own totals — the
+ * meeting's per-rater totals (one branch) and the scoring sheet's running
+ * totals (every branch the rater scores).
+ */
+import type { PeriodSettings } from '../domain/period';
+import type { EngineBranch, EngineIndicator, EngineInput, EngineMeasurement } from './types';
+
+export interface OneRater {
+  indicators: EngineIndicator[];
+  /** The period's settings; `normalize` is turned off here, anything else (quotas) is the caller's. */
+  settings: PeriodSettings;
+  rater: { id: number; name: string };
+  group?: { id: number; name: string };
+  branches: EngineBranch[];
+  scores: readonly { branchId: number; indicatorId: number; value: number }[];
+  measurements?: EngineMeasurement[];
+}
+
+export function oneRaterInput(o: OneRater): EngineInput {
+  const group = o.group ?? { id: 1, name: '' };
+  return {
+    indicators: o.indicators,
+    branches: o.branches,
+    groups: [{ id: group.id, name: group.name, weight: 1 }],
+    raters: [{ id: o.rater.id, name: o.rater.name, groupId: group.id }],
+    recusals: [],
+    scores: o.scores.map((s) => ({ raterId: o.rater.id, branchId: s.branchId, indicatorId: s.indicatorId, value: s.value })),
+    measurements: o.measurements ?? [],
+    settings: { ...o.settings, normalize: false },
+  };
+}
