@@ -18,9 +18,10 @@ const msg = {
   sqlite: 'Only electron/db/ may import better-sqlite3: use the Database it hands out.',
   react: 'shared/ is pure TypeScript: no React.',
   mainCode: 'renderer/ must not import main-process code: call it through the contract (shared/api.ts).',
+  reports: 'electron/reports/ only renders the view models it is given: loading belongs in electron/services (document-data.ts).',
 };
 
-const restrict = ({ node = false, electron = false, sqlite = false, react = false, mainCode = false } = {}) => [
+const restrict = ({ node = false, electron = false, sqlite = false, react = false, mainCode = false, reports = false } = {}) => [
   'error',
   {
     paths: [
@@ -33,6 +34,7 @@ const restrict = ({ node = false, electron = false, sqlite = false, react = fals
       ...(react ? [{ group: ['react/*', 'react-dom/*', 'antd/*', '@ant-design/*'], message: msg.react }] : []),
       ...(mainCode ? [{ group: ['**/electron/**'], message: msg.mainCode }] : []),
       ...(mainCode ? [{ group: ['exceljs', 'docx', '@napi-rs/canvas'], message: msg.mainCode }] : []),
+      ...(reports ? [{ group: ['**/db', '**/db/**', '**/services', '**/services/**'], message: msg.reports }] : []),
     ],
   },
 ];
@@ -75,5 +77,6 @@ export default tseslint.config(
     },
   },
   { files: ['electron/db/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true }) } },
+  { files: ['electron/reports/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true, sqlite: true, reports: true }) } },
   { files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'], rules: { 'no-restricted-imports': restrict({ sqlite: true }) } },
 );

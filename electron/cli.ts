@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from './paths';
-import { AppError } from './services/errors';
+import { AppError } from './errors';
 import { createServices, type Services } from './services';
 import { printError, UsageError, type Flags, type Output } from './cli/command';
 import { findCommand, parseOptions, usageText } from './cli/commands';

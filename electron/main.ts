@@ -19,7 +19,7 @@ import { registerIpc } from './ipc';
 import { resolveDataDir } from './paths';
 import { createServices, type Services } from './services';
 import type { Desktop } from './services/context';
-import { AppError } from './services/errors';
+import { AppError } from './errors';
 
 // Bundled to dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');

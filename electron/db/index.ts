@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/messages';
-import { AppError } from '../services/errors';
+import { AppError } from '../errors';
 import { migrate, type MigrationReport } from './migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { isReadOnlyError, openSnapshot, openSqlite, type Database } from './sqlite';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/messages';
-import { AppError } from '../services/errors';
+import { AppError } from '../errors';
 import { inTransaction, type Database } from './sqlite';
 
 export interface Migration {

@@ -7,7 +7,7 @@ import type { Indicator, Tag } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
 import type { PeriodSettings } from '../../shared/domain/period';
 import type { BranchResult } from '../../shared/engine';
-import { AppError } from '../services/errors';
+import { AppError } from '../errors';
 import type { BranchInfo, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
 export type { BranchInfo, LeafRecord, RecordedReason, ReviewData, ReviewSource } from './view-models';

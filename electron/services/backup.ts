@@ -13,7 +13,7 @@ import { DATABASE_FILE_NAME, openAppDatabase, schemaVersion, LATEST_SCHEMA_VERSI
 import { openSqlite } from '../db/sqlite';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { readSetting, writeSetting } from './settings';
 import { checkAuditChain } from './audit-verify';
 

@@ -11,7 +11,7 @@ import {
 import { t } from '../../shared/messages';
 import { inTransaction, type Database } from '../db';
 import { findBranchByCode, insertBranch, writeBranch } from './branches';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import {
   addHelpSheet,
   addRangeValidation,

@@ -1,7 +1,7 @@
 import type { Branch, BranchFieldsValue } from '../../shared/domain/branch';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 interface BranchRow {
   id: number;

@@ -4,7 +4,7 @@ import { t } from '../../shared/messages';
 import type { Result } from '../../shared/result';
 import { mayCall } from './access';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { BUSY_TIMEOUT_MS, isBusyError, isReadOnlyError } from '../db/sqlite';
 import { handlers, type HandlerSpec } from './handlers';
 import { assertResultsVisible } from './scoring';

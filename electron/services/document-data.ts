@@ -10,7 +10,7 @@ import type { LeafMethod } from '../../shared/domain/framework';
 import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
 import type { BranchScoreSheet, LeafRecord, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { loadPeriodScope } from './period-scope';
 import type { ResultsCache } from './results';
 

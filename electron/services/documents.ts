@@ -26,7 +26,7 @@ import { meetingPackDocx, minutesDocx, publicationDocx } from '../reports/meetin
 import { officialStyle, toBuffer } from '../reports/style';
 import type { ServiceContext } from './context';
 import { branchScoreSheetData, loadReviewData, raterScoreSheetData } from './document-data';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { assertResultsVisible } from './scoring';
 import { draftMinutes } from './meeting-minutes';
 import { getMeeting, getPublication } from './meetings';

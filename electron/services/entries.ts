@@ -4,6 +4,7 @@
  * The scoring screens of the next issue build on `saveEntries`.
  */
 import type { Indicator } from '../../shared/domain/framework';
+import type { Actor } from './actor';
 import type { MeasurementRow } from '../../shared/domain/measurements';
 import type { PeriodStatus } from '../../shared/domain/period';
 import { scoreLockReason } from '../../shared/domain/score-lock';
@@ -11,7 +12,7 @@ import { type DetailProblem, detailProblem } from '../../shared/domain/entry';
 import { checkEntry } from '../../shared/engine/points';
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { freezeFramework, getIndicators } from './frameworks';
 import { leavesInOrder, periodBranches } from './period-data';
 import { loadPeriodScope } from './period-scope';
@@ -87,12 +88,6 @@ function detailInWords(p: DetailProblem, value: number): string {
     case 'vetoUnneeded':
       return `一票否决选“否”时不写原因（写了 ${p.have} 条）`;
   }
-}
-
-/** Who saves: recorded in the audit log and, for entries, as entered_by. */
-export interface Actor {
-  kind: 'admin' | 'rater' | 'import' | 'system';
-  name: string;
 }
 
 /** Batches larger than this are audited as one summary row plus every overwrite of an existing value. */

@@ -4,7 +4,7 @@
  * in the save dialog; only a real PNG of at most 20 MB is written.
  */
 import { PNG_MAX_BYTES } from '../../shared/api';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import type { FileAccess } from './grants';
 import { writeFileSafely } from './safe-write';
 

@@ -40,7 +40,7 @@ import {
 } from '../../shared/domain/method-text';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { createFrameworkFromDraft, getFramework } from './frameworks';
 import {
   addHelpSheet,

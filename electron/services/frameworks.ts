@@ -16,7 +16,7 @@ import { validateFramework, type FrameworkIssue } from '../../shared/domain/fram
 import type { FrameworkSummary } from '../../shared/domain/views';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import { inTransaction, type Database } from '../db';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 interface FrameworkRow {
   id: number;

@@ -19,8 +19,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FILE_FIELDS, type FileUse } from '../../shared/domain/file-path';
 import { t } from '../../shared/messages';
-import type { Desktop } from './context';
-import { AppError } from './errors';
+import type { Desktop } from './desktop';
+import { AppError } from '../errors';
 
 export type PathPolicy = 'dialog' | 'trusted';
 

@@ -19,7 +19,7 @@ import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { listMeasurements, saveMeasurements } from './entries';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { getIndicators } from './frameworks';
 import { branchesByCode, leavesInOrder, normaliseCode } from './period-data';
 import { assertPeriodEditable, getPeriod, periodBranchIds } from './periods';

@@ -10,7 +10,7 @@ import { Engine, roundPoints } from '../../shared/engine';
 import { mean, median, populationSd } from '../../shared/engine/stats';
 import type { Database } from '../db';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */

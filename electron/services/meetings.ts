@@ -25,8 +25,8 @@ import {
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
-import type { Actor } from './entries';
-import { AppError } from './errors';
+import type { Actor } from './actor';
+import { AppError } from '../errors';
 import { branchProgress, itemResult } from './meeting-result';
 import { getPeriod, periodBranchIds } from './periods';
 import type { Session } from './session';

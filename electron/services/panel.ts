@@ -5,7 +5,7 @@
  */
 import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
 import { inTransaction, type Database } from '../db';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { assertPeriodEditable, getPeriod } from './periods';
 
 

@@ -14,8 +14,8 @@ import {
 } from '../../shared/domain/period';
 import type { Period } from '../../shared/domain/views';
 import { inTransaction, withAuditContext, type Database } from '../db';
-import type { Actor } from './entries';
-import { AppError } from './errors';
+import type { Actor } from './actor';
+import { AppError } from '../errors';
 import { getIndicators } from './frameworks';
 
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../../shared/messages';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 /** Why a write failed, in the user's words. */
 export function writeFailureReason(e: unknown): string {

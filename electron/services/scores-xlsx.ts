@@ -25,7 +25,7 @@ import { entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { saveEntries } from './entries';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { getIndicators } from './frameworks';
 import { getPanel } from './panel';
 import { branchesByCode, isRaterScored, leavesInOrder, localTime, normaliseCode, periodBranches, runsOf, type Leaf, type PeriodBranch } from './period-data';

@@ -10,10 +10,11 @@ import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import { type EntryInput, saveEntries } from './entries';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { eligibleRaters, isRecused, loadPeriodScope } from './period-scope';
 import { getPeriod } from './periods';
-import { actorOf, type Session } from './session';
+import { actorOf } from './actor';
+import type { Session } from './session';
 
 /** Raters may see only their own sheet; the admin may open any (to type in a paper sheet). */
 function assertSheetAccess(session: Session, periodId: number, raterId: number): void {

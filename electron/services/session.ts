@@ -8,7 +8,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Session } from '../../shared/domain/scoring';
 import type { Database } from '../db';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { readSetting, writeSetting } from './settings';
 
 export type { Session };
@@ -60,9 +60,3 @@ export function setRaterPin(db: Database, periodId: number, raterId: number, pin
   if (info.changes === 0) throw new AppError('not_found', '找不到这位评委');
 }
 
-/** How the session appears in the audit log. */
-export function actorOf(session: Session): { kind: 'admin' | 'rater' | 'system'; name: string } {
-  if (session.kind === 'admin') return { kind: 'admin', name: '管理员' };
-  if (session.kind === 'rater') return { kind: 'rater', name: session.name };
-  return { kind: 'system', name: '系统' };
-}

@@ -13,7 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { t } from '../../shared/messages';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 const MB = 1024 * 1024;
 

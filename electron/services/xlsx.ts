@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { t } from '../../shared/messages';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { writeFileSafely } from './safe-write';
 import { checkWorkbookFile } from './xlsx-guard';
 import { stripWorkbookText } from './xlsx-text';

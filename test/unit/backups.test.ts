@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, verifyAuditChain } from '../../electron/db';
 import { createServices } from '../../electron/services';
 import { backupFolder } from '../../electron/services/backup';
-import { AppError } from '../../electron/services/errors';
+import { AppError } from '../../electron/errors';
 import { periodSetup } from '../helpers/period-setup';
 import { repoPath } from '../helpers/repo';
 import { tempDir, tempServices } from '../helpers/tmp';

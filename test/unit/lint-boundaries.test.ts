@@ -70,3 +70,11 @@ describe('transactions are opened in one place', () => {
     expect(await transactionErrors('electron/services/x.ts', code)).toEqual([]);
   });
 });
+
+describe('reports only render', () => {
+  it('refuses database and service imports in electron/reports, allows the shared domain', async () => {
+    expect(await boundaryErrors('electron/reports/x.ts', "import { getPeriod } from '../services/periods';\nexport const a = getPeriod;\n")).toHaveLength(1);
+    expect(await boundaryErrors('electron/reports/charts/x.ts', "import type { Database } from '../../db';\nexport type A = Database;\n")).toHaveLength(1);
+    expect(await boundaryErrors('electron/reports/x.ts', "import { t } from '../../shared/messages';\nimport { AppError } from '../errors';\nexport const a = [t, AppError];\n")).toEqual([]);
+  });
+});

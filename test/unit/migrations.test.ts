@@ -5,7 +5,7 @@ import { DATABASE_FILE_NAME, openAppDatabase, schemaVersion } from '../../electr
 import { migrate, type Migration } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/db/migrations';
 import { openSqlite } from '../../electron/db/sqlite';
-import { AppError } from '../../electron/services/errors';
+import { AppError } from '../../electron/errors';
 import { tempDir } from '../helpers/tmp';
 
 const tables = (db: ReturnType<typeof openSqlite>) =>

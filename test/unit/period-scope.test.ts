@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine';
-import { AppError } from '../../electron/services/errors';
+import { AppError } from '../../electron/errors';
 import { eligibleRaters, isRecused, loadPeriodScope, panelEngineInput, singleRaterEngineInput } from '../../electron/services/period-scope';
 import { buildEngineInput } from '../../electron/services/results';
 import { periodSetup } from '../helpers/period-setup';

@@ -4,7 +4,7 @@ import { listMeasurements, saveMeasurements } from '../entries';
 import { importMeasurements, previewMeasurementImport, writeMeasurementTemplate } from '../measurements-xlsx';
 import { exportScores, importScores, previewScoreImport, writeScoreTemplate } from '../scores-xlsx';
 import { compareSelf, getSelfAssessment, importSelf, previewSelfImport, saveSelfAssessment, writeSelfTemplate } from '../self-assessment';
-import { actorOf } from '../session';
+import { actorOf } from '../actor';
 import type { HandlerSlice } from './define';
 
 export const dataHandlers = {

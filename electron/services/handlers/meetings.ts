@@ -19,7 +19,7 @@ import {
   startMeeting,
   withRevealedTotals,
 } from '../meetings';
-import { actorOf } from '../session';
+import { actorOf } from '../actor';
 import type { HandlerSlice } from './define';
 
 export const meetingHandlers = {

@@ -12,7 +12,7 @@ import {
   setPeriodFramework,
   updatePeriod,
 } from '../periods';
-import { actorOf } from '../session';
+import { actorOf } from '../actor';
 import { writeSetting } from '../settings';
 import type { HandlerSlice } from './define';
 

@@ -1,5 +1,5 @@
 /** 结果: the computed results, their explanation, the panel's consistency, a branch's trend. */
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 import { explainBranch, panelStatistics, periodResults } from '../results';
 import { branchTrend } from '../trends';
 import type { HandlerSlice } from './define';

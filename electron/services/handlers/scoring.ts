@@ -1,7 +1,7 @@
 /** 评分: a rater's sheet on the shared PC, the office's entry of scores, progress and "finished" marks. */
 import { saveEntries } from '../entries';
 import { raterSheet, saveRaterEntries, scoringProgress, setFinished } from '../scoring';
-import { actorOf } from '../session';
+import { actorOf } from '../actor';
 import type { HandlerSlice } from './define';
 
 export const scoringHandlers = {

@@ -1,4 +1,4 @@
-import type { AppErrorValue, ErrorCode, ErrorDetail } from '../../shared/result';
+import type { AppErrorValue, ErrorCode, ErrorDetail } from '../shared/result';
 
 /**
  * A failure the user can act on. Services throw it; the dispatcher turns it

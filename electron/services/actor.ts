@@ -1,0 +1,18 @@
+/**
+ * Who does something: recorded in the audit log and, for entries, as
+ * entered_by. Its own module, so the services that record an actor need not
+ * import one another for it.
+ */
+import type { Session } from '../../shared/domain/scoring';
+
+export interface Actor {
+  kind: 'admin' | 'rater' | 'import' | 'system';
+  name: string;
+}
+
+/** How the session appears in the audit log. */
+export function actorOf(session: Session): { kind: 'admin' | 'rater' | 'system'; name: string } {
+  if (session.kind === 'admin') return { kind: 'admin', name: '管理员' };
+  if (session.kind === 'rater') return { kind: 'rater', name: session.name };
+  return { kind: 'system', name: '系统' };
+}
