@@ -16,6 +16,7 @@ import type { PeriodResults } from '../../shared/domain/views';
 import type { PanelStatistics } from '../../shared/engine';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
@@ -86,11 +87,6 @@ describe.runIf(chromiumPath)('results charts in Chromium', () => {
   let earlier: PeriodResults;
   const pageErrors: string[] = [];
 
-  async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-    const r = await promise;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
 
   beforeAll(async () => {
     harness = await startHarness({ rendererDir: RENDERER_DIR });

@@ -17,6 +17,7 @@ import type { SelfAssessmentItem } from '../../shared/domain/self-assessment';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
+import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
@@ -31,11 +32,6 @@ describe.runIf(chromiumPath)('业务数据 area in Chromium', () => {
   let edited: MeasurementRow;
   const pageErrors: string[] = [];
 
-  async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-    const r = await promise;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
   const measurements = () => value(harness.services.invoke('measurements.list', { periodId }));
 
   beforeAll(async () => {

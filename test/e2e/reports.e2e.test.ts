@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
@@ -28,11 +29,6 @@ describe.runIf(chromiumPath)('reports screen in Chromium', () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'rongping-reports-e2e-'));
   const pageErrors: string[] = [];
 
-  async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-    const r = await promise;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
 
   beforeAll(async () => {
     harness = await startHarness({ rendererDir: RENDERER_DIR });

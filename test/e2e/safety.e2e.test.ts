@@ -11,6 +11,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
@@ -24,11 +25,6 @@ describe.runIf(chromiumPath)('数据安全 area in Chromium', () => {
   let manualBackup: string;
   const pageErrors: string[] = [];
 
-  async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-    const r = await promise;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
   const auditRows = () => (harness.services.ctx.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
   const branchCodes = async () => (await value(harness.services.invoke('branches.list', { includeArchived: true }))).map((b) => b.code);
 

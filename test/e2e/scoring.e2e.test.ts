@@ -11,6 +11,7 @@ import type { Indicator } from '../../shared/domain/framework';
 import type { Session } from '../../shared/domain/scoring';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
@@ -25,11 +26,6 @@ describe.runIf(chromiumPath)('scoring screen in Chromium', () => {
   let leaves: Indicator[];
   const branchIds: Record<string, number> = {};
 
-  async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-    const r = await promise;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
 
   /** Runs service calls as the admin (the harness shares one session with the page), then puts the page's session back. */
   async function asAdmin<T>(fn: () => Promise<T>): Promise<T> {

@@ -10,11 +10,8 @@ import { migrations } from '../../electron/db/migrations';
 import { openAsForeignTool, openSqlite } from '../../electron/db/sqlite';
 import { periodSetup } from '../helpers/period-setup';
 import { tempDir } from '../helpers/tmp';
+import { ok } from '../helpers/result';
 
-const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** A finalised period with a few scores and their history. */
 async function finalisedPeriod() {

@@ -14,11 +14,8 @@ import { AppError } from '../../electron/errors';
 import { periodSetup } from '../helpers/period-setup';
 import { repoPath } from '../helpers/repo';
 import { tempDir, tempServices } from '../helpers/tmp';
+import { ok } from '../helpers/result';
 
-const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 describe('automatic backups', () => {
   it('takes one at the first start of a day, not at the second, and again the next day', async () => {

@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { periodSetup } from '../helpers/period-setup';
+import { ok } from '../helpers/result';
 
-const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 describe('entries.save follows the phase rules', () => {
   it('writes nothing in a draft period and leaves its framework unfrozen', async () => {
