@@ -2,12 +2,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '../../../../shared/domain/scoring';
 import { call } from '../../api/client';
+import { apiKey, keyMatches } from '../../api/keys';
 
-/** The same key as the header's session badge (renderer/src/hooks/useSession.ts): one cached session for the window. */
-export const SESSION_KEY = ['session'] as const;
-export const sheetKey = (periodId: number, raterId: number) => ['scoring.sheet', periodId, raterId] as const;
-export const progressKey = (periodId: number) => ['scoring.progress', periodId] as const;
-export const panelKey = (periodId: number) => ['panel', periodId] as const;
+/** Keys derived from the contract (api/keys.ts), so the header's session badge and this screen share one cached session. */
+export const SESSION_KEY = apiKey('session.get', {});
+export const sheetKey = (periodId: number, raterId: number) => apiKey('scoring.sheet', { periodId, raterId });
+export const progressKey = (periodId: number) => apiKey('scoring.progress', { periodId });
+export const panelKey = (periodId: number) => apiKey('panel.get', { periodId });
 
 /** One rater's sheet: held while the screen is open (the screen keeps the values as they are typed). */
 export const sheetQuery = (periodId: number, raterId: number) => ({
@@ -41,7 +42,7 @@ export function useSessionChanged() {
   return async (session: Session) => {
     queryClient.setQueryData(SESSION_KEY, session);
     // A shared PC: nothing of the previous person's sheet stays in memory.
-    queryClient.removeQueries({ queryKey: ['scoring.sheet'] });
+    queryClient.removeQueries({ predicate: (q) => keyMatches(q.queryKey, 'scoring.sheet') });
     await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   };
 }
