@@ -73,6 +73,13 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='transaction']", message: 'Use inTransaction(db, work) from electron/db: it begins IMMEDIATE, so a second writer waits instead of failing.' },
+        // What the user is told comes from the one catalogue (shared/messages), not from text written into a service.
+        ...[
+          "NewExpression[callee.name='AppError'] > Literal[value=/[\\u4e00-\\u9fff]/]",
+          "NewExpression[callee.name='AppError'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
+          "NewExpression[callee.name='AppError'] Property[key.name='message'] > Literal[value=/[\\u4e00-\\u9fff]/]",
+          "NewExpression[callee.name='AppError'] Property[key.name='message'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
+        ].map((selector) => ({ selector, message: 'An AppError message comes from the catalogue: t(\'error.…\', { … }) with the text in shared/messages/zh-CN-*.ts.' })),
       ],
     },
   },

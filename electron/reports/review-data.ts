@@ -7,6 +7,7 @@ import type { Indicator, Tag } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
 import type { PeriodSettings } from '../../shared/domain/period';
 import type { BranchResult } from '../../shared/engine';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import type { BranchInfo, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
@@ -84,7 +85,7 @@ export function reviewData(src: ReviewSource): ReviewData {
 export function branchOf(data: ReviewData, branchId: number): { info: BranchInfo; result: BranchResult } {
   const info = data.branches.get(branchId);
   const result = data.resultOf.get(branchId);
-  if (!info || !result) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+  if (!info || !result) throw new AppError('not_found', t('error.period.branchNotInScope'));
   return { info, result };
 }
 

@@ -97,7 +97,7 @@ export function setBackupKeep(ctx: ServiceContext, keep: number): BackupList {
 
 /** Backs up to a file the user named (CLI `backup FILE`). */
 export async function backupTo(db: Database, file: string): Promise<{ path: string; bytes: number }> {
-  if (existsSync(file)) throw new AppError('io', t('error.io', { file, reason: '文件已存在，请换一个文件名' }));
+  if (existsSync(file)) throw new AppError('io', t('error.io', { file, reason: t('error.backup.fileExists') }));
   await writeBackup(db, file);
   return { path: file, bytes: statSync(file).size };
 }
@@ -127,7 +127,7 @@ function checkBackup(file: string, name: string): void {
     if (integrity !== 'ok') throw new AppError('validation', t('backup.error.damaged', { name, detail: String(integrity) }));
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) throw new AppError('db_newer', t('error.dbNewer', { file: name, found: version, known: LATEST_SCHEMA_VERSION }));
-    if (version === 0) throw new AppError('validation', t('backup.error.damaged', { name, detail: '不是融评的数据文件' }));
+    if (version === 0) throw new AppError('validation', t('backup.error.damaged', { name, detail: t('error.backup.notRongpingFile') }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('validation', t('backup.error.damaged', { name, detail: e instanceof Error ? e.message : String(e) }));

@@ -27,7 +27,7 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
   if (!mayCall(ctx.session, spec.access)) {
     return {
       ok: false,
-      error: { code: 'forbidden', message: ctx.session.kind === 'rater' ? '评委身份不能进行这项操作，请切换到管理员' : '请先选择身份（评委或管理员）' },
+      error: { code: 'forbidden', message: t(ctx.session.kind === 'rater' ? 'error.dispatch.raterForbidden' : 'error.dispatch.noSession') },
     };
   }
   const parsed = api[method].input.safeParse(rawInput ?? {});
@@ -55,10 +55,10 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     if (e instanceof AppError) return { ok: false, error: e.toValue() };
     // The database's own guards (triggers) speak in codes; say them in the user's words.
     if (e instanceof Error && e.message.includes('framework_frozen')) {
-      return { ok: false, error: { code: 'conflict', message: '该指标体系已用于评分并已冻结，不能修改。请“另存为新版本”后修改。' } };
+      return { ok: false, error: { code: 'conflict', message: t('error.dispatch.frameworkFrozen') } };
     }
     if (e instanceof Error && e.message.includes('period_finalised')) {
-      return { ok: false, error: { code: 'conflict', message: '该考核周期已定稿，评分、业务数据和自评都不能再修改。如确需修改，请先由管理员重新开启。' } };
+      return { ok: false, error: { code: 'conflict', message: t('error.dispatch.periodFinalised') } };
     }
     // Another process kept the write lock past the busy timeout: say so; nothing was written.
     if (isBusyError(e)) return { ok: false, error: { code: 'busy', message: t('error.busy', { seconds: BUSY_TIMEOUT_MS / 1000 }) } };

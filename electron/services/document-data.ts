@@ -11,6 +11,7 @@ import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
 import type { BranchScoreSheet, LeafRecord, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
 import { AppError } from '../errors';
+import { t } from '../../shared/messages';
 import { loadPeriodScope } from './period-scope';
 import type { ResultsCache } from './results';
 
@@ -109,7 +110,7 @@ const sheetRater = (r: { id: number; name: string; groupId: number; recusals: { 
 export function raterScoreSheetData(db: Database, input: { periodId: number; raterId: number; filled: boolean }): RaterScoreSheet {
   const scope = loadPeriodScope(db, input.periodId);
   const rater = scope.raterById.get(input.raterId);
-  if (!rater) throw new AppError('not_found', '找不到这位评委');
+  if (!rater) throw new AppError('not_found', t('error.panel.raterNotFound'));
   return {
     period: { name: scope.period.name, settings: scope.period.settings },
     indicators: scope.indicators,
@@ -125,7 +126,7 @@ export function raterScoreSheetData(db: Database, input: { periodId: number; rat
 export function branchScoreSheetData(db: Database, input: { periodId: number; branchId: number; filled: boolean }): BranchScoreSheet {
   const scope = loadPeriodScope(db, input.periodId);
   const branch = scope.branchById.get(input.branchId);
-  if (!branch) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+  if (!branch) throw new AppError('not_found', t('error.period.branchNotInScope'));
   const measurements = db
     .prepare<[number, number], { indicator_id: number; target: number; actual: number | null; floor: number | null }>(
       'SELECT indicator_id, target, actual, floor FROM measurement WHERE period_id = ? AND branch_id = ?',

@@ -51,7 +51,7 @@ export async function writeScoreSheet(
 ): Promise<DocumentWritten> {
   const raterId = input.raterId ?? null;
   const branchId = input.branchId ?? null;
-  if ((raterId === null) === (branchId === null)) throw new AppError('validation', '请选择一位评委或一个党支部（二者选一）');
+  if ((raterId === null) === (branchId === null)) throw new AppError('validation', t('error.documents.raterOrBranch'));
   const common = { periodId: input.periodId, filled: input.filled } as const;
   const look = { fontScheme: input.fontScheme ?? 'windows' } as const;
   let bytes: Buffer;
@@ -98,7 +98,7 @@ function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: Fo
   if (o.date) {
     const [y, m, d] = o.date.split('-').map(Number) as [number, number, number];
     date = new Date(y, m - 1, d);
-    if (date.getMonth() !== m - 1) throw new AppError('validation', `日期“${o.date}”不存在`);
+    if (date.getMonth() !== m - 1) throw new AppError('validation', t('error.documents.noSuchDate', { date: o.date }));
   }
   return { fontScheme, issuer, date, remember };
 }
@@ -234,7 +234,7 @@ export async function writePublication(ctx: ServiceContext, input: ReviewOptions
   assertResultsVisible(ctx.db, input.periodId);
   const publication = getPublication(ctx.db, input.periodId);
   if (!publication.publicityStart || !publication.publicityEnd || !publication.objectionContact) {
-    throw new AppError('validation', '请先在“评审会”页面的“结果公示”中设置公示期和异议受理方式，再生成公示');
+    throw new AppError('validation', t('error.documents.publicationUnset'));
   }
   const o = resolveOptions(ctx, { ...input, date: input.date ?? publication.publicityStart });
   const data = loadReviewData(ctx.db, ctx.results, input.periodId);
@@ -283,7 +283,7 @@ export async function startBatch(ctx: ServiceContext, input: BatchInput): Promis
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, input.branchIds ? { branchIds: input.branchIds } : {});
   const ids = input.branchIds?.length ? [...new Set(input.branchIds)] : data.result.branches.map((b) => b.branchId);
   for (const id of ids) branchOf(data, id);
-  if (!ids.length) throw new AppError('validation', '本周期没有参评的党支部，没有反馈单可写');
+  if (!ids.length) throw new AppError('validation', t('error.documents.noBranches'));
 
   let folder: string;
   if (input.mode === 'perBranch') {
@@ -393,14 +393,14 @@ async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: nu
 
 export function jobStatus(ctx: ServiceContext, jobId: string): BatchJobStatus {
   const job = jobs(ctx).get(jobId);
-  if (!job) throw new AppError('not_found', '找不到这个导出任务，它可能已经结束很久了');
+  if (!job) throw new AppError('not_found', t('error.documents.jobNotFound'));
   return snapshot(job);
 }
 
 /** Asks a running batch to stop after the branch it is on; files already written stay. */
 export function cancelJob(ctx: ServiceContext, jobId: string): BatchJobStatus {
   const job = jobs(ctx).get(jobId);
-  if (!job) throw new AppError('not_found', '找不到这个导出任务，它可能已经结束很久了');
+  if (!job) throw new AppError('not_found', t('error.documents.jobNotFound'));
   if (job.status.state === 'running') job.cancelRequested = true;
   return snapshot(job);
 }

@@ -12,6 +12,7 @@ import { type DetailProblem, detailProblem } from '../../shared/domain/entry';
 import { checkEntry } from '../../shared/engine/points';
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { freezeFramework, getIndicators } from './frameworks';
 import { leavesInOrder, periodBranches } from './period-data';
@@ -64,11 +65,11 @@ function periodContext(db: Database, periodId: number): PeriodContext {
 /** Why an entry cannot be stored, or null. */
 function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   const rater = pc.raters.get(e.raterId);
-  if (!rater) return `评委（编号 ${e.raterId}）不在本周期的评委中`;
-  if (!pc.branches.has(e.branchId)) return `党支部（编号 ${e.branchId}）不在本周期的考核范围内`;
+  if (!rater) return t('error.entries.raterNotInPeriod', { id: e.raterId });
+  if (!pc.branches.has(e.branchId)) return t('error.entries.branchNotInPeriod', { id: e.branchId });
   const leaf = pc.leaves.get(e.indicatorId);
-  if (!leaf || !leaf.method) return `指标（编号 ${e.indicatorId}）不是本周期指标体系的末级指标`;
-  if (rater.recused.has(e.branchId)) return `${rater.name}对“${pc.branchNames.get(e.branchId)}”回避，不能打分`;
+  if (!leaf || !leaf.method) return t('error.entries.notALeaf', { id: e.indicatorId });
+  if (rater.recused.has(e.branchId)) return t('error.entries.recused', { name: rater.name, branch: pc.branchNames.get(e.branchId) ?? '' });
   if (e.value === null) return null;
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
   if (problem) return `${leaf.code} ${leaf.name}：${problem}`;
@@ -80,13 +81,13 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
 function detailInWords(p: DetailProblem, value: number): string {
   switch (p.kind) {
     case 'deduction':
-      return p.have < p.need ? `每次扣分都要写明原因（扣 ${value} 次，写了 ${p.have} 条）` : `扣 ${value} 次只写 ${p.need} 条原因（写了 ${p.have} 条）`;
+      return p.have < p.need ? t('error.entries.deductionReasonsMissing', { value, have: p.have }) : t('error.entries.deductionReasonsExtra', { value, need: p.need, have: p.have });
     case 'bonus':
-      return p.have < p.need ? `每个加分项都要写明内容（${value} 项，写了 ${p.have} 条）` : `加分 ${value} 项只写 ${p.need} 条内容（写了 ${p.have} 条）`;
+      return p.have < p.need ? t('error.entries.bonusItemsMissing', { value, have: p.have }) : t('error.entries.bonusItemsExtra', { value, need: p.need, have: p.have });
     case 'vetoMissing':
-      return '一票否决必须写明原因';
+      return t('error.entries.vetoReasonMissing');
     case 'vetoUnneeded':
-      return `一票否决选“否”时不写原因（写了 ${p.have} 条）`;
+      return t('error.entries.vetoReasonUnneeded', { have: p.have });
   }
 }
 
@@ -135,7 +136,7 @@ function assertWritable(pc: PeriodContext, entries: readonly EntryInput[], actor
     const rater = pc.raters.get(raterId);
     if (!rater) continue; // reported per entry below
     const locked = scoreLockReason(pc.status, rater.finishedAt, writer, reason);
-    if (locked) throw new AppError('conflict', raterIds.length > 1 ? `${rater.name}：${locked}` : locked);
+    if (locked) throw new AppError('conflict', raterIds.length > 1 ? t('error.entries.raterLocked', { name: rater.name, reason: locked }) : locked);
   }
 }
 
@@ -164,9 +165,9 @@ export function saveEntries(
       const problem = entryProblem(pc, e);
       if (!problem) return;
       problemCount++;
-      if (problems.length < 200) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+      if (problems.length < 200) problems.push({ row: i + 1, message: t('error.entries.row', { row: i + 1, problem }) });
     });
-    if (problemCount) throw new AppError('validation', `有 ${problemCount} 条评分不符合要求，全部未保存`, problems);
+    if (problemCount) throw new AppError('validation', t('error.entries.invalid', { count: problemCount }), problems);
 
     const enteredBy = ENTERED_BY[actor.kind];
     // An admin typing a paper sheet is named as doing it on the rater's behalf.
@@ -246,15 +247,15 @@ export function saveMeasurements(
   rows.forEach((m, i) => {
     const leaf = pc.leaves.get(m.indicatorId);
     let problem: string | null = null;
-    if (!pc.branches.has(m.branchId)) problem = `党支部（编号 ${m.branchId}）不在本周期的考核范围内`;
-    else if (!leaf || leaf.method?.kind !== 'quantitative') problem = `指标（编号 ${m.indicatorId}）不是定量指标`;
-    else if (!Number.isFinite(m.target)) problem = '目标值必须是数字';
-    else if (m.actual !== null && !Number.isFinite(m.actual)) problem = '实际值必须是数字';
-    else if (m.floor !== null && leaf.method.direction === 'higher' && m.floor > m.target) problem = `零分线 ${m.floor} 高于目标值 ${m.target}（越高越好的指标）`;
-    else if (m.floor !== null && leaf.method.direction === 'lower' && m.floor < m.target) problem = `零分线 ${m.floor} 低于目标值 ${m.target}（越低越好的指标）`;
-    if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+    if (!pc.branches.has(m.branchId)) problem = t('error.entries.branchNotInPeriod', { id: m.branchId });
+    else if (!leaf || leaf.method?.kind !== 'quantitative') problem = t('error.entries.notQuantitative', { id: m.indicatorId });
+    else if (!Number.isFinite(m.target)) problem = t('error.entries.targetNotNumber');
+    else if (m.actual !== null && !Number.isFinite(m.actual)) problem = t('error.entries.actualNotNumber');
+    else if (m.floor !== null && leaf.method.direction === 'higher' && m.floor > m.target) problem = t('error.entries.floorAboveTarget', { floor: m.floor, target: m.target });
+    else if (m.floor !== null && leaf.method.direction === 'lower' && m.floor < m.target) problem = t('error.entries.floorBelowTarget', { floor: m.floor, target: m.target });
+    if (problem) problems.push({ row: i + 1, message: t('error.entries.row', { row: i + 1, problem }) });
   });
-  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条业务数据不符合要求，全部未保存`, problems);
+  if (problems.length) throw new AppError('validation', t('error.entries.measurementsInvalid', { count: problems.length }), problems);
   const stamp = options.now.toISOString();
   let saved = 0;
   let unchanged = 0;

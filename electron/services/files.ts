@@ -4,6 +4,7 @@
  * in the save dialog; only a real PNG of at most 20 MB is written.
  */
 import { PNG_MAX_BYTES } from '../../shared/api';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import type { FileAccess } from './grants';
 import { writeFileSafely } from './safe-write';
@@ -14,15 +15,15 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 export function decodePng(dataBase64: string): Buffer {
   const body = dataBase64.replace(/^data:image\/png;base64,/, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) {
-    throw new AppError('validation', '图片数据无法识别（不是有效的 base64 编码），未保存');
+    throw new AppError('validation', t('error.files.notBase64'));
   }
-  if ((body.length / 4) * 3 > PNG_MAX_BYTES + 2) throw new AppError('validation', '图片超过 20 MB，未保存');
+  if ((body.length / 4) * 3 > PNG_MAX_BYTES + 2) throw new AppError('validation', t('error.files.pngTooLarge'));
   const bytes = Buffer.from(body, 'base64');
   // Signature, then the IHDR chunk (length 13) that every PNG starts with.
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
-    throw new AppError('validation', '图片数据不是 PNG 格式，未保存');
+    throw new AppError('validation', t('error.files.notPng'));
   }
-  if (bytes.length > PNG_MAX_BYTES) throw new AppError('validation', '图片超过 20 MB，未保存');
+  if (bytes.length > PNG_MAX_BYTES) throw new AppError('validation', t('error.files.pngTooLarge'));
   return bytes;
 }
 

@@ -363,7 +363,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
   }
 
   if (rows.length === 0 && wb.cellProblems().length === 0) {
-    throw new AppError('validation', `文件“${fileName}”中没有指标数据（从第 2 行起填写）`);
+    throw new AppError('validation', t('error.frameworkXlsx.noRows', { file: fileName }));
   }
 
   const infoErrors: FrameworkImportPreview['errors'] = [];
@@ -493,7 +493,7 @@ export async function importFramework(
   if (errors.length > 0) {
     throw new AppError(
       'validation',
-      `“${preview.file}”中的指标体系有 ${errors.length} 处错误，未导入任何数据`,
+      t('error.frameworkXlsx.errors', { file: preview.file, count: errors.length }),
       errors.map(issueDetail),
     );
   }

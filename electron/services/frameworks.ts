@@ -16,6 +16,7 @@ import { validateFramework, type FrameworkIssue } from '../../shared/domain/fram
 import type { FrameworkSummary } from '../../shared/domain/views';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import { inTransaction, type Database } from '../db';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 
 interface FrameworkRow {
@@ -70,7 +71,7 @@ export const toIndicator = (r: IndicatorRow): Indicator => ({
 
 function frameworkRow(db: Database, id: number): FrameworkRow {
   const row = db.prepare<[number], FrameworkRow>('SELECT * FROM framework WHERE id = ?').get(id);
-  if (!row) throw new AppError('not_found', `找不到这个指标体系（编号 ${id}），它可能已被删除`);
+  if (!row) throw new AppError('not_found', t('error.frameworks.notFound', { id }));
   return row;
 }
 
@@ -108,7 +109,9 @@ export function assertEditable(db: Database, frameworkId: number): void {
   const period = db.prepare<[number], { name: string }>('SELECT name FROM period WHERE framework_id = ? ORDER BY id LIMIT 1').get(frameworkId);
   throw new AppError(
     'conflict',
-    `“${row.name}”第 ${row.version} 版已被${period ? `“${period.name}”` : '考核周期'}用于评分，已冻结，不能再修改。请“另存为新版本”后在新版本上修改。`,
+    period
+      ? t('error.frameworks.frozenByPeriod', { name: row.name, version: row.version, period: period.name })
+      : t('error.frameworks.frozen', { name: row.name, version: row.version }),
   );
 }
 
@@ -206,8 +209,8 @@ export function updateFrameworkMeta(db: Database, id: number, meta: { name: stri
 export function deleteFramework(db: Database, id: number): void {
   const row = frameworkRow(db, id);
   const used = db.prepare<[number], { name: string }>('SELECT name FROM period WHERE framework_id = ? LIMIT 1').get(id);
-  if (used) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版正被“${used.name}”使用，不能删除`);
-  if (row.frozen_at) throw new AppError('conflict', `“${row.name}”第 ${row.version} 版已冻结，不能删除`);
+  if (used) throw new AppError('conflict', t('error.frameworks.inUse', { name: row.name, version: row.version, period: used.name }));
+  if (row.frozen_at) throw new AppError('conflict', t('error.frameworks.frozenNoDelete', { name: row.name, version: row.version }));
   inTransaction(db, () => {
     db.prepare('UPDATE framework SET lineage_id = NULL WHERE lineage_id = ? AND id = ?').run(id, id);
     db.prepare('DELETE FROM indicator WHERE framework_id = ?').run(id);
@@ -217,14 +220,14 @@ export function deleteFramework(db: Database, id: number): void {
 
 function indicatorRow(db: Database, id: number): IndicatorRow {
   const row = db.prepare<[number], IndicatorRow>('SELECT * FROM indicator WHERE id = ?').get(id);
-  if (!row) throw new AppError('not_found', `找不到这个指标（编号 ${id}），它可能已被删除`);
+  if (!row) throw new AppError('not_found', t('error.frameworks.indicatorNotFound', { id }));
   return row;
 }
 
 function assertCodeFree(db: Database, frameworkId: number, code: string, exceptId: number | null): void {
   const holder = db.prepare<[number, string], { id: number; name: string }>('SELECT id, name FROM indicator WHERE framework_id = ? AND code = ?').get(frameworkId, code);
   if (holder && holder.id !== exceptId) {
-    const message = `指标编码“${code}”已被“${holder.name}”使用`;
+    const message = t('error.frameworks.codeTaken', { code, holder: holder.name });
     throw new AppError('conflict', message, [{ field: 'code', message }]);
   }
 }
@@ -234,7 +237,7 @@ const touch = (db: Database, frameworkId: number, now: Date) =>
 
 export function addIndicator(db: Database, frameworkId: number, parentId: number | null, fields: IndicatorFieldsValue, now: Date): Indicator {
   assertEditable(db, frameworkId);
-  if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', '上级指标不属于这个指标体系');
+  if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', t('error.frameworks.parentElsewhere'));
   assertCodeFree(db, frameworkId, fields.code, null);
   return inTransaction(db, () => {
     const position = db
@@ -274,8 +277,11 @@ export function deleteIndicator(db: Database, id: number, now: Date): number {
     )
     .get(id)!;
   if (used.measurements + used.selfEntries > 0) {
-    const what = [used.measurements ? `${used.measurements} 条业务数据` : '', used.selfEntries ? `${used.selfEntries} 条自评` : ''].filter(Boolean).join('、');
-    throw new AppError('conflict', `“${row.code} ${row.name}”（含下级）已录入${what}，不能删除。请先在业务数据或自评中删除这些记录。`);
+    const what = [
+      used.measurements ? t('error.frameworks.measurementCount', { count: used.measurements }) : '',
+      used.selfEntries ? t('error.frameworks.selfEntryCount', { count: used.selfEntries }) : '',
+    ].filter(Boolean).join('、');
+    throw new AppError('conflict', t('error.frameworks.indicatorHasData', { code: row.code, name: row.name, what }));
   }
   return inTransaction(db, () => {
     const removed = db
@@ -305,7 +311,7 @@ export function moveIndicator(db: Database, id: number, parentId: number | null,
   assertEditable(db, row.framework_id);
   if (parentId !== null) {
     const target = indicatorRow(db, parentId);
-    if (target.framework_id !== row.framework_id) throw new AppError('validation', '不能移动到另一个指标体系');
+    if (target.framework_id !== row.framework_id) throw new AppError('validation', t('error.frameworks.moveElsewhere'));
     // Refuse moving a node under itself or its own descendant.
     const ancestors = db
       .prepare<[number], { id: number }>(
@@ -315,7 +321,7 @@ export function moveIndicator(db: Database, id: number, parentId: number | null,
       )
       .all(parentId)
       .map((r) => r.id);
-    if (ancestors.includes(id)) throw new AppError('validation', '不能把指标移动到它自己的下级');
+    if (ancestors.includes(id)) throw new AppError('validation', t('error.frameworks.moveUnderSelf'));
   }
   inTransaction(db, () => {
     const siblings = db

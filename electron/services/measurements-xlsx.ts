@@ -197,7 +197,7 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
   }
   withCellProblems(wb, errors, sheet.name, (p) => ({ row: p.row, column: p.column, col: p.col, message: p.message, ...(p.sheet === sheet.name ? {} : { sheet: p.sheet }) }));
   if (rows.length === 0 && errors.length === 0) {
-    throw new AppError('validation', `文件“${name}”中没有填写业务数据（每行至少要有目标值）`);
+    throw new AppError('validation', t('error.measurements.noRows', { file: name }));
   }
   errors.sort((a, b) => a.row - b.row || a.col - b.col);
   return { file: name, rows, skipped, errors: errors.map(({ col: _col, ...e }) => e) };

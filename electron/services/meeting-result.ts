@@ -11,6 +11,7 @@ import { mean, median, populationSd } from '../../shared/engine/stats';
 import type { Database } from '../db';
 import type { ServiceContext } from './context';
 import { AppError } from '../errors';
+import { t } from '../../shared/messages';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
@@ -54,10 +55,10 @@ function revealedItem(db: Database, itemId: number): RevealedItem {
       'SELECT a.id, a.meeting_id, m.period_id, a.kind, a.branch_id, a.revealed_at FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?',
     )
     .get(itemId);
-  if (!row) throw new AppError('not_found', '找不到这项议程，它可能已被删除');
-  if (row.kind !== 'report' || row.branch_id === null) throw new AppError('validation', '这项议程不是述职评议，没有得分');
+  if (!row) throw new AppError('not_found', t('error.meetings.itemNotFound'));
+  if (row.kind !== 'report' || row.branch_id === null) throw new AppError('validation', t('error.meetings.itemNotReport'));
   if (!row.revealed_at) {
-    throw new AppError('forbidden', '这个党支部的得分还没有揭晓：由主持人在会上揭晓后才能查看（演示视图中按 R 键）');
+    throw new AppError('forbidden', t('error.meetings.resultNotRevealed'));
   }
   return { id: row.id, meetingId: row.meeting_id, periodId: row.period_id, branchId: row.branch_id, revealedAt: row.revealed_at };
 }
@@ -107,7 +108,7 @@ export function itemResult(ctx: ServiceContext, itemId: number): ItemResult {
     .prepare<[number], { id: number; code: string; name: string; unit: string; secretary: string; member_count: number | null }>('SELECT * FROM branch WHERE id = ?')
     .get(item.branchId)!;
   const inPeriod = scope.branchById.has(b.id);
-  if (!inPeriod) throw new AppError('conflict', `“${b.code} ${b.name}”已不在本考核周期中，没有得分`);
+  if (!inPeriod) throw new AppError('conflict', t('error.meetings.resultBranchGone', { code: b.code, name: b.name }));
   const branch: AgendaBranch = { id: b.id, code: b.code, name: b.name, unit: b.unit, secretary: b.secretary, memberCount: b.member_count, inPeriod };
   const engine = ctx.results.engine(db, item.periodId);
   const row = engine.result.branches.find((x) => x.branchId === b.id)!;

@@ -27,6 +27,7 @@ import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import type { Actor } from './actor';
 import { AppError } from '../errors';
+import { t } from '../../shared/messages';
 import { branchProgress, itemResult } from './meeting-result';
 import { getPeriod, periodBranchIds } from './periods';
 import type { Session } from './session';
@@ -87,7 +88,7 @@ const toSummary = (r: MeetingRow): MeetingSummary => ({
 
 function meetingRow(db: Database, id: number): MeetingRow {
   const row = db.prepare<[number], MeetingRow>(`${SELECT_MEETING} WHERE m.id = ?`).get(id);
-  if (!row) throw new AppError('not_found', `找不到这个评审会（编号 ${id}），它可能已被删除`);
+  if (!row) throw new AppError('not_found', t('error.meetings.notFound', { id }));
   return row;
 }
 
@@ -110,7 +111,7 @@ interface ItemRow {
 
 export function itemRow(db: Database, itemId: number): ItemRow {
   const row = db.prepare<[number], ItemRow>('SELECT * FROM agenda_item WHERE id = ?').get(itemId);
-  if (!row) throw new AppError('not_found', '找不到这项议程，它可能已被删除');
+  if (!row) throw new AppError('not_found', t('error.meetings.itemNotFound'));
   return row;
 }
 
@@ -210,7 +211,7 @@ export function saveMeeting(db: Database, input: MeetingSaveInput, now: Date): M
   const fields = [input.kind, input.title.trim(), input.date, input.startTime, input.place, input.chair, input.recorder] as const;
   if (input.id !== null) {
     const row = meetingRow(db, input.id);
-    if (row.period_id !== input.periodId) throw new AppError('validation', '评审会不能移到另一个考核周期');
+    if (row.period_id !== input.periodId) throw new AppError('validation', t('error.meetings.periodFixed'));
     db.prepare('UPDATE meeting SET kind = ?, title = ?, date = ?, start_time = ?, place = ?, chair = ?, recorder = ?, updated_at = ? WHERE id = ?').run(
       ...fields,
       stamp,
@@ -260,9 +261,9 @@ export function saveAttendees(db: Database, meetingId: number, attendees: Requir
   const raters = new Set(db.prepare<[number], { id: number }>('SELECT id FROM rater WHERE period_id = ?').all(row.period_id).map((r) => r.id));
   const seen = new Set<string>();
   attendees.forEach((a, i) => {
-    if (a.raterId !== null && !raters.has(a.raterId)) throw new AppError('validation', `第 ${i + 1} 位出席人员不是本周期的评委`);
+    if (a.raterId !== null && !raters.has(a.raterId)) throw new AppError('validation', t('error.meetings.attendeeNotRater', { index: i + 1 }));
     const key = a.name.trim();
-    if (seen.has(key)) throw new AppError('validation', `“${key}”在名单中出现了两次`, [{ field: `attendees.${i}.name`, message: `“${key}”重复了` }]);
+    if (seen.has(key)) throw new AppError('validation', t('error.meetings.attendeeTwice', { name: key }), [{ field: `attendees.${i}.name`, message: t('error.meetings.attendeeRepeated', { name: key }) }]);
     seen.add(key);
   });
   inTransaction(db, () => {
@@ -287,22 +288,22 @@ export function saveAgenda(db: Database, meetingId: number, items: Required<Agen
   const names = new Map(db.prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM branch').all().map((b) => [b.id, `${b.code} ${b.name}`]));
   const branchSeen = new Set<number>();
   items.forEach((item, i) => {
-    const where = `议程第 ${i + 1} 项`;
-    if (item.id !== null && !existing.has(item.id)) throw new AppError('validation', `${where}不属于这个评审会`);
+    const index = i + 1;
+    if (item.id !== null && !existing.has(item.id)) throw new AppError('validation', t('error.meetings.itemNotInMeeting', { index }));
     if (item.kind === 'report') {
-      if (item.branchId === null) throw new AppError('validation', `${where}（述职评议）请选择党支部`);
+      if (item.branchId === null) throw new AppError('validation', t('error.meetings.reportNeedsBranch', { index }));
       const old = item.id === null ? null : existing.get(item.id)!;
       // A branch taken out of the period may stay on an agenda it was already on, but cannot be added.
       if (!inScope.has(item.branchId) && old?.branch_id !== item.branchId) {
-        throw new AppError('validation', `${where}：党支部“${names.get(item.branchId) ?? item.branchId}”不在本考核周期中`);
+        throw new AppError('validation', t('error.meetings.branchNotInPeriod', { index, branch: names.get(item.branchId) ?? item.branchId }));
       }
-      if (branchSeen.has(item.branchId)) throw new AppError('validation', `党支部“${names.get(item.branchId)}”在议程中出现了两次`);
+      if (branchSeen.has(item.branchId)) throw new AppError('validation', t('error.meetings.branchTwice', { branch: names.get(item.branchId) ?? item.branchId }));
       branchSeen.add(item.branchId);
       if (old && old.branch_id !== item.branchId && (old.started_at || old.revealed_at)) {
-        throw new AppError('conflict', `${where}已经开始或已揭晓，不能更换党支部`);
+        throw new AppError('conflict', t('error.meetings.branchLocked', { index }));
       }
     } else if (!item.title.trim()) {
-      throw new AppError('validation', `${where}请填写议程名称`, [{ field: `items.${i}.title`, message: '请填写议程名称' }]);
+      throw new AppError('validation', t('error.meetings.itemTitleRequired', { index }), [{ field: `items.${i}.title`, message: t('error.meetings.itemTitleMissing') }]);
     }
   });
   const kept = new Set(items.map((i) => i.id).filter((id): id is number => id !== null));
@@ -310,7 +311,7 @@ export function saveAgenda(db: Database, meetingId: number, items: Required<Agen
     if (kept.has(old.id)) continue;
     if (old.started_at || old.revealed_at || old.decision.trim() || old.notes.trim()) {
       const title = old.kind === 'report' ? `${names.get(old.branch_id!) ?? ''}述职评议` : old.title;
-      throw new AppError('conflict', `“${title}”已经进行过或已有记录，是会议记录的一部分，不能从议程中删除`);
+      throw new AppError('conflict', t('error.meetings.itemOnRecord', { title }));
     }
   }
   inTransaction(db, () => {
@@ -347,7 +348,7 @@ export function startMeeting(db: Database, id: number, now: Date, actor: Actor):
   const row = meetingRow(db, id);
   if (row.status === 'in_progress') return getMeeting(db, id, now);
   const items = itemRows(db, id);
-  if (items.length === 0) throw new AppError('validation', '议程还是空的：请先添加议程（如各党支部的述职评议），再开始会议');
+  if (items.length === 0) throw new AppError('validation', t('error.meetings.emptyAgenda'));
   const stamp = now.toISOString();
   const resumeAt = row.status === 'closed' ? (items.find((i) => i.id === row.current_item_id) ?? items[0]!) : items[0]!;
   inTransaction(db, () => {
@@ -359,8 +360,8 @@ export function startMeeting(db: Database, id: number, now: Date, actor: Actor):
 }
 
 function assertRunning(row: MeetingRow): void {
-  if (row.status === 'planned') throw new AppError('conflict', `“${row.title}”还没有开始，请先开始会议`);
-  if (row.status === 'closed') throw new AppError('conflict', `“${row.title}”已经结束`);
+  if (row.status === 'planned') throw new AppError('conflict', t('error.meetings.notStarted', { title: row.title }));
+  if (row.status === 'closed') throw new AppError('conflict', t('error.meetings.ended', { title: row.title }));
 }
 
 /** Makes the item at `index` (0-based, agenda order) the current one. */
@@ -369,7 +370,7 @@ export function goToItem(db: Database, id: number, index: number, now: Date): Me
   assertRunning(row);
   const items = itemRows(db, id);
   const target = items[index];
-  if (!target) throw new AppError('validation', `议程只有 ${items.length} 项`);
+  if (!target) throw new AppError('validation', t('error.meetings.agendaLength', { count: items.length }));
   if (target.id === row.current_item_id) return getMeeting(db, id, now);
   const stamp = now.toISOString();
   inTransaction(db, () => {
@@ -403,13 +404,13 @@ export function revealItem(ctx: ServiceContext, itemId: number, actor: Actor): M
   const item = itemRow(db, itemId);
   const row = meetingRow(db, item.meeting_id);
   assertRunning(row);
-  if (item.kind !== 'report' || item.branch_id === null) throw new AppError('validation', '只有述职评议议程才有得分可以揭晓');
-  if (row.current_item_id !== item.id) throw new AppError('conflict', '只能揭晓正在进行的议程：请先切换到这一项');
+  if (item.kind !== 'report' || item.branch_id === null) throw new AppError('validation', t('error.meetings.revealNotReport'));
+  if (row.current_item_id !== item.id) throw new AppError('conflict', t('error.meetings.revealNotCurrent'));
   if (item.revealed_at) return getMeeting(db, row.id, now);
-  if (!periodBranchIds(db, row.period_id).includes(item.branch_id)) throw new AppError('conflict', '这个党支部已不在本考核周期中，没有得分可以揭晓');
+  if (!periodBranchIds(db, row.period_id).includes(item.branch_id)) throw new AppError('conflict', t('error.meetings.revealBranchGone'));
   const branch = db.prepare<[number], { code: string; name: string }>('SELECT code, name FROM branch WHERE id = ?').get(item.branch_id)!;
   const scored = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM score WHERE period_id = ? AND branch_id = ?').get(row.period_id, item.branch_id)!.n;
-  if (scored === 0) throw new AppError('conflict', `“${branch.code} ${branch.name}”还没有任何评分，暂时没有得分可以揭晓`);
+  if (scored === 0) throw new AppError('conflict', t('error.meetings.revealNoScores', { code: branch.code, name: branch.name }));
   const stamp = now.toISOString();
   inTransaction(db, () => {
     db.prepare('UPDATE agenda_item SET revealed_at = ? WHERE id = ?').run(stamp, itemId);
@@ -443,7 +444,7 @@ export function saveMinutes(db: Database, meetingId: number, text: string, now: 
  * screen to follow: which branch is reporting — never any score.
  */
 export function currentMeeting(db: Database, session: Session, periodId: number): MeetingFollow | null {
-  if (session.kind === 'rater' && session.periodId !== periodId) throw new AppError('forbidden', '评委只能查看自己所在考核周期的会议');
+  if (session.kind === 'rater' && session.periodId !== periodId) throw new AppError('forbidden', t('error.meetings.raterOtherPeriod'));
   getPeriod(db, periodId);
   const row = db
     .prepare<[number], MeetingRow>(`${SELECT_MEETING} WHERE m.period_id = ? AND m.status = 'in_progress' ORDER BY m.started_at DESC, m.id DESC LIMIT 1`)
@@ -498,7 +499,7 @@ export function publishPeriod(
   const period = getPeriod(db, input.periodId);
   const before = getPublication(db, input.periodId);
   if (input.published && before.publishedAt === null && (period.status === 'draft' || period.status === 'scoring')) {
-    throw new AppError('conflict', `“${period.name}”还在${period.status === 'draft' ? '准备' : '评分'}阶段，结果尚未评出，不能公示`);
+    throw new AppError('conflict', t(period.status === 'draft' ? 'error.meetings.publishDraft' : 'error.meetings.publishScoring', { period: period.name }));
   }
   const stamp = now.toISOString();
   const publishedAt = input.published ? (before.publishedAt ?? stamp) : null;

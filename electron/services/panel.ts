@@ -5,6 +5,7 @@
  */
 import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
 import { inTransaction, type Database } from '../db';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { assertPeriodEditable, getPeriod } from './periods';
 
@@ -63,11 +64,11 @@ export function saveGroup(db: Database, periodId: number, group: { id?: number |
   const clash = db
     .prepare<[number, string], { id: number }>('SELECT id FROM rater_group WHERE period_id = ? AND name = ?')
     .get(periodId, group.name.trim());
-  if (clash && clash.id !== group.id) throw new AppError('conflict', `评委组“${group.name}”已存在`, [{ field: 'name', message: `评委组“${group.name}”已存在` }]);
+  if (clash && clash.id !== group.id) throw new AppError('conflict', t('error.panel.groupExists', { name: group.name }), [{ field: 'name', message: t('error.panel.groupExists', { name: group.name }) }]);
   let id = group.id ?? null;
   if (id) {
     const info = db.prepare('UPDATE rater_group SET name = ?, weight = ? WHERE id = ? AND period_id = ?').run(group.name.trim(), group.weight, id, periodId);
-    if (info.changes === 0) throw new AppError('not_found', '找不到这个评委组');
+    if (info.changes === 0) throw new AppError('not_found', t('error.panel.groupNotFound'));
   } else {
     const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater_group WHERE period_id = ?').get(periodId)!.n;
     id = Number(db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(periodId, group.name.trim(), group.weight, position).lastInsertRowid);
@@ -78,7 +79,7 @@ export function saveGroup(db: Database, periodId: number, group: { id?: number |
 export function deleteGroup(db: Database, periodId: number, groupId: number): void {
   editablePeriod(db, periodId);
   const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE group_id = ?').get(groupId)!.n;
-  if (n > 0) throw new AppError('conflict', `这个评委组还有 ${n} 位评委，请先移走或删除他们`);
+  if (n > 0) throw new AppError('conflict', t('error.panel.groupHasRaters', { count: n }));
   db.prepare('DELETE FROM rater_group WHERE id = ? AND period_id = ?').run(groupId, periodId);
 }
 
@@ -96,30 +97,30 @@ export interface RaterInput {
 function assertBranchesExist(db: Database, input: RaterInput): void {
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM branch WHERE id = ?');
   const referenced = [
-    ...(input.branchId === null ? [] : [{ id: input.branchId, field: 'branchId', what: '评委所在的党支部' }]),
-    ...input.recusals.map((r, i) => ({ id: r.branchId, field: `recusals.${i}.branchId`, what: '回避的党支部' })),
+    ...(input.branchId === null ? [] : [{ id: input.branchId, field: 'branchId', notFound: 'error.panel.raterBranchNotFound' as const }]),
+    ...input.recusals.map((r, i) => ({ id: r.branchId, field: `recusals.${i}.branchId`, notFound: 'error.panel.recusalBranchNotFound' as const })),
   ];
   const missing = referenced.find((r) => !exists.get(r.id));
   if (!missing) return;
-  const message = `找不到${missing.what}（编号 ${missing.id}），它可能已被删除`;
+  const message = t(missing.notFound, { id: missing.id });
   throw new AppError('not_found', message, [{ field: missing.field, message }]);
 }
 
 export function saveRater(db: Database, periodId: number, input: RaterInput): Rater {
   editablePeriod(db, periodId);
   const group = db.prepare<[number, number], { id: number }>('SELECT id FROM rater_group WHERE id = ? AND period_id = ?').get(input.groupId, periodId);
-  if (!group) throw new AppError('validation', '请选择评委所在的评委组', [{ field: 'groupId', message: '请选择评委所在的评委组' }]);
+  if (!group) throw new AppError('validation', t('error.panel.groupRequired'), [{ field: 'groupId', message: t('error.panel.groupRequired') }]);
   assertBranchesExist(db, input);
   const name = input.name.trim();
   const clash = db.prepare<[number, string], { id: number }>('SELECT id FROM rater WHERE period_id = ? AND name = ?').get(periodId, name);
-  if (clash && clash.id !== input.id) throw new AppError('conflict', `评委“${name}”已在本周期中`, [{ field: 'name', message: `评委“${name}”已在本周期中` }]);
+  if (clash && clash.id !== input.id) throw new AppError('conflict', t('error.panel.raterExists', { name }), [{ field: 'name', message: t('error.panel.raterExists', { name }) }]);
   return inTransaction(db, () => {
     let id = input.id ?? null;
     if (id) {
       const info = db
         .prepare('UPDATE rater SET group_id = ?, name = ?, title = ?, branch_id = ? WHERE id = ? AND period_id = ?')
         .run(input.groupId, name, input.title.trim(), input.branchId, id, periodId);
-      if (info.changes === 0) throw new AppError('not_found', '找不到这位评委');
+      if (info.changes === 0) throw new AppError('not_found', t('error.panel.raterNotFound'));
       db.prepare('DELETE FROM recusal WHERE rater_id = ?').run(id);
     } else {
       const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE period_id = ?').get(periodId)!.n;
@@ -132,7 +133,7 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
     const insert = db.prepare('INSERT OR REPLACE INTO recusal (rater_id, branch_id, reason) VALUES (?, ?, ?)');
     for (const r of input.recusals) {
       if (r.branchId === input.branchId) continue;
-      if (!r.reason.trim()) throw new AppError('validation', '回避必须写明原因');
+      if (!r.reason.trim()) throw new AppError('validation', t('error.panel.recusalReasonRequired'));
       insert.run(id, r.branchId, r.reason.trim());
     }
     // An entry already given for a branch the rater is now recused from would be ignored silently: refuse instead.
@@ -145,7 +146,7 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
           .all(id)
           .find((s) => recusedIds.includes(s.branch_id))
       : undefined;
-    if (conflict) throw new AppError('conflict', `${name}已为“${conflict.code} ${conflict.name}”打分，不能再设为回避；请先删除这些评分`);
+    if (conflict) throw new AppError('conflict', t('error.panel.recusalScored', { name, code: conflict.code, branch: conflict.name }));
     return getPanel(db, periodId).raters.find((r) => r.id === id)!;
   });
 }
@@ -153,6 +154,6 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
 export function deleteRater(db: Database, periodId: number, raterId: number): void {
   editablePeriod(db, periodId);
   const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM score WHERE rater_id = ?').get(raterId)!.n;
-  if (n > 0) throw new AppError('conflict', `这位评委已有 ${n} 条评分，不能删除`);
+  if (n > 0) throw new AppError('conflict', t('error.panel.raterHasEntries', { count: n }));
   db.prepare('DELETE FROM rater WHERE id = ? AND period_id = ?').run(raterId, periodId);
 }

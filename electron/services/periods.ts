@@ -15,6 +15,7 @@ import {
 import type { Period } from '../../shared/domain/views';
 import { inTransaction, withAuditContext, type Database } from '../db';
 import type { Actor } from './actor';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { getIndicators } from './frameworks';
 
@@ -76,14 +77,14 @@ export function listPeriods(db: Database, options: { includeArchived?: boolean }
 
 export function getPeriod(db: Database, id: number): Period {
   const row = db.prepare<[number], PeriodRow>(`${SELECT_PERIOD} WHERE p.id = ?`).get(id);
-  if (!row) throw new AppError('not_found', `找不到这个考核周期（编号 ${id}），它可能已被删除`);
+  if (!row) throw new AppError('not_found', t('error.period.notFound', { id }));
   return toPeriod(row);
 }
 
 /** A period's framework and settings only: what computing it needs, without counting its entries. */
 export function periodRules(db: Database, id: number): { frameworkId: number; settings: PeriodSettings } {
   const row = db.prepare<[number], { framework_id: number; settings_json: string }>('SELECT framework_id, settings_json FROM period WHERE id = ?').get(id);
-  if (!row) throw new AppError('not_found', `找不到这个考核周期（编号 ${id}），它可能已被删除`);
+  if (!row) throw new AppError('not_found', t('error.period.notFound', { id }));
   return { frameworkId: row.framework_id, settings: PeriodSettingsFields.parse(JSON.parse(row.settings_json)) };
 }
 
@@ -99,10 +100,10 @@ export function periodBranchIds(db: Database, periodId: number): number[] {
 /** Refuses changes to a finalised period (until reopened) and to an archived one (kept only for its history). */
 export function assertPeriodEditable(period: Period): void {
   if (period.archivedAt) {
-    throw new AppError('conflict', `“${period.name}”已归档（为保留操作记录而没有删除），只能查看，不能修改。`);
+    throw new AppError('conflict', t('error.period.archived', { name: period.name }));
   }
   if (period.status === 'finalised') {
-    throw new AppError('conflict', `“${period.name}”已定稿，不能再修改。如确需修改，请先由管理员重新开启。`);
+    throw new AppError('conflict', t('error.period.finalised', { name: period.name }));
   }
 }
 
@@ -129,10 +130,10 @@ export function createPeriod(db: Database, input: PeriodInput, now: Date): Perio
   const stamp = now.toISOString();
   const settings = acceptedSettings(input.settings);
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
-    throw new AppError('validation', '请选择一个指标体系');
+    throw new AppError('validation', t('error.period.frameworkRequired'));
   }
   if (input.copyPanelFrom && !db.prepare('SELECT 1 FROM period WHERE id = ?').get(input.copyPanelFrom)) {
-    throw new AppError('not_found', `找不到要复制评委的考核周期（编号 ${input.copyPanelFrom}）`, [{ field: 'copyPanelFrom', message: '这个考核周期不存在' }]);
+    throw new AppError('not_found', t('error.period.copyPanelFromNotFound', { id: input.copyPanelFrom }), [{ field: 'copyPanelFrom', message: t('error.period.copyPanelFromMissing') }]);
   }
   const id = inTransaction(db, () => {
     const info = db
@@ -152,7 +153,7 @@ export function createPeriod(db: Database, input: PeriodInput, now: Date): Perio
 function writeBranches(db: Database, periodId: number, branchIds: readonly number[]): void {
   const known = new Set(db.prepare<[], { id: number }>('SELECT id FROM branch').all().map((r) => r.id));
   const unknown = branchIds.filter((b) => !known.has(b));
-  if (unknown.length) throw new AppError('validation', `党支部不存在：编号 ${unknown.join('、')}`);
+  if (unknown.length) throw new AppError('validation', t('error.period.branchesNotFound', { ids: unknown.join('、') }));
   const insert = db.prepare('INSERT OR IGNORE INTO period_branch (period_id, branch_id) VALUES (?, ?)');
   for (const b of branchIds) insert.run(periodId, b);
 }
@@ -213,7 +214,7 @@ export function setPeriodBranches(db: Database, id: number, branchIds: number[],
     .all(id)
     .filter((r) => !keep.has(r.branch_id));
   if (scored.length) {
-    throw new AppError('conflict', `这些党支部已有评分，不能移出本周期：${scored.map((r) => `${r.code} ${r.name}`).join('、')}`);
+    throw new AppError('conflict', t('error.period.branchesScored', { branches: scored.map((r) => `${r.code} ${r.name}`).join('、') }));
   }
   inTransaction(db, () => {
     db.prepare('DELETE FROM period_branch WHERE period_id = ?').run(id);
@@ -227,9 +228,9 @@ export function setPeriodFramework(db: Database, id: number, frameworkId: number
   const period = getPeriod(db, id);
   assertPeriodEditable(period);
   if (period.entryCount > 0) {
-    throw new AppError('conflict', `“${period.name}”已有评分，不能更换指标体系（每个周期保留它评分时所用的版本）`);
+    throw new AppError('conflict', t('error.period.frameworkLocked', { name: period.name }));
   }
-  if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(frameworkId)) throw new AppError('not_found', '找不到这个指标体系');
+  if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(frameworkId)) throw new AppError('not_found', t('error.period.frameworkNotFound'));
   db.prepare('UPDATE period SET framework_id = ?, updated_at = ? WHERE id = ?').run(frameworkId, now.toISOString(), id);
   return getPeriod(db, id);
 }
@@ -240,15 +241,15 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
   if (period.archivedAt) assertPeriodEditable(period);
   const from = PERIOD_STATUSES.indexOf(period.status);
   if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
-    throw new AppError('validation', `“${period.name}”现在是“${PERIOD_STATUS_LABELS[period.status]}”，不能直接改为“${PERIOD_STATUS_LABELS[to]}”`);
+    throw new AppError('validation', t('error.period.statusSkip', { name: period.name, from: PERIOD_STATUS_LABELS[period.status], to: PERIOD_STATUS_LABELS[to] }));
   }
   if (to === 'scoring') {
     const problems: string[] = [];
     const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
-    if (hasErrors(issues)) problems.push(`指标体系还有 ${issues.filter((i) => i.severity === 'error').length} 处错误`);
-    if (period.branchCount === 0) problems.push('还没有选择参加考核的党支部');
-    if (period.raterCount === 0) problems.push('还没有评委');
-    if (problems.length) throw new AppError('validation', `“${period.name}”还不能开始评分：${problems.join('；')}`);
+    if (hasErrors(issues)) problems.push(t('error.period.notReady.frameworkErrors', { count: issues.filter((i) => i.severity === 'error').length }));
+    if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
+    if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
+    if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }));
   }
   // The status change writes its own audit row (trigger period_status_audit), naming the actor.
   withAuditContext(db, { actorKind: actor.kind, actor: actor.name, now }, () => {
@@ -261,8 +262,8 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
 export function reopenPeriod(db: Database, id: number, reason: string, now: Date, actor: Actor = SYSTEM): Period {
   const period = getPeriod(db, id);
   if (period.archivedAt) assertPeriodEditable(period);
-  if (period.status !== 'finalised') throw new AppError('validation', `“${period.name}”尚未定稿，无需重新开启`);
-  if (!reason.trim()) throw new AppError('validation', '重新开启已定稿的周期须写明原因', [{ field: 'reason', message: '请写明重新开启的原因' }]);
+  if (period.status !== 'finalised') throw new AppError('validation', t('error.period.notFinalised', { name: period.name }));
+  if (!reason.trim()) throw new AppError('validation', t('error.period.reopenReasonRequired'), [{ field: 'reason', message: t('error.period.reopenReasonMissing') }]);
   withAuditContext(db, { actorKind: actor.kind, actor: actor.name, reason: reason.trim(), now }, () => {
     db.prepare("UPDATE period SET status = 'review', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
   });
@@ -276,7 +277,7 @@ export function reopenPeriod(db: Database, id: number, reason: string, now: Date
  */
 export function deletePeriod(db: Database, id: number, now: Date): { archived: boolean } {
   const period = getPeriod(db, id);
-  if (period.entryCount > 0) throw new AppError('conflict', `“${period.name}”已有 ${period.entryCount} 条评分，不能删除`);
+  if (period.entryCount > 0) throw new AppError('conflict', t('error.period.hasEntries', { name: period.name, count: period.entryCount }));
   return inTransaction(db, () => {
     const history = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM audit WHERE period_id = ?').get(id)!.n;
     if (history === 0) {

@@ -216,7 +216,7 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
 function readRater(wb: ImportWorkbook, db: Database, periodId: number, file: string): RaterContext {
   const sheet = wb.getWorksheet(SCORE_SHEETS.rater);
   if (!sheet) {
-    throw new AppError('validation', `“${file}”中没有“${SCORE_SHEETS.rater}”表，无法确定是哪位评委的评分。请用融评写出的评委评分表（rongping scores template）填写`);
+    throw new AppError('validation', t('error.scores.noRaterSheet', { file, sheet: SCORE_SHEETS.rater }));
   }
   const id = cellNumber(sheet.getCell('A1'));
   const name = cellText(sheet.getCell('A2'));
@@ -225,15 +225,15 @@ function readRater(wb: ImportWorkbook, db: Database, periodId: number, file: str
     if (problems.length > 0) {
       throw new AppError('validation', t('import.errorsFound', { file, count: problems.length }), problems.map(({ row, column, message }) => ({ row, column, message })));
     }
-    throw new AppError('validation', `“${file}”的“${SCORE_SHEETS.rater}”表 A1 格应为评委编号，现为“${cellText(sheet.getCell('A1'))}”。请不要修改评委表`);
+    throw new AppError('validation', t('error.scores.raterCellNotId', { file, sheet: SCORE_SHEETS.rater, value: cellText(sheet.getCell('A1')) }));
   }
   const period = getPeriod(db, periodId);
   const row = db.prepare<[number, number], { name: string }>('SELECT name FROM rater WHERE id = ? AND period_id = ?').get(id, periodId);
   if (!row) {
-    throw new AppError('validation', `“${file}”是评委编号 ${id}（${name || '姓名未填'}）的评分表，这位评委不在“${period.name}”中。请使用本周期写出的评分表`);
+    throw new AppError('validation', t('error.scores.raterNotInPeriod', { file, id, name: name || t('error.scores.raterNameBlank'), period: period.name }));
   }
   if (name !== row.name) {
-    throw new AppError('validation', `“${file}”的“${SCORE_SHEETS.rater}”表写的是“${name}”，与编号 ${id} 的评委“${row.name}”不符。请重新写出这位评委的评分表`);
+    throw new AppError('validation', t('error.scores.raterNameMismatch', { file, sheet: SCORE_SHEETS.rater, name, id, rater: row.name }));
   }
   return raterContext(db, periodId, id);
 }
@@ -262,7 +262,7 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
   const reasonRequired = locked ? null : lockReason(ctx.period.status, ctx.rater.finishedAt, ADMIN, undefined);
 
   const sheet = wb.getWorksheet(SCORE_SHEETS.scores);
-  if (!sheet) throw new AppError('validation', `“${name}”中没有“${SCORE_SHEETS.scores}”表，请使用融评写出的评委评分表`);
+  if (!sheet) throw new AppError('validation', t('error.scores.noScoresSheet', { file: name, sheet: SCORE_SHEETS.scores }));
   const fixed = locateHeaders(sheet, SCORE_FIXED_COLUMNS);
   const codeCol = fixed.get('code');
   if (codeCol === undefined) throw new AppError('validation', t('import.error.missingHeader', { file: name, header: '指标编码' }));
@@ -367,7 +367,7 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     const cols = locateHeaders(detailSheet, SCORE_DETAIL_COLUMNS);
     const missing = SCORE_DETAIL_COLUMNS.filter((c) => !cols.has(c.field));
     if (missing.length) {
-      throw new AppError('validation', `“${name}”的“${SCORE_SHEETS.details}”表第 1 行缺少“${missing.map((c) => c.header).join('、')}”列，请使用融评写出的评委评分表`);
+      throw new AppError('validation', t('error.scores.detailsHeaderMissing', { file: name, sheet: SCORE_SHEETS.details, headers: missing.map((c) => c.header).join('、') }));
     }
     detailTextCol = cols.get('text')!;
     const branchByCode = new Map([...branchCols.values()].map((b) => [b.code.toUpperCase(), b]));
@@ -452,7 +452,7 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     ...(p.sheet === SCORE_SHEETS.scores ? {} : { sheet: p.sheet }),
   }));
   if (entries.length === 0 && errors.length === 0) {
-    throw new AppError('validation', `“${name}”中没有填写任何评分`);
+    throw new AppError('validation', t('error.scores.noScores', { file: name }));
   }
   errors.sort((a, b) => a.order - b.order || a.row - b.row || a.col - b.col);
   return {
@@ -480,7 +480,7 @@ export async function importScores(
   const preview = await previewScoreImport(db, periodId, file);
   if (preview.locked) throw new AppError('conflict', preview.locked);
   if (preview.reasonRequired && !options.reason?.trim()) {
-    throw new AppError('conflict', `${preview.reasonRequired}（导入时请填写原因）`);
+    throw new AppError('conflict', t('error.scores.reasonRequired', { reason: preview.reasonRequired }));
   }
   if (preview.errors.length > 0) {
     throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);

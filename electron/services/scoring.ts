@@ -10,6 +10,7 @@ import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
 import { type EntryInput, saveEntries } from './entries';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { eligibleRaters, isRecused, loadPeriodScope } from './period-scope';
 import { getPeriod } from './periods';
@@ -20,7 +21,7 @@ import type { Session } from './session';
 function assertSheetAccess(session: Session, periodId: number, raterId: number): void {
   if (session.kind === 'admin') return;
   if (session.kind === 'rater' && session.periodId === periodId && session.raterId === raterId) return;
-  throw new AppError('forbidden', session.kind === 'rater' ? '评委只能查看和填写自己的评分表' : '请先选择身份（评委或管理员）');
+  throw new AppError('forbidden', session.kind === 'rater' ? t('error.scoring.ownSheetOnly') : t('error.scoring.signInFirst'));
 }
 
 export function raterRow(db: Database, periodId: number, raterId: number) {
@@ -30,7 +31,7 @@ export function raterRow(db: Database, periodId: number, raterId: number) {
          FROM rater r JOIN rater_group g ON g.id = r.group_id WHERE r.id = ? AND r.period_id = ?`,
     )
     .get(raterId, periodId);
-  if (!row) throw new AppError('not_found', '找不到这位评委');
+  if (!row) throw new AppError('not_found', t('error.panel.raterNotFound'));
   return row;
 }
 
@@ -139,8 +140,8 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
 export function setFinished(ctx: ServiceContext, session: Session, input: { periodId: number; raterId: number; finished: boolean; reason?: string }): void {
   assertSheetAccess(session, input.periodId, input.raterId);
   const rater = raterRow(ctx.db, input.periodId, input.raterId);
-  if (!input.finished && session.kind !== 'admin') throw new AppError('forbidden', '确认完成后，只有管理员可以重新开放修改');
-  if (!input.finished && !input.reason?.trim()) throw new AppError('validation', '重新开放修改须写明原因');
+  if (!input.finished && session.kind !== 'admin') throw new AppError('forbidden', t('error.scoring.reopenAdminOnly'));
+  if (!input.finished && !input.reason?.trim()) throw new AppError('validation', t('error.scoring.reopenReasonRequired'));
   const now = ctx.now();
   inTransaction(ctx.db, () => {
     ctx.db.prepare('UPDATE rater SET finished_at = ? WHERE id = ?').run(input.finished ? now.toISOString() : null, input.raterId);
@@ -161,6 +162,6 @@ export function setFinished(ctx: ServiceContext, session: Session, input: { peri
 export function assertResultsVisible(db: Database, periodId: number): void {
   const period = getPeriod(db, periodId);
   if (period.status === 'draft' || period.status === 'scoring') {
-    throw new AppError('forbidden', `“${period.name}”正在评分，为保证各评委独立打分，结果在管理员开启评审后才能查看`);
+    throw new AppError('forbidden', t('error.scoring.resultsHidden', { name: period.name }));
   }
 }

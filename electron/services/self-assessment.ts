@@ -76,7 +76,7 @@ function storedSelf(db: Database, periodId: number, branchId: number | null): Ma
 
 function branchOf(ctx: ReturnType<typeof selfContext>, branchId: number) {
   const branch = ctx.branches.find((b) => b.id === branchId);
-  if (!branch) throw new AppError('not_found', `党支部（编号 ${branchId}）不在“${ctx.period.name}”的考核范围内`);
+  if (!branch) throw new AppError('not_found', t('error.self.branchNotInPeriodNamed', { id: branchId, period: ctx.period.name }));
   return branch;
 }
 
@@ -197,7 +197,7 @@ export function saveSelfAssessment(
     seen.add(e.indicatorId);
     if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
   });
-  if (problems.length) throw new AppError('validation', `有 ${problems.length} 条自评不符合要求，全部未保存`, problems);
+  if (problems.length) throw new AppError('validation', t('error.self.problems', { count: problems.length }), problems);
   return writeSelf(db, periodId, entries.map((e) => ({ ...e, branchId })), options);
 }
 
@@ -364,7 +364,7 @@ export async function previewSelfImport(db: Database, periodId: number, file: st
   }
   withCellProblems(wb, errors, sheet.name, (p) => ({ row: p.row, column: p.column, col: p.col, message: p.message, ...(p.sheet === sheet.name ? {} : { sheet: p.sheet }) }));
   if (rows.length === 0 && errors.length === 0) {
-    throw new AppError('validation', `文件“${name}”中没有填写自评（“自评”一列都是空的）`);
+    throw new AppError('validation', t('error.self.noEntries', { file: name }));
   }
   errors.sort((a, b) => a.row - b.row || a.col - b.col);
   return { file: name, rows, skipped, errors: errors.map(({ col: _col, ...e }) => e) };
@@ -391,7 +391,7 @@ export function compareSelf(db: Database, cache: ResultsCache, periodId: number,
   const ctx = selfContext(db, periodId);
   const branch = branchOf(ctx, branchId);
   const result = cache.engine(db, periodId).result.branches.find((b) => b.branchId === branchId);
-  if (!result) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+  if (!result) throw new AppError('not_found', t('error.period.branchNotInScope'));
   const stored = storedSelf(db, periodId, branchId);
   const bonus = bonusNodes(ctx.indicators);
   const totals = { self: 0, panelSameLeaves: 0, selfBonus: 0, assessed: 0 };

@@ -8,6 +8,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Session } from '../../shared/domain/scoring';
 import type { Database } from '../db';
+import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { readSetting, writeSetting } from './settings';
 
@@ -29,14 +30,15 @@ export function pinMatches(pin: string, stored: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function checkPin(pin: string | undefined, stored: string | null, who: string): void {
+/** `missing` is the message for an empty PIN: it names whose PIN is asked for. */
+function checkPin(pin: string | undefined, stored: string | null, missing: string): void {
   if (stored === null) return;
-  if (!pin) throw new AppError('forbidden', `请输入${who}的 PIN 码`, [{ field: 'pin', message: `请输入${who}的 PIN 码` }]);
-  if (!pinMatches(pin, stored)) throw new AppError('forbidden', 'PIN 码不正确', [{ field: 'pin', message: 'PIN 码不正确' }]);
+  if (!pin) throw new AppError('forbidden', missing, [{ field: 'pin', message: missing }]);
+  if (!pinMatches(pin, stored)) throw new AppError('forbidden', t('error.session.pinWrong'), [{ field: 'pin', message: t('error.session.pinWrong') }]);
 }
 
 export function signInAdmin(db: Database, pin: string | undefined): Session {
-  checkPin(pin, readSetting<string | null>(db, 'adminPinHash', null), '管理员');
+  checkPin(pin, readSetting<string | null>(db, 'adminPinHash', null), t('error.session.adminPinRequired'));
   return { kind: 'admin' };
 }
 
@@ -44,19 +46,19 @@ export function signInRater(db: Database, periodId: number, raterId: number, pin
   const rater = db
     .prepare<[number, number], { name: string; pin_hash: string | null }>('SELECT name, pin_hash FROM rater WHERE id = ? AND period_id = ?')
     .get(raterId, periodId);
-  if (!rater) throw new AppError('not_found', '找不到这位评委');
-  checkPin(pin, rater.pin_hash, rater.name);
+  if (!rater) throw new AppError('not_found', t('error.panel.raterNotFound'));
+  checkPin(pin, rater.pin_hash, t('error.session.raterPinRequired', { name: rater.name }));
   return { kind: 'rater', periodId, raterId, name: rater.name };
 }
 
 export function setAdminPin(db: Database, pin: string | null, now: Date): void {
-  if (pin !== null && !PIN_PATTERN.test(pin)) throw new AppError('validation', 'PIN 码应为 4 到 6 位数字');
+  if (pin !== null && !PIN_PATTERN.test(pin)) throw new AppError('validation', t('error.session.pinFormat'));
   writeSetting(db, 'adminPinHash', pin === null ? null : hashPin(pin), now);
 }
 
 export function setRaterPin(db: Database, periodId: number, raterId: number, pin: string | null): void {
-  if (pin !== null && !PIN_PATTERN.test(pin)) throw new AppError('validation', 'PIN 码应为 4 到 6 位数字');
+  if (pin !== null && !PIN_PATTERN.test(pin)) throw new AppError('validation', t('error.session.pinFormat'));
   const info = db.prepare('UPDATE rater SET pin_hash = ? WHERE id = ? AND period_id = ?').run(pin === null ? null : hashPin(pin), raterId, periodId);
-  if (info.changes === 0) throw new AppError('not_found', '找不到这位评委');
+  if (info.changes === 0) throw new AppError('not_found', t('error.panel.raterNotFound'));
 }
 

@@ -239,7 +239,7 @@ export async function checkWorkbookFile(file: string, displayName: string): Prom
     throw new AppError('io', t('import.error.unreadable', { file: displayName, reason: e instanceof Error ? e.message : String(e) }));
   });
   // A folder (or a device) picked where a workbook was expected.
-  if (!info.isFile()) throw new AppError('validation', t('import.error.unreadable', { file: displayName, reason: '这不是一个文件' }));
+  if (!info.isFile()) throw new AppError('validation', t('import.error.unreadable', { file: displayName, reason: t('error.xlsx.notAFile') }));
   const size = info.size;
   if (size > IMPORT_LIMITS.fileBytes) {
     throw new AppError('validation', t('import.limit.file', { file: displayName, size: mb(size), limit: mb(IMPORT_LIMITS.fileBytes) }));

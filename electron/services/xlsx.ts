@@ -24,7 +24,7 @@ export { columnLetter, type CellProblem, type ImportCell, type ImportSheet, type
  */
 export async function readWorkbook(file: string): Promise<ImportWorkbook> {
   const name = path.basename(file);
-  if (!existsSync(file)) throw new AppError('io', t('import.error.unreadable', { file: name, reason: '文件不存在' }));
+  if (!existsSync(file)) throw new AppError('io', t('import.error.unreadable', { file: name, reason: t('error.xlsx.fileMissing') }));
   const checked = await checkWorkbookFile(file, name);
   try {
     return await loadCheckedWorkbook(checked);

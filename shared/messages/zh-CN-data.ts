@@ -259,4 +259,21 @@ export const dataMessages = {
   'import.cell.merged': '“{sheet}”工作表 {cells} 是合并单元格，合并后只有左上角一格有内容，其余各格的值无法确定。请取消合并，逐格填写后再导入',
   'import.cell.date': '“{sheet}”工作表 {cells} 是日期（如读出为“{example}”），不是这一列要填的内容；多半是输入时被 Excel 自动转成了日期。请把这些单元格的格式改为“文本”（编码、名称）或“常规”（数字）后重新输入',
   'import.cell.more': ' 等 {count} 处',
+
+  // Errors of the workbook imports and self-assessment
+  'error.xlsx.fileMissing': '文件不存在',
+  'error.xlsx.notAFile': '这不是一个文件',
+  'error.scores.noRaterSheet': '“{file}”中没有“{sheet}”表，无法确定是哪位评委的评分。请用融评写出的评委评分表（rongping scores template）填写',
+  'error.scores.raterCellNotId': '“{file}”的“{sheet}”表 A1 格应为评委编号，现为“{value}”。请不要修改评委表',
+  'error.scores.raterNotInPeriod': '“{file}”是评委编号 {id}（{name}）的评分表，这位评委不在“{period}”中。请使用本周期写出的评分表',
+  'error.scores.raterNameBlank': '姓名未填',
+  'error.scores.raterNameMismatch': '“{file}”的“{sheet}”表写的是“{name}”，与编号 {id} 的评委“{rater}”不符。请重新写出这位评委的评分表',
+  'error.scores.noScoresSheet': '“{file}”中没有“{sheet}”表，请使用融评写出的评委评分表',
+  'error.scores.detailsHeaderMissing': '“{file}”的“{sheet}”表第 1 行缺少“{headers}”列，请使用融评写出的评委评分表',
+  'error.scores.noScores': '“{file}”中没有填写任何评分',
+  'error.scores.reasonRequired': '{reason}（导入时请填写原因）',
+  'error.self.branchNotInPeriodNamed': '党支部（编号 {id}）不在“{period}”的考核范围内',
+  'error.self.problems': '有 {count} 条自评不符合要求，全部未保存',
+  'error.self.noEntries': '文件“{file}”中没有填写自评（“自评”一列都是空的）',
+  'error.measurements.noRows': '文件“{file}”中没有填写业务数据（每行至少要有目标值）',
 } as const;

@@ -94,4 +94,14 @@ export const documentsMessages = {
   'documents.file.bulletin': '{period} 考核结果通报.docx',
   'documents.file.feedback': '{code} {name} 反馈单.docx',
   'documents.file.feedbackAll': '{period} 党支部考核反馈单（全部）.docx',
+
+  // Errors of the documents and files services (documents.ts, document-data.ts, files.ts)
+  'error.documents.raterOrBranch': '请选择一位评委或一个党支部（二者选一）',
+  'error.documents.noSuchDate': '日期“{date}”不存在',
+  'error.documents.publicationUnset': '请先在“评审会”页面的“结果公示”中设置公示期和异议受理方式，再生成公示',
+  'error.documents.noBranches': '本周期没有参评的党支部，没有反馈单可写',
+  'error.documents.jobNotFound': '找不到这个导出任务，它可能已经结束很久了',
+  'error.files.notBase64': '图片数据无法识别（不是有效的 base64 编码），未保存',
+  'error.files.pngTooLarge': '图片超过 20 MB，未保存',
+  'error.files.notPng': '图片数据不是 PNG 格式，未保存',
 } as const;

@@ -242,4 +242,21 @@ export const frameworkMessages = {
   'fw.invalid.direction': '请选择方向',
   'fw.saved.add': '已添加“{name}”',
   'fw.saved.edit': '已保存“{name}”',
+
+  // Errors of the framework service and its workbook import
+  'error.frameworks.notFound': '找不到这个指标体系（编号 {id}），它可能已被删除',
+  'error.frameworks.frozenByPeriod': '“{name}”第 {version} 版已被“{period}”用于评分，已冻结，不能再修改。请“另存为新版本”后在新版本上修改。',
+  'error.frameworks.frozen': '“{name}”第 {version} 版已被考核周期用于评分，已冻结，不能再修改。请“另存为新版本”后在新版本上修改。',
+  'error.frameworks.inUse': '“{name}”第 {version} 版正被“{period}”使用，不能删除',
+  'error.frameworks.frozenNoDelete': '“{name}”第 {version} 版已冻结，不能删除',
+  'error.frameworks.indicatorNotFound': '找不到这个指标（编号 {id}），它可能已被删除',
+  'error.frameworks.codeTaken': '指标编码“{code}”已被“{holder}”使用',
+  'error.frameworks.parentElsewhere': '上级指标不属于这个指标体系',
+  'error.frameworks.indicatorHasData': '“{code} {name}”（含下级）已录入{what}，不能删除。请先在业务数据或自评中删除这些记录。',
+  'error.frameworks.measurementCount': '{count} 条业务数据',
+  'error.frameworks.selfEntryCount': '{count} 条自评',
+  'error.frameworks.moveElsewhere': '不能移动到另一个指标体系',
+  'error.frameworks.moveUnderSelf': '不能把指标移动到它自己的下级',
+  'error.frameworkXlsx.noRows': '文件“{file}”中没有指标数据（从第 2 行起填写）',
+  'error.frameworkXlsx.errors': '“{file}”中的指标体系有 {count} 处错误，未导入任何数据',
 } as const;

@@ -162,6 +162,12 @@ const core = {
   'cli.import.done': '已导入 {file}：新增 {created} 个，更新 {updated} 个',
   'cli.usage.unknown': '未知命令“{command}”。运行 rongping help 查看用法。',
   'cli.usage.missingFile': '“{command}”需要一个文件路径',
+
+  // Errors the dispatcher returns before a handler runs
+  'error.dispatch.raterForbidden': '评委身份不能进行这项操作，请切换到管理员',
+  'error.dispatch.noSession': '请先选择身份（评委或管理员）',
+  'error.dispatch.frameworkFrozen': '该指标体系已用于评分并已冻结，不能修改。请“另存为新版本”后修改。',
+  'error.dispatch.periodFinalised': '该考核周期已定稿，评分、业务数据和自评都不能再修改。如确需修改，请先由管理员重新开启。',
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */

@@ -78,3 +78,22 @@ describe('reports only render', () => {
     expect(await boundaryErrors('electron/reports/x.ts', "import { t } from '../../shared/messages';\nimport { AppError } from '../errors';\nexport const a = [t, AppError];\n")).toEqual([]);
   });
 });
+
+describe('messages come from the catalogue', () => {
+  const syntaxErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it('refuses an AppError whose message, or a detail’s, is Chinese written into the code', async () => {
+    const head = "import { AppError } from '../errors';\n";
+    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = new AppError('not_found', '找不到这位评委');\n`)).toHaveLength(1);
+    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = (n: number) => new AppError('validation', \`第 \${n} 行有错\`);\n`)).not.toEqual([]);
+    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = new AppError('validation', 'x', [{ field: 'a', message: '不能为空' }]);\n`)).toHaveLength(1);
+  });
+
+  it('lets an AppError take its text from t()', async () => {
+    const code = "import { t } from '../../shared/messages';\nimport { AppError } from '../errors';\nexport const e = new AppError('not_found', t('error.internal', { log: 'x' }));\n";
+    expect(await syntaxErrors('electron/services/x.ts', code)).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 /** 结果: the computed results, their explanation, the panel's consistency, a branch's trend. */
+import { t } from '../../../shared/messages';
 import { AppError } from '../../errors';
 import { explainBranch, panelStatistics, periodResults } from '../results';
 import { branchTrend } from '../trends';
@@ -11,7 +12,7 @@ export const resultHandlers = {
     blind: (input) => input.periodId,
     run: (input, ctx) => {
       const explanation = explainBranch(ctx.db, ctx.results, input.periodId, input.branchId);
-      if (!explanation) throw new AppError('not_found', '这个党支部不在本周期的考核范围内');
+      if (!explanation) throw new AppError('not_found', t('error.period.branchNotInScope'));
       return explanation;
     },
   },
