@@ -27,8 +27,8 @@ import type { Database } from '../db';
 import { saveEntries } from './entries';
 import { AppError } from '../errors';
 import { getIndicators } from './frameworks';
-import { getPanel } from './panel';
-import { branchesByCode, isRaterScored, leavesInOrder, localTime, normaliseCode, periodBranches, runsOf, type Leaf, type PeriodBranch } from './period-data';
+import { branchesByCode, leavesInOrder, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
+import { loadPeriodScope } from './period-scope';
 import { getPeriod } from './periods';
 import { lockReason, raterRow } from './scoring';
 import {
@@ -77,15 +77,14 @@ interface RaterContext {
 }
 
 function raterContext(db: Database, periodId: number, raterId: number): RaterContext {
-  const period = getPeriod(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
   const row = raterRow(db, periodId, raterId);
-  const panelRater = getPanel(db, periodId).raters.find((r) => r.id === raterId)!;
   return {
-    period,
+    period: scope.period,
     rater: { id: raterId, name: row.name, finishedAt: row.finished_at },
-    recused: new Map(panelRater.recusals.map((c) => [c.branchId, c.reason])),
-    branches: periodBranches(db, periodId),
-    leaves: leavesInOrder(getIndicators(db, period.frameworkId)).filter(isRaterScored),
+    recused: scope.recusals.get(raterId) ?? new Map(),
+    branches: scope.branches,
+    leaves: scope.raterLeaves,
   };
 }
 
