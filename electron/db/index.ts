@@ -13,6 +13,9 @@ export { LATEST_SCHEMA_VERSION } from './migrations';
 
 export const DATABASE_FILE_NAME = 'rongping.db';
 
+/** Where backups of the data folder's database go (migrations' and the app's own). */
+export const backupFolder = (dataDir: string) => path.join(dataDir, 'backups');
+
 export interface OpenedDatabase {
   db: Database;
   file: string;
@@ -56,7 +59,7 @@ const writable = (file: string) => {
 /** Opens the app's database in a data directory, creating and migrating it as needed. */
 export function openAppDatabase(dataDir: string): OpenedDatabase {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
-  const backupDir = path.join(dataDir, 'backups');
+  const backupDir = backupFolder(dataDir);
   checkExistingFile(file, backupDir);
   if (existsSync(file) && !writable(file)) return openReadOnly(file);
   let db: Database;

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } f
 import path from 'node:path';
 import { BACKUP_REASONS, type BackupInfo, type BackupList, type BackupReason } from '../../shared/domain/backups';
 import { t } from '../../shared/messages';
-import { DATABASE_FILE_NAME, openAppDatabase, schemaVersion, LATEST_SCHEMA_VERSION, type Database } from '../db';
+import { backupFolder, DATABASE_FILE_NAME, openAppDatabase, schemaVersion, LATEST_SCHEMA_VERSION, type Database } from '../db';
 import { openSqlite } from '../db/sqlite';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
@@ -24,7 +24,7 @@ const NAME = /^rongping-(\d{8})-(\d{6})-(\d{3})-([a-z]+)\.db$/;
 // Written by the migration runner: rongping-v5-before-v6-20261203T081425.db
 const MIGRATION_NAME = /^rongping-v\d+-before-v\d+-(\d{8})T(\d{6})\.db$/;
 
-export const backupFolder = (dataDir: string) => path.join(dataDir, 'backups');
+export { backupFolder };
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
 const isoOf = (date: string, time: string, ms = '000') =>
