@@ -39,6 +39,25 @@ const restrict = ({ node = false, electron = false, sqlite = false, react = fals
   },
 ];
 
+// A deferred transaction that reads then writes fails at once ("database is locked") when another
+// process writes; inTransaction (electron/db/sqlite.ts) begins IMMEDIATE and waits instead.
+// What the user is told comes from the one catalogue (shared/messages), not from text written into a service.
+const ELECTRON_SYNTAX = [
+  { selector: "CallExpression[callee.property.name='transaction']", message: 'Use inTransaction(db, work) from electron/db: it begins IMMEDIATE, so a second writer waits instead of failing.' },
+  ...[
+    "NewExpression[callee.name='AppError'] > Literal[value=/[\\u4e00-\\u9fff]/]",
+    "NewExpression[callee.name='AppError'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
+    "NewExpression[callee.name='AppError'] Property[key.name='message'] > Literal[value=/[\\u4e00-\\u9fff]/]",
+    "NewExpression[callee.name='AppError'] Property[key.name='message'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
+  ].map((selector) => ({ selector, message: "An AppError message comes from the catalogue: t('error.…', { … }) with the text in shared/messages/zh-CN-*.ts." })),
+];
+
+// Any Chinese text written as a string or template literal (comments are free to be Chinese).
+const NO_CHINESE_LITERALS = [
+  "Literal[value=/[\\u4e00-\\u9fff]/]",
+  "TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
+].map((selector) => ({ selector, message: "Text for people comes from the catalogue: t('area.key', { … }) with the text in shared/messages/zh-CN-*.ts." }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'test/scratch/**'] },
   js.configs.recommended,
@@ -70,20 +89,17 @@ export default tseslint.config(
       'no-restricted-imports': restrict({ electron: true, sqlite: true }),
       // A deferred transaction that reads then writes fails at once ("database is locked") when another
       // process writes; inTransaction (electron/db/sqlite.ts) begins IMMEDIATE and waits instead.
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.property.name='transaction']", message: 'Use inTransaction(db, work) from electron/db: it begins IMMEDIATE, so a second writer waits instead of failing.' },
-        // What the user is told comes from the one catalogue (shared/messages), not from text written into a service.
-        ...[
-          "NewExpression[callee.name='AppError'] > Literal[value=/[\\u4e00-\\u9fff]/]",
-          "NewExpression[callee.name='AppError'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
-          "NewExpression[callee.name='AppError'] Property[key.name='message'] > Literal[value=/[\\u4e00-\\u9fff]/]",
-          "NewExpression[callee.name='AppError'] Property[key.name='message'] > TemplateLiteral > TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]",
-        ].map((selector) => ({ selector, message: 'An AppError message comes from the catalogue: t(\'error.…\', { … }) with the text in shared/messages/zh-CN-*.ts.' })),
-      ],
+      'no-restricted-syntax': ['error', ...ELECTRON_SYNTAX],
     },
   },
   { files: ['electron/db/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true }) } },
+  // Services, the CLI and the shell speak to people only through the catalogue; the documents' prose
+  // (electron/reports), the sample data and the frozen migrations are content, not messages.
+  {
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/db/**/*.ts', 'electron/*.ts'],
+    ignores: ['electron/services/sample.ts', 'electron/db/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', ...ELECTRON_SYNTAX, ...NO_CHINESE_LITERALS] },
+  },
   { files: ['electron/reports/**/*.ts'], rules: { 'no-restricted-imports': restrict({ electron: true, sqlite: true, reports: true }) } },
   { files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'], rules: { 'no-restricted-imports': restrict({ sqlite: true }) } },
 );

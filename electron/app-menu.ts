@@ -1,3 +1,5 @@
+import { t } from '../shared/messages';
+
 /**
  * A menu item as Electron's Menu.buildFromTemplate takes it, declared here so
  * this module stays free of the Electron module (only main.ts builds the menu).
@@ -10,7 +12,7 @@ export interface MenuItemSpec {
   submenu?: MenuItemSpec[];
 }
 
-/** The application menu in Chinese; actions come from main.ts. */
+/** The application menu, its labels from the catalogue; actions come from main.ts. */
 export function appMenuTemplate(actions: {
   openDataFolder: () => void;
   openLogFile: () => void;
@@ -18,43 +20,43 @@ export function appMenuTemplate(actions: {
 }): MenuItemSpec[] {
   return [
     {
-      label: '文件',
+      label: t('shell.menu.file'),
       submenu: [
-        { label: '打开数据文件夹', click: actions.openDataFolder },
+        { label: t('shell.menu.openDataFolder'), click: actions.openDataFolder },
         { type: 'separator' },
-        { label: '退出', role: 'quit' },
+        { label: t('shell.menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: '编辑',
+      label: t('shell.menu.edit'),
       submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
+        { label: t('shell.menu.undo'), role: 'undo' },
+        { label: t('shell.menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
+        { label: t('shell.menu.cut'), role: 'cut' },
+        { label: t('shell.menu.copy'), role: 'copy' },
+        { label: t('shell.menu.paste'), role: 'paste' },
+        { label: t('shell.menu.selectAll'), role: 'selectAll' },
       ],
     },
     {
-      label: '视图',
+      label: t('shell.menu.view'),
       submenu: [
-        { label: '重新加载', role: 'reload' },
+        { label: t('shell.menu.reload'), role: 'reload' },
         { type: 'separator' },
-        { label: '实际大小', role: 'resetZoom' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
+        { label: t('shell.menu.resetZoom'), role: 'resetZoom' },
+        { label: t('shell.menu.zoomIn'), role: 'zoomIn' },
+        { label: t('shell.menu.zoomOut'), role: 'zoomOut' },
         { type: 'separator' },
-        { label: '全屏', role: 'togglefullscreen' },
+        { label: t('shell.menu.fullScreen'), role: 'togglefullscreen' },
       ],
     },
     {
-      label: '帮助',
+      label: t('shell.menu.help'),
       submenu: [
-        { label: '查看日志文件', click: actions.openLogFile },
+        { label: t('shell.menu.openLogFile'), click: actions.openLogFile },
         { type: 'separator' },
-        { label: '关于融评', click: actions.about },
+        { label: t('shell.menu.about'), click: actions.about },
       ],
     },
   ];

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from './paths';
 import { AppError } from './errors';
+import { t } from '../shared/messages';
 import { createServices, type Services } from './services';
 import { printError, UsageError, type Flags, type Output } from './cli/command';
 import { findCommand, parseOptions, usageText } from './cli/commands';
@@ -40,7 +41,7 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
       printError(e.toValue(), o);
       return 1;
     }
-    io.err(`错误：${e instanceof Error ? e.message : String(e)}`);
+    io.err(t('cli.error', { message: e instanceof Error ? e.message : String(e) }));
     return 1;
   } finally {
     (services as Services | null)?.close();

@@ -129,9 +129,9 @@ function start(services: Services): void {
         about: () =>
           void dialog.showMessageBox({
             type: 'info',
-            title: '关于融评',
+            title: t('shell.about.title'),
             message: `${t('app.name')} ${services.ctx.appVersion}`,
-            detail: `${t('app.subtitle')}\n${t('cli.info.dataDir')}：${services.ctx.dataDir}`,
+            detail: `${t('app.subtitle')}\n${t('shell.about.dataDir', { dir: services.ctx.dataDir })}`,
           }),
       }),
     ),

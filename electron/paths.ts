@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { PRODUCT_NAME } from '../shared/domain/product';
 
 /** Environment variable that overrides the data directory (CLI, tests, harness). */
 export const DATA_DIR_ENV = 'RONGPING_DATA_DIR';
@@ -17,9 +18,9 @@ export function resolveDataDir(options: { flag?: string; appDefault?: string; en
   return defaultUserDataDir(env);
 }
 
-/** Electron's userData for productName 融评, computed without Electron. */
+/** Electron's userData for the product's name (融评), computed without Electron. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const name = '融评';
+  const name = PRODUCT_NAME;
   if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), name);
   if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', name);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), name);

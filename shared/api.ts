@@ -51,6 +51,14 @@ export interface AppInfo {
   readOnly: boolean;
   /** The audit trail's hash chain as last checked (at start-up, or by audit.verify). */
   auditChain: AuditChainStatus;
+  /** What the sign-in screen and the shared PC need: whether 管理员 asks for a PIN, and when an idle rater is signed out. */
+  signIn: SignInSettings;
+}
+
+export interface SignInSettings {
+  adminPinSet: boolean;
+  /** Minutes without a key or a click after which a rater is signed out (0: never). */
+  idleMinutes: number;
 }
 
 const Id = z.number().int().positive();
@@ -254,6 +262,7 @@ export const api = {
   'session.signInRater': method(z.object({ periodId: Id, raterId: Id, pin: text('PIN 码').max(6).optional() })).returns<Session>(),
   'session.signOut': method(z.object({})).returns<Session>(),
   'session.setAdminPin': method(z.object({ pin: Pin.nullable() })).returns<null>(),
+  'session.setIdleMinutes': method(z.object({ minutes: z.number().int().min(0).max(120, { error: '最长 120 分钟' }) })).returns<SignInSettings>(),
   'panel.setRaterPin': method(z.object({ periodId: Id, raterId: Id, pin: Pin.nullable() })).returns<null>(),
 
   'scoring.sheet': method(z.object({ periodId: Id, raterId: Id })).returns<RaterSheet>(),
@@ -279,7 +288,7 @@ export const api = {
       raterId: Id.nullable().default(null),
       branchId: Id.nullable().default(null),
       indicatorId: Id.nullable().default(null),
-      entity: z.enum(['score', 'measurement', 'self', 'period', 'database']).nullable().default(null),
+      entity: z.enum(['score', 'measurement', 'self', 'period', 'database', 'session']).nullable().default(null),
       text: text('查询条件').trim().max(50).default(''),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),

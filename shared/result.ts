@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'read_only' // the database file cannot be written; the app is for viewing only
   | 'io' // a file could not be read or written
   | 'forbidden' // a call from an unexpected sender
+  | 'throttled' // too many wrong PINs in a row: every try is refused until `retryAfterSeconds` have passed
   | 'unknown_method'
   | 'internal';
 
@@ -31,6 +32,8 @@ export interface AppErrorValue {
   code: ErrorCode;
   message: string;
   details?: ErrorDetail[];
+  /** With `throttled`: how long until the next try is heard. */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue };

@@ -9,7 +9,7 @@ export const BACKUP_COMMANDS: CliCommand[] = [
   {
     name: 'sample',
     usage: 'sample [--branches N] [--raters M] [--seed S]',
-    summary: ['用内置指标体系生成一个完整的示例考核周期'],
+    summary: [t('cli.cmd.sample.summary')],
     flags: ['branches', 'raters', 'seed'],
     run: async ({ services, flags, o }) =>
       report(
@@ -20,14 +20,21 @@ export const BACKUP_COMMANDS: CliCommand[] = [
         }),
         o,
         (s) =>
-          `已生成示例考核周期 ${s.period.id}“${s.period.name}”：${s.branches} 个党支部，${s.raters} 位评委，${s.entries} 条评分，${s.measurements} 条业务数据。\n查看结果：rongping compute --period ${s.period.id}`,
+          t('cli.sample.done', {
+            id: s.period.id,
+            name: s.period.name,
+            branches: s.branches,
+            raters: s.raters,
+            entries: s.entries,
+            measurements: s.measurements,
+          }),
       ),
   },
   {
     // `backup 文件.db`: any second word that is not list/create/restore is the file.
     name: 'backup',
-    usage: 'backup 文件.db',
-    summary: ['把数据库完整备份到一个新文件'],
+    usage: t('cli.cmd.backup.usage'),
+    summary: [t('cli.cmd.backup.summary')],
     flags: [],
     run: async ({ services, positionals, o }) => {
       const file = fileArg(positionals, 1, 'backup');
@@ -38,14 +45,14 @@ export const BACKUP_COMMANDS: CliCommand[] = [
   {
     name: 'backup list',
     usage: 'backup list',
-    summary: ['列出自动和手动备份（每日首次启动、导入、定稿、重新开启前自动备份）'],
+    summary: [t('cli.cmd.backupList.summary')],
     flags: [],
     run: async ({ services, o }) =>
       report(await services().invoke('backups.list', {}), o, (list) =>
         list.backups.length === 0
           ? t('cli.backup.none', { folder: list.folder })
           : `${formatTable(
-              ['备份文件', '时间', '原因', '大小'],
+              [t('cli.backup.column.file'), t('cli.backup.column.time'), t('cli.backup.column.reason'), t('cli.backup.column.size')],
               list.backups.map((b) => [b.name, new Date(b.at).toLocaleString('zh-CN'), BACKUP_REASON_LABELS[b.reason], kilobytes(b.bytes)]),
             )}\n${t('cli.backup.folder', { folder: list.folder, keep: list.keep })}`,
       ),
@@ -53,15 +60,15 @@ export const BACKUP_COMMANDS: CliCommand[] = [
   {
     name: 'backup create',
     usage: 'backup create',
-    summary: ['立即备份到备份文件夹'],
+    summary: [t('cli.cmd.backupCreate.summary')],
     flags: [],
     run: async ({ services, o }) =>
       report(await services().invoke('backups.create', {}), o, (b) => t('cli.backup.done', { path: b.name, size: kilobytes(b.bytes) })),
   },
   {
     name: 'backup restore',
-    usage: 'backup restore 备份文件名',
-    summary: ['用一份备份替换当前数据库（先校验备份，并先把当前数据库另存一份备份）'],
+    usage: t('cli.cmd.backupRestore.usage'),
+    summary: [t('cli.cmd.backupRestore.summary')],
     flags: [],
     run: async ({ services, positionals, o }) => {
       const name = positionals[2];

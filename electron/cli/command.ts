@@ -84,7 +84,7 @@ export function printError(error: AppErrorValue, o: Output): void {
     o.out(JSON.stringify({ ok: false, error }, null, 2));
     return;
   }
-  o.err(`错误：${error.message}`);
+  o.err(t('cli.error', { message: error.message }));
   for (const d of error.details ?? []) o.err(`  - ${d.message}`);
 }
 
@@ -113,9 +113,9 @@ export function fileArg(positionals: string[], index: number, command: string): 
 export function intFlag(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
     if (fallback !== undefined) return fallback;
-    throw new UsageError(`缺少 --${name}`);
+    throw new UsageError(t('cli.usage.missingFlag', { flag: name }));
   }
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} 应为正整数，现为“${value}”`);
+  if (!/^\d+$/.test(value)) throw new UsageError(t('cli.usage.notWholeNumber', { flag: name, value }));
   return Number(value);
 }
 

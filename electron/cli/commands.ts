@@ -14,7 +14,7 @@ import { SETUP_COMMANDS } from './setup';
 const HELP: CliCommand = {
   name: 'help',
   usage: 'help',
-  summary: ['显示本说明'],
+  summary: [t('cli.cmd.help.summary')],
   flags: [],
   run: ({ o }) => {
     o.out(usageText());
@@ -24,11 +24,8 @@ const HELP: CliCommand = {
 
 export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...SCORING_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, HELP];
 
-export const USAGE_HEAD = ['融评 rongping — 命令行工具', '', '用法: rongping <命令> [参数] [--data-dir 目录] [--json] [--force]'];
-export const USAGE_FOOT = [
-  '文件路径可写相对路径（相对于当前目录）。已存在的文件不会被覆盖，除非加 --force。',
-  '数据目录默认与桌面程序相同；可用 --data-dir 或环境变量 RONGPING_DATA_DIR 指定。',
-];
+export const USAGE_HEAD = [t('cli.help.title'), '', t('cli.help.usage')];
+export const USAGE_FOOT = [t('cli.help.paths'), t('cli.help.dataDir')];
 
 /** The usage column: a usage line that does not fit (with two spaces after it) puts its summary on the next line. */
 const COLUMN = 31;

@@ -1,14 +1,27 @@
 /** The CLI's scoring commands: 评委评分表, 业务数据, 操作记录, 计算结果. */
 import { PERIOD_STATUS_LABELS } from '../../shared/domain/period';
 import type { PeriodResults } from '../../shared/domain/views';
+import { t } from '../../shared/messages';
 import { formatTable } from '../cli-format';
 import { describeAuditChain } from '../services/audit-verify';
 import { fail, fileArg, intFlag, periodFile, report, UsageError, type CliCommand } from './command';
 
 const resultsTable = (r: PeriodResults) =>
-  `${r.period.name}（${PERIOD_STATUS_LABELS[r.period.status]}）\n` +
+  `${t('cli.results.heading', { name: r.period.name, status: PERIOD_STATUS_LABELS[r.period.status] })}\n` +
   formatTable(
-    ['名次', '编码', '党支部', '总分', '党建', '业务', '融合', '加分', '等次', '融合象限', '说明'],
+    [
+      t('cli.results.column.rank'),
+      t('cli.results.column.code'),
+      t('cli.results.column.branch'),
+      t('cli.results.column.total'),
+      t('cli.results.column.party'),
+      t('cli.results.column.business'),
+      t('cli.results.column.fusion'),
+      t('cli.results.column.bonus'),
+      t('cli.results.column.grade'),
+      t('cli.results.column.quadrant'),
+      t('cli.results.column.notes'),
+    ],
     r.result.branches.map((b) => [
       String(b.rank),
       b.code,
@@ -20,17 +33,20 @@ const resultsTable = (r: PeriodResults) =>
       b.bonus.toFixed(2),
       b.grade,
       b.quadrant ?? '',
-      [b.vetoed ? '一票否决' : '', b.complete ? '' : `缺 ${b.missing} 项评分`].filter(Boolean).join('，'),
+      [b.vetoed ? t('cli.results.vetoed') : '', b.complete ? '' : t('cli.results.missing', { count: b.missing })].filter(Boolean).join('，'),
     ]),
   ) +
-  `\n基本分满分 ${r.result.baseMax}；${r.result.quotas.map((q) => `${q.label}名额 ${q.allowed} 个`).join('，') || '无名额限制'}` +
-  (r.result.complete ? '' : '\n注意：评分尚不完整，结果为暂定。');
+  `\n${t('cli.results.footer', {
+    baseMax: r.result.baseMax,
+    quotas: r.result.quotas.map((q) => t('cli.results.quota', { label: q.label, allowed: q.allowed })).join('，') || t('cli.results.noQuota'),
+  })}` +
+  (r.result.complete ? '' : `\n${t('cli.results.provisional')}`);
 
 export const SCORING_COMMANDS: CliCommand[] = [
   {
     name: 'scores template',
-    usage: 'scores template 文件.xlsx --period 编号 --rater 编号',
-    summary: ['写出一位评委的评分表（纸质录入或评委在自己电脑上填写）'],
+    usage: t('cli.cmd.scoresTemplate.usage'),
+    summary: [t('cli.cmd.scoresTemplate.summary')],
     flags: ['period', 'rater'],
     run: async (call) => {
       const { services, flags, o } = call;
@@ -39,64 +55,81 @@ export const SCORING_COMMANDS: CliCommand[] = [
         await services().invoke('scores.writeTemplate', { ...target, raterId: intFlag(flags.rater, 'rater') }),
         o,
         (r) =>
-          `已写出评委“${r.rater.name}”的评分表：${r.indicators} 个指标 × ${r.branches} 个党支部` +
-          `${r.recused ? `（回避 ${r.recused} 个）` : ''}${r.prefilled ? `，已填入已有评分 ${r.prefilled} 条` : ''}\n${r.path}`,
+          t('cli.scores.templateDone', {
+            rater: r.rater.name,
+            indicators: r.indicators,
+            branches: r.branches,
+            recused: r.recused ? t('cli.scores.templateRecused', { count: r.recused }) : '',
+            prefilled: r.prefilled ? t('cli.scores.templatePrefilled', { count: r.prefilled }) : '',
+            path: r.path,
+          }),
       );
     },
   },
   {
     name: 'scores import',
-    usage: 'scores import 文件.xlsx --period 编号 [--reason 原因]',
-    summary: ['导入评委评分表（有任何错误则全部不导入；评审阶段须写原因）'],
+    usage: t('cli.cmd.scoresImport.usage'),
+    summary: [t('cli.cmd.scoresImport.summary')],
     flags: ['period', 'reason'],
     run: async ({ services, positionals, flags, o }) => {
       const file = fileArg(positionals, 2, 'scores import');
-      if (flags.reason !== undefined && flags.reason.trim() === '') throw new UsageError('--reason 不能为空');
+      if (flags.reason !== undefined && flags.reason.trim() === '') throw new UsageError(t('cli.usage.emptyFlag', { flag: 'reason' }));
       return report(
         await services().invoke('scores.import', { periodId: intFlag(flags.period, 'period'), path: file, ...(flags.reason ? { reason: flags.reason } : {}) }),
         o,
-        (r) => `已导入 ${r.file}（评委“${r.rater.name}”）：保存 ${r.saved} 条评分，${r.unchanged} 条未变`,
+        (r) => t('cli.scores.imported', { file: r.file, rater: r.rater.name, saved: r.saved, unchanged: r.unchanged }),
       );
     },
   },
   {
     name: 'scores export',
-    usage: 'scores export 文件.xlsx --period 编号',
-    summary: ['把全部评分导出为一张明细表（评审开始后才能导出）'],
+    usage: t('cli.cmd.scoresExport.usage'),
+    summary: [t('cli.cmd.scoresExport.summary')],
     flags: ['period'],
-    run: async (call) => report(await call.services().invoke('scores.export', periodFile(call, 'scores export')), call.o, (r) => `已导出 ${r.rows} 条评分到 ${r.path}`),
+    run: async (call) =>
+      report(await call.services().invoke('scores.export', periodFile(call, 'scores export')), call.o, (r) =>
+        t('cli.scores.exported', { rows: r.rows, path: r.path }),
+      ),
   },
   {
     name: 'measurements template',
-    usage: 'measurements template 文件.xlsx --period 编号',
-    summary: ['写出业务数据表（已填好每个支部的每个定量指标）'],
+    usage: t('cli.cmd.measurementsTemplate.usage'),
+    summary: [t('cli.cmd.measurementsTemplate.summary')],
     flags: ['period'],
     run: async (call) =>
       report(await call.services().invoke('measurements.writeTemplate', periodFile(call, 'measurements template')), call.o, (r) =>
-        `已写出业务数据表（${r.rows} 行：每个党支部的每个定量指标）到 ${r.path}`,
+        t('cli.measurements.templateDone', { rows: r.rows, path: r.path }),
       ),
   },
   {
     name: 'measurements import',
-    usage: 'measurements import 文件.xlsx --period 编号',
-    summary: ['导入业务数据（有任何错误则全部不导入）'],
+    usage: t('cli.cmd.measurementsImport.usage'),
+    summary: [t('cli.cmd.measurementsImport.summary')],
     flags: ['period'],
     run: async (call) =>
       report(await call.services().invoke('measurements.import', periodFile(call, 'measurements import')), call.o, (r) =>
-        `已导入 ${r.file}：保存 ${r.saved} 条业务数据，${r.unchanged} 条未变${r.skipped ? `，${r.skipped} 行未填写` : ''}`,
+        t('cli.measurements.imported', {
+          file: r.file,
+          saved: r.saved,
+          unchanged: r.unchanged,
+          skipped: r.skipped ? t('cli.measurements.skipped', { count: r.skipped }) : '',
+        }),
       ),
   },
   {
     name: 'audit export',
-    usage: 'audit export 文件.xlsx --period 编号',
-    summary: ['把考核周期的操作记录导出为 Excel'],
+    usage: t('cli.cmd.auditExport.usage'),
+    summary: [t('cli.cmd.auditExport.summary')],
     flags: ['period'],
-    run: async (call) => report(await call.services().invoke('audit.export', periodFile(call, 'audit export')), call.o, (r) => `已导出 ${r.rows} 条操作记录到 ${r.path}`),
+    run: async (call) =>
+      report(await call.services().invoke('audit.export', periodFile(call, 'audit export')), call.o, (r) =>
+        t('cli.audit.exported', { rows: r.rows, path: r.path }),
+      ),
   },
   {
     name: 'audit verify',
     usage: 'audit verify',
-    summary: ['校验操作记录的哈希链：被改动、插入或删除的记录会被指出（发现问题时退出码为 1）'],
+    summary: [t('cli.cmd.auditVerify.summary')],
     flags: [],
     run: async ({ services, o }) => {
       const status = await services().invoke('audit.verify', {});
@@ -107,8 +140,8 @@ export const SCORING_COMMANDS: CliCommand[] = [
   },
   {
     name: 'compute',
-    usage: 'compute --period 编号',
-    summary: ['计算考核结果（--json 输出全部结果和每个分数的来历）'],
+    usage: t('cli.cmd.compute.usage'),
+    summary: [t('cli.cmd.compute.summary')],
     flags: ['period'],
     run: async ({ services, flags, o }) => {
       const { invoke } = services();

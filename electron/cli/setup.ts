@@ -32,28 +32,38 @@ const branchTable = (branches: Branch[]) =>
 
 const frameworkTable = (frameworks: FrameworkSummary[]) =>
   frameworks.length === 0
-    ? '还没有指标体系。可用 “rongping framework template 文件.xlsx” 生成导入模板，填好后用 “rongping framework import” 导入。'
+    ? t('cli.framework.none')
     : formatTable(
-        ['编号', '名称', '版本', '指标', '末级指标', '状态', '使用的考核周期'],
+        [
+          t('cli.framework.column.id'),
+          t('cli.framework.column.name'),
+          t('cli.framework.column.version'),
+          t('cli.framework.column.indicators'),
+          t('cli.framework.column.leaves'),
+          t('cli.framework.column.status'),
+          t('cli.framework.column.periods'),
+        ],
         frameworks.map((f) => [
           String(f.id),
           f.name,
-          `第${f.version}版`,
+          t('cli.framework.version', { version: f.version }),
           String(f.indicatorCount),
           String(f.leafCount),
-          f.frozenAt ? '已冻结' : '可修改',
+          f.frozenAt ? t('cli.framework.frozen') : t('cli.framework.editable'),
           f.periods.map((p) => p.name).join('、'),
         ]),
-      ) + `\n共 ${frameworks.length} 个`;
+      ) + `\n${t('cli.framework.count', { count: frameworks.length })}`;
 
 const warningLines = (warnings: FrameworkImportIssue[]) =>
-  warnings.map((w) => `\n  提醒：${w.row === null ? '' : `第 ${w.row} 行，`}${w.message}`).join('');
+  warnings
+    .map((w) => `\n  ${t('cli.warning', { message: w.row === null ? w.message : t('cli.warning.row', { row: w.row, message: w.message }) })}`)
+    .join('');
 
 export const SETUP_COMMANDS: CliCommand[] = [
   {
     name: 'info',
     usage: 'info',
-    summary: ['程序版本、数据结构版本、数据目录和数据统计'],
+    summary: [t('cli.cmd.info.summary')],
     flags: [],
     run: async ({ services, o }) =>
       report(await services().invoke('app.info', {}), o, (info) =>
@@ -72,14 +82,14 @@ export const SETUP_COMMANDS: CliCommand[] = [
   {
     name: 'branches list',
     usage: 'branches list [--archived]',
-    summary: ['列出党支部（--archived 同时列出已归档的）'],
+    summary: [t('cli.cmd.branchesList.summary')],
     flags: ['archived'],
     run: async ({ services, flags, o }) => report(await services().invoke('branches.list', { includeArchived: flags.archived }), o, branchTable),
   },
   {
     name: 'branches import',
-    usage: 'branches import 文件.xlsx',
-    summary: ['从 Excel 导入党支部（有任何错误则全部不导入）'],
+    usage: t('cli.cmd.branchesImport.usage'),
+    summary: [t('cli.cmd.branchesImport.summary')],
     flags: [],
     run: async ({ services, positionals, o }) =>
       report(await services().invoke('branches.import', { path: fileArg(positionals, 2, 'branches import') }), o, (r) =>
@@ -88,8 +98,8 @@ export const SETUP_COMMANDS: CliCommand[] = [
   },
   {
     name: 'branches template',
-    usage: 'branches template 文件.xlsx',
-    summary: ['写出党支部导入模板'],
+    usage: t('cli.cmd.branchesTemplate.usage'),
+    summary: [t('cli.cmd.branchesTemplate.summary')],
     flags: [],
     run: async ({ services, positionals, o }) =>
       report(await services().invoke('branches.writeTemplate', { path: fileArg(positionals, 2, 'branches template') }), o, (r) =>
@@ -99,63 +109,73 @@ export const SETUP_COMMANDS: CliCommand[] = [
   {
     name: 'framework list',
     usage: 'framework list',
-    summary: ['列出指标体系（各版本）'],
+    summary: [t('cli.cmd.frameworkList.summary')],
     flags: [],
     run: async ({ services, o }) => report(await services().invoke('frameworks.list', {}), o, frameworkTable),
   },
   {
     name: 'framework template',
-    usage: 'framework template 文件.xlsx',
-    summary: ['写出指标体系导入模板'],
+    usage: t('cli.cmd.frameworkTemplate.usage'),
+    summary: [t('cli.cmd.frameworkTemplate.summary')],
     flags: [],
     run: async ({ services, positionals, o }) =>
       report(await services().invoke('frameworks.writeTemplate', { path: fileArg(positionals, 2, 'framework template') }), o, (r) =>
-        `指标体系导入模板已写入 ${r.path}`,
+        t('cli.framework.templateDone', { path: r.path }),
       ),
   },
   {
     name: 'framework export',
-    usage: 'framework export 文件.xlsx --id 编号',
-    summary: ['把一个指标体系导出为 Excel（可改后再导入）'],
+    usage: t('cli.cmd.frameworkExport.usage'),
+    summary: [t('cli.cmd.frameworkExport.summary')],
     flags: ['id'],
     run: async ({ services, positionals, flags, o }) => {
       const file = fileArg(positionals, 2, 'framework export');
       return report(await services().invoke('frameworks.export', { id: intFlag(flags.id, 'id'), path: file }), o, (r) =>
-        `已把“${r.name}”第 ${r.version} 版（${r.indicatorCount} 个指标）导出到 ${r.path}`,
+        t('cli.framework.exported', { name: r.name, version: r.version, indicators: r.indicatorCount, path: r.path }),
       );
     },
   },
   {
     name: 'framework import',
-    usage: 'framework import 文件.xlsx [--name 名称]',
-    summary: ['从 Excel 新建一个指标体系（有任何错误则不导入）'],
+    usage: t('cli.cmd.frameworkImport.usage'),
+    summary: [t('cli.cmd.frameworkImport.summary')],
     flags: ['name'],
     run: async ({ services, positionals, flags, o }) => {
       const file = fileArg(positionals, 2, 'framework import');
-      if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError('--name 不能为空');
+      if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError(t('cli.usage.emptyFlag', { flag: 'name' }));
       return report(
         await services().invoke('frameworks.import', { path: file, ...(flags.name === undefined ? {} : { name: flags.name }) }),
         o,
-        (r) => `已导入 ${path.basename(file)}：新建指标体系 ${r.id}“${r.name}”，共 ${r.indicatorCount} 个指标${warningLines(r.warnings)}`,
+        (r) =>
+          t('cli.framework.imported', { file: path.basename(file), id: r.id, name: r.name, indicators: r.indicatorCount }) + warningLines(r.warnings),
       );
     },
   },
   {
     name: 'period list',
     usage: 'period list',
-    summary: ['列出考核周期'],
+    summary: [t('cli.cmd.periodList.summary')],
     flags: [],
     run: async ({ services, o }) =>
       report(await services().invoke('periods.list', {}), o, (periods) =>
         periods.length === 0
-          ? '还没有考核周期。可用 “rongping sample” 生成示例周期，或 “rongping period create”。'
+          ? t('cli.period.none')
           : formatTable(
-              ['编号', '名称', '年度', '指标体系', '状态', '支部', '评委', '评分条数'],
+              [
+                t('cli.period.column.id'),
+                t('cli.period.column.name'),
+                t('cli.period.column.year'),
+                t('cli.period.column.framework'),
+                t('cli.period.column.status'),
+                t('cli.period.column.branches'),
+                t('cli.period.column.raters'),
+                t('cli.period.column.entries'),
+              ],
               periods.map((p) => [
                 String(p.id),
                 p.name,
                 String(p.year),
-                `${p.frameworkName} 第${p.frameworkVersion}版`,
+                t('cli.period.framework', { name: p.frameworkName, version: p.frameworkVersion }),
                 PERIOD_STATUS_LABELS[p.status],
                 String(p.branchCount),
                 String(p.raterCount),
@@ -166,13 +186,13 @@ export const SETUP_COMMANDS: CliCommand[] = [
   },
   {
     name: 'period create',
-    usage: 'period create --name 名称 --framework 编号 [--year 年] [--kind annual|half|quarter]',
-    summary: ['新建考核周期（默认包含全部在用的党支部）'],
+    usage: t('cli.cmd.periodCreate.usage'),
+    summary: [t('cli.cmd.periodCreate.summary')],
     flags: ['name', 'framework', 'year', 'kind'],
     run: async ({ services, flags, o }) => {
-      if (!flags.name) throw new UsageError('缺少 --name');
+      if (!flags.name) throw new UsageError(t('cli.usage.missingFlag', { flag: 'name' }));
       const kind = (flags.kind ?? 'annual') as PeriodKind;
-      if (!PERIOD_KINDS.includes(kind)) throw new UsageError(`--kind 应为 ${PERIOD_KINDS.join('|')}`);
+      if (!PERIOD_KINDS.includes(kind)) throw new UsageError(t('cli.usage.oneOf', { flag: 'kind', choices: PERIOD_KINDS.join('|') }));
       return report(
         await services().invoke('periods.create', {
           name: flags.name,
@@ -181,30 +201,31 @@ export const SETUP_COMMANDS: CliCommand[] = [
           frameworkId: intFlag(flags.framework, 'framework'),
         }),
         o,
-        (p) => `已新建考核周期 ${p.id}“${p.name}”：${p.branchCount} 个党支部，指标体系“${p.frameworkName}”第 ${p.frameworkVersion} 版`,
+        (p) =>
+          t('cli.period.created', { id: p.id, name: p.name, branches: p.branchCount, framework: p.frameworkName, version: p.frameworkVersion }),
       );
     },
   },
   {
     name: 'period finalise',
-    usage: 'period finalise --period 编号',
-    summary: ['定稿（评审中 → 已定稿；定稿后评分、业务数据和自评都不能再改）'],
+    usage: t('cli.cmd.periodFinalise.usage'),
+    summary: [t('cli.cmd.periodFinalise.summary')],
     flags: ['period'],
     run: async ({ services, flags, o }) =>
       report(await services().invoke('periods.advance', { id: intFlag(flags.period, 'period'), to: 'finalised' }), o, (p) =>
-        `已定稿：${p.id}“${p.name}”。评分、业务数据和自评都已锁定；如确需修改，用 rongping period reopen --period ${p.id} --reason 原因`,
+        t('cli.period.finalised', { id: p.id, name: p.name }),
       ),
   },
   {
     name: 'period reopen',
-    usage: 'period reopen --period 编号 --reason 原因',
-    summary: ['重新开启已定稿的周期（已定稿 → 评审中，记入操作记录）'],
+    usage: t('cli.cmd.periodReopen.usage'),
+    summary: [t('cli.cmd.periodReopen.summary')],
     flags: ['period', 'reason'],
     run: async ({ services, flags, o }) => {
       const id = intFlag(flags.period, 'period');
-      if (!flags.reason?.trim()) throw new UsageError('缺少 --reason（重新开启须写明原因）');
+      if (!flags.reason?.trim()) throw new UsageError(t('cli.period.reasonRequired'));
       return report(await services().invoke('periods.reopen', { id, reason: flags.reason }), o, (p) =>
-        `已重新开启：${p.id}“${p.name}”现为“${PERIOD_STATUS_LABELS[p.status]}”，原因已记入操作记录`,
+        t('cli.period.reopened', { id: p.id, name: p.name, status: PERIOD_STATUS_LABELS[p.status] }),
       );
     },
   },

@@ -8,6 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
+import { t } from '../../shared/messages';
 
 type Db = BetterSqlite3.Database;
 
@@ -46,7 +48,7 @@ export interface AuditContext {
   now: Date | null;
 }
 
-const NO_CONTEXT: AuditContext = { actorKind: 'system', actor: '系统', reason: '', now: null };
+const NO_CONTEXT: AuditContext = { actorKind: 'system', actor: AUDIT_ACTOR_NAMES.system, reason: '', now: null };
 const contexts = new WeakMap<Db, AuditContext>();
 
 /** Runs `work` with the actor the database's own audit rows should name. */
@@ -101,7 +103,7 @@ export function verifyAuditChain(db: Db): AuditChainReport {
     const id = row.id as number;
     const expected = auditHash(prev, AUDIT_HASHED_COLUMNS.map((c) => row[c] ?? null));
     if (row.hash !== expected) {
-      const problem = `第 ${id} 条记录与它之前的记录衔接不上：它或它前面的记录被改动、插入或删除过`;
+      const problem = t('audit.chain.unlinked', { id });
       return { ok: false, rows: count, brokenAt: { id, at: String(row.at), problem } };
     }
     prev = row.hash as string;
@@ -110,7 +112,7 @@ export function verifyAuditChain(db: Db): AuditChainReport {
   // AUTOINCREMENT remembers the largest id ever handed out: rows cut off the end show here.
   const seq = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").get()?.seq ?? 0;
   if (seq > lastId) {
-    return { ok: false, rows: count, brokenAt: { id: lastId + 1, at: '', problem: `第 ${lastId + 1}–${seq} 条记录已被删除` } };
+    return { ok: false, rows: count, brokenAt: { id: lastId + 1, at: '', problem: t('audit.chain.cutOff', { from: lastId + 1, to: seq }) } };
   }
   return { ok: true, rows: count, brokenAt: null };
 }

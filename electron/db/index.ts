@@ -43,7 +43,7 @@ function checkExistingFile(file: string, backupDir: string): void {
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new AppError('io', t('error.dbNotSqlite', { file, backups: backupDir, reason: size < 16 ? '文件太短' : '文件头不是 SQLite 数据库' }));
+    throw new AppError('io', t('error.dbNotSqlite', { file, backups: backupDir, reason: size < 16 ? t('db.notSqlite.tooShort') : t('db.notSqlite.badHeader') }));
   }
 }
 

@@ -3,6 +3,7 @@
  * entered_by. Its own module, so the services that record an actor need not
  * import one another for it.
  */
+import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import type { Session } from '../../shared/domain/scoring';
 
 export interface Actor {
@@ -12,7 +13,7 @@ export interface Actor {
 
 /** How the session appears in the audit log. */
 export function actorOf(session: Session): { kind: 'admin' | 'rater' | 'system'; name: string } {
-  if (session.kind === 'admin') return { kind: 'admin', name: '管理员' };
+  if (session.kind === 'admin') return { kind: 'admin', name: AUDIT_ACTOR_NAMES.admin };
   if (session.kind === 'rater') return { kind: 'rater', name: session.name };
-  return { kind: 'system', name: '系统' };
+  return { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
 }

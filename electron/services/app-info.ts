@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/api';
 import { schemaVersion } from '../db';
 import { countBranches } from './branches';
 import type { ServiceContext } from './context';
+import { signInSettings } from './session';
 import { currentPeriodId } from './settings';
 
 export function getAppInfo(ctx: ServiceContext): AppInfo {
@@ -21,5 +22,6 @@ export function getAppInfo(ctx: ServiceContext): AppInfo {
     currentPeriodId: currentPeriodId(ctx.db),
     readOnly: ctx.readOnly,
     auditChain: ctx.auditChain,
+    signIn: signInSettings(ctx.db),
   };
 }

@@ -16,19 +16,26 @@ import { getPeriod } from './periods';
 import { localTime } from './period-data';
 import { addTemplateSheet, columnLetter, writeWorkbook } from './xlsx';
 
-const ENTITY_LABELS: Record<AuditEntity, string> = { score: '评分', measurement: '业务数据', self: '自评', period: '考核周期', database: '数据库' };
+const ENTITY_LABELS: Record<AuditEntity, string> = {
+  score: t('workbook.audit.entity.score'),
+  measurement: t('workbook.audit.entity.measurement'),
+  self: t('workbook.audit.entity.self'),
+  period: t('workbook.audit.entity.period'),
+  database: t('workbook.audit.entity.database'),
+  session: t('workbook.audit.entity.session'),
+};
 
 export const AUDIT_EXPORT_COLUMNS = [
-  { header: '时间', width: 20 },
-  { header: '操作人', width: 22 },
-  { header: '对象', width: 9 },
-  { header: '操作', width: 24 },
-  { header: '评委', width: 10 },
-  { header: '支部', width: 26 },
-  { header: '指标', width: 24 },
-  { header: '原值', width: 30 },
-  { header: '新值', width: 30 },
-  { header: '原因', width: 30 },
+  { header: t('workbook.audit.column.time'), width: 20 },
+  { header: t('workbook.audit.column.actor'), width: 22 },
+  { header: t('workbook.audit.column.entity'), width: 9 },
+  { header: t('workbook.audit.column.action'), width: 24 },
+  { header: t('workbook.audit.column.rater'), width: 10 },
+  { header: t('workbook.audit.column.branch'), width: 26 },
+  { header: t('workbook.audit.column.indicator'), width: 24 },
+  { header: t('workbook.audit.column.old'), width: 30 },
+  { header: t('workbook.audit.column.new'), width: 30 },
+  { header: t('workbook.audit.column.reason'), width: 30 },
 ] as const;
 
 const num = (x: number) => String(Number(x.toPrecision(12)));
@@ -45,17 +52,20 @@ function valueText(entity: AuditEntity, v: unknown, indicator: Indicator | undef
       return extra ? `${main}（${extra}）` : main;
     }
     if (entity === 'measurement' && typeof v.target === 'number') {
-      const parts = [`目标 ${num(v.target)}`, `实际 ${typeof v.actual === 'number' ? num(v.actual) : '—'}`];
-      if (typeof v.floor === 'number') parts.push(`零分线 ${num(v.floor)}`);
-      if (typeof v.source === 'string' && v.source) parts.push(`来源 ${v.source}`);
+      const parts = [
+        t('workbook.audit.value.target', { value: num(v.target) }),
+        t('workbook.audit.value.actual', { value: typeof v.actual === 'number' ? num(v.actual) : '—' }),
+      ];
+      if (typeof v.floor === 'number') parts.push(t('workbook.audit.value.floor', { value: num(v.floor) }));
+      if (typeof v.source === 'string' && v.source) parts.push(t('workbook.audit.value.source', { source: v.source }));
       return parts.join('，');
     }
-    if (typeof v.saved === 'number') return `保存 ${v.saved} 条，删除 ${String(v.removed ?? 0)} 条，未变 ${String(v.unchanged ?? 0)} 条`;
+    if (typeof v.saved === 'number') return t('workbook.audit.value.batch', { saved: v.saved, removed: String(v.removed ?? 0), unchanged: String(v.unchanged ?? 0) });
   }
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-const HIDDEN = '（评分中，不显示）';
+const HIDDEN = t('workbook.audit.hidden');
 
 /** Writes the period's audit log, oldest first. */
 export async function exportAudit(db: Database, periodId: number, file: string): Promise<WorkbookExportResult> {
@@ -90,7 +100,7 @@ export async function exportAudit(db: Database, periodId: number, file: string):
 
   const wb = new ExcelJS.Workbook();
   wb.creator = t('app.name');
-  const sheet = addTemplateSheet(wb, '操作记录', AUDIT_EXPORT_COLUMNS);
+  const sheet = addTemplateSheet(wb, t('workbook.audit.sheet'), AUDIT_EXPORT_COLUMNS);
   for (const r of rows) {
     const indicator = r.indicator_id === null ? undefined : indicators.get(r.indicator_id);
     const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
@@ -99,9 +109,9 @@ export async function exportAudit(db: Database, periodId: number, file: string):
       r.actor,
       ENTITY_LABELS[r.entity] ?? r.entity,
       r.action,
-      r.rater_id === null ? null : (raters.get(r.rater_id) ?? `评委（编号 ${r.rater_id}）`),
-      r.branch_id === null ? null : (branches.get(r.branch_id) ?? `党支部（编号 ${r.branch_id}）`),
-      r.indicator_id === null ? null : indicator ? `${indicator.code} ${indicator.name}` : `指标（编号 ${r.indicator_id}）`,
+      r.rater_id === null ? null : (raters.get(r.rater_id) ?? t('workbook.audit.unknownRater', { id: r.rater_id })),
+      r.branch_id === null ? null : (branches.get(r.branch_id) ?? t('workbook.audit.unknownBranch', { id: r.branch_id })),
+      r.indicator_id === null ? null : indicator ? `${indicator.code} ${indicator.name}` : t('workbook.audit.unknownIndicator', { id: r.indicator_id }),
       blind && r.entity === 'score' && r.old_json !== null ? HIDDEN : valueText(r.entity, parse(r.old_json), indicator) || null,
       blind && r.entity === 'score' && r.new_json !== null ? HIDDEN : valueText(r.entity, parse(r.new_json), indicator) || null,
       r.reason || null,

@@ -3,6 +3,7 @@
  * self-assessment or a period's state, with who, when, old → new and the
  * reason where one is required. Append-only (the database refuses edits).
  */
+import { AUDIT_HIDDEN_VALUE } from '../../shared/domain/audit';
 import type { AuditEntity, AuditRow } from '../../shared/domain/scoring';
 import type { Database } from '../db';
 import { AUDIT_HASHED_COLUMNS, auditHash, auditTailReader } from '../db/audit-chain';
@@ -104,5 +105,5 @@ export function listAudit(db: Database, q: AuditQuery): { rows: AuditRow[]; tota
 export function maskWhileBlind(db: Database, periodId: number, page: { rows: AuditRow[]; total: number }): { rows: AuditRow[]; total: number } {
   const status = db.prepare<[number], { status: string }>('SELECT status FROM period WHERE id = ?').get(periodId)?.status;
   if (status !== 'draft' && status !== 'scoring') return page;
-  return { ...page, rows: page.rows.map((r) => (r.entity === 'score' ? { ...r, old: r.old === null ? null : '（评分中，不显示）', new: r.new === null ? null : '（评分中，不显示）' } : r)) };
+  return { ...page, rows: page.rows.map((r) => (r.entity === 'score' ? { ...r, old: r.old === null ? null : AUDIT_HIDDEN_VALUE, new: r.new === null ? null : AUDIT_HIDDEN_VALUE } : r)) };
 }

@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import { BACKUP_REASONS, type BackupInfo, type BackupList, type BackupReason } from '../../shared/domain/backups';
 import { t } from '../../shared/messages';
 import { backupFolder, DATABASE_FILE_NAME, openAppDatabase, schemaVersion, LATEST_SCHEMA_VERSION, type Database } from '../db';
@@ -166,14 +167,14 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   ctx.results.invalidate();
   // What the screens show of the chain is now the restored file's.
   ctx.auditChain = checkAuditChain(ctx.db, ctx.now(), ctx.log);
-  const actor = ctx.session.kind === 'admin' ? '管理员' : '系统';
+  const actor = ctx.session.kind === 'admin' ? AUDIT_ACTOR_NAMES.admin : AUDIT_ACTOR_NAMES.system;
   auditWriter(ctx.db, ctx.now())({
     periodId: null,
     actorKind: ctx.session.kind === 'admin' ? 'admin' : 'system',
     actor,
     entity: 'database',
-    action: `从备份恢复：${name}`,
-    reason: `恢复前的数据库已备份为 ${safety.name}`,
+    action: t('backup.audit.restored', { name }),
+    reason: t('backup.audit.safetyCopy', { name: safety.name }),
   });
   return { restored: name, safetyCopy: safety.name };
 }

@@ -8,9 +8,32 @@ import { AppError } from '../errors';
 import { BUSY_TIMEOUT_MS, isBusyError, isReadOnlyError } from '../db/sqlite';
 import { handlers, type HandlerSpec } from './handlers';
 import { assertResultsVisible } from './scoring';
+import { periodStatus } from './periods';
+import { PERIOD_STATUS_LABELS } from '../../shared/domain/period';
+import type { Session } from '../../shared/domain/scoring';
 
 const describeIssues = (issues: z.core.$ZodIssue[]) =>
   issues.map((i) => ({ field: i.path.join('.') || undefined, message: `${i.path.join('.') || '(input)'}: ${i.message}` }));
+
+/** A rater acts only in the period they signed in to, and only on their own sheet. */
+function assertOwnScope(session: Session, spec: HandlerSpec<MethodName>, input: never): void {
+  if (session.kind !== 'rater' || !spec.own) return;
+  const own = spec.own(input);
+  if (own.periodId !== session.periodId) throw new AppError('forbidden', t('error.dispatch.otherPeriod'));
+  if (own.raterId !== undefined && own.raterId !== session.raterId) throw new AppError('forbidden', t('error.scoring.ownSheetOnly'));
+}
+
+/** The call runs only in the phases its handler declares for the caller's role. */
+function assertPhase(ctx: ServiceContext, spec: HandlerSpec<MethodName>, input: never): void {
+  if (!spec.phases || ctx.session.kind === 'none') return;
+  const allowed = spec.phases[ctx.session.kind];
+  if (!allowed) return;
+  const status = periodStatus(ctx.db, spec.phases.period(input));
+  if (!allowed.includes(status)) {
+    if (spec.phases.refused) throw new AppError('conflict', spec.phases.refused(status, ctx.session.kind));
+    throw new AppError('conflict', t('error.dispatch.wrongPhase', { status: PERIOD_STATUS_LABELS[status], allowed: allowed.map((s) => PERIOD_STATUS_LABELS[s]).join('、') }));
+  }
+}
 
 /**
  * Applies the handler's declarations (who may call it, blind while scoring,
@@ -46,11 +69,15 @@ export async function dispatch(ctx: ServiceContext, method: unknown, rawInput: u
     // Files the input names go only where the user chose (grants.ts); refused before anything runs.
     ctx.files.checkInput(api[method].input, parsed.data);
     const input = parsed.data as never;
+    assertOwnScope(ctx.session, spec, input);
+    assertPhase(ctx, spec, input);
     // Nobody sees the panel's values while the period is being scored.
-    if (spec.blind) assertResultsVisible(ctx.db, spec.blind(input));
+    const blindPeriod = spec.blind?.(input) ?? null;
+    if (blindPeriod !== null) assertResultsVisible(ctx.db, blindPeriod);
     const value: Output<MethodName> = await spec.run(input, ctx);
     if (spec.invalidates) ctx.results.invalidate(spec.invalidates === 'all' ? undefined : spec.invalidates(input));
-    return { ok: true, value: value ?? null };
+    const shown = spec.redact && ctx.session.kind !== 'admin' ? spec.redact(value) : value;
+    return { ok: true, value: shown ?? null };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toValue() };
     // The database's own guards (triggers) speak in codes; say them in the user's words.

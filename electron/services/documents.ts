@@ -27,7 +27,6 @@ import { officialStyle, toBuffer } from '../reports/style';
 import type { ServiceContext } from './context';
 import { branchScoreSheetData, loadReviewData, raterScoreSheetData } from './document-data';
 import { AppError } from '../errors';
-import { assertResultsVisible } from './scoring';
 import { draftMinutes } from './meeting-minutes';
 import { getMeeting, getPublication } from './meetings';
 import { compareSelf } from './self-assessment';
@@ -58,7 +57,6 @@ export async function writeScoreSheet(
   if (raterId !== null) {
     bytes = await scoreSheetForRater(raterScoreSheetData(db, { ...common, raterId }), look);
   } else {
-    if (input.filled) assertResultsVisible(db, input.periodId);
     bytes = await scoreSheetForBranch(branchScoreSheetData(db, { ...common, branchId: branchId! }), look);
   }
   return writeDocument(input.path, bytes);
@@ -128,7 +126,6 @@ const gradeLabels = (data: ReviewData) => data.settings.grades.map((g) => g.labe
 // ---------------------------------------------------------------- 考核结果通报
 
 export async function writeBulletin(ctx: ServiceContext, input: ReviewOptions & { periodId: number; path: string }): Promise<DocumentWritten> {
-  assertResultsVisible(ctx.db, input.periodId);
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId);
   const warnings = new Set<string>();
@@ -185,7 +182,6 @@ async function feedbackParts(ctx: ServiceContext, data: ReviewData, branchId: nu
 }
 
 export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & { periodId: number; branchId: number; path: string }): Promise<DocumentWritten> {
-  assertResultsVisible(ctx.db, input.periodId);
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, { branchIds: [input.branchId] });
   branchOf(data, input.branchId); // not_found before any chart is drawn
@@ -201,7 +197,7 @@ export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & 
 export function feedbackFileName(branch: { code: string; name: string }): string {
   // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim();
-  return `${clean(branch.code)} ${clean(branch.name)} 反馈单.docx`.replace(/[. ]+(\.docx)$/, '$1');
+  return t('documents.file.feedback', { code: clean(branch.code), name: clean(branch.name) }).replace(/[. ]+(\.docx)$/, '$1');
 }
 
 // ---------------------------------------------------------------- the review meeting's documents
@@ -231,7 +227,6 @@ export async function writeMinutes(ctx: ServiceContext, input: { meetingId: numb
 
 /** 公示: needs the results and the publicity period with where objections go (set on the meeting screen). */
 export async function writePublication(ctx: ServiceContext, input: ReviewOptions & { periodId: number; path: string }): Promise<DocumentWritten> {
-  assertResultsVisible(ctx.db, input.periodId);
   const publication = getPublication(ctx.db, input.periodId);
   if (!publication.publicityStart || !publication.publicityEnd || !publication.objectionContact) {
     throw new AppError('validation', t('error.documents.publicationUnset'));
@@ -278,7 +273,6 @@ export interface BatchInput extends ReviewOptions {
  * a folder that cannot be made) come back here, before anything is written.
  */
 export async function startBatch(ctx: ServiceContext, input: BatchInput): Promise<BatchJobStatus> {
-  assertResultsVisible(ctx.db, input.periodId);
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, input.branchIds ? { branchIds: input.branchIds } : {});
   const ids = input.branchIds?.length ? [...new Set(input.branchIds)] : data.result.branches.map((b) => b.branchId);
@@ -290,7 +284,7 @@ export async function startBatch(ctx: ServiceContext, input: BatchInput): Promis
     folder = input.path;
     try {
       await mkdir(folder, { recursive: true });
-      if (!(await stat(folder)).isDirectory()) throw new Error('不是文件夹');
+      if (!(await stat(folder)).isDirectory()) throw new Error(t('error.documents.notFolder'));
     } catch (e) {
       throw new AppError('io', t('error.io', { file: folder, reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -371,7 +365,7 @@ async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: nu
       status.phase = 'writing';
       await yieldToEventLoop();
       if (job.cancelRequested) return stop();
-      const bytes = await toBuffer(s.document(sections, { title: `${data.period.name}党支部考核反馈单（${ids.length} 个党支部）` }));
+      const bytes = await toBuffer(s.document(sections, { title: t('documents.feedback.batchTitle', { period: data.period.name, count: ids.length }) }));
       if (job.cancelRequested) return stop();
       await writeDocument(input.path, bytes);
       status.files.push(input.path);

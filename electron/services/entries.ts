@@ -14,8 +14,7 @@ import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
-import { freezeFramework, getIndicators } from './frameworks';
-import { leavesInOrder, periodBranches } from './period-data';
+import { freezeFramework } from './frameworks';
 import { loadPeriodScope } from './period-scope';
 import { assertPeriodEditable, getPeriod } from './periods';
 
@@ -171,7 +170,7 @@ export function saveEntries(
 
     const enteredBy = ENTERED_BY[actor.kind];
     // An admin typing a paper sheet is named as doing it on the rater's behalf.
-    const actorName = (raterId: number) => (actor.kind === 'admin' ? `${actor.name}（代${pc.raters.get(raterId)?.name ?? ''}录入）` : actor.name);
+    const actorName = (raterId: number) => (actor.kind === 'admin' ? t('entries.audit.adminOnBehalf', { admin: actor.name, rater: pc.raters.get(raterId)?.name ?? '' }) : actor.name);
     const stamp = options.now.toISOString();
     const eachEntry = entries.length <= AUDIT_EACH_ENTRY_UP_TO;
     let saved = 0;
@@ -210,7 +209,7 @@ export function saveEntries(
           actorKind: actor.kind,
           actor: actorName(e.raterId),
           entity: 'score',
-          action: next === null ? '删除评分' : old === null ? '评分' : '修改评分',
+          action: t(next === null ? 'entries.audit.scoreRemoved' : old === null ? 'entries.audit.scoreEntered' : 'entries.audit.scoreChanged'),
           raterId: e.raterId,
           branchId: e.branchId,
           indicatorId: e.indicatorId,
@@ -221,7 +220,7 @@ export function saveEntries(
       }
     }
     if (!eachEntry) {
-      audit({ periodId, actorKind: actor.kind, actor: actor.name, entity: 'score', action: `批量保存 ${entries.length} 条评分`, new: { saved, removed, unchanged }, reason: options.reason ?? '' });
+      audit({ periodId, actorKind: actor.kind, actor: actor.name, entity: 'score', action: t('entries.audit.scoreBatch', { count: entries.length }), new: { saved, removed, unchanged }, reason: options.reason ?? '' });
     }
     if (saved > 0) freezeFramework(db, pc.frameworkId, options.now);
     return { saved, removed, unchanged };
@@ -284,7 +283,7 @@ export function saveMeasurements(
         actorKind: options.actor.kind,
         actor: options.actor.name,
         entity: 'measurement',
-        action: old === null ? '录入业务数据' : '修改业务数据',
+        action: t(old === null ? 'entries.audit.measurementEntered' : 'entries.audit.measurementChanged'),
         branchId: m.branchId,
         indicatorId: m.indicatorId,
         old,
@@ -298,8 +297,8 @@ export function saveMeasurements(
 
 /** Every branch in scope × quantitative leaf of the period, with what is stored (nulls where nothing is). */
 export function listMeasurements(db: Database, periodId: number): MeasurementRow[] {
-  const period = getPeriod(db, periodId);
-  const leaves = leavesInOrder(getIndicators(db, period.frameworkId)).filter((l) => l.method.kind === 'quantitative');
+  const scope = loadPeriodScope(db, periodId);
+  const leaves = scope.leaves.filter((l) => l.method.kind === 'quantitative');
   const stored = new Map(
     db
       .prepare<[number], StoredMeasurement & { branch_id: number; indicator_id: number; updated_at: string }>(
@@ -308,7 +307,7 @@ export function listMeasurements(db: Database, periodId: number): MeasurementRow
       .all(periodId)
       .map((m) => [`${m.branch_id}:${m.indicator_id}`, m]),
   );
-  return periodBranches(db, periodId).flatMap((b) =>
+  return scope.branches.flatMap((b) =>
     leaves.map((leaf) => {
       const m = stored.get(`${b.id}:${leaf.id}`);
       return {

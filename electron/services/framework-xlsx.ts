@@ -71,25 +71,29 @@ const columnOf = (field: Field) => FRAMEWORK_TEMPLATE_COLUMNS.findIndex((c) => c
 const headerOf = (field: Field) => FRAMEWORK_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
 
 const HELP_LINES = [
-  '1. 每行填写一个指标，带 * 的列必须填写。一级、二级、三级指标各占一行，有下级的指标也要单独写一行；空行会被跳过。',
-  '2. 指标编码：决定指标的层级。一级指标编 1、2、3；“1.2”是指标 1 下面的第 2 个二级指标，“1.2.3”是指标 1.2 下面的第 3 个三级指标。上级指标必须也写在表中，同一个编码不能出现两次；同一上级下的指标按表中自上而下的顺序排列。',
-  '   这一列已设为文本格式，请不要改成数字格式，否则 Excel 会把 1.10 变成 1.1。',
-  '3. 指标名称：最多 80 个字，如“理论学习”“产量完成率”。',
-  `4. 类别：填“${TAGS.map((k) => TAG_LABELS[k]).join('”“')}”之一，决定本项得分计入党建、业务还是融合小计。`,
-  '5. 分值：本指标的满分。有下级指标的，分值应等于下级指标分值之和（加分项另计）；加分项填加分上限；一票否决项填 0。',
-  `6. 评分方法：只有末级指标（下面没有下级的指标）填写，从“${METHOD_KINDS.map((k) => METHOD_LABELS[k]).join('”“')}”中选择；有下级指标的行留空。`,
-  '7. 方法参数：按评分方法填写，逗号用中文或英文都可以：',
-  `   打分：如“${METHOD_PARAM_EXAMPLES.rating}”，即评委打分的最小单位是 0.5 分；留空即步长 0.5。`,
-  `   等次：如“${METHOD_PARAM_EXAMPLES.level}”，每个等次写成“名称=得分比例”，比例在 0 到 1 之间，共 2 到 8 个等次；留空即用这四个等次。`,
-  `   扣分：如“${METHOD_PARAM_EXAMPLES.deduction}”，即每发生一次扣 0.5 分，扣完本项分值为止。必须填写。`,
-  `   加分：如“${METHOD_PARAM_EXAMPLES.bonus}”，即每一项加 1 分，最多加到本项分值。必须填写。`,
-  `   定量：如“${METHOD_PARAM_EXAMPLES.quantitative}”，即完成目标值得满分，实际值降到目标值的 0.8 倍时得 0 分，中间按比例得分；超额完成的，按同样的比例最多再加本项分值的 20%（“超额”可以不写，即不加分）。成本、能耗这类越低越好的指标写“越低越好,零分线1.1”，即超出目标值 10% 时得 0 分。必须填写。`,
-  `   一票否决：如“${METHOD_PARAM_EXAMPLES.veto}”，即被否决的支部最高只能评“一般”；留空则只能评最低等次。`,
-  '8. 评分细则：怎样得分、怎样扣分的文字说明，评委打分时看到，最多 2000 字；佐证材料：支部需要准备的台账、记录等，最多 1000 字。这两列可以不填。',
-  '9. 可以在“框架信息”表中填写指标体系的名称和说明；不填名称时以文件名作为名称。',
-  '10. 导入时新建一个指标体系，不会修改已有的指标体系。任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列；下级分值合计与上级不符等问题也会一并列出。',
-  '11. 请不要修改第一行表头。',
+  t('workbook.framework.help.1'),
+  t('workbook.framework.help.2'),
+  t('workbook.framework.help.2.textFormat'),
+  t('workbook.framework.help.3'),
+  t('workbook.framework.help.4', { tags: TAGS.map((k) => TAG_LABELS[k]).join('”“') }),
+  t('workbook.framework.help.5'),
+  t('workbook.framework.help.6', { methods: METHOD_KINDS.map((k) => METHOD_LABELS[k]).join('”“') }),
+  t('workbook.framework.help.7'),
+  t('workbook.framework.help.7.rating', { example: METHOD_PARAM_EXAMPLES.rating }),
+  t('workbook.framework.help.7.level', { example: METHOD_PARAM_EXAMPLES.level }),
+  t('workbook.framework.help.7.deduction', { example: METHOD_PARAM_EXAMPLES.deduction }),
+  t('workbook.framework.help.7.bonus', { example: METHOD_PARAM_EXAMPLES.bonus }),
+  t('workbook.framework.help.7.quantitative', { example: METHOD_PARAM_EXAMPLES.quantitative }),
+  t('workbook.framework.help.7.veto', { example: METHOD_PARAM_EXAMPLES.veto }),
+  t('workbook.framework.help.8'),
+  t('workbook.framework.help.9'),
+  t('workbook.framework.help.10'),
+  t('workbook.framework.help.11'),
 ];
+
+/** Labels of the 框架信息 sheet's rows: written by the template and the export, and looked for on import. */
+const INFO_NAME = t('workbook.framework.info.name');
+const INFO_DESCRIPTION = t('workbook.framework.info.description');
 
 // ---------------------------------------------------------------- writing
 
@@ -108,15 +112,15 @@ function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
     showErrorMessage: true,
     error,
   });
-  const tags = list(TAGS.map((k) => TAG_LABELS[k]), '类别请选择党建、业务或融合');
-  const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), '评分方法请从列表中选择');
+  const tags = list(TAGS.map((k) => TAG_LABELS[k]), t('workbook.framework.validation.tag'));
+  const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), t('workbook.framework.validation.method'));
   const points: ExcelJS.DataValidation = {
     type: 'decimal',
     operator: 'between',
     formulae: [0, 1000],
     allowBlank: true,
     showErrorMessage: true,
-    error: '分值应为 0 到 1000 之间的数',
+    error: t('workbook.framework.validation.points'),
   };
   const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${rowsToValidate}`;
   addRangeValidation(sheet, rows('tag'), tags);
@@ -152,8 +156,8 @@ export async function writeFrameworkTemplate(file: string): Promise<{ path: stri
   addDataSheet(wb, VALIDATED_ROWS);
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
-    ['名称', ''],
-    ['说明', ''],
+    [INFO_NAME, ''],
+    [INFO_DESCRIPTION, ''],
   ]);
   await writeWorkbook(wb, file);
   return { path: file };
@@ -199,9 +203,9 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
   });
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
-    ['名称', framework.name],
-    ['说明', framework.description],
-    ['版本', `第 ${framework.version} 版（导入时不读取）`],
+    [INFO_NAME, framework.name],
+    [INFO_DESCRIPTION, framework.description],
+    [t('workbook.framework.info.version'), t('workbook.framework.info.versionValue', { version: framework.version })],
   ]);
   await writeWorkbook(wb, file);
   return { path: file, name: framework.name, version: framework.version, indicatorCount: ordered.length };
@@ -246,7 +250,7 @@ function pointsOf(cell: ImportCell): number | null | undefined {
 
 /** Name and description from the 框架信息 sheet (rows labelled 名称 / 说明 in column A, value in B). */
 function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string } {
-  const fallback = path.basename(file, path.extname(file)).trim().slice(0, NAME_MAX) || '导入的指标体系';
+  const fallback = path.basename(file, path.extname(file)).trim().slice(0, NAME_MAX) || t('workbook.framework.defaultName');
   const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.info);
   let name = '';
   let description = '';
@@ -257,13 +261,16 @@ function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPrevi
       errors.push({
         row: r,
         column: 'B',
-        message: `${FRAMEWORK_SHEETS.info}表 ${t('import.error.cell', { row: r, column: 'B', header: what, reason: `${what}最多 ${max} 个字，现有 ${value.length} 个字` })}`,
+        message: t('workbook.onSheet', {
+          sheet: FRAMEWORK_SHEETS.info,
+          message: t('import.error.cell', { row: r, column: 'B', header: what, reason: t('workbook.tooLong', { field: what, max, length: value.length }) }),
+        }),
       });
-    if (label === '名称' && !name) {
-      if (value.length > NAME_MAX) tooLong('名称', NAME_MAX);
+    if (label === INFO_NAME && !name) {
+      if (value.length > NAME_MAX) tooLong(INFO_NAME, NAME_MAX);
       else name = value;
-    } else if (label === '说明' && !description) {
-      if (value.length > DESCRIPTION_MAX) tooLong('说明', DESCRIPTION_MAX);
+    } else if (label === INFO_DESCRIPTION && !description) {
+      if (value.length > DESCRIPTION_MAX) tooLong(INFO_DESCRIPTION, DESCRIPTION_MAX);
       else description = value;
     }
   });
@@ -290,7 +297,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     row.bad = true;
     cellErrors.push({ row: row.row, col, column, message: t('import.error.cell', { row: row.row, column, header: headerOf(field), reason }) });
   };
-  const columnName = (field: Field) => (columns.has(field) ? `${columnLetter(columns.get(field)!)} 列` : `“${headerOf(field)}”列`);
+  const columnName = (field: Field) => (columns.has(field) ? t('workbook.framework.columnAt', { column: columnLetter(columns.get(field)!) }) : t('workbook.framework.columnNamed', { header: headerOf(field) }));
 
   // Pass 1: every cell on its own.
   const rows: ReadRow[] = [];
@@ -332,13 +339,13 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
 
     const tagText = text('tag');
     row.tag = parseTagLabel(tagText);
-    if (tagText === '') cellError(row, 'tag', '类别不能为空，请填写党建、业务或融合');
-    else if (!row.tag) cellError(row, 'tag', `类别应为“党建”“业务”或“融合”，现为“${tagText}”`);
+    if (tagText === '') cellError(row, 'tag', t('workbook.framework.tagRequired'));
+    else if (!row.tag) cellError(row, 'tag', t('workbook.framework.tagInvalid', { value: tagText }));
 
     const points = pointsOf(cells.get('maxPoints')!);
-    if (points === null) cellError(row, 'maxPoints', '分值不能为空（一票否决项填 0）');
-    else if (points === undefined) cellError(row, 'maxPoints', `分值应为数字，现为“${text('maxPoints')}”`);
-    else if (points < 0 || points > 1000) cellError(row, 'maxPoints', `分值应在 0 到 1000 之间，现为 ${points}`);
+    if (points === null) cellError(row, 'maxPoints', t('workbook.framework.pointsRequired'));
+    else if (points === undefined) cellError(row, 'maxPoints', t('workbook.framework.pointsNotNumber', { value: text('maxPoints') }));
+    else if (points < 0 || points > 1000) cellError(row, 'maxPoints', t('workbook.framework.pointsOutOfRange', { value: points }));
     else row.maxPoints = points;
 
     const methodText = text('method');
@@ -347,7 +354,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     if (methodText !== '') {
       kind = parseMethodLabel(methodText);
       if (!kind) {
-        cellError(row, 'method', `评分方法应为${METHOD_KINDS.map((k) => `“${METHOD_LABELS[k]}”`).join('')}之一，现为“${methodText}”`);
+        cellError(row, 'method', t('workbook.framework.methodInvalid', { methods: METHOD_KINDS.map((k) => `“${METHOD_LABELS[k]}”`).join(''), value: methodText }));
       }
     }
     if (kind) {
@@ -355,11 +362,11 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       if ('error' in parsed) cellError(row, 'params', parsed.error);
       else row.method = parsed.method;
     } else if (methodText === '' && paramsText !== '') {
-      cellError(row, 'params', `没有填写评分方法，方法参数用不上：请在 ${columnName('method')}选择评分方法，或清空本格`);
+      cellError(row, 'params', t('workbook.framework.paramsWithoutMethod', { column: columnName('method') }));
     }
 
-    if (row.criteria.length > 2000) cellError(row, 'criteria', `评分细则最多 2000 个字，现有 ${row.criteria.length} 个字`);
-    if (row.evidence.length > 1000) cellError(row, 'evidence', `佐证材料最多 1000 个字，现有 ${row.evidence.length} 个字`);
+    if (row.criteria.length > 2000) cellError(row, 'criteria', t('workbook.tooLong', { field: headerOf('criteria'), max: 2000, length: row.criteria.length }));
+    if (row.evidence.length > 1000) cellError(row, 'evidence', t('workbook.tooLong', { field: headerOf('evidence'), max: 1000, length: row.evidence.length }));
   }
 
   if (rows.length === 0 && wb.cellProblems().length === 0) {
@@ -375,8 +382,8 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     if (row.code === null) continue;
     const first = rowOfCode.get(row.code);
     if (first) {
-      const hint = row.codeIsNumber ? '（这一格是数字格式，Excel 可能把 1.10 变成了 1.1，请把这一列设为文本格式后重新填写编码）' : '';
-      cellError(row, 'code', `指标编码“${row.code}”在第 ${first.row} 行已出现过${hint}`);
+      const hint = row.codeIsNumber ? t('workbook.framework.codeNumberHint') : '';
+      cellError(row, 'code', t('workbook.framework.codeDuplicate', { code: row.code, row: first.row, hint }));
       continue;
     }
     rowOfCode.set(row.code, row);
@@ -386,17 +393,13 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     if (row.code === null || rowOfCode.get(row.code) !== row) continue;
     const parent = parentCode(row.code);
     if (parent === null) continue;
-    if (!rowOfCode.has(parent)) cellError(row, 'code', `上级指标“${parent}”不存在`);
+    if (!rowOfCode.has(parent)) cellError(row, 'code', t('workbook.framework.parentMissing', { parent }));
     else if (!firstChild.has(parent)) firstChild.set(parent, row);
   }
   for (const row of rows) {
     const child = row.code === null ? undefined : firstChild.get(row.code);
     if (child && row.methodGiven && rowOfCode.get(row.code!) === row) {
-      cellError(
-        row,
-        'method',
-        `“${row.code}”下面还有下级指标（如第 ${child.row} 行的“${child.code}”），有下级的指标不填评分方法，由下级指标计分；请清空本格`,
-      );
+      cellError(row, 'method', t('workbook.framework.methodOnParent', { code: row.code!, row: child.row, child: child.code! }));
     }
   }
 

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import {
   MEASUREMENT_SHEETS,
   MEASUREMENT_TEMPLATE_COLUMNS,
+  doubtInWords,
+  measurementDoubts,
   type MeasurementColumnField,
   type MeasurementImportPreview,
   type MeasurementImportResult,
@@ -20,9 +22,9 @@ import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { listMeasurements, saveMeasurements } from './entries';
 import { AppError } from '../errors';
-import { getIndicators } from './frameworks';
-import { branchesByCode, leavesInOrder, normaliseCode } from './period-data';
-import { assertPeriodEditable, getPeriod, periodBranchIds } from './periods';
+import { branchesByCode, normaliseCode } from './period-data';
+import { loadPeriodScope } from './period-scope';
+import { assertPeriodEditable } from './periods';
 import {
   addHelpSheet,
   addRangeValidation,
@@ -40,22 +42,22 @@ import {
 type Field = MeasurementColumnField;
 const REQUIRED: readonly Field[] = ['branchCode', 'indicatorCode', 'target'];
 const SOURCE_MAX = 60;
-const DIRECTION_LABELS = { higher: '越高越好', lower: '越低越好' } as const;
+const DIRECTION_LABELS = { higher: t('data.m.direction.higher'), lower: t('data.m.direction.lower') } as const;
 
 const columnOf = (field: Field) => MEASUREMENT_TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1;
 const headerOf = (field: Field) => MEASUREMENT_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
 
 const HELP_LINES = [
-  '1. 本表由融评按考核周期写出：每个参加考核的党支部 × 每个定量指标占一行，支部编码、支部名称、指标编码、指标名称和方向已经填好，请不要修改。',
-  '2. 目标值：本支部本周期的目标（如产量、完成率、能耗），必须填写数字。',
-  '3. 实际值：实际完成的数字；还没有数据的可以先空着，融评按“缺少业务数据”处理，不会按 0 分计算。',
-  '4. 零分线：得 0 分的那个数。越高越好的指标，零分线应不高于目标值；越低越好的指标（成本、能耗、事故），零分线应不低于目标值。空着则按指标体系中的“零分线”倍数计算（目标值 × 倍数）。',
-  '   完成目标值得满分，降到零分线得 0 分，中间按比例得分；超额完成的加分按指标体系的规定。',
-  `5. 数据来源部门：提供数据的部门，如“生产经营计划部”，最多 ${SOURCE_MAX} 个字。`,
-  '6. 目标值、实际值、零分线都空着的行不导入，已有的数据保持不变。数字可以带千分位逗号；请不要填写公式以外的文字。',
-  '7. 导入时先检查整个文件：支部编码不存在或不在本周期、指标编码不是定量指标、数字格式不对、零分线在目标值的错误一侧、同一支部同一指标出现两次——任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列。',
-  '8. 每一处修改都记入操作记录（原值 → 新值）。已定稿的考核周期不能导入。',
-  '9. 请不要修改第一行表头。',
+  t('workbook.measurements.help.1'),
+  t('workbook.measurements.help.2'),
+  t('workbook.measurements.help.3'),
+  t('workbook.measurements.help.4'),
+  t('workbook.measurements.help.4.scale'),
+  t('workbook.measurements.help.5', { max: SOURCE_MAX }),
+  t('workbook.measurements.help.6'),
+  t('workbook.measurements.help.7'),
+  t('workbook.measurements.help.8'),
+  t('workbook.measurements.help.9'),
 ];
 
 /** Writes the template of a period, prefilled with every branch × quantitative leaf and what is already stored. */
@@ -91,7 +93,7 @@ export async function writeMeasurementTemplate(db: Database, periodId: number, f
       formulae: [-1e12, 1e12],
       allowBlank: true,
       showErrorMessage: true,
-      error: `${headerOf(field)}请填写数字`,
+      error: t('workbook.measurements.validation.number', { header: headerOf(field) }),
     });
   }
   sheet.autoFilter = `A1:${columnLetter(MEASUREMENT_TEMPLATE_COLUMNS.length)}1`;
@@ -103,8 +105,8 @@ export async function writeMeasurementTemplate(db: Database, periodId: number, f
 /** Reads a business-data workbook and says what importing it would store, or every reason it cannot. */
 export async function previewMeasurementImport(db: Database, periodId: number, file: string): Promise<MeasurementImportPreview> {
   const name = path.basename(file);
-  const period = getPeriod(db, periodId);
-  assertPeriodEditable(period);
+  const scope = loadPeriodScope(db, periodId);
+  assertPeriodEditable(scope.period);
   const wb = await readWorkbook(file);
   const sheet = wb.getWorksheet(MEASUREMENT_SHEETS.data) ?? wb.worksheets[0];
   if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
@@ -114,11 +116,11 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
     throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
   }
 
+  // Every branch by code, so a branch outside the period is named as such rather than "not found".
   const branches = branchesByCode(db);
-  const inScope = new Set(periodBranchIds(db, periodId));
-  const indicators = getIndicators(db, period.frameworkId);
-  const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const leafIds = new Set(leavesInOrder(indicators).map((l) => l.id));
+  const inScope = new Set(scope.branches.map((b) => b.id));
+  const byCode = new Map(scope.indicators.map((i) => [i.code, i]));
+  const leafIds = new Set(scope.leaves.map((l) => l.id));
   const stored = new Map(
     db
       .prepare<[number], { branch_id: number; indicator_id: number; target: number; actual: number | null; floor: number | null; source: string }>(
@@ -130,6 +132,8 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
 
   const { errors, add: cellError } = cellErrors(columns, headerOf);
   const rows: MeasurementImportRow[] = [];
+  // Figures that may be stored but look wrong, located like errors.
+  const { errors: doubts, add: cellDoubt } = cellErrors(columns, headerOf);
   const firstRowOf = new Map<string, number>();
   let skipped = 0;
 
@@ -146,41 +150,46 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
 
     const branchCode = text('branchCode');
     const branch = branches.get(branchCode.toUpperCase());
-    if (branchCode === '') cellError(r, 'branchCode', '支部编码不能为空');
-    else if (!branch) cellError(r, 'branchCode', `找不到支部编码“${branchCode}”`);
-    else if (!inScope.has(branch.id)) cellError(r, 'branchCode', `党支部“${branch.code} ${branch.name}”不在本周期的考核范围内`);
+    if (branchCode === '') cellError(r, 'branchCode', t('branch.code.required'));
+    else if (!branch) cellError(r, 'branchCode', t('workbook.branchCodeUnknown', { code: branchCode }));
+    else if (!inScope.has(branch.id)) cellError(r, 'branchCode', t('workbook.branchNotInPeriod', { branch: `${branch.code} ${branch.name}` }));
 
     const indicatorCode = normaliseCode(text('indicatorCode'));
     const indicator = byCode.get(indicatorCode);
     let direction: 'higher' | 'lower' | null = null;
-    if (indicatorCode === '') cellError(r, 'indicatorCode', '指标编码不能为空');
-    else if (!indicator) cellError(r, 'indicatorCode', `本周期的指标体系中没有编码为“${indicatorCode}”的指标`);
-    else if (!leafIds.has(indicator.id)) cellError(r, 'indicatorCode', `“${indicator.code} ${indicator.name}”下面还有下级指标，请填写末级的定量指标`);
+    if (indicatorCode === '') cellError(r, 'indicatorCode', t('workbook.indicatorCodeRequired'));
+    else if (!indicator) cellError(r, 'indicatorCode', t('workbook.indicatorCodeUnknown', { code: indicatorCode }));
+    else if (!leafIds.has(indicator.id)) cellError(r, 'indicatorCode', t('workbook.measurements.notALeaf', { indicator: `${indicator.code} ${indicator.name}` }));
     else if (indicator.method?.kind !== 'quantitative') {
-      cellError(r, 'indicatorCode', `“${indicator.code} ${indicator.name}”的评分方法是${indicator.method ? METHOD_LABELS[indicator.method.kind] : '（未设置）'}，不是定量指标；业务数据只填定量指标`);
+      const method = indicator.method ? METHOD_LABELS[indicator.method.kind] : t('workbook.measurements.methodUnset');
+      cellError(r, 'indicatorCode', t('workbook.measurements.notQuantitative', { indicator: `${indicator.code} ${indicator.name}`, method }));
     } else direction = indicator.method.direction;
 
-    if (target === null) cellError(r, 'target', '目标值不能为空');
-    else if (target === undefined) cellError(r, 'target', `目标值应为数字，现为“${text('target')}”`);
-    if (actual === undefined) cellError(r, 'actual', `实际值应为数字，现为“${text('actual')}”`);
-    if (floor === undefined) cellError(r, 'floor', `零分线应为数字，现为“${text('floor')}”`);
+    const notANumber = (field: 'target' | 'actual' | 'floor') => cellError(r, field, t('workbook.measurements.notANumber', { header: headerOf(field), value: text(field) }));
+    if (target === null) cellError(r, 'target', t('workbook.measurements.targetRequired'));
+    else if (target === undefined) notANumber('target');
+    if (actual === undefined) notANumber('actual');
+    if (floor === undefined) notANumber('floor');
     if (direction && typeof target === 'number' && typeof floor === 'number') {
-      if (direction === 'higher' && floor > target) cellError(r, 'floor', `越高越好的指标，零分线应不高于目标值 ${target}，现为 ${floor}`);
-      if (direction === 'lower' && floor < target) cellError(r, 'floor', `越低越好的指标，零分线应不低于目标值 ${target}，现为 ${floor}`);
+      if (direction === 'higher' && floor > target) cellError(r, 'floor', t('workbook.measurements.floorAboveTarget', { target, floor }));
+      if (direction === 'lower' && floor < target) cellError(r, 'floor', t('workbook.measurements.floorBelowTarget', { target, floor }));
     }
     const source = text('source');
-    if (source.length > SOURCE_MAX) cellError(r, 'source', `数据来源部门最多 ${SOURCE_MAX} 个字，现有 ${source.length} 个字`);
+    if (source.length > SOURCE_MAX) cellError(r, 'source', t('workbook.tooLong', { field: headerOf('source'), max: SOURCE_MAX, length: source.length }));
 
     if (branch && indicator && inScope.has(branch.id)) {
       const key = `${branch.id}:${indicator.id}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined) cellError(r, 'indicatorCode', `“${branch.code}”的指标“${indicator.code}”在第 ${first} 行已出现过`);
+      if (first !== undefined) cellError(r, 'indicatorCode', t('workbook.measurements.duplicate', { branch: branch.code, indicator: indicator.code, row: first }));
       else firstRowOf.set(key, r);
     }
     if (errors.length > errorsBefore) continue;
 
     const old = stored.get(`${branch!.id}:${indicator!.id}`);
     const next = { target: target as number, actual: actual ?? null, floor: floor ?? null, source };
+    for (const doubt of measurementDoubts(indicator!.name, next.target, next.actual)) {
+      cellDoubt(r, doubt.kind === 'farFromTarget' ? 'actual' : doubt.field, doubtInWords(indicator!.name, doubt));
+    }
     rows.push({
       row: r,
       branchId: branch!.id,
@@ -200,7 +209,7 @@ export async function previewMeasurementImport(db: Database, periodId: number, f
     throw new AppError('validation', t('error.measurements.noRows', { file: name }));
   }
   errors.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { file: name, rows, skipped, errors: errors.map(({ col: _col, ...e }) => e) };
+  return { file: name, rows, skipped, errors: errors.map(({ col: _col, ...e }) => e), warnings: doubts.map(({ col: _col, ...e }) => e) };
 }
 
 /** Imports every filled row, or nothing; each change is audited as “导入（文件名）”. */
@@ -209,6 +218,6 @@ export async function importMeasurements(db: Database, periodId: number, file: s
   if (preview.errors.length > 0) {
     throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);
   }
-  const result = saveMeasurements(db, periodId, preview.rows, { now, actor: { kind: 'import', name: `导入（${preview.file}）` } });
+  const result = saveMeasurements(db, periodId, preview.rows, { now, actor: { kind: 'import', name: t('workbook.importActor', { file: preview.file }) } });
   return { file: preview.file, ...result, skipped: preview.skipped };
 }

@@ -6,31 +6,35 @@
  * be seen. The user edits the draft and saves it; nothing here is stored.
  */
 import { agendaItemTitle, chineseDate, MEETING_KIND_LABELS, type AgendaItem, type MeetingDetail } from '../../shared/domain/meetings';
+import { PERIOD_STATUS_LABELS } from '../../shared/domain/period';
+import { t } from '../../shared/messages';
 import type { ServiceContext } from './context';
 import { getIndicators } from './frameworks';
 import { getMeeting } from './meetings';
 import { getPeriod } from './periods';
 
 const fmt = (x: number) => x.toFixed(2);
-const person = (a: { name: string; title: string }) => (a.title ? `${a.name}（${a.title}）` : a.name);
+const withNote = (name: string, note: string) => (note ? t('minutes.withNote', { name, note }) : name);
+const person = (a: { name: string; title: string }) => withNote(a.name, a.title);
 const minutesOf = (seconds: number) => Math.max(1, Math.round(seconds / 60));
 
 function itemLines(ctx: ServiceContext, meeting: MeetingDetail, item: AgendaItem, index: number): string[] {
   const lines = [`${index + 1}. ${agendaItemTitle(item)}`];
   const facts: string[] = [];
-  if (item.branch?.secretary) facts.push(`支部书记${item.branch.secretary}述职`);
+  if (item.branch?.secretary) facts.push(t('minutes.item.secretary', { name: item.branch.secretary }));
   if (item.startedAt) {
-    facts.push(`计划 ${item.plannedMinutes} 分钟，实际约 ${minutesOf(item.spentSeconds + (item.resumedAt ? (Date.parse(meeting.serverNow) - Date.parse(item.resumedAt)) / 1000 : 0))} 分钟`);
+    const spent = minutesOf(item.spentSeconds + (item.resumedAt ? (Date.parse(meeting.serverNow) - Date.parse(item.resumedAt)) / 1000 : 0));
+    facts.push(t('minutes.item.timeSpent', { planned: item.plannedMinutes, spent }));
   } else {
-    facts.push(`计划 ${item.plannedMinutes} 分钟${meeting.status === 'planned' ? '' : '，未进行'}`);
+    facts.push(t(meeting.status === 'planned' ? 'minutes.item.timePlanned' : 'minutes.item.timeNotHeld', { planned: item.plannedMinutes }));
   }
   lines.push(`   ${facts.join('；')}。`);
   if (item.kind === 'report' && item.revealedAt) {
     const score = revealedScore(ctx, meeting.periodId, item);
-    if (score) lines.push(`   评议得分：${score}`);
+    if (score) lines.push(`   ${t('minutes.item.score', { score })}`);
   }
-  lines.push(`   议定：${item.decision || '（待填写）'}`);
-  if (item.notes) lines.push(`   记录：${item.notes}`);
+  lines.push(`   ${t('minutes.item.decision', { text: item.decision || t('minutes.toFill') })}`);
+  if (item.notes) lines.push(`   ${t('minutes.item.notes', { text: item.notes })}`);
   return lines;
 }
 
@@ -38,35 +42,42 @@ function revealedScore(ctx: ServiceContext, periodId: number, item: AgendaItem):
   if (!item.branch?.inPeriod) return null;
   const row = ctx.results.engine(ctx.db, periodId).result.branches.find((b) => b.branchId === item.branch!.id);
   if (!row) return null;
-  const parts = [`党建 ${fmt(row.tags.party.points)}`, `业务 ${fmt(row.tags.business.points)}`, `融合 ${fmt(row.tags.fusion.points)}`];
-  if (row.bonus > 0) parts.push(`加分 ${fmt(row.bonus)}`);
-  return `${fmt(row.total)} 分（${parts.join('，')}）${row.complete ? '' : '，评分尚未全部录入，为暂定分'}${row.vetoed ? '，触发一票否决' : ''}。`;
+  const parts = [
+    t('minutes.score.party', { points: fmt(row.tags.party.points) }),
+    t('minutes.score.business', { points: fmt(row.tags.business.points) }),
+    t('minutes.score.fusion', { points: fmt(row.tags.fusion.points) }),
+  ];
+  if (row.bonus > 0) parts.push(t('minutes.score.bonus', { points: fmt(row.bonus) }));
+  const remarks = `${row.complete ? '' : t('minutes.score.provisional')}${row.vetoed ? t('minutes.score.vetoed') : ''}`;
+  return t('minutes.score', { total: fmt(row.total), parts: parts.join('，'), remarks });
 }
 
 function resultsLines(ctx: ServiceContext, meeting: MeetingDetail): string[] {
   const period = getPeriod(ctx.db, meeting.periodId);
   if (!meeting.resultsVisible) {
-    return [`本周期尚在“${period.status === 'draft' ? '准备中' : '评分中'}”，排名与等次待进入评审阶段后确定。`];
+    return [t('minutes.results.notYet', { status: PERIOD_STATUS_LABELS[period.status === 'draft' ? 'draft' : 'scoring'] })];
   }
   const result = ctx.results.engine(ctx.db, meeting.periodId).result;
   const branches = result.branches;
-  if (branches.length === 0) return ['本周期没有参加考核的党支部。'];
+  if (branches.length === 0) return [t('minutes.results.noBranches')];
   const names = new Map(getIndicators(ctx.db, period.frameworkId).map((i) => [i.id, i.name]));
-  const line = (b: (typeof branches)[number]) => `第 ${b.rank} 名 ${b.code} ${b.name}，${fmt(b.total)} 分，${b.grade}`;
-  const out = [`参评党支部 ${branches.length} 个${result.complete ? '' : '（评分尚未全部录入，以下结果为暂定）'}。`];
+  const line = (b: (typeof branches)[number]) => t('minutes.results.line', { rank: b.rank, code: b.code, name: b.name, total: fmt(b.total), grade: b.grade });
+  const out = [t(result.complete ? 'minutes.results.count' : 'minutes.results.countProvisional', { count: branches.length })];
   if (branches.length <= 6) {
-    out.push('排名：', ...branches.map((b) => `   ${line(b)}`));
+    out.push(t('minutes.results.ranking'), ...branches.map((b) => `   ${line(b)}`));
   } else {
-    out.push('排名前列：', ...branches.slice(0, 3).map((b) => `   ${line(b)}`));
-    out.push('排名靠后：', ...branches.slice(-3).map((b) => `   ${line(b)}`));
+    out.push(t('minutes.results.top'), ...branches.slice(0, 3).map((b) => `   ${line(b)}`));
+    out.push(t('minutes.results.bottom'), ...branches.slice(-3).map((b) => `   ${line(b)}`));
   }
-  const counts = period.settings.grades.map((g) => `${g.label} ${branches.filter((b) => b.grade === g.label).length} 个`);
-  out.push(`等次分布：${counts.join('，')}。`);
+  const counts = period.settings.grades.map((g) => t('minutes.results.gradeCount', { grade: g.label, count: branches.filter((b) => b.grade === g.label).length }));
+  out.push(t('minutes.results.grades', { counts: counts.join('，') }));
   const vetoed = branches.filter((b) => b.vetoed);
   out.push(
     vetoed.length === 0
-      ? '一票否决：无。'
-      : `一票否决：${vetoed.map((b) => `${b.code} ${b.name}（${b.vetoIndicatorIds.map((id) => names.get(id) ?? id).join('、')}）`).join('；')}。`,
+      ? t('minutes.results.noVeto')
+      : t('minutes.results.vetoes', {
+          list: vetoed.map((b) => t('minutes.withNote', { name: `${b.code} ${b.name}`, note: b.vetoIndicatorIds.map((id) => names.get(id) ?? id).join('、') })).join('；'),
+        }),
   );
   return out;
 }
@@ -80,18 +91,21 @@ export function draftMinutes(ctx: ServiceContext, meetingId: number): string {
   const absent = meeting.attendees.filter((a) => !a.present);
   const kind = MEETING_KIND_LABELS[meeting.kind];
 
-  const lines: string[] = [`${meeting.title}会议纪要`, '', `考核周期：${meeting.periodName}`, `会议类型：${kind}`, ''];
-  lines.push(`时间：${chineseDate(meeting.date)}${meeting.startTime ? ` ${meeting.startTime}` : ''}`);
-  lines.push(`地点：${meeting.place || '（待填写）'}`);
-  lines.push(`主持人：${meeting.chair || '（待填写）'}`);
-  lines.push(`出席：${present.length ? `${present.map(person).join('、')}（共 ${present.length} 人）` : '（无）'}`);
-  if (guests.length) lines.push(`列席：${guests.map(person).join('、')}`);
-  lines.push(`缺席：${absent.length ? absent.map((a) => (a.note ? `${a.name}（${a.note}）` : a.name)).join('、') : '无'}`);
-  if (meeting.recorder) lines.push(`记录人：${meeting.recorder}`);
-  lines.push('', '一、会议议程及议定事项');
-  if (meeting.items.length === 0) lines.push('（议程为空）');
+  const toFill = t('minutes.toFill');
+  const lines: string[] = [t('minutes.title', { title: meeting.title }), '', t('minutes.period', { name: meeting.periodName }), t('minutes.kind', { kind }), ''];
+  lines.push(t('minutes.time', { when: meeting.startTime ? `${chineseDate(meeting.date)} ${meeting.startTime}` : chineseDate(meeting.date) }));
+  lines.push(t('minutes.place', { place: meeting.place || toFill }));
+  lines.push(t('minutes.chair', { name: meeting.chair || toFill }));
+  lines.push(t('minutes.present', { people: present.length ? t('minutes.presentList', { names: present.map(person).join('、'), count: present.length }) : t('minutes.nobody') }));
+  if (guests.length) lines.push(t('minutes.guests', { people: guests.map(person).join('、') }));
+  lines.push(t('minutes.absent', { people: absent.length ? absent.map((a) => withNote(a.name, a.note)).join('、') : t('minutes.noneAbsent') }));
+  if (meeting.recorder) lines.push(t('minutes.recorder', { name: meeting.recorder }));
+  lines.push('', t('minutes.section.agenda'));
+  if (meeting.items.length === 0) lines.push(t('minutes.agendaEmpty'));
   meeting.items.forEach((item, i) => lines.push(...itemLines(ctx, meeting, item, i)));
-  lines.push('', '二、考核结果', ...resultsLines(ctx, meeting));
-  lines.push('', `${meeting.chair ? `主持人：${meeting.chair}    ` : ''}记录人：${meeting.recorder || '__________'}`, chineseDate(meeting.date));
+  lines.push('', t('minutes.section.results'), ...resultsLines(ctx, meeting));
+  // The signature line: the chair (when named) and the recorder, or a blank to sign on.
+  const recorder = t('minutes.recorder', { name: meeting.recorder || '__________' });
+  lines.push('', meeting.chair ? `${t('minutes.chair', { name: meeting.chair })}    ${recorder}` : recorder, chineseDate(meeting.date));
   return lines.join('\n');
 }

@@ -87,6 +87,7 @@ function raterTotals(db: Database, scope: PeriodScope, branch: { id: number; cod
     return {
       raterId: r.id,
       name: r.name,
+      seat: scope.raters.indexOf(r) + 1,
       groupName: scope.groupById.get(r.groupId)!.name,
       total,
       entries: mine.length,
@@ -170,5 +171,6 @@ export function itemResult(ctx: ServiceContext, itemId: number): ItemResult {
     spread,
     outlierRaterIds: raters.filter((r) => r.outlier).map((r) => r.raterId),
     farthestRaterId,
+    presenterNames: period.settings.presenterNames,
   };
 }

@@ -251,7 +251,7 @@ export function deleteMeeting(db: Database, id: number, now: Date, actor: Actor)
     db.prepare('UPDATE meeting SET current_item_id = NULL WHERE id = ?').run(id);
     db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
     if (row.status !== 'planned' || row.revealed_count > 0) {
-      audit(db, now, actor, row.period_id, `删除评审会“${row.title}”`, { old: { meetingId: id, status: row.status, revealed: row.revealed_count } });
+      audit(db, now, actor, row.period_id, t('meetings.audit.deleted', { title: row.title }), { old: { meetingId: id, status: row.status, revealed: row.revealed_count } });
     }
   });
 }
@@ -310,7 +310,7 @@ export function saveAgenda(db: Database, meetingId: number, items: Required<Agen
   for (const old of existing.values()) {
     if (kept.has(old.id)) continue;
     if (old.started_at || old.revealed_at || old.decision.trim() || old.notes.trim()) {
-      const title = old.kind === 'report' ? `${names.get(old.branch_id!) ?? ''}述职评议` : old.title;
+      const title = old.kind === 'report' ? t('meetings.reportItemTitle', { branch: names.get(old.branch_id!) ?? '' }) : old.title;
       throw new AppError('conflict', t('error.meetings.itemOnRecord', { title }));
     }
   }
@@ -354,7 +354,7 @@ export function startMeeting(db: Database, id: number, now: Date, actor: Actor):
   inTransaction(db, () => {
     db.prepare("UPDATE meeting SET status = 'in_progress', started_at = coalesce(started_at, ?), ended_at = NULL, updated_at = ? WHERE id = ?").run(stamp, stamp, id);
     enterItem(db, id, resumeAt.id, stamp);
-    audit(db, now, actor, row.period_id, row.status === 'closed' ? `继续评审会“${row.title}”` : `开始评审会“${row.title}”`, { new: { meetingId: id } });
+    audit(db, now, actor, row.period_id, t(row.status === 'closed' ? 'meetings.audit.resumed' : 'meetings.audit.started', { title: row.title }), { new: { meetingId: id } });
   });
   return getMeeting(db, id, now);
 }
@@ -387,7 +387,7 @@ export function closeMeeting(db: Database, id: number, now: Date, actor: Actor):
   inTransaction(db, () => {
     leaveCurrent(db, row, stamp);
     db.prepare("UPDATE meeting SET status = 'closed', ended_at = ?, updated_at = ? WHERE id = ?").run(stamp, stamp, id);
-    audit(db, now, actor, row.period_id, `结束评审会“${row.title}”`, { new: { meetingId: id } });
+    audit(db, now, actor, row.period_id, t('meetings.audit.closed', { title: row.title }), { new: { meetingId: id } });
   });
   return getMeeting(db, id, now);
 }
@@ -415,7 +415,7 @@ export function revealItem(ctx: ServiceContext, itemId: number, actor: Actor): M
   inTransaction(db, () => {
     db.prepare('UPDATE agenda_item SET revealed_at = ? WHERE id = ?').run(stamp, itemId);
     const result = itemResult(ctx, itemId);
-    audit(db, now, actor, row.period_id, `评审会揭晓得分：${branch.code} ${branch.name}`, {
+    audit(db, now, actor, row.period_id, t('meetings.audit.revealed', { code: branch.code, name: branch.name }), {
       branchId: item.branch_id!,
       new: { meetingId: row.id, meeting: row.title, itemId, total: result.total, complete: result.complete, raters: result.spread?.raters ?? 0 },
     });
@@ -512,11 +512,11 @@ export function publishPeriod(
     ).run(input.periodId, input.start, input.end, input.objectionContact.trim(), publishedAt, stamp);
     const settings = { start: input.start, end: input.end, objectionContact: input.objectionContact.trim() };
     if (publishedAt && !before.publishedAt) {
-      audit(db, now, actor, input.periodId, `结果公示（${input.start} 至 ${input.end}）`, { new: settings });
+      audit(db, now, actor, input.periodId, t('meetings.audit.published', { start: input.start, end: input.end }), { new: settings });
     } else if (!publishedAt && before.publishedAt) {
-      audit(db, now, actor, input.periodId, '撤回结果公示', { old: { start: before.publicityStart, end: before.publicityEnd, objectionContact: before.objectionContact } });
+      audit(db, now, actor, input.periodId, t('meetings.audit.withdrawn'), { old: { start: before.publicityStart, end: before.publicityEnd, objectionContact: before.objectionContact } });
     } else if (publishedAt && (before.publicityStart !== input.start || before.publicityEnd !== input.end || before.objectionContact !== settings.objectionContact)) {
-      audit(db, now, actor, input.periodId, '修改公示安排', {
+      audit(db, now, actor, input.periodId, t('meetings.audit.publicationChanged'), {
         old: { start: before.publicityStart, end: before.publicityEnd, objectionContact: before.objectionContact },
         new: settings,
       });

@@ -13,7 +13,7 @@ import { assertPeriodEditable, getPeriod } from './periods';
 
 
 /** Reason recorded for the automatic recusal from one's own branch. */
-export const OWN_BRANCH_REASON = '本支部成员';
+export const OWN_BRANCH_REASON = t('panel.recusal.own');
 
 export function getPanel(db: Database, periodId: number): PanelView {
   getPeriod(db, periodId);

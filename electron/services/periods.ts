@@ -13,6 +13,7 @@ import {
   type PeriodStatus,
 } from '../../shared/domain/period';
 import type { Period } from '../../shared/domain/views';
+import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import { inTransaction, withAuditContext, type Database } from '../db';
 import type { Actor } from './actor';
 import { t } from '../../shared/messages';
@@ -65,7 +66,7 @@ const toPeriod = (r: PeriodRow): Period => ({
 
 export type { Period };
 
-const SYSTEM: Actor = { kind: 'system', name: '系统' };
+const SYSTEM: Actor = { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
 
 /** The periods in use; archived ones (kept for their history) only when asked for. */
 export function listPeriods(db: Database, options: { includeArchived?: boolean } = {}): Period[] {
@@ -86,6 +87,13 @@ export function periodRules(db: Database, id: number): { frameworkId: number; se
   const row = db.prepare<[number], { framework_id: number; settings_json: string }>('SELECT framework_id, settings_json FROM period WHERE id = ?').get(id);
   if (!row) throw new AppError('not_found', t('error.period.notFound', { id }));
   return { frameworkId: row.framework_id, settings: PeriodSettingsFields.parse(JSON.parse(row.settings_json)) };
+}
+
+/** A period's phase alone (what a call's phase rule needs, on every autosave: no counting). */
+export function periodStatus(db: Database, id: number): PeriodStatus {
+  const row = db.prepare<[number], { status: PeriodStatus }>('SELECT status FROM period WHERE id = ?').get(id);
+  if (!row) throw new AppError('not_found', t('error.period.notFound', { id }));
+  return row.status;
 }
 
 export function periodBranchIds(db: Database, periodId: number): number[] {

@@ -54,11 +54,23 @@ export function buildEngineInput(db: Database, periodId: number): EngineInput {
   return panelEngineInput(scope, loadEntries(db, periodId), measurements);
 }
 
-/** One computed engine per period, dropped whenever the period's data changes. */
+/**
+ * One computed engine per period, dropped whenever the period's data changes:
+ * by this process (the handlers declare what they make stale) or by another
+ * one — the CLI, a second window, a restore. SQLite's `data_version` changes
+ * exactly when another connection has committed to the file, so it is read
+ * before every cached answer and any foreign write drops every engine.
+ */
 export class ResultsCache {
   private readonly engines = new Map<number, Engine>();
+  private seenVersion: number | null = null;
 
   engine(db: Database, periodId: number): Engine {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.seenVersion) {
+      this.engines.clear();
+      this.seenVersion = version;
+    }
     let engine = this.engines.get(periodId);
     if (!engine) {
       engine = new Engine(buildEngineInput(db, periodId));

@@ -20,16 +20,15 @@ import {
   type ScoreImportResult,
   type ScoreTemplateResult,
 } from '../../shared/domain/score-workbook';
+import type { Indicator } from '../../shared/domain/framework';
 import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
 import { entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { saveEntries } from './entries';
 import { AppError } from '../errors';
-import { getIndicators } from './frameworks';
-import { branchesByCode, leavesInOrder, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
-import { loadPeriodScope } from './period-scope';
-import { getPeriod } from './periods';
+import { branchesByCode, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
+import { loadPeriodScope, type PeriodScope } from './period-scope';
 import { lockReason, raterRow } from './scoring';
 import {
   addHelpSheet,
@@ -53,37 +52,44 @@ const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb:
 const ADMIN = { kind: 'admin' } as const;
 
 const HELP_LINES = (raterName: string) => [
-  `1. 这是评委“${raterName}”的评分表，由融评写出。“评委”表记录评委的编号和姓名，导入时据此识别评委，请不要修改。`,
-  '2. “评分”表每行是一个需要评委打分的指标（定量指标由业务数据计算，不在表中），每列是一个党支部。请在指标与支部交叉的格子里填写：',
-  '   打分：填分数，在 0 到满分之间，是步长的整数倍（如步长 0.5 时填 2.5）；',
-  '   等次：填等次名称，如“好”“较好”“一般”“差”（格子里有下拉列表）；',
-  '   扣分：填扣分次数（0 表示不扣分），并在“扣分及加分说明”表中为每一次扣分写一行原因；',
-  '   加分：填加分项数（0 表示不加分），并在“扣分及加分说明”表中为每一项写一行内容；',
-  '   一票否决：填“是”或“否”；填“是”时须在“扣分及加分说明”表中写明原因。',
-  `3. 灰色写着“${RECUSED_TEXT}”的格子是您需要回避的党支部（如本支部成员），不能打分，已锁定。`,
-  '4. “扣分及加分说明”表：每行一条，写支部编码、指标编码和说明。扣 2 次就写 2 行，加分 1 项就写 1 行。',
-  '5. 空着的格子不导入：已经在融评中录入的评分保持不变（本表写出时已填入您已有的评分）。',
-  '6. 导入时先检查整个文件：分值超出范围、等次名称不对、扣分次数与说明条数不符、支部或指标编码不对等，任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列，如“第 5 行，F 列（HG-02 化工一厂第二党支部）：分值应在 0 到 3 之间”。',
-  '7. 导入的评分记入操作记录（操作人为“导入（文件名）”）。已定稿的考核周期不能导入；评审阶段或评委已确认完成后导入，须由管理员写明原因。',
-  '8. 请不要修改表头、指标编码和“评委”表。',
+  t('workbook.scores.help.1', { name: raterName }),
+  t('workbook.scores.help.2'),
+  t('workbook.scores.help.2.rating'),
+  t('workbook.scores.help.2.level'),
+  t('workbook.scores.help.2.deduction'),
+  t('workbook.scores.help.2.bonus'),
+  t('workbook.scores.help.2.veto'),
+  t('workbook.scores.help.3', { recused: RECUSED_TEXT }),
+  t('workbook.scores.help.4'),
+  t('workbook.scores.help.5'),
+  t('workbook.scores.help.6'),
+  t('workbook.scores.help.7'),
+  t('workbook.scores.help.8'),
 ];
 
+/** The header of the indicator-code column, as the 评分 sheet has it (and as its problems name it). */
+const CODE_HEADER = SCORE_FIXED_COLUMNS.find((c) => c.field === 'code')!.header;
+/** The header of the details sheet's text column (说明). */
+const DETAIL_TEXT_HEADER = SCORE_DETAIL_COLUMNS.find((c) => c.field === 'text')!.header;
+
 interface RaterContext {
-  period: ReturnType<typeof getPeriod>;
+  period: PeriodScope['period'];
   rater: { id: number; name: string; finishedAt: string | null };
   recused: Map<number, string>;
   branches: PeriodBranch[];
+  /** Every indicator of the period's framework (codes are looked up among them). */
+  indicators: Indicator[];
   leaves: Leaf[];
 }
 
-function raterContext(db: Database, periodId: number, raterId: number): RaterContext {
-  const scope = loadPeriodScope(db, periodId);
-  const row = raterRow(db, periodId, raterId);
+function raterContext(db: Database, scope: PeriodScope, raterId: number): RaterContext {
+  const row = raterRow(db, scope.period.id, raterId);
   return {
     period: scope.period,
     rater: { id: raterId, name: row.name, finishedAt: row.finished_at },
     recused: scope.recusals.get(raterId) ?? new Map(),
     branches: scope.branches,
+    indicators: scope.indicators,
     leaves: scope.raterLeaves,
   };
 }
@@ -112,7 +118,8 @@ function leafValidation(leaf: Leaf): ExcelJS.DataValidation {
     case 'level':
       return { ...base, type: 'list', formulae: [`"${m.levels.map((l) => l.label).join(',')}"`] };
     case 'veto':
-      return { ...base, type: 'list', formulae: ['"是,否"'] };
+      // The yes and no of a veto as the sheet writes them, so the list offers what the import reads.
+      return { ...base, type: 'list', formulae: [`"${[1, 0].map((v) => formatEntry(m, v)).join(',')}"`] };
     case 'deduction':
     case 'bonus':
       return { ...base, type: 'whole', operator: 'between', formulae: [0, 1000] };
@@ -125,7 +132,7 @@ function leafValidation(leaf: Leaf): ExcelJS.DataValidation {
 
 /** Writes one rater's score workbook, with the entries the rater already has. */
 export async function writeScoreTemplate(db: Database, periodId: number, raterId: number, file: string): Promise<ScoreTemplateResult> {
-  const ctx = raterContext(db, periodId, raterId);
+  const ctx = raterContext(db, loadPeriodScope(db, periodId), raterId);
   const stored = raterEntries(db, periodId, raterId);
   const wb = new ExcelJS.Workbook();
   wb.creator = t('app.name');
@@ -191,10 +198,10 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
   who.getColumn(2).width = 50;
   who.getCell('A1').value = ctx.rater.id;
   who.getCell('A2').value = ctx.rater.name;
-  who.getCell('B1').value = '评委编号（导入时据此识别评委，请勿修改）';
-  who.getCell('B2').value = '评委姓名';
+  who.getCell('B1').value = t('workbook.scores.raterSheet.id');
+  who.getCell('B2').value = t('workbook.scores.raterSheet.name');
   who.getCell('A3').value = ctx.period.name;
-  who.getCell('B3').value = '考核周期';
+  who.getCell('B3').value = t('workbook.scores.raterSheet.period');
   await who.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   addHelpSheet(wb, SCORE_SHEETS.help, HELP_LINES(ctx.rater.name));
@@ -226,15 +233,15 @@ function readRater(wb: ImportWorkbook, db: Database, periodId: number, file: str
     }
     throw new AppError('validation', t('error.scores.raterCellNotId', { file, sheet: SCORE_SHEETS.rater, value: cellText(sheet.getCell('A1')) }));
   }
-  const period = getPeriod(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
   const row = db.prepare<[number, number], { name: string }>('SELECT name FROM rater WHERE id = ? AND period_id = ?').get(id, periodId);
   if (!row) {
-    throw new AppError('validation', t('error.scores.raterNotInPeriod', { file, id, name: name || t('error.scores.raterNameBlank'), period: period.name }));
+    throw new AppError('validation', t('error.scores.raterNotInPeriod', { file, id, name: name || t('error.scores.raterNameBlank'), period: scope.period.name }));
   }
   if (name !== row.name) {
     throw new AppError('validation', t('error.scores.raterNameMismatch', { file, sheet: SCORE_SHEETS.rater, name, id, rater: row.name }));
   }
-  return raterContext(db, periodId, id);
+  return raterContext(db, scope, id);
 }
 
 /** A cell whose reasons in the details sheet do not match it (the rule is entry.ts's `detailProblem`), in the workbook's words. */
@@ -242,13 +249,13 @@ function detailSheetProblem(p: DetailProblem, value: number): string {
   const sheet = SCORE_SHEETS.details;
   switch (p.kind) {
     case 'deduction':
-      return `扣 ${value} 次，“${sheet}”表中应为每次扣分写一条原因（${p.need} 条），现有 ${p.have} 条`;
+      return t('workbook.scores.detail.deduction', { value, sheet, need: p.need, have: p.have });
     case 'bonus':
-      return `加分 ${value} 项，“${sheet}”表中应为每项写一条内容（${p.need} 条），现有 ${p.have} 条`;
+      return t('workbook.scores.detail.bonus', { value, sheet, need: p.need, have: p.have });
     case 'vetoMissing':
-      return `一票否决选“是”，须在“${sheet}”表中写明原因`;
+      return t('workbook.scores.detail.vetoMissing', { sheet });
     case 'vetoUnneeded':
-      return `一票否决选“否”，但“${sheet}”表中有 ${p.have} 条说明；请删除说明或改为“是”`;
+      return t('workbook.scores.detail.vetoUnneeded', { sheet, have: p.have });
   }
 }
 
@@ -264,13 +271,13 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
   if (!sheet) throw new AppError('validation', t('error.scores.noScoresSheet', { file: name, sheet: SCORE_SHEETS.scores }));
   const fixed = locateHeaders(sheet, SCORE_FIXED_COLUMNS);
   const codeCol = fixed.get('code');
-  if (codeCol === undefined) throw new AppError('validation', t('import.error.missingHeader', { file: name, header: '指标编码' }));
+  if (codeCol === undefined) throw new AppError('validation', t('import.error.missingHeader', { file: name, header: CODE_HEADER }));
 
   const errors: (WorkbookProblem & { col: number; order: number })[] = [];
   const problem = (order: number, row: number, col: number, header: string, reason: string, sheetName?: string) => {
     const column = columnLetter(col);
     const message = t('import.error.cell', { row, column, header, reason });
-    errors.push({ row, column, col, order, message: sheetName ? `${sheetName}表 ${message}` : message, ...(sheetName ? { sheet: sheetName } : {}) });
+    errors.push({ row, column, col, order, message: sheetName ? t('workbook.onSheet', { sheet: sheetName, message }) : message, ...(sheetName ? { sheet: sheetName } : {}) });
   };
 
   // The branch columns, from the header: “HG-01 化工一厂第一党支部” (code first).
@@ -285,15 +292,15 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     if (text === '') return;
     const code = text.split(/\s+/)[0]!;
     const branch = all.get(code.toUpperCase());
-    if (!branch) return problem(0, 1, col, text.replace(/\s+/g, ' '), `找不到支部编码“${code}”`);
-    if (!inScope.has(branch.id)) return problem(0, 1, col, text.replace(/\s+/g, ' '), `党支部“${branchHeader(branch)}”不在本周期的考核范围内`);
+    if (!branch) return problem(0, 1, col, text.replace(/\s+/g, ' '), t('workbook.branchCodeUnknown', { code }));
+    if (!inScope.has(branch.id)) return problem(0, 1, col, text.replace(/\s+/g, ' '), t('workbook.branchNotInPeriod', { branch: branchHeader(branch) }));
     const first = seenBranch.get(branch.id);
-    if (first !== undefined) return problem(0, 1, col, branchHeader(branch), `党支部“${branch.code}”在 ${columnLetter(first)} 列已出现过`);
+    if (first !== undefined) return problem(0, 1, col, branchHeader(branch), t('workbook.scores.branchColumnDuplicate', { code: branch.code, column: columnLetter(first) }));
     seenBranch.set(branch.id, col);
     branchCols.set(col, branch);
   });
 
-  const byCode = new Map(getIndicators(db, ctx.period.frameworkId).map((i) => [i.code, i]));
+  const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
   const leafById = new Map(ctx.leaves.map((l) => [l.id, l]));
   type Cell = { row: number; col: number; branch: PeriodBranch; leaf: Leaf; value: number; text: string };
   const cells: Cell[] = [];
@@ -304,30 +311,23 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     const code = normaliseCode(cellText(row.getCell(codeCol)));
     const filled = [...branchCols.keys()].filter((col) => cellValue(row.getCell(col)) !== null);
     if (code === '') {
-      if (filled.some((col) => cellText(row.getCell(col)) !== RECUSED_TEXT)) problem(0, r, codeCol, '指标编码', '指标编码不能为空（本行填写了评分）');
+      if (filled.some((col) => cellText(row.getCell(col)) !== RECUSED_TEXT)) problem(0, r, codeCol, CODE_HEADER, t('workbook.scores.indicatorCodeRequiredRowFilled'));
       continue;
     }
     const indicator = byCode.get(code);
     const leaf = indicator ? leafById.get(indicator.id) : undefined;
     if (!indicator) {
-      problem(0, r, codeCol, '指标编码', `本周期的指标体系中没有编码为“${code}”的指标`);
+      problem(0, r, codeCol, CODE_HEADER, t('workbook.indicatorCodeUnknown', { code }));
       continue;
     }
     if (!leaf) {
-      problem(
-        0,
-        r,
-        codeCol,
-        '指标编码',
-        indicator.method?.kind === 'quantitative'
-          ? `“${indicator.code} ${indicator.name}”是定量指标，由业务数据计算，不由评委打分`
-          : `“${indicator.code} ${indicator.name}”下面还有下级指标，请在末级指标上打分`,
-      );
+      const named = { indicator: `${indicator.code} ${indicator.name}` };
+      problem(0, r, codeCol, CODE_HEADER, t(indicator.method?.kind === 'quantitative' ? 'workbook.scores.quantitativeNotRated' : 'workbook.scores.notALeaf', named));
       continue;
     }
     const firstRow = leafRows.get(leaf.id);
     if (firstRow !== undefined) {
-      problem(0, r, codeCol, '指标编码', `指标“${leaf.code}”在第 ${firstRow} 行已出现过`);
+      problem(0, r, codeCol, CODE_HEADER, t('workbook.scores.indicatorDuplicate', { code: leaf.code, row: firstRow }));
       continue;
     }
     leafRows.set(leaf.id, r);
@@ -341,15 +341,15 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
         continue;
       }
       if (text === RECUSED_TEXT) {
-        if (recusal === undefined) cellProblem(`${ctx.rater.name}不需要回避这个党支部，请填写评分或留空`);
+        if (recusal === undefined) cellProblem(t('workbook.scores.notRecused', { name: ctx.rater.name }));
         continue;
       }
       if (recusal !== undefined) {
-        cellProblem(`${ctx.rater.name}对这个党支部回避（${recusal}），不能打分`);
+        cellProblem(t('workbook.scores.recused', { name: ctx.rater.name, reason: recusal }));
         continue;
       }
       if (raw instanceof Date) {
-        cellProblem(`应按评分方法填写，现为日期“${text}”（请把单元格格式改为“常规”）`);
+        cellProblem(t('workbook.scores.dateCell', { value: text }));
         continue;
       }
       const parsed = parseEntry(leaf.method, leaf.maxPoints, raw);
@@ -381,15 +381,18 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
         problem(1, r, cols.get(field)!, SCORE_DETAIL_COLUMNS.find((c) => c.field === field)!.header, reason, SCORE_SHEETS.details);
       const before = errors.length;
       const branch = branchByCode.get(branchCode.toUpperCase());
-      if (branchCode === '') at('branchCode', '支部编码不能为空');
-      else if (!branch) at('branchCode', `“${branchCode}”不是“${SCORE_SHEETS.scores}”表中的党支部`);
+      if (branchCode === '') at('branchCode', t('branch.code.required'));
+      else if (!branch) at('branchCode', t('workbook.scores.detailBranchUnknown', { code: branchCode, sheet: SCORE_SHEETS.scores }));
       const indicator = byCode.get(code);
       const leaf = indicator ? leafById.get(indicator.id) : undefined;
-      if (code === '') at('indicatorCode', '指标编码不能为空');
-      else if (!indicator || !leaf) at('indicatorCode', `“${code}”不是“${SCORE_SHEETS.scores}”表中的指标`);
-      else if (!needsDetail(leaf)) at('indicatorCode', `“${leaf.code} ${leaf.name}”是${entryHint(leaf.method, leaf.maxPoints).replace(/（.*$/, '')}项，不需要说明`);
-      if (text === '') at('text', '说明不能为空');
-      else if (text.length > DETAIL_MAX) at('text', `说明最多 ${DETAIL_MAX} 个字，现有 ${text.length} 个字`);
+      if (code === '') at('indicatorCode', t('workbook.indicatorCodeRequired'));
+      else if (!indicator || !leaf) at('indicatorCode', t('workbook.scores.detailIndicatorUnknown', { code, sheet: SCORE_SHEETS.scores }));
+      else if (!needsDetail(leaf)) {
+        const kind = entryHint(leaf.method, leaf.maxPoints).replace(/（.*$/, '');
+        at('indicatorCode', t('workbook.scores.detailNotNeeded', { indicator: `${leaf.code} ${leaf.name}`, kind }));
+      }
+      if (text === '') at('text', t('workbook.scores.detailTextRequired'));
+      else if (text.length > DETAIL_MAX) at('text', t('workbook.tooLong', { field: DETAIL_TEXT_HEADER, max: DETAIL_MAX, length: text.length }));
       if (errors.length > before) continue;
       const key = `${branch!.id}:${leaf!.id}`;
       detailsOf.set(key, [...(detailsOf.get(key) ?? []), { row: r, text }]);
@@ -412,7 +415,7 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
       continue;
     }
     if (n > DETAILS_PER_ENTRY) {
-      cellProblem(`一格最多 ${DETAILS_PER_ENTRY} 条说明，现有 ${n} 条`);
+      cellProblem(t('workbook.scores.tooManyDetails', { max: DETAILS_PER_ENTRY, have: n }));
       continue;
     }
     const old = stored.get(key);
@@ -439,7 +442,8 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     const scoreCol = seenBranch.get(branchId);
     if (r !== undefined && scoreCol !== undefined && cellsWithErrors.has(`${r}:${scoreCol}`)) continue; // the cell's own error says it
     for (const d of rows) {
-      problem(1, d.row, detailTextCol, SCORE_DETAIL_COLUMNS[2].header, `“${SCORE_SHEETS.scores}”表中“${branch.code}”的“${leaf.code} ${leaf.name}”没有填写，这条说明用不上`, SCORE_SHEETS.details);
+      const reason = t('workbook.scores.detailUnused', { sheet: SCORE_SHEETS.scores, branch: branch.code, indicator: `${leaf.code} ${leaf.name}` });
+      problem(1, d.row, detailTextCol, DETAIL_TEXT_HEADER, reason, SCORE_SHEETS.details);
     }
   }
   withCellProblems(wb, errors, SCORE_SHEETS.scores, (p) => ({
@@ -490,7 +494,7 @@ export async function importScores(
     preview.entries.map((e) => ({ raterId: preview.rater.id, branchId: e.branchId, indicatorId: e.indicatorId, value: e.value, detail: e.detail })),
     {
       now: options.now,
-      actor: { kind: 'import', name: `导入（${preview.file}）` },
+      actor: { kind: 'import', name: t('workbook.importActor', { file: preview.file }) },
       ...(options.reason?.trim() ? { reason: options.reason.trim() } : {}),
     },
   );
@@ -499,26 +503,29 @@ export async function importScores(
 
 // ---------------------------------------------------------------- export
 
-const ENTERED_BY: Record<string, string> = { rater: '评委录入', admin: '管理员代录', import: '导入' };
+const ENTERED_BY: Record<string, string> = {
+  rater: t('workbook.scores.export.enteredBy.rater'),
+  admin: t('workbook.scores.export.enteredBy.admin'),
+  import: t('workbook.scores.export.enteredBy.import'),
+};
 
 export const SCORE_EXPORT_COLUMNS = [
-  { header: '评委', width: 10 },
-  { header: '评委组', width: 10 },
-  { header: '支部编码', width: 12 },
-  { header: '支部', width: 26 },
-  { header: '指标编码', width: 10 },
-  { header: '指标', width: 24 },
-  { header: '录入值', width: 9 },
-  { header: '折合分', width: 8 },
-  { header: '说明', width: 40 },
-  { header: '录入方式', width: 10 },
-  { header: '更新时间', width: 20 },
+  { header: t('workbook.scores.export.column.rater'), width: 10 },
+  { header: t('workbook.scores.export.column.group'), width: 10 },
+  { header: t('workbook.scores.export.column.branchCode'), width: 12 },
+  { header: t('workbook.scores.export.column.branch'), width: 26 },
+  { header: t('workbook.scores.export.column.indicatorCode'), width: 10 },
+  { header: t('workbook.scores.export.column.indicator'), width: 24 },
+  { header: t('workbook.scores.export.column.value'), width: 9 },
+  { header: t('workbook.scores.export.column.points'), width: 8 },
+  { header: t('workbook.scores.export.column.detail'), width: 40 },
+  { header: t('workbook.scores.export.column.enteredBy'), width: 10 },
+  { header: t('workbook.scores.export.column.updatedAt'), width: 20 },
 ] as const;
 
 /** Every entry of the period as one flat table (callers check assertResultsVisible first). */
 export async function exportScores(db: Database, periodId: number, file: string): Promise<WorkbookExportResult> {
-  const period = getPeriod(db, periodId);
-  const leaves = leavesInOrder(getIndicators(db, period.frameworkId));
+  const { leaves } = loadPeriodScope(db, periodId);
   const leafOrder = new Map(leaves.map((l, i) => [l.id, i]));
   const leafById = new Map(leaves.map((l) => [l.id, l]));
   const rows = db
@@ -535,7 +542,7 @@ export async function exportScores(db: Database, periodId: number, file: string)
     .sort((a, b) => a.rpos - b.rpos || a.rater_id - b.rater_id || a.code.localeCompare(b.code) || (leafOrder.get(a.indicator_id) ?? 0) - (leafOrder.get(b.indicator_id) ?? 0));
   const wb = new ExcelJS.Workbook();
   wb.creator = t('app.name');
-  const sheet = addTemplateSheet(wb, '评分明细', SCORE_EXPORT_COLUMNS);
+  const sheet = addTemplateSheet(wb, t('workbook.scores.export.sheet'), SCORE_EXPORT_COLUMNS);
   for (const e of rows) {
     const leaf = leafById.get(e.indicator_id);
     const detail = e.detail_json ? (JSON.parse(e.detail_json) as string[]) : [];

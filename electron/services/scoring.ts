@@ -151,7 +151,7 @@ export function setFinished(ctx: ServiceContext, session: Session, input: { peri
       actorKind: actor.kind,
       actor: actor.name,
       entity: 'period',
-      action: input.finished ? `${rater.name}确认完成评分` : `重新开放${rater.name}的评分`,
+      action: input.finished ? t('scoring.audit.finished', { rater: rater.name }) : t('scoring.audit.reopened', { rater: rater.name }),
       raterId: input.raterId,
       reason: input.reason ?? '',
     });

@@ -110,7 +110,7 @@ export function getSelfAssessment(db: Database, periodId: number, branchId: numb
       updatedAt: s?.updated_at ?? null,
     };
   });
-  const locked = ctx.period.status === 'finalised' ? '本周期已定稿，自评不能再修改' : null;
+  const locked = ctx.period.status === 'finalised' ? t('self.locked') : null;
   return {
     period: { id: ctx.period.id, name: ctx.period.name, status: ctx.period.status },
     branch,
@@ -160,7 +160,7 @@ function writeSelf(
         actorKind: options.actor.kind,
         actor: options.actor.name,
         entity: 'self',
-        action: next === null ? '删除自评' : old === null ? '自评' : '修改自评',
+        action: next === null ? t('self.audit.deleted') : old === null ? t('self.audit.created') : t('self.audit.updated'),
         branchId: e.branchId,
         indicatorId: e.indicatorId,
         old,
@@ -187,15 +187,15 @@ export function saveSelfAssessment(
   entries.forEach((e, i) => {
     const leaf = ctx.leafById.get(e.indicatorId);
     let problem: string | null = null;
-    if (!leaf) problem = `指标（编号 ${e.indicatorId}）不是本周期需要自评的末级指标（定量指标由业务数据计算）`;
-    else if (seen.has(e.indicatorId)) problem = `${leaf.code} ${leaf.name}：同一指标出现了两次`;
+    if (!leaf) problem = t('self.problem.notLeaf', { id: e.indicatorId });
+    else if (seen.has(e.indicatorId)) problem = t('self.problem.duplicate', { code: leaf.code, name: leaf.name });
     else if (e.value !== null) {
       const p = checkEntry(leaf.method, leaf.maxPoints, e.value);
       if (p) problem = `${leaf.code} ${leaf.name}：${p}`;
     }
-    if (!problem && e.note.trim().length > NOTE_MAX) problem = `${leaf!.code} ${leaf!.name}：说明最多 ${NOTE_MAX} 个字`;
+    if (!problem && e.note.trim().length > NOTE_MAX) problem = t('self.problem.noteTooLong', { code: leaf!.code, name: leaf!.name, max: NOTE_MAX });
     seen.add(e.indicatorId);
-    if (problem) problems.push({ row: i + 1, message: `第 ${i + 1} 条：${problem}` });
+    if (problem) problems.push({ row: i + 1, message: t('self.problem.row', { row: i + 1, problem }) });
   });
   if (problems.length) throw new AppError('validation', t('error.self.problems', { count: problems.length }), problems);
   return writeSelf(db, periodId, entries.map((e) => ({ ...e, branchId })), options);
@@ -209,17 +209,17 @@ const columnOf = (field: Field) => SELF_TEMPLATE_COLUMNS.findIndex((c) => c.fiel
 const headerOf = (field: Field) => SELF_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
 
 const HELP_LINES = [
-  '1. 本表由融评按考核周期写出：每个参加考核的党支部 × 每个需要评分的指标占一行（定量指标由业务数据计算，不在本表中）。支部编码、支部名称、指标编码、指标名称、满分和评分方法已经填好，请不要修改。',
-  '2. 自评：按“评分方法”一列的说明填写，与评委打分的填法相同——',
-  '   打分：填分数，在 0 到满分之间，是步长的整数倍；',
-  '   等次：填等次名称，如“好”“较好”“一般”“差”；',
-  '   扣分：填扣分次数（0 或正整数），扣分原因写在“说明”中；',
-  '   加分：填加分项数（0 或正整数），加分内容写在“说明”中；',
-  '   一票否决：填“是”或“否”。',
-  `3. 说明：自评的依据、扣分原因、加分内容等，最多 ${NOTE_MAX} 个字，可以不填。`,
-  '4. 自评一列空着的行不导入，已有的自评保持不变。',
-  '5. 任何一处有错误时整个文件都不会导入，融评会列出每一处错误的行号和列。每一处修改都记入操作记录。已定稿的考核周期不能导入。',
-  '6. 请不要修改第一行表头。',
+  t('self.help.1'),
+  t('self.help.2'),
+  t('self.help.2.rating'),
+  t('self.help.2.level'),
+  t('self.help.2.deduction'),
+  t('self.help.2.bonus'),
+  t('self.help.2.veto'),
+  t('self.help.3', { max: NOTE_MAX }),
+  t('self.help.4'),
+  t('self.help.5'),
+  t('self.help.6'),
 ];
 
 /** A worksheet validation for a leaf's 自评 cell, and a key so equal ones share a range. */
@@ -232,7 +232,7 @@ function leafValidation(leaf: Leaf): { key: string; validation: ExcelJS.DataVali
       return { key: `level:${labels}`, validation: { ...base, type: 'list', formulae: [`"${labels}"`] } };
     }
     case 'veto':
-      return { key: 'veto', validation: { ...base, type: 'list', formulae: ['"是,否"'] } };
+      return { key: 'veto', validation: { ...base, type: 'list', formulae: [`"${[1, 0].map((v) => formatEntry(m, v)).join(',')}"`] } };
     case 'deduction':
     case 'bonus':
       return { key: `count:${m.kind}`, validation: { ...base, type: 'whole', operator: 'between', formulae: [0, 1000] } };
@@ -315,38 +315,38 @@ export async function previewSelfImport(db: Database, periodId: number, file: st
     const errorsBefore = errors.length;
     const branchCode = text('branchCode');
     const branch = branches.get(branchCode.toUpperCase());
-    if (branchCode === '') cellError(r, 'branchCode', '支部编码不能为空');
-    else if (!branch) cellError(r, 'branchCode', `找不到支部编码“${branchCode}”`);
-    else if (!inScope.has(branch.id)) cellError(r, 'branchCode', `党支部“${branch.code} ${branch.name}”不在本周期的考核范围内`);
+    if (branchCode === '') cellError(r, 'branchCode', t('self.import.branchCodeRequired'));
+    else if (!branch) cellError(r, 'branchCode', t('self.import.branchUnknown', { code: branchCode }));
+    else if (!inScope.has(branch.id)) cellError(r, 'branchCode', t('self.import.branchNotInScope', { code: branch.code, name: branch.name }));
 
     const indicatorCode = normaliseCode(text('indicatorCode'));
     const indicator = byCode.get(indicatorCode);
     const leaf = indicator ? ctx.leafById.get(indicator.id) : undefined;
-    if (indicatorCode === '') cellError(r, 'indicatorCode', '指标编码不能为空');
-    else if (!indicator) cellError(r, 'indicatorCode', `本周期的指标体系中没有编码为“${indicatorCode}”的指标`);
+    if (indicatorCode === '') cellError(r, 'indicatorCode', t('self.import.indicatorCodeRequired'));
+    else if (!indicator) cellError(r, 'indicatorCode', t('self.import.indicatorUnknown', { code: indicatorCode }));
     else if (!leaf) {
       cellError(
         r,
         'indicatorCode',
         indicator.method?.kind === 'quantitative'
-          ? `“${indicator.code} ${indicator.name}”是定量指标，由业务数据计算，不需要自评`
-          : `“${indicator.code} ${indicator.name}”下面还有下级指标，请填写末级指标`,
+          ? t('self.import.quantitative', { code: indicator.code, name: indicator.name })
+          : t('self.import.notLeaf', { code: indicator.code, name: indicator.name }),
       );
     }
 
     let value: number | null = null;
-    if (raw === null) cellError(r, 'value', '自评不能为空（本行填写了说明）');
-    else if (raw instanceof Date) cellError(r, 'value', `自评应按评分方法填写，现为日期“${text('value')}”`);
+    if (raw === null) cellError(r, 'value', t('self.import.valueRequired'));
+    else if (raw instanceof Date) cellError(r, 'value', t('self.import.valueDate', { text: text('value') }));
     else if (leaf) {
       const parsed = parseEntry(leaf.method, leaf.maxPoints, raw);
       if ('error' in parsed) cellError(r, 'value', parsed.error);
       else value = parsed.value;
     }
-    if (note.length > NOTE_MAX) cellError(r, 'note', `说明最多 ${NOTE_MAX} 个字，现有 ${note.length} 个字`);
+    if (note.length > NOTE_MAX) cellError(r, 'note', t('self.import.noteTooLong', { max: NOTE_MAX, length: note.length }));
     if (branch && leaf && inScope.has(branch.id)) {
       const key = `${branch.id}:${leaf.id}`;
       const first = firstRowOf.get(key);
-      if (first !== undefined) cellError(r, 'indicatorCode', `“${branch.code}”的指标“${leaf.code}”在第 ${first} 行已出现过`);
+      if (first !== undefined) cellError(r, 'indicatorCode', t('self.import.duplicate', { branch: branch.code, indicator: leaf.code, first }));
       else firstRowOf.set(key, r);
     }
     if (errors.length > errorsBefore || value === null) continue;
@@ -376,7 +376,7 @@ export async function importSelf(db: Database, periodId: number, file: string, n
   if (preview.errors.length > 0) {
     throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);
   }
-  const result = writeSelf(db, periodId, preview.rows, { now, actor: { kind: 'import', name: `导入（${preview.file}）` } });
+  const result = writeSelf(db, periodId, preview.rows, { now, actor: { kind: 'import', name: t('workbook.importActor', { file: preview.file }) } });
   return { file: preview.file, saved: result.saved, unchanged: result.unchanged, skipped: preview.skipped };
 }
 

@@ -138,7 +138,7 @@ export function addTemplateSheet(
   const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   const header = sheet.getRow(1);
-  header.font = { bold: true, name: '宋体', size: 11 };
+  header.font = { bold: true, name: t('workbook.headerFont'), size: 11 };
   header.alignment = { vertical: 'middle', horizontal: 'center' };
   header.height = 22;
   header.eachCell((cell) => {

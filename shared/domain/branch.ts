@@ -53,6 +53,19 @@ export const BranchFields = z.object({
   note: optionalText(t('branch.field.note'), 200),
 });
 export type BranchFieldsInput = z.input<typeof BranchFields>;
+
+/**
+ * 党员人数 as typed in a form: empty is “not given” (null); anything else must
+ * be a whole number, or it is refused — never silently dropped (“abc”, “12人”, “3.5”).
+ * Returns the value the schema then checks, or undefined for text that is no number.
+ */
+export function memberCountFromText(typed: string | number | null | undefined): number | null | undefined {
+  if (typed === null || typed === undefined) return null;
+  if (typeof typed === 'number') return typed;
+  const trimmed = typed.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
 export type BranchFieldsValue = z.output<typeof BranchFields>;
 
 export const BranchId = z.number().int().positive();

@@ -4,6 +4,7 @@
  * departments fill (docs/user/workbooks.md “业务数据导入模板”).
  */
 import type { ImportAction, WorkbookProblem } from './workbook';
+import { t } from '../messages';
 
 /** One branch × quantitative leaf of a period; target … updatedAt are null while nothing is stored. */
 export interface MeasurementRow {
@@ -60,6 +61,46 @@ export interface MeasurementImportPreview {
   skipped: number;
   /** Every problem found; when not empty, nothing will be imported. */
   errors: WorkbookProblem[];
+  /** Values that can be stored but look wrong (a 合格率 over 100%, a figure 10× its target): shown for a second look. */
+  warnings: WorkbookProblem[];
+}
+
+/** Rates that can't exceed 100% by their nature (a 完成率 can: it is not listed). */
+const BOUNDED_RATE = /(合格|达标|覆盖|及格|通过|出勤|参与|完好|正确|准确|到位|知晓|满意|执行|落实|整改)率/;
+/** Beyond this ratio between actual and target a figure is probably in the wrong unit (元 vs 万元). */
+const UNIT_SLIP_RATIO = 10;
+
+export type MeasurementDoubt =
+  | { kind: 'rateOver100'; field: 'target' | 'actual'; value: number }
+  | { kind: 'negative'; field: 'target' | 'actual'; value: number }
+  | { kind: 'farFromTarget'; ratio: number };
+
+/**
+ * Why a business figure looks implausible, or null. Not a refusal: an office
+ * may have a real 0 or a real outlier; the import preview and the entry form
+ * show these for a second look before anything is stored.
+ */
+export function doubtInWords(indicatorName: string, d: MeasurementDoubt): string {
+  const field = t(d.kind === 'farFromTarget' ? 'data.m.doubt.actual' : d.field === 'target' ? 'data.m.doubt.target' : 'data.m.doubt.actual');
+  if (d.kind === 'rateOver100') return t('data.m.doubt.rateOver100', { field, value: d.value, indicator: indicatorName });
+  if (d.kind === 'negative') return t('data.m.doubt.negative', { field, value: d.value });
+  const times = d.ratio >= 1 ? Number(d.ratio.toPrecision(3)) : Number((1 / d.ratio).toPrecision(3));
+  return t(d.ratio >= 1 ? 'data.m.doubt.farAbove' : 'data.m.doubt.farBelow', { times });
+}
+
+export function measurementDoubts(indicatorName: string, target: number | null, actual: number | null): MeasurementDoubt[] {
+  const doubts: MeasurementDoubt[] = [];
+  const values = [['target', target], ['actual', actual]] as const;
+  for (const [field, value] of values) {
+    if (value === null) continue;
+    if (value < 0) doubts.push({ kind: 'negative', field, value });
+    else if (value > 100 && BOUNDED_RATE.test(indicatorName)) doubts.push({ kind: 'rateOver100', field, value });
+  }
+  if (target !== null && actual !== null && target > 0 && actual > 0) {
+    const ratio = actual / target;
+    if (ratio >= UNIT_SLIP_RATIO || ratio <= 1 / UNIT_SLIP_RATIO) doubts.push({ kind: 'farFromTarget', ratio });
+  }
+  return doubts;
 }
 
 export interface MeasurementImportResult {

@@ -177,6 +177,8 @@ export interface MeetingDetail extends MeetingSummary {
 export interface RaterTotal {
   raterId: number;
   name: string;
+  /** 1-based place in the period's panel: the presenter view says 评委{seat} when names are not shown. */
+  seat: number;
   groupName: string;
   /** The branch's total as this rater alone scored it (with the period's quantitative points); null before any entry. */
   total: number | null;
@@ -227,6 +229,8 @@ export interface ItemResult {
   outlierRaterIds: number[];
   /** The rater farthest from the panel's median, when the raters differ at all. */
   farthestRaterId: number | null;
+  /** The period lets the presenter view name the raters (settings.presenterNames); otherwise it shows 评委{seat}. */
+  presenterNames: boolean;
 }
 
 /** What a rater's screen needs to follow the meeting: the current item, no scores. */

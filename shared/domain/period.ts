@@ -93,6 +93,11 @@ export const PeriodSettingsFields = z.object({
   fusionSplit: z
     .object({ mode: z.enum(['mean', 'fixed']), value: z.number().min(0).max(1).default(0.85) })
     .default({ mode: 'mean', value: 0.85 }),
+  /**
+   * The presenter view (the projector at the 评审会) names the raters beside their totals. Off by default:
+   * the room sees 评委1, 评委2 … and the spread; names only on the chair's own screen.
+   */
+  presenterNames: z.boolean().default(false),
 });
 
 /** Settings as they come in (create, update, the form): each field's rules and the rules across fields. */

@@ -8,6 +8,9 @@ import type { PeriodStatus } from './period';
 /** The rater themself, or the organising office (an admin typing, or an import). */
 export type ScoreWriter = 'rater' | 'office';
 
+/** The phases in which each writer may write scores at all (the handlers declare these; scoreLockReason says why not). */
+export const SCORE_WRITE_PHASES: Record<ScoreWriter, readonly PeriodStatus[]> = { rater: ['scoring'], office: ['scoring', 'review'] };
+
 /** Why `writer` may not change a rater's scores now, or null. `reason` is what the office wrote for the change. */
 export function scoreLockReason(status: PeriodStatus, finishedAt: string | null, writer: ScoreWriter, reason: string | undefined): string | null {
   if (status === 'finalised') return '本周期已定稿，评分不能再修改';

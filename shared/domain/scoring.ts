@@ -37,7 +37,7 @@ export interface ScoringProgress {
   expected: number;
 }
 
-export type AuditEntity = 'score' | 'measurement' | 'self' | 'period' | 'database';
+export type AuditEntity = 'score' | 'measurement' | 'self' | 'period' | 'database' | 'session';
 
 export interface AuditRow {
   id: number;

@@ -2,7 +2,7 @@
 export const backupsMessages = {
   'nav.safety': '数据安全',
   'safety.title': '数据安全',
-  'safety.intro': '融评把全部数据保存在本机的一个数据文件中。这里可以校验操作记录是否被改动过，查看和恢复数据库备份。',
+  'safety.intro': '融评把全部数据保存在本机的一个数据文件中。这里可以校验操作记录是否被改动过，设置共用电脑上的登录方式，查看和恢复数据库备份。',
 
   // 操作记录校验
   'safety.chain.title': '操作记录校验',
@@ -41,10 +41,48 @@ export const backupsMessages = {
   'safety.restore.done': '已恢复到 {at} 的备份',
   'safety.restore.safetyCopy': '恢复前的数据库已备份为 {name}，需要时可以从备份列表中恢复回来。',
 
+  // 登录与 PIN 码 (the shared PC)
+  'safety.signIn.title': '登录与 PIN 码',
+  'safety.signIn.intro': '评委在共用电脑上点击自己的姓名评分。评委的 PIN 码在“评委”中设置；这里设置管理员 PIN 码和评委无操作时自动退出。',
+  'safety.signIn.recommend': '评委在本机评分时，建议设置管理员 PIN 码，否则任何人都可切换为管理员查看评分',
+  'safety.signIn.admin': '管理员 PIN 码',
+  'safety.signIn.adminSet': '已设置：切换为管理员时须输入',
+  'safety.signIn.adminNotSet': '未设置：任何人都可以切换为管理员',
+  'safety.signIn.adminSetAction': '设置 PIN 码',
+  'safety.signIn.adminChange': '更改 PIN 码',
+  'safety.signIn.adminRemove': '取消 PIN 码',
+  'safety.signIn.adminSetTitle': '设置管理员 PIN 码',
+  'safety.signIn.adminChangeTitle': '更改管理员 PIN 码',
+  'safety.signIn.adminHint': '设置后，在“评分”中切换为管理员、以及重新打开融评时，须输入这个 PIN 码。请牢记，并只告诉组织部的工作人员。',
+  'safety.signIn.adminSaved': '已设置管理员 PIN 码',
+  'safety.signIn.adminChanged': '已更改管理员 PIN 码',
+  'safety.signIn.adminRemoveTitle': '取消管理员 PIN 码？',
+  'safety.signIn.adminRemoveBody': '取消后，任何人在本机都可以不输入 PIN 码切换为管理员，查看评分进度、代录评分。',
+  'safety.signIn.adminRemoved': '已取消管理员 PIN 码',
+  'safety.signIn.idle': '评委无操作',
+  'safety.signIn.idleUnit': '分钟后自动退出',
+  'safety.signIn.idleHint': '评委离开共用电脑时自动退出，下一位须重新选择身份；填 0 表示不自动退出（最长 120 分钟）。',
+  'safety.signIn.idleSaved': '已设置：评委 {minutes} 分钟无操作后自动退出',
+  'safety.signIn.idleNever': '已设置：评委不自动退出',
+
   // App-wide banners and the waiting notice
   'banner.readOnly': '数据文件是只读的，只能查看，不能修改。',
   'banner.readOnlyBody': '数据文件 {file} 或它所在的文件夹、磁盘不允许写入。请检查文件权限，或把数据文件夹复制到可写的位置后再打开融评。',
   'banner.chainBroken': '操作记录的校验链在第 {id} 条处断开：数据文件曾在融评之外被改动。',
   'banner.chainBrokenLink': '查看数据安全',
   'pending.waiting': '正在等待数据文件…（可能另一个程序正在写入）',
+
+  // Words the audit log records (shared/domain/audit.ts): stored in audit rows, so never reworded
+  'audit.actor.admin': '管理员',
+  'audit.actor.system': '系统',
+  'audit.hiddenValue': '（评分中，不显示）',
+  // Where the audit chain breaks (electron/db/audit-chain.ts; shown inside audit.chain.broken)
+  'audit.chain.unlinked': '第 {id} 条记录与它之前的记录衔接不上：它或它前面的记录被改动、插入或删除过',
+  'audit.chain.cutOff': '第 {from}–{to} 条记录已被删除',
+  // A restore, as the audit log records it (electron/services/backup.ts)
+  'backup.audit.restored': '从备份恢复：{name}',
+  'backup.audit.safetyCopy': '恢复前的数据库已备份为 {name}',
+  // Why a data file is not SQLite (the reason inside error.dbNotSqlite; electron/db/index.ts)
+  'db.notSqlite.tooShort': '文件太短',
+  'db.notSqlite.badHeader': '文件头不是 SQLite 数据库',
 } as const;

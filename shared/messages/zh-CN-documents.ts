@@ -58,6 +58,8 @@ export const documentsMessages = {
   'documents.feedback.output': '保存为',
   'documents.feedback.singleFile': '一个文件（每个支部另起一页，页码各自从 1 开始）',
   'documents.feedback.perBranch': '每个支部一个文件（保存到选定的文件夹）',
+  /** The title of the one document holding every branch's sheet (documents.ts). */
+  'documents.feedback.batchTitle': '{period}党支部考核反馈单（{count} 个党支部）',
   'documents.fontScheme': '字体',
   'documents.font.gb2312': '国标字体',
   'documents.font.gb2312.hint': '仿宋_GB2312、方正小标宋简体、楷体_GB2312、黑体：党政机关电脑通常已安装',
@@ -101,6 +103,7 @@ export const documentsMessages = {
   'error.documents.publicationUnset': '请先在“评审会”页面的“结果公示”中设置公示期和异议受理方式，再生成公示',
   'error.documents.noBranches': '本周期没有参评的党支部，没有反馈单可写',
   'error.documents.jobNotFound': '找不到这个导出任务，它可能已经结束很久了',
+  'error.documents.notFolder': '不是文件夹',
   'error.files.notBase64': '图片数据无法识别（不是有效的 base64 编码），未保存',
   'error.files.pngTooLarge': '图片超过 20 MB，未保存',
   'error.files.notPng': '图片数据不是 PNG 格式，未保存',

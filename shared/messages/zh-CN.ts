@@ -12,6 +12,10 @@ import { documentsMessages } from './zh-CN-documents';
 import { dataMessages } from './zh-CN-data';
 import { filesMessages } from './zh-CN-files';
 import { backupsMessages } from './zh-CN-backups';
+import { workbooksMessages } from './zh-CN-workbooks';
+import { cliMessages } from './zh-CN-cli';
+import { signInMessages } from './zh-CN-signin';
+import { shellMessages } from './zh-CN-shell';
 
 const core = {
   'app.name': '融评',
@@ -141,27 +145,12 @@ const core = {
   'error.network': '无法连接到融评后台服务：{reason}',
   'error.title': '操作失败',
 
-  // CLI
-  'cli.info.version': '程序版本',
-  'cli.info.schema': '数据结构版本',
-  'cli.info.dataDir': '数据目录',
-  'cli.info.database': '数据文件',
-  'cli.info.branches': '党支部',
-  'cli.info.branchesValue': '{active} 个在用，{archived} 个已归档',
-  'cli.branches.none': '还没有党支部。可用 “rongping branches template 文件.xlsx” 生成导入模板。',
-  'cli.backup.done': '已备份到 {path}（{size}）',
-  'cli.backup.none': '还没有备份（备份文件夹：{folder}）',
-  'cli.backup.folder': '备份文件夹：{folder}；自动备份保留最近 {keep} 份',
-  'cli.backup.restored': '已从备份 {name} 恢复；恢复前的数据库已备份为 {safety}',
+  // Backups and the audit chain (the CLI's messages are in zh-CN-cli.ts)
   'backup.error.damaged': '备份 {name} 无法使用：{detail}。当前数据没有改变。',
   'backup.error.notFound': '在备份文件夹中找不到备份 {name}',
   'backup.error.inUse': '另一个程序（例如命令行工具）正打开着数据文件，现在不能恢复。请关闭它后再试；当前数据没有改变。',
   'audit.chain.broken': '操作记录的校验链在第 {id} 条处断开：{problem}。这说明数据文件曾在融评之外被改动。',
   'audit.chain.ok': '操作记录完整：共 {rows} 条，校验链无断点。',
-  'cli.template.done': '导入模板已写入 {path}',
-  'cli.import.done': '已导入 {file}：新增 {created} 个，更新 {updated} 个',
-  'cli.usage.unknown': '未知命令“{command}”。运行 rongping help 查看用法。',
-  'cli.usage.missingFile': '“{command}”需要一个文件路径',
 
   // Errors the dispatcher returns before a handler runs
   'error.dispatch.raterForbidden': '评委身份不能进行这项操作，请切换到管理员',
@@ -171,6 +160,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...signInMessages, ...shellMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -53,6 +53,11 @@ describe.runIf(chromiumPath)('branches screen in Chromium', () => {
     await dialog.getByLabel('支部名称').fill('化工一厂第一党支部');
     await dialog.getByLabel('所属单位').fill('化工一厂');
     await dialog.getByLabel('支部书记').fill('王建国');
+    // Letters in 党员人数 are refused with a message, not silently dropped (issue 9 §6).
+    await dialog.getByLabel('党员人数').fill('abc');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('党员人数应为 0 到 10000 之间的整数').waitFor();
+    expect(await rowOf('HG-01').count()).toBe(0);
     await dialog.getByLabel('党员人数').fill('23');
     await dialog.getByLabel('支部名称').press('Enter'); // Enter saves, as in any form
     await rowOf('HG-01').waitFor();

@@ -377,8 +377,18 @@ describe.runIf(chromiumPath)('review meeting in Chromium', () => {
       expect(await page.getByTestId('presenter-grade').count()).toBe(0);
       expect(await page.getByTestId('presenter-result').innerText()).not.toMatch(/第 \d+ 名/);
       expect(await page.getByTestId('presenter-spread').innerText()).toContain('（5 位评委）');
-      expect(await page.getByTestId('presenter-outliers').innerText()).toMatch(/^偏离较大：周桂兰 \d+\.\d\d$/);
+      // The projector names no rater unless the period says so: 评委5 is 周桂兰's place in the panel.
+      expect(await page.getByTestId('presenter-outliers').innerText()).toMatch(/^偏离较大：评委5 \d+\.\d\d$/);
+      expect(await page.getByTestId('presenter-result').innerText()).not.toContain('周桂兰');
       await page.screenshot({ path: artifactPath('presenter-live.png'), animations: 'disabled' });
+      // A panel that agreed to be named turns the period setting on.
+      const named = await value(harness.services.invoke('periods.get', { id: livePeriod }));
+      await value(
+        harness.services.invoke('periods.update', { id: livePeriod, name: named.name, year: named.year, kind: named.kind, settings: { ...named.settings, presenterNames: true } }),
+      );
+      // Revealed items stay revealed: the reloaded presenter shows the result again, now with the name.
+      await page.reload();
+      await expect.poll(() => page.getByTestId('presenter-outliers').innerText()).toMatch(/^偏离较大：周桂兰 \d+\.\d\d$/);
 
       const meeting = await value(harness.services.invoke('meetings.get', { id: liveMeeting }));
       expect(await harness.services.invoke('meetings.itemResult', { itemId: meeting.items[1]!.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

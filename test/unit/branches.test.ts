@@ -107,3 +107,11 @@ describe('branch service (real SQLite file)', () => {
     });
   });
 });
+
+describe('党员人数 typed in the form', () => {
+  it('reads whole numbers (full-width digits too), treats empty as not given, and refuses anything else', async () => {
+    const { memberCountFromText } = await import('../../shared/domain/branch');
+    expect(['23', ' 7 ', '２３', '', '  ', null, 12].map(memberCountFromText)).toEqual([23, 7, 23, null, null, null, 12]);
+    for (const typed of ['abc', '12人', '3.5', '-1', '1e3']) expect(memberCountFromText(typed), typed).toBeUndefined();
+  });
+});

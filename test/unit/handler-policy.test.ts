@@ -30,7 +30,18 @@ describe('the handler table', () => {
   });
 
   it('declares blind exactly the methods that show the panel’s values', () => {
-    expect(methods.filter((m) => handlers[m].blind).sort()).toEqual(['results.explain', 'results.get', 'results.panel', 'scores.export', 'selfAssessment.compare']);
+    expect(methods.filter((m) => handlers[m].blind).sort()).toEqual([
+      'documents.bulletin',
+      'documents.feedback',
+      'documents.publication',
+      'documents.scoreSheet', // filled branch sheets only
+      'documents.startBatch',
+      'results.explain',
+      'results.get',
+      'results.panel',
+      'scores.export',
+      'selfAssessment.compare',
+    ]);
   });
 });
 

@@ -85,15 +85,32 @@ describe('messages come from the catalogue', () => {
     return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
   };
 
-  it('refuses an AppError whose message, or a detail’s, is Chinese written into the code', async () => {
+  it('refuses an AppError whose message, or a detail’s, is Chinese written into the code (even in the documents’ code)', async () => {
     const head = "import { AppError } from '../errors';\n";
-    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = new AppError('not_found', '找不到这位评委');\n`)).toHaveLength(1);
-    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = (n: number) => new AppError('validation', \`第 \${n} 行有错\`);\n`)).not.toEqual([]);
-    expect(await syntaxErrors('electron/services/x.ts', `${head}export const e = new AppError('validation', 'x', [{ field: 'a', message: '不能为空' }]);\n`)).toHaveLength(1);
+    expect(await syntaxErrors('electron/reports/x.ts', `${head}export const e = new AppError('not_found', '找不到这位评委');\n`)).toHaveLength(1);
+    expect(await syntaxErrors('electron/reports/x.ts', `${head}export const e = (n: number) => new AppError('validation', \`第 \${n} 行有错\`);\n`)).not.toEqual([]);
+    expect(await syntaxErrors('electron/reports/x.ts', `${head}export const e = new AppError('validation', 'x', [{ field: 'a', message: '不能为空' }]);\n`)).toHaveLength(1);
   });
 
   it('lets an AppError take its text from t()', async () => {
     const code = "import { t } from '../../shared/messages';\nimport { AppError } from '../errors';\nexport const e = new AppError('not_found', t('error.internal', { log: 'x' }));\n";
     expect(await syntaxErrors('electron/services/x.ts', code)).toEqual([]);
+  });
+
+  const CATALOGUE = "Text for people comes from the catalogue: t('area.key', { … }) with the text in shared/messages/zh-CN-*.ts.";
+
+  it('refuses any Chinese string or template text in services, the CLI, the db layer and the shell', async () => {
+    for (const file of ['electron/services/x.ts', 'electron/services/handlers/x.ts', 'electron/cli/x.ts', 'electron/cli.ts', 'electron/db/x.ts', 'electron/app-menu.ts', 'electron/main.ts']) {
+      expect(await syntaxErrors(file, "export const sheet = '评分表';\n"), file).toEqual([CATALOGUE]);
+      // Each piece of a template (第 … 行) is reported.
+      expect(await syntaxErrors(file, 'export const row = (n: number) => `第 ${n} 行`;\n'), file).toEqual([CATALOGUE, CATALOGUE]);
+    }
+  });
+
+  it('leaves comments, English text, the documents’ prose, the sample data and frozen migrations alone', async () => {
+    expect(await syntaxErrors('electron/services/x.ts', "// 评分表：一行一个支部\nexport const sheet = 'scores';\n")).toEqual([]);
+    for (const file of ['electron/reports/x.ts', 'electron/services/sample.ts', 'electron/db/migrations/009_x.ts', 'shared/domain/x.ts']) {
+      expect(await syntaxErrors(file, "export const text = '党支部工作考核';\n"), file).toEqual([]);
+    }
   });
 });

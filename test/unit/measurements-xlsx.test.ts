@@ -115,6 +115,36 @@ describe('business data: list, template, import', () => {
     expect(again.ok && again.value.total).toBe(3);
   });
 
+  it('flags implausible figures for a second look — located like errors — and still lets them be imported', async () => {
+    const { invoke, periodId, dir } = await periodSetup();
+    const file = path.join(dir, '业务数据.xlsx');
+    await invoke('measurements.writeTemplate', { periodId, path: file });
+    await fill(file, [
+      [2, 'F', 100],
+      [2, 'G', 1050], // 10.5× the target: 元 typed where 万元 was meant?
+      [3, 'F', 50],
+      [3, 'G', -3],
+      [4, 'F', 100],
+      [4, 'G', 101.49], // a 完成率 may pass 100%: no doubt
+    ]);
+    const preview = await invoke('measurements.previewImport', { periodId, path: file });
+    expect(preview).toMatchObject({ ok: true, value: { errors: [] } });
+    expect(preview.ok && preview.value.warnings).toEqual([
+      { row: 2, column: 'G', message: '第 2 行，G 列（实际值）：实际值是目标值的 10.5 倍，请核对单位（如“元”与“万元”）' },
+      { row: 3, column: 'G', message: '第 3 行，G 列（实际值）：实际值为负数（-3），请核对' },
+    ]);
+    expect(await invoke('measurements.import', { periodId, path: file })).toMatchObject({ ok: true, value: { saved: 3 } });
+  });
+
+  it('knows which rates cannot pass 100%', async () => {
+    const { measurementDoubts, doubtInWords } = await import('../../shared/domain/measurements');
+    const [doubt] = measurementDoubts('产品一次交验合格率', 98, 101.49);
+    expect(doubt && doubtInWords('产品一次交验合格率', doubt)).toBe('实际值 101.49 超过 100，而“产品一次交验合格率”是不会超过 100% 的比率，请核对');
+    expect(measurementDoubts('产量完成率', 100, 101.49)).toEqual([]);
+    expect(measurementDoubts('隐患整改率', 100, 100)).toEqual([]);
+    expect(measurementDoubts('单位能耗', 1.2, 0.1)).toEqual([{ kind: 'farFromTarget', ratio: 0.1 / 1.2 }]);
+  });
+
   it('refuses a file with bad rows, locating every bad cell, and writes nothing', async () => {
     const { invoke, periodId, hg1, leaf, dir } = await periodSetup();
     await invoke('measurements.save', { periodId, rows: [{ branchId: hg1, indicatorId: leaf('2.1').id, target: 100, actual: 90 }] });

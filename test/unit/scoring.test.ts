@@ -28,7 +28,7 @@ describe('scoring: identity, blindness, autosave with audit', () => {
   it('signs a rater in with their PIN and refuses a wrong one', async () => {
     const { invoke, periodId, r1 } = await scoringPeriod();
     expect(await invoke('session.signInRater', { periodId, raterId: r1 })).toMatchObject({ ok: false, error: { code: 'forbidden', message: '请输入王建国的 PIN 码' } });
-    expect(await invoke('session.signInRater', { periodId, raterId: r1, pin: '1111' })).toMatchObject({ ok: false, error: { message: 'PIN 码不正确' } });
+    expect(await invoke('session.signInRater', { periodId, raterId: r1, pin: '1111' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'PIN 码不正确，再错 2 次将暂停登录' } });
     expect(await invoke('session.signInRater', { periodId, raterId: r1, pin: '2468' })).toEqual({
       ok: true,
       value: { kind: 'rater', periodId, raterId: r1, name: '王建国' },

@@ -2,7 +2,7 @@
 import { getAppInfo } from '../app-info';
 import { periodRules } from '../periods';
 import { createSample } from '../sample';
-import { setAdminPin, signInAdmin, signInRater } from '../session';
+import { setAdminPin, setIdleMinutes, signInAdmin, signInRater } from '../session';
 import { writeSetting } from '../settings';
 import { writePng } from '../files';
 import type { HandlerSlice } from './define';
@@ -20,9 +20,10 @@ export const appHandlers = {
   },
 
   'session.get': { access: 'anyone', run: (_input, ctx) => ctx.session },
-  'session.signInAdmin': { access: 'anyone', run: (input, ctx) => (ctx.session = signInAdmin(ctx.db, input.pin)) },
-  'session.signInRater': { access: 'anyone', run: (input, ctx) => (ctx.session = signInRater(ctx.db, input.periodId, input.raterId, input.pin)) },
+  'session.signInAdmin': { access: 'anyone', run: (input, ctx) => (ctx.session = signInAdmin(ctx.db, input.pin, ctx.now())) },
+  'session.signInRater': { access: 'anyone', run: (input, ctx) => (ctx.session = signInRater(ctx.db, input.periodId, input.raterId, input.pin, ctx.now())) },
   'session.signOut': { access: 'anyone', run: (_input, ctx) => (ctx.session = { kind: 'none' }) },
+  'session.setIdleMinutes': { access: 'admin', run: (input, ctx) => setIdleMinutes(ctx.db, input.minutes, ctx.now()) },
   'session.setAdminPin': {
     access: 'admin',
     run: (input, ctx) => {

@@ -45,7 +45,7 @@ export const meetingHandlers = {
   'meetings.draftMinutes': { access: 'admin', run: (input, ctx) => ({ text: draftMinutes(ctx, input.id) }) },
   'meetings.saveMinutes': { access: 'admin', run: (input, ctx) => withRevealedTotals(ctx, saveMinutes(ctx.db, input.id, input.text, ctx.now())) },
   // A rater follows the meeting in progress from their seat.
-  'meetings.current': { access: 'rater', run: (input, ctx) => currentMeeting(ctx.db, ctx.session, input.periodId) },
+  'meetings.current': { access: 'rater', own: (input) => ({ periodId: input.periodId }), run: (input, ctx) => currentMeeting(ctx.db, ctx.session, input.periodId) },
   'periods.publish': { access: 'admin', run: (input, ctx) => publishPeriod(ctx.db, input, ctx.now(), actorOf(ctx.session)) },
   'periods.publication': { access: 'admin', run: (input, ctx) => getPublication(ctx.db, input.periodId) },
 } satisfies HandlerSlice;

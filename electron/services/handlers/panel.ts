@@ -1,11 +1,12 @@
 /** 评委: groups with their weights, raters with their recusals and PINs. The panel shapes every result. */
 import { deleteGroup, deleteRater, getPanel, saveGroup, saveRater } from '../panel';
+import { publicPanel } from '../public-views';
 import { setRaterPin } from '../session';
 import type { HandlerSlice } from './define';
 
 export const panelHandlers = {
   // The sign-in screen lists the raters to choose from.
-  'panel.get': { access: 'anyone', run: (input, ctx) => getPanel(ctx.db, input.periodId) },
+  'panel.get': { access: 'anyone', redact: publicPanel, run: (input, ctx) => getPanel(ctx.db, input.periodId) },
   'panel.saveGroup': { access: 'admin', invalidates: (input) => input.periodId, run: (input, ctx) => saveGroup(ctx.db, input.periodId, input) },
   'panel.deleteGroup': {
     access: 'admin',

@@ -13,12 +13,17 @@ import {
   updatePeriod,
 } from '../periods';
 import { actorOf } from '../actor';
+import { publicPeriod } from '../public-views';
 import { writeSetting } from '../settings';
 import type { HandlerSlice } from './define';
 
 export const periodHandlers = {
-  'periods.list': { access: 'anyone', run: (input, ctx) => listPeriods(ctx.db, input) },
-  'periods.get': { access: 'rater', run: (input, ctx) => ({ ...getPeriod(ctx.db, input.id), branchIds: periodBranchIds(ctx.db, input.id) }) },
+  'periods.list': { access: 'anyone', redact: (periods) => periods.map(publicPeriod), run: (input, ctx) => listPeriods(ctx.db, input) },
+  'periods.get': {
+    access: 'rater',
+    own: (input) => ({ periodId: input.id }),
+    redact: (period) => ({ ...publicPeriod(period), branchIds: period.branchIds }),
+    run: (input, ctx) => ({ ...getPeriod(ctx.db, input.id), branchIds: periodBranchIds(ctx.db, input.id) }) },
   'periods.create': {
     access: 'admin',
     run: (input, ctx) => {

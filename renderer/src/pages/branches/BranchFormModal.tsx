@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect } from 'react';
-import { BranchFields, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
+import { BranchFields, memberCountFromText, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { invalidate } from '../../api/useApi';
@@ -13,7 +13,10 @@ type FieldName = keyof typeof BranchFields.shape;
 /** Each field is checked with the very schema the main process applies. */
 const zodRule = (field: FieldName): Rule => ({
   validator: async (_rule, value: unknown) => {
-    const result = BranchFields.shape[field].safeParse(value === '' && field === 'memberCount' ? null : value);
+    // 党员人数 is typed as text so that “abc” is refused with a message instead of vanishing.
+    const checked = field === 'memberCount' ? memberCountFromText(value as string | number | null | undefined) : value;
+    if (field === 'memberCount' && checked === undefined) throw new Error(t('branch.memberCount.integer'));
+    const result = BranchFields.shape[field].safeParse(checked);
     if (!result.success) throw new Error(result.error.issues[0]?.message);
   },
 });
@@ -55,7 +58,7 @@ export function BranchFormModal({ open, branch, onClose }: Props) {
     },
   });
 
-  const submit = (values: BranchFieldsInput) => save.mutate({ ...values, memberCount: values.memberCount ?? null });
+  const submit = (values: BranchFieldsInput) => save.mutate({ ...values, memberCount: memberCountFromText(values.memberCount as string | number | null | undefined) ?? null });
 
   return (
     <Modal
@@ -91,7 +94,7 @@ export function BranchFormModal({ open, branch, onClose }: Props) {
           <Input maxLength={30} autoComplete="off" />
         </Form.Item>
         <Form.Item name="memberCount" label={t('branch.field.memberCount')} rules={[zodRule('memberCount')]}>
-          <InputNumber min={0} max={10000} precision={0} style={{ width: 140 }} />
+          <Input inputMode="numeric" autoComplete="off" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="note" label={t('branch.field.note')} rules={[zodRule('note')]}>
           <Input.TextArea maxLength={200} rows={2} />

@@ -18,8 +18,8 @@ import { fileName, formatTime, usePeriodNames, useWorkbookSaver } from './common
 import { PeriodLockCard } from './PeriodLockCard';
 
 type Entity = AuditRow['entity'];
-const ENTITIES: Entity[] = ['score', 'measurement', 'self', 'period'];
-const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', self: 'purple', period: 'gold', database: 'red' };
+const ENTITIES: Entity[] = ['score', 'measurement', 'self', 'period', 'session'];
+const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', self: 'purple', period: 'gold', database: 'red', session: 'volcano' };
 const HIDDEN = '（评分中，不显示）';
 
 interface Filters {

@@ -78,6 +78,8 @@ export function DataImportModal<M extends DataPreviewMethod, R extends { row: nu
   const counts: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0 };
   for (const r of rows) counts[r.action]++;
   const locked = data && props.locked ? props.locked(data) : null;
+  // Values that may be stored but look wrong (business data): a second look before importing.
+  const doubts = data && 'warnings' in data ? data.warnings : [];
   const needsReason = data && props.reasonRequired ? props.reasonRequired(data) : null;
   const reasonMissing = needsReason !== null && reason.trim() === '';
   const importable = counts.create + counts.update;
@@ -122,6 +124,21 @@ export function DataImportModal<M extends DataPreviewMethod, R extends { row: nu
         <>
           {data && props.extra?.(data)}
           {data && locked && <Alert type="error" showIcon title={locked} style={{ marginBottom: 12 }} data-testid="import-locked" />}
+          {!bad && doubts.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('data.import.warnings', { count: doubts.length })}
+              description={
+                <ul className="rp-import-errors" data-testid="import-warnings">
+                  {doubts.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
         </>
       }
       problems={data && bad ? { title: t('data.import.previewBad', { count: data.errors.length }), items: data.errors.map((e) => e.message), testId: 'import-errors' } : null}

@@ -2,10 +2,25 @@
 import { Button, Form, Input, InputNumber, Space, Tag, Tooltip, Typography, type FormInstance } from 'antd';
 import type { KeyboardEvent } from 'react';
 import type { Indicator } from '../../../../shared/domain/framework';
-import type { MeasurementRow } from '../../../../shared/domain/measurements';
+import { WarningOutlined } from '@ant-design/icons';
+import { doubtInWords, measurementDoubts, type MeasurementRow } from '../../../../shared/domain/measurements';
 import { t } from '../../../../shared/messages';
 import { formatNumber, formatTime } from './common';
 import { defaultFloor, figuresChanged, floorSide, type MeasurementEdit } from './measurementsModel';
+
+/** A stored actual value, with a warning mark when it looks implausible for its indicator. */
+function Doubtful({ m, value }: { m: MeasurementRow; value: number }) {
+  const doubts = measurementDoubts(m.indicatorName, m.target, m.actual);
+  if (doubts.length === 0) return <b>{formatNumber(value)}</b>;
+  return (
+    <Tooltip title={doubts.map((d) => doubtInWords(m.indicatorName, d)).join('；')}>
+      <b className="rpd-doubtful" data-testid="measurement-doubt">
+        <WarningOutlined style={{ color: '#d48806', marginInlineEnd: 4 }} />
+        {formatNumber(value)}
+      </b>
+    </Tooltip>
+  );
+}
 
 export interface MeasurementColumnsContext {
   form: FormInstance<MeasurementEdit>;
@@ -25,8 +40,22 @@ export function measurementColumns({ form, indicatorById, locked, saving, editin
     <Form.Item
       name={field}
       style={{ margin: 0 }}
-      dependencies={field === 'floor' ? ['target'] : undefined}
+      dependencies={field === 'floor' ? ['target'] : field === 'actual' ? ['target'] : undefined}
       rules={[
+        // A figure that looks wrong is flagged, not refused (a real outlier is possible).
+        ...(field === 'floor'
+          ? []
+          : [
+              ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+                warningOnly: true,
+                validator: (_: unknown, typed: number | null) => {
+                  const target = field === 'target' ? typed : (getFieldValue('target') as number | null);
+                  const actual = field === 'actual' ? typed : (getFieldValue('actual') as number | null);
+                  const doubt = measurementDoubts(m.indicatorName, target ?? null, actual ?? null).find((d) => (d.kind === 'farFromTarget' ? 'actual' : d.field) === field);
+                  return doubt ? Promise.reject(new Error(doubtInWords(m.indicatorName, doubt))) : Promise.resolve();
+                },
+              }),
+            ]),
         ...(field === 'target' ? [{ required: true, message: t('data.m.targetRequired') }] : []),
         ...(field === 'floor'
           ? [
@@ -94,7 +123,7 @@ export function measurementColumns({ form, indicatorById, locked, saving, editin
       width: 92,
       align: 'right' as const,
       render: (v: number | null, m: MeasurementRow) =>
-        editing(m) ? numberCell(m, 'actual') : v === null ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('data.m.missing')}</Tag> : <b>{formatNumber(v)}</b>,
+        editing(m) ? numberCell(m, 'actual') : v === null ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('data.m.missing')}</Tag> : <Doubtful m={m} value={v} />,
     },
     {
       title: (

@@ -235,9 +235,10 @@ function ReportItem({ item, result, revealing, resultError }: { item: AgendaItem
 function Revealed({ result: r }: { result: ItemResult }) {
   const grade = r.grade ? gradeStyle(r.grade, r.gradeLabels.indexOf(r.grade), r.gradeLabels.length) : null;
   const byId = new Map(r.raters.map((x) => [x.raterId, x]));
+  // The projector names raters only when the period says so; otherwise 评委1, 评委2 … by panel place.
   const person = (raterId: number) => {
     const x = byId.get(raterId)!;
-    return `${x.name} ${pts(x.total)}`;
+    return `${r.presenterNames ? x.name : t('presenter.anonymousRater', { n: x.seat })} ${pts(x.total)}`;
   };
   return (
     <div className="rpp-result" data-testid="presenter-result">

@@ -23,6 +23,7 @@ interface SettingsValues {
   quotas: { label: string; percent: number | null }[];
   fusionMode: PeriodSettings['fusionSplit']['mode'];
   fusionPercent: number | null;
+  presenterNames: boolean;
 }
 
 const pct = (x: number) => Math.round(x * 10000) / 100;
@@ -39,6 +40,7 @@ function toValues(s: PeriodSettings): SettingsValues {
     quotas: s.quotas.map((q) => ({ label: q.label, percent: pct(q.maxShare) })),
     fusionMode: s.fusionSplit.mode,
     fusionPercent: pct(s.fusionSplit.value),
+    presenterNames: s.presenterNames,
   };
 }
 
@@ -52,6 +54,7 @@ function fromValues(v: SettingsValues): PeriodSettings {
     grades: v.grades.map((g, i) => ({ label: g.label.trim(), min: i === v.grades.length - 1 ? 0 : (g.min ?? 0) })),
     quotas: v.quotas.map((q) => ({ label: q.label, maxShare: (q.percent ?? 0) / 100 })),
     fusionSplit: { mode: v.fusionMode, value: (v.fusionPercent ?? 85) / 100 },
+    presenterNames: v.presenterNames,
   });
 }
 
@@ -144,6 +147,15 @@ export function PeriodSettingsForm({ period, readOnly }: Props) {
             <Switch aria-label={t('settings.normalize')} />
           </Form.Item>
           <span>{t('settings.normalize.switch')}</span>
+        </Space>
+      </Form.Item>
+
+      <Form.Item label={t('settings.presenterNames')} extra={<Help k="settings.presenterNames.help" />}>
+        <Space>
+          <Form.Item name="presenterNames" valuePropName="checked" noStyle>
+            <Switch aria-label={t('settings.presenterNames')} />
+          </Form.Item>
+          <span>{t('settings.presenterNames.switch')}</span>
         </Space>
       </Form.Item>
 
