@@ -118,7 +118,7 @@ describe.runIf(chromiumPath)('scoring screen in Chromium', () => {
     await dialog.getByText('PIN 码应为 4 到 6 位数字').waitFor();
     await pin.fill('1111');
     await pin.press('Enter');
-    await dialog.getByText('PIN 码不正确，请重新输入').waitFor();
+    await dialog.getByText('PIN 码不正确，再错 2 次将暂停登录').waitFor();
     expect(harness.services.ctx.session.kind).toBe('none');
     await pin.fill('2468');
     await pin.press('Enter');

@@ -122,6 +122,7 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
   const advance = useAdvancePeriod();
   const fwErrors = useFrameworkErrors(period.frameworkId);
   const panel = useApi('panel.get', { periodId: period.id });
+  const info = useApi('app.info', {});
   const groupCount = panel.data?.groups.length ?? 0;
   const go = (path: string, label: string) => (
     <Button size="small" type="link" onClick={() => void navigate(path)}>
@@ -135,6 +136,11 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
   );
 
   const steps: NextStep[] = [];
+  // Raters will score on this PC: without an admin PIN anyone there can switch to 管理员.
+  const adminPinStep: NextStep | null =
+    info.data && !info.data.signIn.adminPinSet && period.raterCount > 0
+      ? { key: 'adminPin', done: false, text: t('home.next.adminPin'), action: go('/safety', t('home.next.adminPinAction')) }
+      : null;
   switch (period.status) {
     case 'draft': {
       const fwOk = fwErrors === 0;
@@ -161,12 +167,14 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
               : t('home.next.ratersNone'),
         action: period.raterCount > 0 ? go('/raters', t('home.next.ratersCheck')) : go('/raters', t('period.fix.raters')),
       });
+      if (adminPinStep) steps.push(adminPinStep);
       steps.push({ key: 'rules', text: t('home.next.rules'), action: go(`/periods?detail=${period.id}`, t('home.next.rulesAction')) });
       const ready = fwErrors === 0 && period.branchCount > 0 && period.raterCount > 0;
       steps.push({ key: 'start', text: ready ? t('home.next.readyToStart') : t('home.next.startWhenReady'), action: advanceButton });
       break;
     }
     case 'scoring':
+      if (adminPinStep) steps.push(adminPinStep);
       steps.push({ key: 'score', text: t('home.next.scoring', { entries: period.entryCount }), action: go('/scoring', t('home.next.scoringAction')) });
       steps.push({ key: 'results', text: t('home.next.peek'), action: go('/results', t('period.action.results')) });
       steps.push({ key: 'review', text: t('home.next.toReview'), action: advanceButton });

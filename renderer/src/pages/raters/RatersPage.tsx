@@ -1,7 +1,7 @@
 /** The panel of the current period: rater groups with weights, raters, and recusals (回避). */
-import { PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined, QuestionCircleOutlined, UnlockOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Rater, RaterGroup } from '../../../../shared/domain/views';
@@ -14,6 +14,7 @@ import { PeriodStatusTag } from '../../components/period/periodUi';
 import '../periods/periods.css';
 import { GroupFormModal } from './GroupFormModal';
 import { RaterFormModal, type BranchOption } from './RaterFormModal';
+import { RaterPinModal, useClearRaterPin } from './RaterPinModal';
 
 /** Okabe–Ito: distinguishable with every common colour-vision deficiency. */
 const GROUP_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -35,6 +36,8 @@ export function RatersPage() {
   const { periodId, period, loading } = useCurrentPeriod();
   const [editingGroup, setEditingGroup] = useState<{ group: RaterGroup | null } | null>(null);
   const [editingRater, setEditingRater] = useState<{ rater: Rater | null; groupId: number | null } | null>(null);
+  const [pinFor, setPinFor] = useState<Rater | null>(null);
+  const clearPin = useClearRaterPin(periodId ?? 0);
 
   const panel = useApi('panel.get', { periodId: periodId! }, { enabled: periodId !== null });
   const branches = useApi('branches.list', { includeArchived: true });
@@ -113,6 +116,24 @@ export function RatersPage() {
       onOk: () => removeRater.mutate(r),
     });
 
+  const pinCell = (r: Rater) => (
+    <Space size={10} data-testid={`pin-${r.name}`}>
+      {r.hasPin ? (
+        <Tag icon={<LockOutlined />} color="green">
+          {t('panel.pin.isSet')}
+        </Tag>
+      ) : (
+        <Tag icon={<UnlockOutlined />}>{t('panel.pin.notSet')}</Tag>
+      )}
+      {!readOnly && <Typography.Link onClick={() => setPinFor(r)}>{t(r.hasPin ? 'panel.pin.reset' : 'panel.pin.set')}</Typography.Link>}
+      {!readOnly && r.hasPin && (
+        <Typography.Link type="danger" onClick={() => clearPin(r)}>
+          {t('panel.pin.clear')}
+        </Typography.Link>
+      )}
+    </Space>
+  );
+
   const recusalTags = (r: Rater) =>
     r.recusals.length === 0 ? (
       <Typography.Text type="secondary">{t('panel.recusal.none')}</Typography.Text>
@@ -153,6 +174,14 @@ export function RatersPage() {
       </Space>
       <div>
         <Typography.Text type="secondary">{t('panel.intro')}</Typography.Text>
+        {!readOnly && raters.length > 0 && (
+          <>
+            <br />
+            <Typography.Text type="secondary">
+              <LockOutlined /> {t('panel.pin.hint')}
+            </Typography.Text>
+          </>
+        )}
       </div>
       {readOnly && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('panel.readOnly', { name: period.name })} />}
 
@@ -240,6 +269,15 @@ export function RatersPage() {
                     render: (_, r) => (r.branchId === null ? '—' : branchName(r.branchId)),
                   },
                   { title: t('panel.rater.recusalsColumn'), render: (_, r) => recusalTags(r) },
+                  {
+                    title: (
+                      <Tooltip title={t('panel.pin.hint')}>
+                        {t('panel.pin.column')} <QuestionCircleOutlined />
+                      </Tooltip>
+                    ),
+                    width: readOnly ? 100 : 230,
+                    render: (_, r) => pinCell(r),
+                  },
                   ...(readOnly
                     ? []
                     : [
@@ -279,6 +317,7 @@ export function RatersPage() {
         branches={scope}
         onClose={() => setEditingRater(null)}
       />
+      <RaterPinModal periodId={periodId} rater={pinFor} onClose={() => setPinFor(null)} />
     </div>
   );
 }

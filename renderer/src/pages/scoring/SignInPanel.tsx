@@ -1,20 +1,38 @@
 /**
  * Who is at the shared PC: big buttons with the period's raters' names,
  * grouped by rater group, and 管理员. A PIN is asked for only where one is
- * set (the main process answers "PIN required" for those).
+ * set (the main process answers "PIN required" for those). After a few wrong
+ * PINs in a row the main process refuses every try for a while ('throttled'):
+ * the dialog then counts the wait down and takes no PIN until it is over.
  */
 import { SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, Modal, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, Input, Modal, Spin, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../../shared/domain/scoring';
+import { waitText } from '../../../../shared/domain/sign-in';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
 import { panelKey, useSessionChanged } from './queries';
 
 type Who = { kind: 'rater'; id: number; name: string } | { kind: 'admin'; name: string };
+
+/** The main process counts wrong PINs per person: the admin, or one rater. */
+const whoKey = (who: Who) => (who.kind === 'admin' ? 'admin' : `rater:${who.id}`);
+
+/** A refused PIN's wait: until when no PIN is heard, and the main process's words for it. */
+interface Lock {
+  from: number;
+  until: number;
+  message: string;
+}
+
+const lockFor = (seconds: number, message: string): Lock => {
+  const from = Date.now();
+  return { from, until: from + seconds * 1000, message };
+};
 
 export interface SignInPanelProps {
   period: { id: number; name: string };
@@ -24,13 +42,42 @@ export interface SignInPanelProps {
 
 export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) {
   const navigate = useNavigate();
-  const { showError } = useFeedback();
+  const { message, showError } = useFeedback();
   const sessionChanged = useSessionChanged();
   const panel = useQuery({ queryKey: panelKey(period.id), queryFn: () => call('panel.get', { periodId: period.id }) });
   const [asking, setAsking] = useState<Who | null>(null);
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Kept per person, so closing the dialog and clicking the name again still shows the wait.
+  const [locks, setLocks] = useState<Record<string, Lock>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const pinInput = useRef<InputRef>(null);
+
+  const lock = asking ? locks[whoKey(asking)] : undefined;
+  const waitLeft = lock ? Math.ceil((lock.until - now) / 1000) : 0;
+  const locked = waitLeft > 0;
+
+  // The countdown: ticks while a wait runs, then stops itself.
+  useEffect(() => {
+    if (!lock) return;
+    const id = window.setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= lock.until) window.clearInterval(id);
+    }, 250);
+    return () => window.clearInterval(id);
+  }, [lock]);
+  // When the wait is over the PIN field takes typing again.
+  useEffect(() => {
+    if (asking && !locked) pinInput.current?.focus();
+  }, [asking, locked]);
+
+  const setLock = (who: Who, next: Lock | null) =>
+    setLocks((prev) => {
+      const { [whoKey(who)]: _old, ...rest } = prev;
+      return next ? { ...rest, [whoKey(who)]: next } : rest;
+    });
 
   const signIn = async (who: Who, withPin?: string) => {
     setBusy(who.kind === 'admin' ? 'admin' : String(who.id));
@@ -42,13 +89,25 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
       setAsking(null);
       setPin('');
       setPinError(null);
+      setLock(who, null);
       await sessionChanged(session);
+      // Whatever was said before (e.g. 已退出) is about the previous person.
+      message.destroy();
+      void message.success(session.kind === 'rater' ? t('scoring.signIn.asRater', { name: session.name }) : t('scoring.signIn.asAdmin'));
       onSignedIn?.(session);
     } catch (e) {
-      if (e instanceof ApiError && e.error.details?.some((d) => d.field === 'pin')) {
-        // This person has a PIN: ask for it (and say so when the one typed was wrong).
+      if (e instanceof ApiError && e.error.code === 'throttled') {
+        // Too many wrong PINs: no PIN is heard (not even the right one) until the wait is over.
+        const next = lockFor(e.error.retryAfterSeconds ?? 0, e.error.message);
+        setNow(next.from);
+        setLock(who, next);
         setAsking(who);
-        setPinError(withPin ? t('scoring.signIn.pinWrong') : null);
+        setPinError(null);
+        setPin('');
+      } else if (e instanceof ApiError && e.error.details?.some((d) => d.field === 'pin')) {
+        // This person has a PIN: ask for it; when the one typed was wrong, the main process says how many tries are left.
+        setAsking(who);
+        setPinError(withPin ? e.error.message : null);
         setPin('');
       } else showError(e);
     } finally {
@@ -57,7 +116,7 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
   };
 
   const submitPin = () => {
-    if (!asking) return;
+    if (!asking || locked) return;
     if (!/^\d{4,6}$/.test(pin)) {
       setPinError(t('scoring.signIn.pinFormat'));
       return;
@@ -126,6 +185,7 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
         okText={t('scoring.signIn.ok')}
         onOk={submitPin}
         confirmLoading={busy !== null}
+        okButtonProps={{ disabled: locked }}
         onCancel={() => {
           setAsking(null);
           setPinError(null);
@@ -136,7 +196,9 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
         <label className="rp-signin-pin">
           <span>{t('scoring.signIn.pinLabel')}</span>
           <Input.Password
+            ref={pinInput}
             autoFocus
+            disabled={locked}
             size="large"
             inputMode="numeric"
             maxLength={6}
@@ -151,10 +213,21 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
             onPressEnter={submitPin}
           />
         </label>
-        {pinError ? (
+        {locked ? (
+          <div className="rp-signin-pin-error" role="alert" data-testid="pin-wait">
+            {lock!.message}
+            <div style={{ marginTop: 4, fontWeight: 600 }} aria-live="polite">
+              {t('scoring.signIn.wait', { wait: waitText(waitLeft) })}
+            </div>
+          </div>
+        ) : pinError ? (
           <div className="rp-signin-pin-error" role="alert">
             {pinError}
           </div>
+        ) : lock ? (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
+            {t('scoring.signIn.waitOver')}
+          </Typography.Text>
         ) : null}
       </Modal>
     </div>
