@@ -12,8 +12,18 @@ import { t } from '../shared/messages';
 import { createServices, type Services } from './services';
 import { printError, UsageError, type Flags, type Output } from './cli/command';
 import { findCommand, parseOptions, usageText } from './cli/commands';
+import { ADMIN_PIN_ENV } from './cli/pin';
+import { signInAdmin } from './services/session';
 
-export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = defaultIo): Promise<number> {
+/** Where the CLI reads what it must not take as an argument (a shell keeps arguments in its history). */
+export interface CliIo extends Pick<Output, 'out' | 'err'> {
+  /** Standard input, whole (a new PIN for `pin`). */
+  input?: () => Promise<string>;
+  /** The environment (RONGPING_ADMIN_PIN when an admin PIN is set). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: parseOptions() });
@@ -30,8 +40,13 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
     if ('unknown' in command) throw new UsageError(command.unknown);
     // Paths on the command line are the caller's choice (resolved against the cwd by fileArg and --out):
     // any absolute path, an existing file replaced only with --force.
-    const open = () => (services ??= createServices({ dataDir: resolveDataDir({ flag: flags['data-dir'] }), paths: 'trusted', overwrite: flags.force }));
-    return await command.run({ services: open, positionals, flags, o });
+    const open = () => {
+      if (services) return services;
+      services = createServices({ dataDir: resolveDataDir({ flag: flags['data-dir'] }), paths: 'trusted', overwrite: flags.force });
+      signInFromEnv(services, io.env ?? process.env);
+      return services;
+    };
+    return await command.run({ services: open, positionals, flags, o, input: io.input ?? readStdin });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${usageText()}`);
@@ -46,6 +61,23 @@ export async function main(argv: string[], io: Pick<Output, 'out' | 'err'> = def
   } finally {
     (services as Services | null)?.close();
   }
+}
+
+/**
+ * The CLI acts as the admin. Where the office set an admin PIN (the shared PC's guard), the CLI asks for it
+ * too — from RONGPING_ADMIN_PIN, never from an argument — through the same throttled check as the sign-in screen.
+ */
+function signInFromEnv(services: Services, env: NodeJS.ProcessEnv): void {
+  if (services.ctx.session.kind === 'admin') return;
+  const pin = env[ADMIN_PIN_ENV];
+  if (!pin) throw new AppError('forbidden', t('cli.pin.required', { env: ADMIN_PIN_ENV }));
+  services.ctx.session = signInAdmin(services.ctx.db, pin, services.ctx.now());
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const defaultIo = {

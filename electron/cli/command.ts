@@ -45,6 +45,7 @@ export const FLAG_OPTIONS = {
   date: { type: 'string' },
   meeting: { type: 'string' },
   force: { type: 'boolean', default: false },
+  clear: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -59,6 +60,8 @@ export type Flags = {
 export interface CommandCall {
   /** Opened on first use, so `help` never touches the data folder. */
   services: () => Services;
+  /** Standard input, whole. */
+  input: () => Promise<string>;
   positionals: string[];
   flags: Flags;
   o: Output;

@@ -9,6 +9,7 @@ import { BACKUP_COMMANDS } from './backup';
 import { FLAG_OPTIONS, GLOBAL_FLAGS, type CliCommand, type FlagName } from './command';
 import { EXPORT_COMMANDS } from './export';
 import { SCORING_COMMANDS } from './scoring';
+import { PIN_COMMANDS } from './pin';
 import { SETUP_COMMANDS } from './setup';
 
 const HELP: CliCommand = {
@@ -22,7 +23,7 @@ const HELP: CliCommand = {
   },
 };
 
-export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...SCORING_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, HELP];
+export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...SCORING_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, ...PIN_COMMANDS, HELP];
 
 export const USAGE_HEAD = [t('cli.help.title'), '', t('cli.help.usage')];
 export const USAGE_FOOT = [t('cli.help.paths'), t('cli.help.dataDir')];

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AREAS } from './areas';
 import { AppLayout } from './layout/AppLayout';
+import { SessionGate } from './layout/SessionGate';
 import { NotYetPage } from './pages/NotYetPage';
 
 /**
@@ -30,26 +31,29 @@ const loading = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 export function AppRoutes() {
   return (
     <Suspense fallback={loading}>
-      <Routes>
-        <Route path="/present/:meetingId" element={<PresenterPage />} />
-        <Route element={<AppLayout />}>
-          <Route index element={<HomePage />} />
-          <Route path="/branches" element={<BranchesPage />} />
-          <Route path="/framework/*" element={<FrameworkPage />} />
-          <Route path="/periods/*" element={<PeriodsPage />} />
-          <Route path="/raters/*" element={<RatersPage />} />
-          <Route path="/results/*" element={<ResultsPage />} />
-          <Route path="/scoring/*" element={<ScoringPage />} />
-          <Route path="/meetings/*" element={<MeetingsPage />} />
-          <Route path="/reports/*" element={<ReportsPage />} />
-          <Route path="/data/*" element={<DataPage />} />
-          <Route path="/safety" element={<SafetyPage />} />
-          {AREAS.filter((a) => !a.ready).map((a) => (
-            <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
-          ))}
-          <Route path="*" element={<Navigate to="/branches" replace />} />
-        </Route>
-      </Routes>
+      {/* Every route, the presenter's included: a rater or nobody-yet never sees an office screen. */}
+      <SessionGate>
+        <Routes>
+          <Route path="/present/:meetingId" element={<PresenterPage />} />
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="/branches" element={<BranchesPage />} />
+            <Route path="/framework/*" element={<FrameworkPage />} />
+            <Route path="/periods/*" element={<PeriodsPage />} />
+            <Route path="/raters/*" element={<RatersPage />} />
+            <Route path="/results/*" element={<ResultsPage />} />
+            <Route path="/scoring/*" element={<ScoringPage />} />
+            <Route path="/meetings/*" element={<MeetingsPage />} />
+            <Route path="/reports/*" element={<ReportsPage />} />
+            <Route path="/data/*" element={<DataPage />} />
+            <Route path="/safety" element={<SafetyPage />} />
+            {AREAS.filter((a) => !a.ready).map((a) => (
+              <Route key={a.path} path={a.path} element={<NotYetPage area={a.label} />} />
+            ))}
+            <Route path="*" element={<Navigate to="/branches" replace />} />
+          </Route>
+        </Routes>
+      </SessionGate>
     </Suspense>
   );
 }

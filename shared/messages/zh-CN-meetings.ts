@@ -204,11 +204,11 @@ export const meetingsMessages = {
   'meetings.att.guestName': '姓名',
   'meetings.att.guestTitle': '职务（如 纪委书记）',
   'meetings.att.remove': '移除',
-  'meetings.att.save': '保存出席情况',
-  'meetings.att.saved': '出席情况已保存',
+  'meetings.att.saving': '正在保存……',
+  'meetings.att.saved': '出席情况已自动保存',
+  'meetings.att.autosave': '修改后自动保存',
   'meetings.att.summary': '出席 {present} 人，缺席 {absent} 人',
   'meetings.att.empty': '还没有出席人员：加入全部评委，或添加其他人员。',
-  'meetings.att.unsaved': '有未保存的修改',
 
   // Minutes
   'meetings.minutes.draft': '生成纪要草稿',

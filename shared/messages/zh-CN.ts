@@ -14,7 +14,7 @@ import { filesMessages } from './zh-CN-files';
 import { backupsMessages } from './zh-CN-backups';
 import { workbooksMessages } from './zh-CN-workbooks';
 import { cliMessages } from './zh-CN-cli';
-import { signInMessages } from './zh-CN-signin';
+import { trustMessages } from './zh-CN-trust';
 import { shellMessages } from './zh-CN-shell';
 
 const core = {
@@ -160,6 +160,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...signInMessages, ...shellMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...trustMessages, ...shellMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

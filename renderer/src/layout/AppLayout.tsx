@@ -9,6 +9,7 @@ import { WaitingNotice } from './WaitingNotice';
 import { PeriodStatusTag } from '../components/period/periodUi';
 import '../pages/periods/periods.css';
 import { useApi } from '../api/useApi';
+import { mayOpen } from '../routeAccess';
 
 const { Sider, Header, Content } = Layout;
 
@@ -103,8 +104,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const area = AREAS.find((a) => location.pathname.startsWith(a.path));
   const session = useSession();
-  // A rater on the shared PC works in 评分 and follows the meeting; nobody-yet only signs in. The rest is the office's.
-  const areas = session && session.kind !== 'admin' ? AREAS.filter((a) => a.path === '/scoring' || (session.kind === 'rater' && a.path === '/meetings')) : AREAS;
+  // The sidebar offers what the route guard lets through: a rater 评分 and the meeting, nobody-yet only 评分 (signing in).
+  const areas = AREAS.filter((a) => mayOpen(session ?? { kind: 'none' }, a.path));
 
   return (
     <Layout style={{ height: '100%' }}>

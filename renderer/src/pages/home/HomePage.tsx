@@ -11,8 +11,8 @@ import {
   RocketOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Spin, Statistic, Steps, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Segmented, Space, Spin, Statistic, Steps, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PERIOD_KIND_LABELS, PERIOD_STATUS_LABELS, PERIOD_STATUSES } from '../../../../shared/domain/period';
 import type { Period } from '../../../../shared/domain/views';
@@ -26,8 +26,13 @@ import { advanceLabel, frameworkLabel, PeriodStatusTag, useAdvancePeriod } from 
 import '../periods/periods.css';
 import { NewAssessmentWizard } from './NewAssessmentWizard';
 
-/** What the sample creates: enough to show ranks, quotas, a veto and a recusal. */
-const SAMPLE = { branches: 12, raters: 7 };
+/** Sample sizes: the default shows ranks, quotas, a veto and a recusal; the large one what a plant of 60 branches looks like. */
+const SAMPLE_SIZES = {
+  small: { branches: 8, raters: 5 },
+  standard: { branches: 12, raters: 7 },
+  large: { branches: 60, raters: 9 },
+} as const;
+type SampleSize = keyof typeof SAMPLE_SIZES;
 
 export function HomePage() {
   const [params, setParams] = useSearchParams();
@@ -58,6 +63,8 @@ function Welcome({ onWizard }: { onWizard: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
+  const [size, setSize] = useState<SampleSize>('standard');
+  const SAMPLE = SAMPLE_SIZES[size];
   const sample = useMutation({
     mutationFn: () => call('sample.create', SAMPLE),
     onSuccess: async (s) => {
@@ -87,11 +94,17 @@ function Welcome({ onWizard }: { onWizard: () => void }) {
               <Typography.Text>{t('home.sample.working', SAMPLE)}</Typography.Text>
             </Space>
           ) : (
-            <div>
+            <Space orientation="vertical" size={12}>
+              <Segmented<SampleSize>
+                value={size}
+                onChange={setSize}
+                aria-label={t('home.sample.size')}
+                options={(Object.keys(SAMPLE_SIZES) as SampleSize[]).map((k) => ({ value: k, label: t(`home.sample.size.${k}`, SAMPLE_SIZES[k]) }))}
+              />
               <Button size="large" onClick={() => sample.mutate()}>
                 {t('home.action.sample')}
               </Button>
-            </div>
+            </Space>
           )}
         </div>
         <div className="rp-welcome-card">
@@ -123,6 +136,7 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
   const fwErrors = useFrameworkErrors(period.frameworkId);
   const panel = useApi('panel.get', { periodId: period.id });
   const info = useApi('app.info', {});
+  const measurements = useApi('measurements.list', { periodId: period.id });
   const groupCount = panel.data?.groups.length ?? 0;
   const go = (path: string, label: string) => (
     <Button size="small" type="link" onClick={() => void navigate(path)}>
@@ -141,6 +155,18 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
     info.data && !info.data.signIn.adminPinSet && period.raterCount > 0
       ? { key: 'adminPin', done: false, text: t('home.next.adminPin'), action: go('/safety', t('home.next.adminPinAction')) }
       : null;
+  // 业务数据: the quantitative leaves' figures, entered by the office or imported from the departments' workbook.
+  const figures = measurements.data ?? [];
+  const figuresMissing = figures.filter((m) => m.actual === null).length;
+  const dataStep: NextStep | null =
+    figures.length === 0
+      ? null
+      : {
+          key: 'data',
+          done: figuresMissing === 0,
+          text: figuresMissing === 0 ? t('home.next.dataOk', { count: figures.length }) : t('home.next.dataMissing', { missing: figuresMissing, count: figures.length }),
+          action: figuresMissing === 0 ? undefined : go('/data', t('home.next.dataAction')),
+        };
   switch (period.status) {
     case 'draft': {
       const fwOk = fwErrors === 0;
@@ -168,6 +194,7 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
         action: period.raterCount > 0 ? go('/raters', t('home.next.ratersCheck')) : go('/raters', t('period.fix.raters')),
       });
       if (adminPinStep) steps.push(adminPinStep);
+      if (dataStep) steps.push(dataStep);
       steps.push({ key: 'rules', text: t('home.next.rules'), action: go(`/periods?detail=${period.id}`, t('home.next.rulesAction')) });
       const ready = fwErrors === 0 && period.branchCount > 0 && period.raterCount > 0;
       steps.push({ key: 'start', text: ready ? t('home.next.readyToStart') : t('home.next.startWhenReady'), action: advanceButton });
@@ -176,7 +203,9 @@ function Summary({ period, onWizard }: { period: Period; onWizard: () => void })
     case 'scoring':
       if (adminPinStep) steps.push(adminPinStep);
       steps.push({ key: 'score', text: t('home.next.scoring', { entries: period.entryCount }), action: go('/scoring', t('home.next.scoringAction')) });
-      steps.push({ key: 'results', text: t('home.next.peek'), action: go('/results', t('period.action.results')) });
+      // Results stay hidden while scoring is open (blind scoring): the office follows progress, counts only.
+      steps.push({ key: 'progress', text: t('home.next.progress'), action: go('/scoring', t('home.next.progressAction')) });
+      if (dataStep) steps.push(dataStep);
       steps.push({ key: 'review', text: t('home.next.toReview'), action: advanceButton });
       break;
     case 'review':

@@ -1,8 +1,12 @@
-/** Attendance: the period's raters and other attendees (列席), present or absent with a note; saved as a whole. */
+/**
+ * Attendance: the period's raters and other attendees (列席), present or absent with a note. Saved by
+ * itself, like everything else in the app: each change is stored as a whole list shortly after the
+ * last keystroke, and the list is never re-read under the user's cursor while they type.
+ */
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Empty, Input, Radio, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
@@ -23,22 +27,27 @@ interface Row {
 let counter = 0;
 const rowsOf = (m: MeetingDetail): Row[] => m.attendees.map((a) => ({ key: String(a.id), raterId: a.raterId, name: a.name, title: a.title, present: a.present, note: a.note, groupName: a.groupName }));
 
+/** How long after the last change the list is saved (typing a note saves once, not per keystroke). */
+const SAVE_DELAY_MS = 700;
+
 export function AttendeesPanel({ meeting }: { meeting: MeetingDetail }) {
-  // A fresh list whenever the stored one changes (after saving, or another screen's change).
-  return <AttendeesEditor key={meeting.attendees.map((a) => `${a.id}:${a.present ? 1 : 0}:${a.note}`).join('|')} meeting={meeting} />;
+  return <AttendeesEditor key={meeting.id} meeting={meeting} />;
 }
 
 function AttendeesEditor({ meeting }: { meeting: MeetingDetail }) {
   const { message, showError } = useFeedback();
   const changed = useMeetingsChanged();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
-  const [dirty, setDirty] = useState(false);
+  // Each edit is a revision; the list is saved until the saved revision catches up with the latest.
+  const [revision, setRevision] = useState(0);
+  const [savedRevision, setSavedRevision] = useState(0);
+  const dirty = revision !== savedRevision;
   const [guest, setGuest] = useState({ name: '', title: '' });
   const panel = useApi('panel.get', { periodId: meeting.periodId });
 
   const edit = (next: Row[]) => {
     setRows(next);
-    setDirty(true);
+    setRevision((r) => r + 1);
   };
   const update = (key: string, patch: Partial<Row>) => edit(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const addRaters = () => {
@@ -59,13 +68,29 @@ function AttendeesEditor({ meeting }: { meeting: MeetingDetail }) {
   };
 
   const save = useMutation({
-    mutationFn: () => call('meetings.saveAttendees', { meetingId: meeting.id, attendees: rows.map((r) => ({ raterId: r.raterId, name: r.name, title: r.title, present: r.present, note: r.note })) }),
-    onSuccess: (d) => {
+    mutationFn: ({ list }: { list: Row[]; revision: number }) =>
+      call('meetings.saveAttendees', { meetingId: meeting.id, attendees: list.map((r) => ({ raterId: r.raterId, name: r.name, title: r.title, present: r.present, note: r.note })) }),
+    onSuccess: (d, saved) => {
       changed(d);
-      void message.success(t('meetings.att.saved'));
+      // Edits made while this list was being saved keep the list dirty: the next save follows.
+      setSavedRevision((s) => Math.max(s, saved.revision));
     },
     onError: showError,
   });
+  const { mutate } = save;
+  // The save still waiting for its delay: run at once when the panel closes, so no change is lost.
+  const pending = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (revision === savedRevision) return;
+    const run = () => {
+      pending.current = null;
+      mutate({ list: rows, revision });
+    };
+    pending.current = run;
+    const timer = setTimeout(run, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [rows, revision, savedRevision, mutate]);
+  useEffect(() => () => pending.current?.(), []);
 
   const present = rows.filter((r) => r.present).length;
   return (
@@ -73,14 +98,13 @@ function AttendeesEditor({ meeting }: { meeting: MeetingDetail }) {
       <div className="rp-toolbar" style={{ marginTop: 0 }}>
         <Space wrap>
           <Typography.Text strong>{t('meetings.att.summary', { present, absent: rows.length - present })}</Typography.Text>
-          {dirty && <Typography.Text type="warning">{t('meetings.att.unsaved')}</Typography.Text>}
+          <Typography.Text type="secondary" data-testid="attendees-save-state">
+            {save.isPending || dirty ? t('meetings.att.saving') : save.isSuccess ? t('meetings.att.saved') : t('meetings.att.autosave')}
+          </Typography.Text>
         </Space>
         <Space wrap>
           <Button icon={<TeamOutlined />} onClick={addRaters} disabled={!panel.data}>
             {t('meetings.att.addRaters')}
-          </Button>
-          <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty}>
-            {t('meetings.att.save')}
           </Button>
         </Space>
       </div>

@@ -79,12 +79,16 @@ export function PeriodsPage() {
   const emptyText = (
     <Empty description={<span><b>{t('period.empty.title')}</b><br />{t('period.empty.body')}</span>}>
       <Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('create')}>
-          {t('period.action.create')}
-        </Button>
-        <Button icon={<ThunderboltOutlined />} onClick={() => void navigate('/?new=1')}>
-          {t('home.action.wizard')}
-        </Button>
+        <Tooltip title={t('period.createHint')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('create')}>
+            {t('period.action.create')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={t('period.wizardHint')}>
+          <Button icon={<ThunderboltOutlined />} onClick={() => void navigate('/?new=1')}>
+            {t('home.action.wizard')}
+          </Button>
+        </Tooltip>
       </Space>
     </Empty>
   );
@@ -105,12 +109,16 @@ export function PeriodsPage() {
           </Checkbox>
         </Space>
         <Space wrap>
-          <Button icon={<ThunderboltOutlined />} onClick={() => void navigate('/?new=1')}>
-            {t('home.action.wizard')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('create')}>
-            {t('period.action.create')}
-          </Button>
+          <Tooltip title={t('period.wizardHint')}>
+            <Button icon={<ThunderboltOutlined />} onClick={() => void navigate('/?new=1')}>
+              {t('home.action.wizard')}
+            </Button>
+          </Tooltip>
+          <Tooltip title={t('period.createHint')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('create')}>
+              {t('period.action.create')}
+            </Button>
+          </Tooltip>
         </Space>
       </div>
       <Table<Period>

@@ -28,6 +28,8 @@ export type { PasteProblem } from './pastePlan';
 /** What the page may ask of the grid from outside (the side panel's buttons). */
 export interface GridApi {
   editReasons: () => void;
+  /** Commits the value being typed (before a sign-out); false when it cannot be saved yet. */
+  settle: () => boolean;
 }
 
 export interface ScoreGridProps {
@@ -60,7 +62,7 @@ export function ScoreGrid(props: ScoreGridProps) {
   const editing = useGridEditing({ ...props, focus, focusBranch, inputRef });
   const events = useGridKeyboard({ ...props, focus, focusBranch, columns }, editing);
 
-  useImperativeHandle(props.apiRef, () => ({ editReasons: () => editing.beginEdit('edit', undefined, true) }));
+  useImperativeHandle(props.apiRef, () => ({ editReasons: () => editing.beginEdit('edit', undefined, true), settle: editing.settle }));
 
   const totalWidth = colV.getTotalSize();
   const totalHeight = rowV.getTotalSize();

@@ -14,6 +14,7 @@ import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
+import { SIGNED_OUT_PARAM, signedOutWhy } from '../../hooks/useSignOut';
 import { PeriodStatusTag, PERIODS_LIST_KEY } from '../../components/period/periodUi';
 import { AdminView } from './AdminView';
 import { panelKey, sheetQuery, useSession, useSessionChanged } from './queries';
@@ -32,11 +33,13 @@ export function ScoringPage() {
   const switching = switchingHere || params.get('signin') === '1';
   const setSwitching = (on: boolean) => {
     setSwitchingHere(on);
-    if (!on && params.has('signin'))
+    // Why the last rater was signed out (?out=) is said until the next person signs in.
+    if (!on && (params.has('signin') || params.has(SIGNED_OUT_PARAM)))
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
           next.delete('signin');
+          next.delete(SIGNED_OUT_PARAM);
           return next;
         },
         { replace: true },
@@ -74,12 +77,25 @@ export function ScoringPage() {
       </Empty>
     );
   } else if (s.kind === 'none' || switching) {
+    const out = s.kind === 'none' ? signedOutWhy(params.get(SIGNED_OUT_PARAM)) : null;
     body = (
-      <SignInPanel
-        period={current}
-        onCancel={switching && s.kind !== 'none' ? () => setSwitching(false) : undefined}
-        onSignedIn={() => setSwitching(false)}
-      />
+      <>
+        {out ? (
+          <Alert
+            type={out === 'finished' ? 'success' : 'info'}
+            showIcon
+            data-testid="signed-out"
+            title={t(out === 'finished' ? 'scoring.out.finished' : 'scoring.out.idle')}
+            description={t(out === 'finished' ? 'scoring.out.finishedBody' : 'scoring.out.idleBody')}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <SignInPanel
+          period={current}
+          onCancel={switching && s.kind !== 'none' ? () => setSwitching(false) : undefined}
+          onSignedIn={() => setSwitching(false)}
+        />
+      </>
     );
   } else if (current.raterCount === 0) {
     body = (
@@ -118,6 +134,7 @@ export function ScoringPage() {
 }
 
 function IdentityBar({ session, switching, onSwitch }: { session: Session; switching: boolean; onSwitch: () => void }) {
+  const navigate = useNavigate();
   const { message, showError } = useFeedback();
   const sessionChanged = useSessionChanged();
   const panel = useQuery({
@@ -127,7 +144,10 @@ function IdentityBar({ session, switching, onSwitch }: { session: Session; switc
   });
   const signOut = async () => {
     try {
-      await sessionChanged(await call('session.signOut', {}));
+      const signedOut = await call('session.signOut', {});
+      // A plain sign-in screen: no paper sheet open (?rater=), no earlier sign-out's notice (?out=).
+      void navigate('/scoring', { replace: true });
+      await sessionChanged(signedOut);
       void message.info(t('scoring.identity.signedOut'));
     } catch (e) {
       showError(e);

@@ -13,6 +13,8 @@ import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
+import { registerPendingWork } from '../../hooks/pendingWork';
+import { useSignOut } from '../../hooks/useSignOut';
 import type { LeafRow } from './model';
 import { FocusStore, type GridFocus } from './focusStore';
 import { ScoreGrid, type GridApi, type PasteProblem } from './ScoreGrid';
@@ -58,6 +60,27 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
       ),
   );
   useEffect(() => store.replaceSheet(sheet), [store, sheet]);
+  const gridApi = useRef<GridApi>(null);
+  // An idle sign-out first commits what is being typed and waits for the saves: a typed value is never lost.
+  useEffect(
+    () =>
+      registerPendingWork(async () => {
+        const committed = gridApi.current?.settle() ?? true;
+        await store.idle();
+        return committed;
+      }),
+    [store],
+  );
+  // Dialogs opened from this sheet go with it (a rater signed out while one was open leaves nothing of theirs on screen).
+  const dialogs = useRef(new Set<{ destroy: () => void }>());
+  useEffect(() => {
+    const open = dialogs.current;
+    return () => {
+      for (const d of open) d.destroy();
+    };
+  }, []);
+  const keep = (dialog: { destroy: () => void }) => void dialogs.current.add(dialog);
+  const signOut = useSignOut();
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
 
   const [single, setSingle] = useState(() => readFlag(SINGLE_KEY, false));
@@ -69,7 +92,6 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
   });
   const grab = () => focusStore.grab();
   const [reason, setReason] = useState('');
-  const gridApi = useRef<GridApi>(null);
 
   const readOnly = sheet.editable ? null : (sheet.lockedReason ?? t('scoring.lockedNoReason'));
   const needReason = mode === 'admin' && (sheet.period.status === 'review' || sheet.rater.finishedAt !== null);
@@ -139,7 +161,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
     const rows = store.leafRows.filter((r) => r.path[0]?.id === groupId && r.method.kind === 'veto');
     const cells = store.branches.flatMap((b) => (b.recused ? [] : rows.filter((r) => !store.get(b.id, r.leaf.id)).map((r) => ({ branchId: b.id, indicatorId: r.leaf.id }))));
     if (!cells.length) return void message.info(t('scoring.veto.fillNone'));
-    modal.confirm({
+    keep(modal.confirm({
       title: t('scoring.veto.fillTitle', { count: cells.length }),
       content: t('scoring.veto.fillBody'),
       okText: t('scoring.veto.fillOk'),
@@ -147,7 +169,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
         store.apply(cells.map((c) => ({ ...c, next: { value: 0, detail: [] } })));
       },
       afterClose: grab,
-    });
+    }));
   };
 
   const onPasted = (saved: number, problems: PasteProblem[]) => {
@@ -155,7 +177,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
       if (saved) void message.success(t('scoring.paste.done', { count: saved }));
       return;
     }
-    modal.warning({
+    keep(modal.warning({
       title: t('scoring.paste.problemsTitle', { count: problems.length }),
       width: 600,
       content: (
@@ -170,13 +192,13 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
         </div>
       ),
       afterClose: () => grab(),
-    });
+    }));
   };
 
   const finish = async () => {
     await store.idle();
     if (store.failedCount) {
-      modal.error({ title: t('scoring.finish.title'), content: t('scoring.finish.failedFirst', { count: store.failedCount }) });
+      keep(modal.error({ title: t('scoring.finish.title'), content: t('scoring.finish.failedFirst', { count: store.failedCount }) }));
       return;
     }
     const unscored = store.unscored();
@@ -187,7 +209,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
       byBranch.set(u.branch.id, entry);
     }
     const groups = [...byBranch.values()];
-    modal.confirm({
+    keep(modal.confirm({
       title: t('scoring.finish.title'),
       width: 600,
       okText: t('scoring.finish.ok'),
@@ -212,12 +234,14 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
           ) : (
             <p>{t('scoring.finish.allDone', { count: store.expectedTotal })}</p>
           )}
-          <p>{t('scoring.finish.lockNote')}</p>
+          <p>{t(mode === 'admin' ? 'scoring.finish.lockNote.admin' : 'scoring.finish.lockNote')}</p>
         </div>
       ),
       onOk: async () => {
         try {
           await call('scoring.setFinished', { periodId, raterId, finished: true, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+          // A rater is done at the shared PC: signed out, so the next person finds the sign-in screen. The admin typing a paper sheet stays.
+          if (mode === 'rater') return await signOut('finished');
           await queryClient.invalidateQueries({ queryKey: sheetKey(periodId, raterId) });
           await queryClient.invalidateQueries({ queryKey: ['scoring.progress'] });
           void message.success(t('scoring.finish.done'));
@@ -226,7 +250,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
         }
       },
       afterClose: () => grab(),
-    });
+    }));
   };
 
   const percent = store.expectedTotal ? Math.round((store.scoredTotal / store.expectedTotal) * 100) : 0;
@@ -278,7 +302,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
           showIcon
           data-testid="failed-banner"
           title={t('scoring.failed.banner', { count: store.failedCount })}
-          description={readOnly !== null ? t('scoring.failed.locked') : undefined}
+          description={readOnly !== null ? t(mode === 'admin' ? 'scoring.failed.locked.admin' : 'scoring.failed.locked') : undefined}
           action={
             readOnly === null ? (
               <Button

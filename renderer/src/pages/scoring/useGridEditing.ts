@@ -149,7 +149,22 @@ export function useGridEditing(o: GridEditingOptions) {
     o.onPasted(plan.changes.length, plan.problems);
   };
 
-  return { focusRow, editing, setEditing, notice, setNotice, detail, setDetail, refusal, go, commitText, beginEdit, clearCell, finishDetail, pasteBlock };
+  /**
+   * Before the rater is signed out (idle): commits the value being typed.
+   * False when something typed cannot be saved yet — an invalid value, or
+   * reasons still to be written — so the sign-out waits rather than lose it.
+   */
+  const settle = (): boolean => {
+    if (detail) return false;
+    if (!editing || !focusRow) return true;
+    const parsed = parseInput(focusRow.leaf, focusRow.method, editing.text);
+    if ('error' in parsed) return false;
+    const needsReasons = parsed.value !== null && detailNeeded(focusRow.method, parsed.value) > 0;
+    // With reasons to write, this opens their editor: the rater finds it there when back.
+    return commitText(editing.text, null) && !needsReasons;
+  };
+
+  return { focusRow, editing, setEditing, notice, setNotice, detail, setDetail, refusal, go, commitText, beginEdit, clearCell, finishDetail, pasteBlock, settle };
 }
 
 export type GridEditing = ReturnType<typeof useGridEditing>;
