@@ -21,6 +21,7 @@ import type { Result } from './result';
 import type { AuditChainStatus, BackupInfo, BackupList } from './domain/backups';
 import { FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type DocumentWritten } from './domain/documents';
 import { text } from './domain/text';
+import { GateInput, OverrideReason, type GateOverride, type Readiness } from './domain/readiness';
 import { AbsolutePath, ReadPath, WriteFolder, WritePath } from './domain/file-path';
 import { AgendaItemInput, AttendeeInput, MeetingFields, PublicationInput, type ItemResult, type MeetingDetail, type MeetingFollow, type MeetingSummary, type Publication } from './domain/meetings';
 
@@ -144,6 +145,8 @@ export const api = {
   'branches.import': method(z.object({ path: ReadPath })).returns<BranchImportResult>(),
   'branches.writeTemplate': method(z.object({ path: WritePath })).returns<{ path: string }>(),
 
+  /** Changes when another process (the CLI, a second window) wrote to the database: the window then refetches. */
+  'app.dataVersion': method(z.object({})).returns<{ version: number }>(),
   'app.setCurrentPeriod': method(z.object({ periodId: Id.nullable() })).returns<null>(),
 
   'frameworks.list': method(z.object({})).returns<FrameworkSummary[]>(),
@@ -189,7 +192,15 @@ export const api = {
   'periods.update': method(PeriodFields.extend({ id: Id })).returns<Period>(),
   'periods.setBranches': method(z.object({ id: Id, branchIds: BranchIds })).returns<Period>(),
   'periods.setFramework': method(z.object({ id: Id, frameworkId: Id })).returns<Period>(),
-  'periods.advance': method(z.object({ id: Id, to: z.enum(PERIOD_STATUSES) })).returns<Period>(),
+  /**
+   * Moves a period one step on. 进入评审 and 定稿 are gated (shared/domain/readiness.ts): with anything missing they
+   * are refused (code `incomplete`) unless `override` gives the reason to go on anyway, which is audited.
+   */
+  'periods.advance': method(z.object({ id: Id, to: z.enum(PERIOD_STATUSES), override: OverrideReason.optional() })).returns<Period>(),
+  /** What a gated step would leave missing, listed for the confirmation the office sees. */
+  'periods.readiness': method(GateInput).returns<Readiness>(),
+  /** The steps taken although something was missing (shown on the results screen and in the documents). */
+  'periods.overrides': method(z.object({ periodId: Id })).returns<GateOverride[]>(),
   'periods.delete': method(z.object({ id: Id })).returns<{ archived: boolean }>(),
 
   'panel.get': method(z.object({ periodId: Id })).returns<PanelView>(),
@@ -361,6 +372,7 @@ export const api = {
   'meetings.draftMinutes': method(z.object({ id: Id })).returns<{ text: string }>(),
   'meetings.saveMinutes': method(z.object({ id: Id, text: text('会议纪要').max(50_000) })).returns<MeetingDetail>(),
   'meetings.current': method(z.object({ periodId: Id })).returns<MeetingFollow | null>(),
+  /** Saves the 公示 settings; marking published is gated like 进入评审 (`override` with a reason when something is missing). */
   'periods.publish': method(PublicationInput).returns<Publication>(),
   'periods.publication': method(z.object({ periodId: Id })).returns<Publication>(),
 

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'read_only' // the database file cannot be written; the app is for viewing only
   | 'io' // a file could not be read or written
   | 'forbidden' // a call from an unexpected sender
+  | 'incomplete' // a gated step (进入评审, 公示, 定稿) with something missing and no override reason
   | 'throttled' // too many wrong PINs in a row: every try is refused until `retryAfterSeconds` have passed
   | 'unknown_method'
   | 'internal';

@@ -2,11 +2,13 @@
 import path from 'node:path';
 import type { Branch } from '../../shared/domain/branch';
 import type { FrameworkImportIssue } from '../../shared/domain/framework-workbook';
-import { PERIOD_KINDS, PERIOD_STATUS_LABELS, type PeriodKind } from '../../shared/domain/period';
+import { PERIOD_KINDS, PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodKind } from '../../shared/domain/period';
+import { GATE_STEPS, type Readiness } from '../../shared/domain/readiness';
 import type { FrameworkSummary } from '../../shared/domain/views';
 import { t } from '../../shared/messages';
 import { formatPairs, formatTable } from '../cli-format';
-import { fileArg, intFlag, report, UsageError, type CliCommand } from './command';
+import { missingLines, missingSummary } from '../services/readiness';
+import { fileArg, intFlag, report, UsageError, type CliCommand, type FlagName } from './command';
 
 const branchTable = (branches: Branch[]) =>
   branches.length === 0
@@ -58,6 +60,28 @@ const warningLines = (warnings: FrameworkImportIssue[]) =>
   warnings
     .map((w) => `\n  ${t('cli.warning', { message: w.row === null ? w.message : t('cli.warning.row', { row: w.row, message: w.message }) })}`)
     .join('');
+
+/** An option that must be one of a few words, or a usage error listing them. */
+function oneOf<T extends string>(value: string | undefined, flag: FlagName, choices: readonly T[]): T {
+  if (value === undefined) throw new UsageError(t('cli.usage.missingFlag', { flag }));
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(t('cli.usage.oneOf', { flag, choices: choices.join('|') }));
+  return value as T;
+}
+
+/** --override, when given: the reason to take a gated step with something missing (the services check its length). */
+function overrideFlag(value: string | undefined): { override?: string } {
+  if (value === undefined) return {};
+  if (!value.trim()) throw new UsageError(t('cli.usage.emptyFlag', { flag: 'override' }));
+  return { override: value };
+}
+
+/** What a step would leave missing, one line each; or that nothing is. */
+function readinessText(r: Readiness, period: { id: number; name: string }): string {
+  const step = t(`gate.step.${r.step}`);
+  if (r.complete) return t('cli.period.readinessComplete', { id: period.id, name: period.name, step });
+  const head = t('cli.period.readinessMissing', { id: period.id, name: period.name, step, missing: missingSummary(r) });
+  return [head, ...missingLines(r).map((line) => `  - ${line}`)].join('\n');
+}
 
 export const SETUP_COMMANDS: CliCommand[] = [
   {
@@ -207,12 +231,38 @@ export const SETUP_COMMANDS: CliCommand[] = [
     },
   },
   {
+    name: 'period advance',
+    usage: t('cli.cmd.periodAdvance.usage'),
+    summary: [t('cli.cmd.periodAdvance.summary'), t('cli.cmd.periodAdvance.override')],
+    flags: ['period', 'to', 'override'],
+    run: async ({ services, flags, o }) => {
+      const id = intFlag(flags.period, 'period');
+      const to = oneOf(flags.to, 'to', PERIOD_STATUSES);
+      return report(await services().invoke('periods.advance', { id, to, ...overrideFlag(flags.override) }), o, (p) =>
+        t('cli.period.advanced', { id: p.id, name: p.name, status: PERIOD_STATUS_LABELS[p.status] }),
+      );
+    },
+  },
+  {
+    name: 'period readiness',
+    usage: t('cli.cmd.periodReadiness.usage'),
+    summary: [t('cli.cmd.periodReadiness.summary')],
+    flags: ['period', 'step'],
+    run: async ({ services, flags, o }) => {
+      const periodId = intFlag(flags.period, 'period');
+      const step = oneOf(flags.step, 'step', GATE_STEPS);
+      const period = await services().invoke('periods.get', { id: periodId });
+      if (!period.ok) return report(period, o, () => '');
+      return report(await services().invoke('periods.readiness', { periodId, step }), o, (r) => readinessText(r, period.value));
+    },
+  },
+  {
     name: 'period finalise',
     usage: t('cli.cmd.periodFinalise.usage'),
     summary: [t('cli.cmd.periodFinalise.summary')],
-    flags: ['period'],
+    flags: ['period', 'override'],
     run: async ({ services, flags, o }) =>
-      report(await services().invoke('periods.advance', { id: intFlag(flags.period, 'period'), to: 'finalised' }), o, (p) =>
+      report(await services().invoke('periods.advance', { id: intFlag(flags.period, 'period'), to: 'finalised', ...overrideFlag(flags.override) }), o, (p) =>
         t('cli.period.finalised', { id: p.id, name: p.name }),
       ),
   },

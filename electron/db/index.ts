@@ -104,3 +104,9 @@ function openReadOnly(file: string): OpenedDatabase {
 }
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
+
+/**
+ * Changes exactly when another connection (the CLI, a second window, a restore) has committed to the file
+ * since this connection last looked; this connection's own writes leave it as it is.
+ */
+export const dataVersion = (db: Database): number => db.pragma('data_version', { simple: true }) as number;

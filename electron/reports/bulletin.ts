@@ -18,6 +18,7 @@
 import type { FileChild } from 'docx';
 import type { BranchResult } from '../../shared/engine';
 import type { ChartImage } from './charts';
+import { periodCompletenessText } from './completeness';
 import { count, percent, plain, points, rateOf, reasonsText, type ReviewData } from './review-data';
 import { GAP, officialStyle, SIZE, toBuffer, type CellInput, type FontScheme, type OfficialStyle, type RowSpec } from './style';
 
@@ -47,6 +48,9 @@ export function bulletinChildren(s: OfficialStyle, data: ReviewData, o: Bulletin
         `对 ${n} 个党支部的党建工作和生产经营工作进行了一体化考核评价，结合业务数据计算得分，经评审形成考核结果。现将有关情况通报如下。`,
     ),
   );
+  // What the results rest on, said once and up front: 暂定 and what is missing, or a 定稿 made without it.
+  const completeness = periodCompletenessText(data.completeness);
+  if (completeness) main.push(s.paragraph(completeness));
 
   // 一、总体情况
   let sectionNumber = 0;
@@ -74,7 +78,6 @@ export function bulletinChildren(s: OfficialStyle, data: ReviewData, o: Bulletin
         `评定${gradeCounts.map((g) => `${g.label} ${g.n} 个`).join('、')}。` +
         (quotaText ? `${quotaText}。` : '') +
         (vetoed.length ? `${vetoed.length} 个党支部触发一票否决。` : '没有党支部触发一票否决。') +
-        (result.complete ? '' : '目前仍有评分或业务数据未录入，缺项不计分，结果为暂定。') +
         '各党支部得分及排名见下表。',
     ),
   );

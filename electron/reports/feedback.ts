@@ -23,6 +23,7 @@ import type { Indicator } from '../../shared/domain/framework';
 import type { SelfComparison } from '../../shared/domain/self-assessment';
 import type { BranchResult } from '../../shared/engine';
 import type { ChartImage, RadarAxis } from './charts';
+import { branchCompletenessText } from './completeness';
 import {
   branchOf,
   gradeStory,
@@ -148,7 +149,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
     ),
   );
   const story = gradeStory(data, b);
-  const incomplete = b.complete ? '' : `目前尚有 ${b.missing} 项评分或业务数据未录入，缺项不计分，结果为暂定。`;
+  const incomplete = branchCompletenessText(data.completeness, branchId, { who: '你支部', overrides: true });
   children.push(
     s.paragraph(
       `经考评组评审，你支部在本次考核中得 ${points(b.total)} 分，在 ${total} 个参评党支部中排第 ${b.rank} 名，考核等次为“${b.grade}”${story ? `（${story}）` : ''}。${incomplete}`,

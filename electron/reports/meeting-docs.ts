@@ -15,6 +15,7 @@
  */
 import type { FileChild } from 'docx';
 import { agendaItemTitle, chineseDate, MEETING_KIND_LABELS, type MeetingDetail, type Publication } from '../../shared/domain/meetings';
+import { branchCompletenessText, periodCompletenessText } from './completeness';
 import { deductionsOf } from './feedback';
 import { gradeStory, percent, plain, points, rateOf, reasonsText, TAG_LABELS, TAGS_IN_ORDER, type ReviewData } from './review-data';
 import { GAP, officialStyle, SIZE, toBuffer, type FontScheme, type OfficialStyle, type RowSpec } from './style';
@@ -47,7 +48,7 @@ function branchPage(s: OfficialStyle, meeting: MeetingDetail, item: MeetingDetai
     out.push(
       s.paragraph(
         `考核总分 ${points(row.total)} 分（基本分 ${points(row.base)} 分，加分 ${points(row.bonus)} 分），在 ${data.result.branches.length} 个参评党支部中排第 ${row.rank} 名，` +
-          `等次${row.grade}${story ? `（${story}）` : ''}，融合类型${row.quadrant ?? '—'}。${row.complete ? '' : `尚有 ${row.missing} 项评分或业务数据未录入，结果为暂定。`}`,
+          `等次${row.grade}${story ? `（${story}）` : ''}，融合类型${row.quadrant ?? '—'}。${branchCompletenessText(data.completeness, row.branchId, { who: '该支部', overrides: false })}`,
         { size: SIZE.四号, spacingBefore: 120 },
       ),
     );
@@ -177,7 +178,7 @@ export async function meetingPackDocx(meeting: MeetingDetail, o: MeetingPackOpti
     children.push(
       s.paragraph(
         o.data
-          ? `按议程顺序，每个述职党支部一页（全体平均为 ${o.data.result.branches.length} 个参评党支部的平均得分率）。`
+          ? `按议程顺序，每个述职党支部一页（全体平均为 ${o.data.result.branches.length} 个参评党支部的平均得分率）。${periodCompletenessText(o.data.completeness)}`
           : `按议程顺序，每个述职党支部一页（考核结果在评审阶段开始后生成）。`,
       ),
     );
@@ -243,6 +244,8 @@ export async function publicationDocx(data: ReviewData, publication: Publication
   );
   const counts = period.settings.grades.map((g) => ({ label: g.label, n: result.branches.filter((b) => b.grade === g.label).length })).filter((g) => g.n > 0);
   children.push(s.paragraph(`其中，${counts.map((g) => `${g.label}等次 ${g.n} 个`).join('，')}。`));
+  const completeness = periodCompletenessText(data.completeness);
+  if (completeness) children.push(s.paragraph(completeness));
   children.push(
     s.paragraph(
       `公示期：${chineseDate(publication.publicityStart)}至${chineseDate(publication.publicityEnd)}。公示期间，对考核结果如有异议，请向${publication.objectionContact}反映。` +

@@ -11,7 +11,7 @@ import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import type { BranchInfo, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
-export type { BranchInfo, LeafRecord, RecordedReason, ReviewData, ReviewSource } from './view-models';
+export type { BranchInfo, Completeness, LeafRecord, MissingCounts, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
 export const TAGS_IN_ORDER: Tag[] = ['party', 'business', 'fusion'];
 export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
@@ -79,6 +79,7 @@ export function reviewData(src: ReviewSource): ReviewData {
     records: src.records,
     measurements: src.measurements,
     selfAssessed: src.selfAssessed,
+    completeness: src.completeness,
   };
 }
 

@@ -20,6 +20,7 @@
 import type { FileChild } from 'docx';
 import type { Indicator, LeafMethod } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
+import { isRaterScored } from '../../shared/domain/rater-leaves';
 import type { FontScheme } from '../../shared/domain/documents';
 import { entryPoints, quantitativePoints } from '../../shared/engine';
 import { GAP, officialStyle, SIZE, toBuffer, type CellInput, type ColumnSpec, type OfficialStyle, type RowSpec } from './style';
@@ -34,7 +35,8 @@ type Entry = Pick<ScoreSheetEntry, 'value' | 'detail'>;
 /** 2.50 → "2.5", 3 → "3". */
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 const isLeaf = (i: Indicator) => i.method !== null;
-const raterScored = (i: Indicator) => i.method !== null && i.method.kind !== 'quantitative';
+/** The leaves a rater enters: the shared rule (the grid and the score workbook list the same, in the same order). */
+const raterScored = isRaterScored;
 
 /** What one entry reads as on paper: 2.5 / 较好 / 扣1次 / 加1项 / 是. */
 export function entryText(method: LeafMethod, value: number): string {

@@ -5,6 +5,7 @@
  */
 import type { Indicator, Tag } from '../../shared/domain/framework';
 import type { PeriodSettings } from '../../shared/domain/period';
+import type { GateOverride } from '../../shared/domain/readiness';
 import type { Period } from '../../shared/domain/views';
 import type { BranchResult, EngineResult } from '../../shared/engine';
 
@@ -30,6 +31,30 @@ export interface BranchInfo {
   name: string;
   secretary: string;
   unit: string;
+}
+
+/** Scores and business data not entered, as the gates count them (electron/services/readiness.ts). */
+export interface MissingCounts {
+  /** Unscored cells (rater × branch × leaf, recusals not counted). */
+  cells: number;
+  /** Quantitative leaves with no actual value. */
+  measurements: number;
+}
+
+/**
+ * What the results rest on: what is missing now, over the period and per
+ * branch, and the gated steps taken anyway. ./completeness.ts words it —
+ * 暂定 while something is missing and the period is not finalised, the
+ * override (if any) once finalised.
+ */
+export interface Completeness {
+  finalised: boolean;
+  missingCells: number;
+  missingMeasurements: number;
+  /** Only the branches with something missing. */
+  perBranch: Map<number, MissingCounts>;
+  /** Oldest first. */
+  overrides: GateOverride[];
 }
 
 export interface ReviewData {
@@ -61,6 +86,7 @@ export interface ReviewData {
   measurements: Map<string, { target: number; actual: number | null }>;
   /** Branches that entered a self-assessment. */
   selfAssessed: Set<number>;
+  completeness: Completeness;
 }
 
 /** What the review documents are derived from (see reviewData in ./review-data.ts). */
@@ -77,6 +103,7 @@ export interface ReviewSource {
   records: ReviewData['records'];
   measurements: ReviewData['measurements'];
   selfAssessed: Set<number>;
+  completeness: Completeness;
 }
 
 // ---------------------------------------------------------------- 评分表

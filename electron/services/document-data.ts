@@ -4,15 +4,17 @@
  * results, the framework as a tree, the panel's average rate on every node,
  * and — from the score table, since the engine's explanations do not carry
  * them — the reasons raters recorded for deductions and vetoes and the items
- * of bonuses, each with how many raters recorded it), and the score sheets'.
+ * of bonuses, each with how many raters recorded it; what is still missing
+ * and the gated steps taken anyway), and the score sheets'.
  */
 import type { LeafMethod } from '../../shared/domain/framework';
 import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
-import type { BranchScoreSheet, LeafRecord, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
+import type { BranchScoreSheet, Completeness, LeafRecord, MissingCounts, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
 import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { loadPeriodScope } from './period-scope';
+import { listOverrides, periodReadiness } from './readiness';
 import type { ResultsCache } from './results';
 
 const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto']);
@@ -83,7 +85,33 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
     records,
     measurements,
     selfAssessed,
+    completeness: loadCompleteness(db, periodId, period.status === 'finalised'),
   });
+}
+
+/**
+ * What is missing, as the gates count it, over the period and per branch
+ * (every branch, whatever `branchIds` narrows: a sheet also says what the
+ * others lack), and the gated steps taken anyway.
+ */
+export function loadCompleteness(db: Database, periodId: number, finalised: boolean): Completeness {
+  // Scores and business data count the same before every step; the agenda (定稿 only) is the meeting's, not the results'.
+  const readiness = periodReadiness(db, periodId, 'review');
+  const perBranch = new Map<number, MissingCounts>();
+  const of = (branchId: number) => {
+    let m = perBranch.get(branchId);
+    if (!m) perBranch.set(branchId, (m = { cells: 0, measurements: 0 }));
+    return m;
+  };
+  for (const s of readiness.scores) of(s.branchId).cells += s.cells;
+  for (const m of readiness.measurements) of(m.branchId).measurements++;
+  return {
+    finalised,
+    missingCells: readiness.missingCells,
+    missingMeasurements: readiness.measurements.length,
+    perBranch,
+    overrides: listOverrides(db, periodId),
+  };
 }
 
 // ---------------------------------------------------------------- 评分表

@@ -87,6 +87,8 @@ function detailInWords(p: DetailProblem, value: number): string {
       return t('error.entries.vetoReasonMissing');
     case 'vetoUnneeded':
       return t('error.entries.vetoReasonUnneeded', { have: p.have });
+    case 'tooShort':
+      return t('scoring.reason.tooShort', { text: p.text });
   }
 }
 

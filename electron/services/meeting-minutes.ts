@@ -11,7 +11,7 @@ import { t } from '../../shared/messages';
 import type { ServiceContext } from './context';
 import { getIndicators } from './frameworks';
 import { getMeeting } from './meetings';
-import { getPeriod } from './periods';
+import { getPeriod, periodStatus } from './periods';
 
 const fmt = (x: number) => x.toFixed(2);
 const withNote = (name: string, note: string) => (note ? t('minutes.withNote', { name, note }) : name);
@@ -48,7 +48,9 @@ function revealedScore(ctx: ServiceContext, periodId: number, item: AgendaItem):
     t('minutes.score.fusion', { points: fmt(row.tags.fusion.points) }),
   ];
   if (row.bonus > 0) parts.push(t('minutes.score.bonus', { points: fmt(row.bonus) }));
-  const remarks = `${row.complete ? '' : t('minutes.score.provisional')}${row.vetoed ? t('minutes.score.vetoed') : ''}`;
+  // A finalised period's figures are final, missing items or not (the documents state how it was finalised).
+  const provisional = !row.complete && periodStatus(ctx.db, periodId) !== 'finalised';
+  const remarks = `${provisional ? t('minutes.score.provisional') : ''}${row.vetoed ? t('minutes.score.vetoed') : ''}`;
   return t('minutes.score', { total: fmt(row.total), parts: parts.join('，'), remarks });
 }
 
@@ -62,7 +64,7 @@ function resultsLines(ctx: ServiceContext, meeting: MeetingDetail): string[] {
   if (branches.length === 0) return [t('minutes.results.noBranches')];
   const names = new Map(getIndicators(ctx.db, period.frameworkId).map((i) => [i.id, i.name]));
   const line = (b: (typeof branches)[number]) => t('minutes.results.line', { rank: b.rank, code: b.code, name: b.name, total: fmt(b.total), grade: b.grade });
-  const out = [t(result.complete ? 'minutes.results.count' : 'minutes.results.countProvisional', { count: branches.length })];
+  const out = [t(result.complete || period.status === 'finalised' ? 'minutes.results.count' : 'minutes.results.countProvisional', { count: branches.length })];
   if (branches.length <= 6) {
     out.push(t('minutes.results.ranking'), ...branches.map((b) => `   ${line(b)}`));
   } else {

@@ -14,10 +14,12 @@ import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
-/** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
-export function branchProgress(db: Database, periodId: number, onlyBranchId: number | null = null): Map<number, BranchScoringProgress> {
-  const scope = loadPeriodScope(db, periodId);
-  const leaves = scope.raterLeaves.length;
+/**
+ * The cells each rater has scored of each branch (one entry is one cell), as a
+ * lookup; 0 where none. Shared by the meeting's progress and the gates'
+ * readiness (readiness.ts), so both count a cell the same way.
+ */
+export function scoredCellCounts(db: Database, periodId: number, onlyBranchId: number | null = null): (raterId: number, branchId: number) => number {
   // Counted by SQLite in primary-key order (a large period has hundreds of thousands of entries).
   // Entries exist only on the leaves raters score: the services refuse any other.
   const perCell = new Map<string, number>();
@@ -25,6 +27,14 @@ export function branchProgress(db: Database, periodId: number, onlyBranchId: num
     'SELECT rater_id, branch_id, count(*) FROM score WHERE period_id = ? AND (? IS NULL OR branch_id = ?) GROUP BY rater_id, branch_id',
   );
   for (const [raterId, branchId, n] of counts.raw(true).iterate(periodId, onlyBranchId, onlyBranchId)) perCell.set(`${raterId}:${branchId}`, n);
+  return (raterId, branchId) => perCell.get(`${raterId}:${branchId}`) ?? 0;
+}
+
+/** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
+export function branchProgress(db: Database, periodId: number, onlyBranchId: number | null = null): Map<number, BranchScoringProgress> {
+  const scope = loadPeriodScope(db, periodId);
+  const leaves = scope.raterLeaves.length;
+  const cellsOf = scoredCellCounts(db, periodId, onlyBranchId);
   const out = new Map<number, BranchScoringProgress>();
   for (const { id: branchId } of scope.branches) {
     if (onlyBranchId !== null && branchId !== onlyBranchId) continue;
@@ -32,7 +42,7 @@ export function branchProgress(db: Database, periodId: number, onlyBranchId: num
     let done = 0;
     let scored = 0;
     for (const r of eligible) {
-      const n = perCell.get(`${r.id}:${branchId}`) ?? 0;
+      const n = cellsOf(r.id, branchId);
       scored += n;
       if (n >= leaves && leaves > 0) done++;
     }

@@ -30,6 +30,7 @@ import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { branchProgress, itemResult } from './meeting-result';
 import { getPeriod, periodBranchIds } from './periods';
+import { passGate } from './readiness';
 import type { Session } from './session';
 
 interface MeetingRow {
@@ -488,11 +489,13 @@ export function getPublication(db: Database, periodId: number): Publication {
 /**
  * Saves the publicity dates and where objections go; `published` marks the
  * results as published (公示) — only once they may be seen (评审中 or 已定稿) —
- * or withdraws the mark. Marking and withdrawing are audited.
+ * or withdraws the mark. Marking and withdrawing are audited. Marking is
+ * gated (readiness.ts): with scores or business data missing it needs
+ * `override`, the reason to publish anyway.
  */
 export function publishPeriod(
   db: Database,
-  input: { periodId: number; start: string; end: string; objectionContact: string; published: boolean },
+  input: { periodId: number; start: string; end: string; objectionContact: string; published: boolean; override?: string | undefined },
   now: Date,
   actor: Actor,
 ): Publication {
@@ -504,6 +507,7 @@ export function publishPeriod(
   const stamp = now.toISOString();
   const publishedAt = input.published ? (before.publishedAt ?? stamp) : null;
   inTransaction(db, () => {
+    const reason = publishedAt && !before.publishedAt ? passGate(db, input.periodId, 'publish', input.override, now, actor) : null;
     db.prepare(
       `INSERT INTO period_publication (period_id, publicity_start, publicity_end, objection_contact, published_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?)
@@ -512,7 +516,7 @@ export function publishPeriod(
     ).run(input.periodId, input.start, input.end, input.objectionContact.trim(), publishedAt, stamp);
     const settings = { start: input.start, end: input.end, objectionContact: input.objectionContact.trim() };
     if (publishedAt && !before.publishedAt) {
-      audit(db, now, actor, input.periodId, t('meetings.audit.published', { start: input.start, end: input.end }), { new: settings });
+      audit(db, now, actor, input.periodId, t('meetings.audit.published', { start: input.start, end: input.end }), { new: settings, ...(reason ? { reason } : {}) });
     } else if (!publishedAt && before.publishedAt) {
       audit(db, now, actor, input.periodId, t('meetings.audit.withdrawn'), { old: { start: before.publicityStart, end: before.publicityEnd, objectionContact: before.objectionContact } });
     } else if (publishedAt && (before.publicityStart !== input.start || before.publicityEnd !== input.end || before.objectionContact !== settings.objectionContact)) {

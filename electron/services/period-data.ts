@@ -3,8 +3,7 @@
  * share: the period's branches and leaves in the order people read them,
  * and local timestamps as an office worker writes them.
  */
-import type { Indicator, LeafMethod } from '../../shared/domain/framework';
-import { childrenOf } from '../../shared/domain/framework-validate';
+import type { Leaf } from '../../shared/domain/rater-leaves';
 import type { Database } from '../db';
 
 export interface PeriodBranch {
@@ -13,7 +12,7 @@ export interface PeriodBranch {
   name: string;
 }
 
-export type Leaf = Indicator & { method: LeafMethod };
+export type { Leaf };
 
 /** The period's branches, by code. */
 export function periodBranches(db: Database, periodId: number): PeriodBranch[] {
@@ -31,22 +30,8 @@ export function branchesByCode(db: Database): Map<string, PeriodBranch> {
   );
 }
 
-/** The leaves of a framework in tree order (depth first, siblings by position). */
-export function leavesInOrder(indicators: readonly Indicator[]): Leaf[] {
-  const children = childrenOf(indicators);
-  const out: Leaf[] = [];
-  const walk = (parentId: number | null) => {
-    for (const node of children.get(parentId) ?? []) {
-      if (children.has(node.id)) walk(node.id);
-      else if (node.method) out.push(node as Leaf);
-    }
-  };
-  walk(null);
-  return out;
-}
-
-/** Leaves the panel scores: everything but quantitative ones (those come from business data). */
-export const isRaterScored = (leaf: Leaf) => leaf.method.kind !== 'quantitative';
+// The leaves a rater enters and their order: one rule for the grid, the workbooks and the paper sheet.
+export { isRaterScored, leavesInOrder, normaliseCode } from '../../shared/domain/rater-leaves';
 
 /** An ISO timestamp as local time, “2026-11-21 14:03:05”. */
 export function localTime(iso: string | null): string {
@@ -56,13 +41,6 @@ export function localTime(iso: string | null): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
-
-/** Codes as typed in WPS/Excel with a Chinese keyboard: １．２ → 1.2, spaces dropped. */
-export const normaliseCode = (text: string) =>
-  text
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[．。]/g, '.')
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
  * Consecutive cells of one row or column that share a validation, as ranges

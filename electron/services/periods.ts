@@ -1,11 +1,9 @@
 /**
  * Periods (考核周期): their framework version, branches in scope, settings
- * and the draft → scoring → review → finalised lifecycle.
+ * and the draft → scoring → review → finalised lifecycle (moving on is in
+ * period-steps.ts: its gates read the whole period, which reads this module).
  */
-import { validateFramework, hasErrors } from '../../shared/domain/framework-validate';
 import {
-  PERIOD_STATUS_LABELS,
-  PERIOD_STATUSES,
   PeriodSettings,
   PeriodSettingsFields,
   type PeriodKind,
@@ -18,7 +16,6 @@ import { inTransaction, withAuditContext, type Database } from '../db';
 import type { Actor } from './actor';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
-import { getIndicators } from './frameworks';
 
 
 interface PeriodRow {
@@ -240,29 +237,6 @@ export function setPeriodFramework(db: Database, id: number, frameworkId: number
   }
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(frameworkId)) throw new AppError('not_found', t('error.period.frameworkNotFound'));
   db.prepare('UPDATE period SET framework_id = ?, updated_at = ? WHERE id = ?').run(frameworkId, now.toISOString(), id);
-  return getPeriod(db, id);
-}
-
-/** Moves a period one step forward; starting to score needs a valid framework, branches and a panel. */
-export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM): Period {
-  const period = getPeriod(db, id);
-  if (period.archivedAt) assertPeriodEditable(period);
-  const from = PERIOD_STATUSES.indexOf(period.status);
-  if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
-    throw new AppError('validation', t('error.period.statusSkip', { name: period.name, from: PERIOD_STATUS_LABELS[period.status], to: PERIOD_STATUS_LABELS[to] }));
-  }
-  if (to === 'scoring') {
-    const problems: string[] = [];
-    const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
-    if (hasErrors(issues)) problems.push(t('error.period.notReady.frameworkErrors', { count: issues.filter((i) => i.severity === 'error').length }));
-    if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
-    if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
-    if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }));
-  }
-  // The status change writes its own audit row (trigger period_status_audit), naming the actor.
-  withAuditContext(db, { actorKind: actor.kind, actor: actor.name, now }, () => {
-    db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
-  });
   return getPeriod(db, id);
 }
 

@@ -5,7 +5,8 @@
  */
 import { Engine, type BranchExplanation, type EngineInput, type PanelStatistics, type ScoreColumns } from '../../shared/engine';
 import type { PeriodResults } from '../../shared/domain/views';
-import type { Database } from '../db';
+import { dataVersion, type Database } from '../db';
+import { resultsFingerprint } from './fingerprint';
 import { loadPeriodScope, panelEngineInput } from './period-scope';
 
 /**
@@ -62,21 +63,31 @@ export function buildEngineInput(db: Database, periodId: number): EngineInput {
  * before every cached answer and any foreign write drops every engine.
  */
 export class ResultsCache {
-  private readonly engines = new Map<number, Engine>();
+  private readonly engines = new Map<number, { engine: Engine; fingerprint: string }>();
   private seenVersion: number | null = null;
 
-  engine(db: Database, periodId: number): Engine {
-    const version = db.pragma('data_version', { simple: true }) as number;
+  private computed(db: Database, periodId: number) {
+    const version = dataVersion(db);
     if (version !== this.seenVersion) {
       this.engines.clear();
       this.seenVersion = version;
     }
-    let engine = this.engines.get(periodId);
-    if (!engine) {
-      engine = new Engine(buildEngineInput(db, periodId));
-      this.engines.set(periodId, engine);
+    let computed = this.engines.get(periodId);
+    if (!computed) {
+      const input = buildEngineInput(db, periodId);
+      computed = { engine: new Engine(input), fingerprint: resultsFingerprint(input) };
+      this.engines.set(periodId, computed);
     }
-    return engine;
+    return computed;
+  }
+
+  engine(db: Database, periodId: number): Engine {
+    return this.computed(db, periodId).engine;
+  }
+
+  /** The fingerprint of what the period's current results are computed from (fingerprint.ts). */
+  fingerprint(db: Database, periodId: number): string {
+    return this.computed(db, periodId).fingerprint;
   }
 
   invalidate(periodId?: number): void {
@@ -92,6 +103,7 @@ export function periodResults(db: Database, cache: ResultsCache, periodId: numbe
   return {
     period: scope.period,
     result: engine.result,
+    fingerprint: cache.fingerprint(db, periodId),
     indicators: scope.indicators,
     raters: scope.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
     groups: scope.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),

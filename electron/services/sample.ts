@@ -12,7 +12,8 @@ import { createBranch, findBranchByCode } from './branches';
 import { type EntryInput, type MeasurementInput, saveEntries, saveMeasurements } from './entries';
 import { createFrameworkFromDraft, getIndicators } from './frameworks';
 import { saveGroup, saveRater } from './panel';
-import { advancePeriod, createPeriod } from './periods';
+import { createPeriod } from './periods';
+import { advancePeriod } from './period-steps';
 
 /** Sample data is written as the system, under a name that says what it is. */
 const SAMPLE_ACTOR = { kind: 'system', name: '示例数据' } as const;

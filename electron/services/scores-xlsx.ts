@@ -256,6 +256,8 @@ function detailSheetProblem(p: DetailProblem, value: number): string {
       return t('workbook.scores.detail.vetoMissing', { sheet });
     case 'vetoUnneeded':
       return t('workbook.scores.detail.vetoUnneeded', { sheet, have: p.have });
+    case 'tooShort':
+      return t('scoring.reason.tooShort', { text: p.text });
   }
 }
 

@@ -7,6 +7,7 @@ import {
   EditOutlined,
   FileWordOutlined,
   FlagOutlined,
+  HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -23,6 +24,7 @@ export interface Area {
 }
 
 export const AREAS: Area[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, ready: true },
   { path: '/periods', label: 'nav.periods', icon: <CalendarOutlined />, ready: true },
   { path: '/framework', label: 'nav.framework', icon: <ApartmentOutlined />, ready: true },
   { path: '/branches', label: 'nav.branches', icon: <FlagOutlined />, ready: true },

@@ -118,7 +118,18 @@ export function detailRequired(method: LeafMethod, value: number): number {
 export type DetailProblem =
   | { kind: 'deduction' | 'bonus'; need: number; have: number }
   | { kind: 'vetoMissing' }
-  | { kind: 'vetoUnneeded'; have: number };
+  | { kind: 'vetoUnneeded'; have: number }
+  /** A reason of one character (“1”, “无”): what a digit typed into the wrong field leaves, not a reason. */
+  | { kind: 'tooShort'; text: string };
+
+/** The fewest characters a reason may have: one character says nothing (and is what a stray keystroke leaves). */
+export const MIN_REASON_CHARS = 2;
+
+/** A reason too short to say anything, or null (counted in characters, so “漏会” is fine). */
+export const reasonTooShort = (reason: string): boolean => {
+  const n = [...reason.trim()].length;
+  return n > 0 && n < MIN_REASON_CHARS;
+};
 
 /**
  * The reasons an entry carries must match it exactly: one per deduction, one
@@ -128,17 +139,21 @@ export type DetailProblem =
  * wrote three reasons for two deductions has the count or the reasons wrong,
  * and silently storing reasons the score does not count would mislead whoever
  * reads the score sheet. A rating or level carries no reasons and is not
- * checked here (the grid never sends any).
+ * checked here (the grid never sends any). A reason of one character is
+ * refused too: fast transcription of a paper sheet used to leave the next
+ * digit typed as the reason.
  */
 export function detailProblem(method: LeafMethod, value: number, detail: readonly string[]): DetailProblem | null {
   const have = detail.filter((d) => d.trim() !== '').length;
   const need = detailRequired(method, value);
-  if (method.kind === 'deduction' || method.kind === 'bonus') return have === need ? null : { kind: method.kind, need, have };
-  if (method.kind === 'veto') {
+  if (method.kind === 'deduction' || method.kind === 'bonus') {
+    if (have !== need) return { kind: method.kind, need, have };
+  } else if (method.kind === 'veto') {
     if (need === 1 && have === 0) return { kind: 'vetoMissing' };
     if (need === 0 && have > 0) return { kind: 'vetoUnneeded', have };
-  }
-  return null;
+  } else return null;
+  const short = detail.find(reasonTooShort);
+  return short === undefined ? null : { kind: 'tooShort', text: short.trim() };
 }
 
 /**

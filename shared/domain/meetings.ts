@@ -6,8 +6,10 @@
  * the renderer.
  */
 import { z } from 'zod';
+import { t } from '../messages';
 import { text } from './text';
 import type { Tag } from './framework';
+import { OverrideReason } from './readiness';
 import type { PeriodStatus } from './period';
 
 export const MEETING_KINDS = ['kickoff', 'coordination', 'analysis', 'progress', 'exchange', 'assessment'] as const;
@@ -174,6 +176,15 @@ export interface MeetingDetail extends MeetingSummary {
   serverNow: string;
 }
 
+/** Beyond this a meeting takes more than half a day: the agenda says so (60 branches × 10 minutes is 10 hours). */
+export const LONG_AGENDA_MINUTES = 240;
+
+/** A word on an agenda longer than half a day, or null. */
+export function longAgendaNote(plannedMinutes: number): string | null {
+  if (plannedMinutes <= LONG_AGENDA_MINUTES) return null;
+  return t('meetings.agenda.long', { hours: Math.round((plannedMinutes / 60) * 10) / 10 });
+}
+
 export interface RaterTotal {
   raterId: number;
   name: string;
@@ -269,6 +280,8 @@ export const PublicationInput = z
     objectionContact: text('异议受理方式').trim().min(1, { error: '请写明异议受理方式（部门、电话或地点）' }).max(200),
     /** true: mark the results as published (公示); false: only save the settings (or withdraw a publication). */
     published: z.boolean().default(true),
+    /** Why the results are published although something is missing (see shared/domain/readiness.ts). */
+    override: OverrideReason.optional(),
   })
   .refine((v) => v.start <= v.end, { error: '公示结束日期不能早于开始日期', path: ['end'] });
 

@@ -64,6 +64,8 @@ export interface PanelView {
 export interface PeriodResults {
   period: Period;
   result: EngineResult;
+  /** What these figures are computed from, as a SHA-256 (records made from them keep it; see electron/services/fingerprint.ts). */
+  fingerprint: string;
   indicators: Indicator[];
   raters: { id: number; name: string; groupId: number }[];
   groups: { id: number; name: string; weight: number }[];

@@ -209,6 +209,7 @@ export const periodsMessages = {
   'gate.ui.titleComplete': '{action}：“{name}”？',
   'gate.ui.titleMissing': '{action}前还缺：{missing}',
   'gate.ui.complete': '评分和业务数据已全部录入。',
+  'gate.ui.completeFinalise': '评分和业务数据已全部录入，评审会议程均已办结。',
   'gate.ui.intro': '“{name}”还有以下内容没有齐全。建议先补齐再{action}；确需现在{action}，请勾选“仍要继续”并写明原因。',
   'gate.ui.missing.cells': '{count} 项评分',
   'gate.ui.missing.measurements': '{count} 项业务数据',

@@ -14,6 +14,8 @@ export const resultsMessages = {
   'results.empty.noBranchesBody': '请在“考核周期”中为本周期选择参加考核的党支部，评分后这里会显示排名和等次。',
   'results.tab.ranking': '排名与等次',
   'results.tab.panel': '评委一致性',
+  // Steps taken with something missing (shared/domain/readiness.ts)
+  'results.overrides.title': '有步骤是在内容未齐全时经确认继续的',
 
   // Summary bar
   'results.summary.progress': '评分进度',

@@ -145,6 +145,14 @@ export const scoringMessages = {
   'scoring.grid.state.saving': '正在保存',
   'scoring.grid.state.saved': '已保存',
   'scoring.grid.state.failed': '保存失败：{error}',
+  'scoring.grid.state.draft': '待填原因：还没有保存，选中后按 Alt+Enter 填写原因',
+  'scoring.grid.draft': '{value} 待填原因',
+  'scoring.draft.banner': '有 {count} 处待填原因，还没有保存：选中单元格按 Alt+Enter（或在右侧面板）填写原因',
+  'scoring.reason.tooShort': '原因“{text}”只有一个字，请写明具体原因（至少 2 个字）',
+  'scoring.side.draft': '待填原因（需 {count} 条），填写后才会保存',
+  'scoring.side.writeReasons': '填写原因（Alt+Enter）',
+  'scoring.finish.draftsFirst': '还有 {count} 处待填原因，请先填写（选中单元格按 Alt+Enter）再确认完成：',
+  'scoring.finish.draftItem': '{leaf} · {branch}：{value}',
 
   // Values by method
   'scoring.method.rating': '打分',
@@ -200,11 +208,23 @@ export const scoringMessages = {
 
   // Paste
   'scoring.paste.done': '已粘贴 {count} 个单元格',
-  'scoring.paste.problemsTitle': '有 {count} 个单元格没有粘贴',
-  'scoring.paste.problemsBody': '下列单元格的值不符合要求，未保存（其余 {saved} 个已保存）：',
+  'scoring.paste.doneDrafts': '已粘贴 {count} 个单元格，其中 {drafts} 个待填原因（选中单元格按 Alt+Enter 填写）',
+  'scoring.paste.confirmTitle': '粘贴前请核对：{count} 个单元格将保存到下列位置',
+  'scoring.paste.nothingTitle': '没有可粘贴的单元格（{count} 个不能粘贴）',
+  'scoring.paste.landingsHead': '将保存的 {count} 个单元格（指标 × 支部 ← 粘贴的值）：',
+  'scoring.paste.landing': '{leaf} × {branch} ← {text}',
+  'scoring.paste.landingDraft': '{leaf} × {branch} ← {text}（待填原因）',
+  'scoring.paste.refusedHead': '下列 {count} 个单元格不保存：',
+  'scoring.paste.ok': '保存这 {count} 个',
+  'scoring.paste.cancel': '取消粘贴',
+  'scoring.paste.note.rowsByCode': '粘贴内容第一列是指标编码：各行按编码对应到指标，与当前选中的行无关。',
+  'scoring.paste.note.columnsByCode': '粘贴内容第一行是支部编码：各列按编码对应到支部，与当前选中的列无关。',
+  'scoring.paste.note.skipped': '粘贴区域经过不由评委录入的行（{rows}），这些行已跳过，数值按评委录入的指标依次向下落位（与评分表 Excel 和纸质评分表的行序一致）。',
+  'scoring.paste.unknownCode': '本评分表没有指标编码“{code}”',
+  'scoring.paste.noCode': '这一行没有指标编码',
+  'scoring.paste.unknownBranch': '“{header}”不是本期的支部',
   'scoring.paste.problem': '{leaf} · {branch}：{message}（粘贴的是“{text}”）',
   'scoring.paste.outside': '超出评分表范围',
-  'scoring.paste.needsDetail': '需要逐条写明原因，请单独录入这一格',
   'scoring.paste.more': '……另有 {count} 处',
 
   // Side panel
@@ -222,7 +242,7 @@ export const scoringMessages = {
   'scoring.side.discard': '放弃这次修改',
   'scoring.side.keys': '键盘操作',
   'scoring.side.keyList':
-    '方向键 / Tab 移动 · 直接输入即覆盖 · Enter 确认并下移 · F2 修改 · Esc 取消 · Delete 清除 · Ctrl+Z 撤销 · Ctrl+Enter 下一个未评 · 可从 Excel / WPS 复制一块粘贴',
+    '方向键 / Tab 移动 · 直接输入即覆盖 · Enter 确认并下移 · F2 修改 · Alt+Enter 填写扣分原因或加分内容 · Esc 取消 · Delete 清除 · Ctrl+Z 撤销 · Ctrl+Enter 下一个未评 · 可从 Excel / WPS 复制一块粘贴',
   'scoring.side.pickCell': '点击或用方向键选择一个单元格',
   'scoring.save.restored': '上次未能保存，已从本机恢复；请重试或放弃',
 

@@ -22,6 +22,10 @@ export const trustMessages = {
   'home.next.dataAction': '录入业务数据',
   'period.wizardHint': '从零开始：按向导依次选择指标体系、党支部、评委，一次建好一个可以开始评分的考核周期',
   'period.createHint': '只新建一个周期记录（指标体系、党支部、评委已有或稍后再配置时使用）',
+  'scoring.signIn.adminOnly': '还没有考核周期：请以管理员身份登录后新建考核。',
+  'fw.newVersion.confirmTitle': '另存为“{name}”第 {version} 版？',
+  'fw.newVersion.confirmBody': '将复制第 {version} 版的全部指标，生成一个可以修改的新版本。已用第 {version} 版评分的考核周期不受影响；新周期或尚未评分的周期可以改用新版本。',
+  'meetings.agenda.long': '共约 {hours} 小时，超过半天：可按单位分场进行，或缩短每个支部的述职时间',
   // The CLI's PIN commands
   'cli.cmd.pinAdmin.summary': '设置管理员 PIN 码（4 到 6 位数字，从标准输入读取，如 echo 1357 | rongping pin admin）；--clear 取消',
   'cli.cmd.pinAdmin.summary2': '设置后，命令行须通过环境变量 {env} 提供管理员 PIN 码',

@@ -22,6 +22,7 @@ const core = {
   'app.subtitle': '党建业务融合考评',
 
   // Areas of the app (sidebar)
+  'nav.home': '首页',
   'nav.periods': '考核周期',
   'nav.framework': '指标体系',
   'nav.branches': '党支部',

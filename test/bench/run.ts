@@ -18,7 +18,8 @@ import { createServices } from '../../electron/services';
 import { saveEntries, type EntryInput } from '../../electron/services/entries';
 import { createFrameworkFromDraft, getIndicators } from '../../electron/services/frameworks';
 import { saveGroup, saveRater } from '../../electron/services/panel';
-import { advancePeriod, createPeriod } from '../../electron/services/periods';
+import { createPeriod } from '../../electron/services/periods';
+import { advancePeriod } from '../../electron/services/period-steps';
 import { buildEngineInput } from '../../electron/services/results';
 
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 500);

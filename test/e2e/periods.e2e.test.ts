@@ -75,6 +75,17 @@ describe.runIf(chromiumPath)('first run, periods and raters screens in Chromium'
     await expect.poll(() => headerPeriod().innerText()).toMatch(/示例[\s\S]*评审中/);
   });
 
+  it('goes back to 首页 from anywhere: the menu, the breadcrumb and the logo', async () => {
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await page.waitForURL(/#\/$/);
+    await page.getByRole('menuitem', { name: '评审会' }).click();
+    await page.locator('.rp-header .ant-breadcrumb').getByText('首页').click();
+    await page.waitForURL(/#\/$/);
+    await page.getByRole('menuitem', { name: '结果' }).click();
+    await page.getByRole('link', { name: '首页' }).first().click();
+    await page.waitForURL(/#\/$/);
+  });
+
   it('lists the sample period on 考核周期 as 评审中, and refuses to delete it because it has scores', async () => {
     await page.getByRole('menuitem', { name: '考核周期' }).click();
     await rowOf('示例').waitFor();

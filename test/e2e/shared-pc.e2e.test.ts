@@ -12,6 +12,7 @@ import type { Indicator } from '../../shared/domain/framework';
 import type { Session } from '../../shared/domain/scoring';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { sharedPcPeriod } from '../helpers/e2e-panel';
 import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
@@ -60,24 +61,7 @@ describe.runIf(chromiumPath)('the shared PC in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startHarness({ rendererDir: RENDERER_DIR });
-    const inv = harness.services.invoke;
-    const fw = await value(inv('frameworks.create', { name: '党建业务一体化考评', source: { kind: 'template' } }));
-    for (const [code, name] of [
-      ['GD-01', '供电公司变电运维党支部'],
-      ['HG-01', '化工一厂第一党支部'],
-    ] as const) {
-      await value(inv('branches.create', { code, name }));
-    }
-    const period = await value(inv('periods.create', { name: '2026年度考核', year: 2026, kind: 'annual', frameworkId: fw.id }));
-    periodId = period.id;
-    await value(inv('app.setCurrentPeriod', { periodId }));
-    const group = await value(inv('panel.saveGroup', { periodId, name: '考评组', weight: 1 }));
-    wang = (await value(inv('panel.saveRater', { periodId, groupId: group.id, name: '王建国', title: '党委副书记' }))).id;
-    li = (await value(inv('panel.saveRater', { periodId, groupId: group.id, name: '李敏' }))).id;
-    await value(inv('periods.advance', { id: periodId, to: 'scoring' }));
-    const framework = await value(inv('frameworks.get', { id: fw.id }));
-    const parents = new Set(framework.indicators.map((i) => i.parentId));
-    leaves = framework.indicators.filter((i) => !parents.has(i.id));
+    ({ periodId, wang, li, leaves } = await sharedPcPeriod(harness));
 
     browser = await launchChromium(chromiumPath!);
     // The page's clock is Playwright's: time flows as usual, and jumps ahead when the idle test says so.

@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { sharedPcPeriod } from '../helpers/e2e-panel';
 import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
@@ -43,23 +44,8 @@ describe.runIf(chromiumPath)('signing in on the shared PC in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startHarness({ rendererDir: RENDERER_DIR });
-    const inv = harness.services.invoke;
-    const fw = await value(inv('frameworks.create', { name: '党建业务一体化考评', source: { kind: 'template' } }));
-    for (const [code, name] of [
-      ['GD-01', '供电公司变电运维党支部'],
-      ['HG-01', '化工一厂第一党支部'],
-    ] as const) {
-      await value(inv('branches.create', { code, name }));
-    }
-    const period = await value(inv('periods.create', { name: '2026年度考核', year: 2026, kind: 'annual', frameworkId: fw.id }));
-    periodId = period.id;
-    await value(inv('app.setCurrentPeriod', { periodId }));
-    const group = await value(inv('panel.saveGroup', { periodId, name: '考评组', weight: 1 }));
-    wang = (await value(inv('panel.saveRater', { periodId, groupId: group.id, name: '王建国', title: '党委副书记' }))).id;
-    li = (await value(inv('panel.saveRater', { periodId, groupId: group.id, name: '李敏' }))).id;
-    // Set through the contract so the 评委 page has one to clear.
-    await value(inv('panel.setRaterPin', { periodId, raterId: li, pin: '8642' }));
-    await value(inv('periods.advance', { id: periodId, to: 'scoring' }));
+    // 李敏's PIN is set through the contract so the 评委 page has one to clear.
+    ({ periodId, wang, li } = await sharedPcPeriod(harness, (p) => value(harness.services.invoke('panel.setRaterPin', { periodId: p.periodId, raterId: p.li, pin: '8642' }))));
     // No admin PIN yet: the app opens as 管理员 (electron/services/index.ts).
     expect(harness.services.ctx.session.kind).toBe('admin');
 

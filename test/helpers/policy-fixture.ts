@@ -138,10 +138,11 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
       await run('meetings.reveal', { itemId: report.id });
     }
     if (reached >= PERIOD_STATUSES.indexOf('review')) {
-      await run('periods.advance', { id: periodId, to: 'review' });
-      await run('periods.publish', { periodId, start: '2026-12-01', end: '2026-12-07', objectionContact: '党委组织部 电话 6688' });
+      // 张海燕 has not scored, and the meeting's other items are open: each gated step goes on with a reason.
+      await run('periods.advance', { id: periodId, to: 'review', override: '张海燕因病缺席，经党委同意不再补评' });
+      await run('periods.publish', { periodId, start: '2026-12-01', end: '2026-12-07', objectionContact: '党委组织部 电话 6688', override: '张海燕因病缺席，经党委同意不再补评' });
     }
-    if (reached >= PERIOD_STATUSES.indexOf('finalised')) await run('periods.advance', { id: periodId, to: 'finalised' });
+    if (reached >= PERIOD_STATUSES.indexOf('finalised')) await run('periods.advance', { id: periodId, to: 'finalised', override: '考核会议程已由党委会另行议定' });
     const backupName = (await run('backups.create', {})).name;
     await run('app.setCurrentPeriod', { periodId });
     return {

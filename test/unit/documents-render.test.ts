@@ -111,6 +111,8 @@ function reviewView() {
     records: new Map([[11, new Map([[3, { flaggedBy: 1, reasons: [{ text: '未按期召开支委会', raters: 1 }] }]])]]),
     measurements: new Map(),
     selfAssessed: new Set(),
+    // Every cell scored (李评委 is recused from SL-002), no quantitative leaf: nothing missing.
+    completeness: { finalised: false, missingCells: 0, missingMeasurements: 0, perBranch: new Map(), overrides: [] },
   });
 }
 

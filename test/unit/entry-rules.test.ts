@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { detailProblem, detailRequired, parseEntry, readEntry } from '../../shared/domain/entry';
+import { detailProblem, detailRequired, parseEntry, readEntry, reasonTooShort } from '../../shared/domain/entry';
 import type { Indicator, LeafMethod } from '../../shared/domain/framework';
 import { detailNeeded, parseInput } from '../../renderer/src/pages/scoring/model';
 import { periodSetup } from '../helpers/period-setup';
@@ -96,6 +96,17 @@ describe('what reasons an entry needs: exactly one per occurrence, item or trigg
     expect(detailProblem(veto, 0, [])).toBeNull();
   });
 
+  it('refuses a reason of one character (what a digit typed into the reason leaves), counted in characters', () => {
+    expect(detailProblem(deduction, 2, ['7月支委会未按期召开', '3'])).toEqual({ kind: 'tooShort', text: '3' });
+    expect(detailProblem(veto, 1, [' 无 '])).toEqual({ kind: 'tooShort', text: '无' });
+    expect(detailProblem(bonus, 1, ['获奖'])).toBeNull();
+    // The count is checked first: a missing reason says so, not that another is short.
+    expect(detailProblem(deduction, 2, ['3'])).toEqual({ kind: 'deduction', need: 2, have: 1 });
+    expect(reasonTooShort('𠀀')).toBe(true); // one character outside the BMP is still one
+    expect(reasonTooShort('漏会')).toBe(false);
+    expect(reasonTooShort('  ')).toBe(false); // blank is “missing”, not “too short”
+  });
+
   it('entries.save refuses one reason short and one too many (it took extra reasons before), and a reason for a veto not triggered', async () => {
     const { invoke, periodId, hg1, r1, leaf } = await periodSetup();
     const ded = leaf('1.1');
@@ -107,6 +118,8 @@ describe('what reasons an entry needs: exactly one per occurrence, item or trigg
     expect(!extra.ok && extra.error.details?.map((d) => d.message)).toEqual([`第 1 条：1.1 三会一课：扣 1 次只写 1 条原因（写了 2 条）`]);
     const unneeded = await save(v.id, 0, ['说明']);
     expect(!unneeded.ok && unneeded.error.details?.map((d) => d.message)).toEqual([`第 1 条：4 重大事故：一票否决选“否”时不写原因（写了 1 条）`]);
+    const oneChar = await save(ded.id, 2, ['7月支委会未按期召开', '3']);
+    expect(!oneChar.ok && oneChar.error.details?.map((d) => d.message)).toEqual([`第 1 条：1.1 三会一课：原因“3”只有一个字，请写明具体原因（至少 2 个字）`]);
     expect(await save(ded.id, 2, ['7月支委会未按期召开', '9月党课未开展'])).toMatchObject({ ok: true });
   });
 

@@ -209,8 +209,8 @@ describe('business data: list, template, import', () => {
     const file = path.join(dir, '业务数据.xlsx');
     await invoke('measurements.writeTemplate', { periodId, path: file });
     await fill(file, [[2, 'F', 100]]);
-    await invoke('periods.advance', { id: periodId, to: 'review' });
-    await invoke('periods.advance', { id: periodId, to: 'finalised' });
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
+    await invoke('periods.advance', { id: periodId, to: 'finalised', override: '测试用，不要求齐全' });
     expect(await invoke('measurements.import', { periodId, path: file })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('已定稿') } });
     expect(await invoke('measurements.save', { periodId, rows: [{ branchId: hg1, indicatorId: leaf('2.1').id, target: 1, actual: 1 }] })).toMatchObject({
       ok: false,

@@ -329,7 +329,7 @@ describe('meetings: the reveal and the blind rule', () => {
   it('shows grade and rank once the period is 评审中', async () => {
     const s = await periodSetup();
     for (const raterId of [s.r1, s.r2]) ok(await s.invoke('entries.save', { periodId: s.periodId, entries: sheet(s, s.hg1, 18).map((e) => ({ ...e, raterId })) }));
-    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review' }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review', override: '测试用，不要求齐全' }));
     const m = await createMeeting(s);
     ok(await s.invoke('meetings.start', { id: m.id }));
     ok(await s.invoke('meetings.reveal', { itemId: m.items[0]!.id }));
@@ -382,12 +382,18 @@ describe('meetings: decisions, minutes, publication', () => {
     expect(text).not.toMatch(/HG-02[^\n]*\n[^\n]*\n {3}评议得分/); // not revealed: no figure
     expect(text).toContain('排名与等次待进入评审阶段后确定');
 
-    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review' }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review', override: '测试用，不要求齐全' }));
     text = ok(await s.invoke('meetings.draftMinutes', { id: m.id })).text;
     expect(text).toContain('参评党支部 2 个（评分尚未全部录入，以下结果为暂定）');
     expect(text).toMatch(/排名：\n {3}第 1 名 HG-01 化工一厂第一党支部，[\d.]+ 分，\S+\n {3}第 2 名 HG-02/);
     expect(text).toMatch(/等次分布：优秀 \d 个，良好 \d 个，一般 \d 个，较差 \d 个。/);
     expect(text).toContain('一票否决：无。');
+
+    // Finalised (through the gate, with a reason): the figures are final and the minutes no longer call them 暂定.
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'finalised', override: '测试用，不要求齐全' }));
+    const final = ok(await s.invoke('meetings.draftMinutes', { id: m.id })).text;
+    expect(final).toContain('参评党支部 2 个');
+    expect(final).not.toContain('暂定');
 
     const saved = ok(await s.invoke('meetings.saveMinutes', { id: m.id, text: `${text}\n（已审阅）` }));
     expect(saved.minutesText.endsWith('（已审阅）')).toBe(true);
@@ -409,8 +415,10 @@ describe('meetings: decisions, minutes, publication', () => {
     expect(await s.invoke('periods.publish', { ...input, end: '2026-11-20' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('公示结束日期不能早于开始日期') } });
     // The settings can be prepared before.
     expect(ok(await s.invoke('periods.publish', { ...input, published: false }))).toMatchObject({ publicityStart: '2026-11-25', publishedAt: null });
-    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review' }));
-    const published = ok(await s.invoke('periods.publish', input));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review', override: '测试用，不要求齐全' }));
+    // Nobody has scored everything yet: publishing is gated (test/unit/gates.test.ts), so it takes a reason.
+    expect(await s.invoke('periods.publish', input)).toMatchObject({ ok: false, error: { code: 'incomplete' } });
+    const published = ok(await s.invoke('periods.publish', { ...input, override: '测试用，不要求齐全' }));
     expect(published).toMatchObject({ publicityStart: '2026-11-25', publicityEnd: '2026-12-01', objectionContact: '党委组织部 电话 8123 4567' });
     expect(published.publishedAt).not.toBeNull();
     ok(await s.invoke('periods.publish', { ...input, end: '2026-12-02' }));
@@ -432,3 +440,12 @@ describe('meetings: decisions, minutes, publication', () => {
   });
 });
 
+
+describe('a long agenda is said to be long', () => {
+  it('says nothing up to half a day and names the hours beyond it (60 branches × 10 minutes)', async () => {
+    const { longAgendaNote } = await import('../../shared/domain/meetings');
+    expect(longAgendaNote(240)).toBeNull();
+    expect(longAgendaNote(600)).toBe('共约 10 小时，超过半天：可按单位分场进行，或缩短每个支部的述职时间');
+    expect(longAgendaNote(250)).toBe('共约 4.2 小时，超过半天：可按单位分场进行，或缩短每个支部的述职时间');
+  });
+});

@@ -33,6 +33,7 @@ const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
 /** A valid input for every method, naming the fixture's rows; files are written only into the copy's own folder. */
 const SAMPLE_INPUT: { [M in MethodName]: (fx: Sample) => Input<M> } = {
   'app.info': () => ({}),
+  'app.dataVersion': () => ({}),
   'app.setCurrentPeriod': (fx) => ({ periodId: fx.periodId }),
 
   'branches.list': () => ({}),
@@ -72,10 +73,16 @@ const SAMPLE_INPUT: { [M in MethodName]: (fx: Sample) => Input<M> } = {
   'periods.update': (fx) => ({ id: fx.periodId, name: '2026年度综合考评', year: 2026, kind: 'annual' }),
   'periods.setBranches': (fx) => ({ id: fx.periodId, branchIds: [fx.hg1, fx.hg2, fx.gd1] }),
   'periods.setFramework': (fx) => ({ id: fx.periodId, frameworkId: fx.spareFrameworkId }),
-  'periods.advance': (fx) => ({ id: fx.periodId, to: PERIOD_STATUSES[Math.min(PERIOD_STATUSES.indexOf(fx.phase) + 1, PERIOD_STATUSES.length - 1)]! }),
+  'periods.advance': (fx) => ({
+    id: fx.periodId,
+    to: PERIOD_STATUSES[Math.min(PERIOD_STATUSES.indexOf(fx.phase) + 1, PERIOD_STATUSES.length - 1)]!,
+    override: '张海燕因病缺席，经党委同意不再补评',
+  }),
+  'periods.readiness': (fx) => ({ periodId: fx.periodId, step: 'finalise' }),
+  'periods.overrides': (fx) => ({ periodId: fx.periodId }),
   'periods.reopen': (fx) => ({ id: fx.periodId, reason: '发现 HG-01 评分录入错误' }),
   'periods.delete': (fx) => ({ id: fx.periodId }),
-  'periods.publish': (fx) => ({ periodId: fx.periodId, start: '2026-12-01', end: '2026-12-07', objectionContact: '党委组织部 电话 6688' }),
+  'periods.publish': (fx) => ({ periodId: fx.periodId, start: '2026-12-01', end: '2026-12-07', objectionContact: '党委组织部 电话 6688', override: '张海燕因病缺席，经党委同意不再补评' }),
   'periods.publication': (fx) => ({ periodId: fx.periodId }),
 
   'panel.get': (fx) => ({ periodId: fx.periodId }),

@@ -16,6 +16,7 @@ import {
   parseClipboardBlock,
   parseInput,
 } from '../../renderer/src/pages/scoring/model';
+import { raterLeavesInOrder } from '../../shared/domain/rater-leaves';
 import { LEAF, sheetIndicators } from '../helpers/rater-sheet';
 
 const indicators = sheetIndicators();
@@ -175,5 +176,14 @@ describe('buildRows', () => {
       '2.2:1:r',
       '3:0:r',
     ]);
+  });
+});
+
+describe('the rows a rater enters', () => {
+  it('are the shared sequence of the score workbook and the paper sheet, whatever order the framework comes in', () => {
+    const shuffled = [...sheetIndicators()].reverse();
+    const rated = buildRows(shuffled).flatMap((r) => (r.kind === 'leaf' && r.rated ? [r.leaf.code] : []));
+    expect(rated).toEqual(raterLeavesInOrder(shuffled).map((l) => l.code));
+    expect(rated).toEqual(['1.1', '1.2', '1.3', '1.5', '2.1', '2.2', '3']); // 1.4 is quantitative
   });
 });

@@ -254,3 +254,50 @@ describe('a value that could not be saved', () => {
     expect(store.canUndo).toBe(true);
   });
 });
+
+describe('a count whose reasons are still to be written (待填原因)', () => {
+  it('is shown and kept as a draft, not sent, and sent once its reasons are complete', async () => {
+    const { calls, save } = recorder();
+    const store = new SheetStore(raterSheet([]), defaultPeriodSettings(), save);
+    store.apply([one(BRANCH.a, LEAF.deduction, 2), one(BRANCH.a, LEAF.rating, 2.5)]);
+    await store.idle();
+    // Only the rating went: the service would refuse a count without its reasons.
+    expect(calls.map((c) => c.entries.map((e) => e.indicatorId))).toEqual([[LEAF.rating]]);
+    expect(store.state(BRANCH.a, LEAF.deduction)).toEqual({ status: 'draft' });
+    expect(store.draftCount).toBe(1);
+    expect(store.failedCount).toBe(0);
+    expect(store.drafts().map((d) => [d.branch.code, d.leaf.leaf.code, d.value.value])).toEqual([['A-01', '1.3', 2]]);
+    // Kept on this PC like an unsaved value, and a draft again when the sheet is opened anew.
+    expect(JSON.parse(storage.getItem(BACKUP_KEY)!)).toEqual([{ branchId: BRANCH.a, indicatorId: LEAF.deduction, next: { value: 2, detail: [] } }]);
+    const reopened = new SheetStore(raterSheet([]), defaultPeriodSettings(), recorder().save);
+    expect(reopened.state(BRANCH.a, LEAF.deduction)).toEqual({ status: 'draft' });
+    expect(reopened.get(BRANCH.a, LEAF.deduction)).toEqual({ value: 2, detail: [] });
+    // A retry of everything failed does not send drafts.
+    store.retry();
+    await store.idle();
+    expect(calls).toHaveLength(1);
+    store.apply([one(BRANCH.a, LEAF.deduction, 2, ['7月支委会未召开', '9月党课未开展'])]);
+    await store.idle();
+    expect(calls[1]!.entries).toEqual([{ branchId: BRANCH.a, indicatorId: LEAF.deduction, value: 2, detail: ['7月支委会未召开', '9月党课未开展'] }]);
+    expect(store.state(BRANCH.a, LEAF.deduction)).toEqual({ status: 'saved' });
+    expect(store.drafts()).toEqual([]);
+    expect(storage.getItem(BACKUP_KEY)).toBeNull();
+  });
+
+  it('an answer to an earlier save of the cell does not overwrite the draft state', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: SaveEntry[][] = [];
+    const store = new SheetStore(raterSheet([]), defaultPeriodSettings(), async (entries) => {
+      calls.push(entries);
+      await gate;
+    });
+    store.apply([one(BRANCH.c, LEAF.veto1, 0)]);
+    store.apply([one(BRANCH.c, LEAF.veto1, 1)]); // 是: needs its reason
+    release();
+    await store.idle();
+    expect(calls).toHaveLength(1);
+    expect(store.state(BRANCH.c, LEAF.veto1)).toEqual({ status: 'draft' });
+    expect(store.get(BRANCH.c, LEAF.veto1)).toEqual({ value: 1, detail: [] });
+  });
+});

@@ -22,7 +22,7 @@ describe('entries.save follows the phase rules', () => {
     const { invoke, periodId, hg1, r1, leaf } = await periodSetup();
     const cell = { raterId: r1, branchId: hg1, indicatorId: leaf('1.3').id };
     ok(await invoke('entries.save', { periodId, entries: [{ ...cell, value: 8 }] }));
-    ok(await invoke('periods.advance', { id: periodId, to: 'review' }));
+    ok(await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' }));
     expect(await invoke('entries.save', { periodId, entries: [{ ...cell, value: 7 }] })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: '评审阶段修改评分须写明原因' },
@@ -76,7 +76,7 @@ describe('the audit log’s old value', () => {
     const log = ok(await invoke('audit.list', { periodId, entity: 'score' })).rows.reverse();
     // While scoring is open the admin's view hides values; read the log as stored.
     expect(log.map((r) => r.action)).toEqual(['评分', '修改评分', '修改评分', '删除评分']);
-    ok(await invoke('periods.advance', { id: periodId, to: 'review' }));
+    ok(await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' }));
     const open = ok(await invoke('audit.list', { periodId, entity: 'score' })).rows.reverse();
     expect(open.map((r) => [r.old, r.new])).toEqual([
       [null, { value: 5, detail: [] }],

@@ -238,12 +238,12 @@ describe('a rater’s score workbook: importing', () => {
     const log = await invoke('audit.list', { periodId, entity: 'score' });
     expect(log.ok && log.value.rows[0]).toMatchObject({ actor: '导入（王建国.xlsx）', reason: '评委纸质评分表补录' });
 
-    await invoke('periods.advance', { id: periodId, to: 'review' });
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
     await invoke('scoring.setFinished', { periodId, raterId: r1, finished: false, reason: '重开' });
     await fill(file, { E4: 9 });
     expect(await invoke('scores.import', { periodId, path: file })).toMatchObject({ ok: false, error: { message: expect.stringContaining('评审阶段修改评分须写明原因') } });
 
-    await invoke('periods.advance', { id: periodId, to: 'finalised' });
+    await invoke('periods.advance', { id: periodId, to: 'finalised', override: '测试用，不要求齐全' });
     expect(await invoke('scores.previewImport', { periodId, path: file })).toMatchObject({ ok: true, value: { locked: '本周期已定稿，评分不能再修改' } });
     expect(await invoke('scores.import', { periodId, path: file, reason: '更正' })).toMatchObject({
       ok: false,
@@ -308,14 +308,14 @@ describe('the audit log as a workbook', () => {
     await fill(file, { E2: 1, E3: '较好' }, [['HG-01', '1.1', '党费未按月收缴']]);
     await invoke('scores.import', { periodId, path: file });
     await invoke('measurements.save', { periodId, rows: [{ branchId: hg1, indicatorId: leaf('2.1').id, target: 100, actual: 96, source: '生产部' }] });
-    await invoke('periods.advance', { id: periodId, to: 'review' });
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
     const out = path.join(dir, '操作记录.xlsx');
-    expect(await invoke('audit.export', { periodId, path: out })).toEqual({ ok: true, value: { path: out, rows: 5 } });
+    expect(await invoke('audit.export', { periodId, path: out })).toEqual({ ok: true, value: { path: out, rows: 6 } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['时间', '操作人', '对象', '操作', '评委', '支部', '指标', '原值', '新值', '原因']);
-    const rows = Array.from({ length: 5 }, (_, i) => {
+    const rows = Array.from({ length: 6 }, (_, i) => {
       const values = sheet.getRow(i + 2).values as unknown[];
       return Array.from({ length: 10 }, (_, j) => values[j + 1] ?? null);
     });
@@ -324,7 +324,9 @@ describe('the audit log as a workbook', () => {
       ['2026-11-21 14:03:05', '导入（王建国.xlsx）', '评分', '评分', '王建国', 'HG-01 化工一厂第一党支部', '1.1 三会一课', null, '扣 1 次（党费未按月收缴）', null],
       ['2026-11-21 14:03:05', '导入（王建国.xlsx）', '评分', '评分', '王建国', 'HG-01 化工一厂第一党支部', '1.2 思想政治工作', null, '较好', null],
       ['2026-11-21 14:03:05', '管理员', '业务数据', '录入业务数据', null, 'HG-01 化工一厂第一党支部', '2.1 产量完成率', null, '目标 100，实际 96，来源 生产部', null],
-      ['2026-11-21 14:03:05', '管理员', '考核周期', '评分中 → 评审中', null, null, null, '评分中', '评审中', null],
+      // Moved on with 16 cells missing (王建国 12 − 2 scored, 李敏 6: recused from HG-02) and 3 actual values: the reason on both rows.
+      ['2026-11-21 14:03:05', '管理员', '考核周期', '进入评审（仍缺 16 项评分、3 项业务数据）', null, null, null, null, '{"step":"review","missing":{"cells":16,"measurements":3,"agendaItems":0}}', '测试用，不要求齐全'],
+      ['2026-11-21 14:03:05', '管理员', '考核周期', '评分中 → 评审中', null, null, null, '评分中', '评审中', '测试用，不要求齐全'],
     ]);
   });
 });

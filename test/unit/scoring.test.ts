@@ -78,7 +78,7 @@ describe('scoring: identity, blindness, autosave with audit', () => {
     await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: 1.5 }] }); // unchanged: no row
     await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: null }] });
     await invoke('session.signInAdmin', {});
-    await invoke('periods.advance', { id: periodId, to: 'review' }); // values are shown once scoring is closed
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' }); // values are shown once scoring is closed
     const log = await invoke('audit.list', { periodId, entity: 'score' });
     expect(log.ok && log.value.rows.map((r) => [r.actor, r.action, r.old, r.new])).toEqual([
       ['王建国', '删除评分', { value: 1.5, detail: [] }, null],
@@ -113,8 +113,8 @@ describe('scoring: identity, blindness, autosave with audit', () => {
   it('a finalised period refuses edits in the service and in the database itself; reopening needs a reason and is logged', async () => {
     const { services, invoke, periodId, a, r1, leaf } = await scoringPeriod();
     await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: 1 }] });
-    await invoke('periods.advance', { id: periodId, to: 'review' });
-    await invoke('periods.advance', { id: periodId, to: 'finalised' });
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
+    await invoke('periods.advance', { id: periodId, to: 'finalised', override: '测试用，不要求齐全' });
     expect(await invoke('scoring.save', { periodId, raterId: r1, entries: [{ branchId: a, indicatorId: leaf.id, value: 2 }], reason: '更正' })).toMatchObject({
       ok: false,
       error: { message: '本周期已定稿，评分不能再修改' },
@@ -130,8 +130,10 @@ describe('scoring: identity, blindness, autosave with audit', () => {
     const log = await invoke('audit.list', { periodId, entity: 'period' });
     expect(log.ok && log.value.rows.map((r) => [r.action, r.reason])).toEqual([
       ['重新开启（已定稿 → 评审中）', '发现 HG-01 评分录入错误'],
-      ['评审中 → 已定稿', ''],
-      ['评分中 → 评审中', ''],
+      ['评审中 → 已定稿', '测试用，不要求齐全'],
+      [expect.stringMatching(/^定稿（仍缺 \d+ 项评分、\d+ 项业务数据）$/), '测试用，不要求齐全'],
+      ['评分中 → 评审中', '测试用，不要求齐全'],
+      [expect.stringMatching(/^进入评审（仍缺 \d+ 项评分、\d+ 项业务数据）$/), '测试用，不要求齐全'],
       ['准备中 → 评分中', ''],
     ]);
     expect(() => db.prepare('UPDATE audit SET reason = ?').run('改写')).toThrow(/audit_append_only/);
@@ -146,7 +148,7 @@ describe('blindness extends to the audit log', () => {
     await invoke('session.signInAdmin', {});
     const blind = await invoke('audit.list', { periodId, entity: 'score' });
     expect(blind.ok && blind.value.rows[0]).toMatchObject({ actor: '王建国', action: '评分', old: null, new: '（评分中，不显示）' });
-    await invoke('periods.advance', { id: periodId, to: 'review' });
+    await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
     const open = await invoke('audit.list', { periodId, entity: 'score' });
     expect(open.ok && open.value.rows[0]!.new).toEqual({ value: 1, detail: [] });
   });

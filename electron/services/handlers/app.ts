@@ -1,4 +1,5 @@
 /** The app itself, who is at the keyboard, sample data, and the desktop's dialogs. */
+import { dataVersion } from '../../db';
 import { getAppInfo } from '../app-info';
 import { periodRules } from '../periods';
 import { createSample } from '../sample';
@@ -9,6 +10,7 @@ import type { HandlerSlice } from './define';
 
 export const appHandlers = {
   'app.info': { access: 'anyone', run: (_input, ctx) => getAppInfo(ctx) },
+  'app.dataVersion': { access: 'anyone', run: (_input, ctx) => ({ version: dataVersion(ctx.db) }) },
   'app.setCurrentPeriod': {
     access: 'admin',
     run: (input, ctx) => {

@@ -102,15 +102,25 @@ function SafetyBanners({ onSafetyPage, admin }: { onSafetyPage: boolean; admin: 
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
-  const area = AREAS.find((a) => location.pathname.startsWith(a.path));
+  // 首页 is '/' exactly; every other area owns its path and what lies below it.
+  const area = AREAS.find((a) => (a.path === '/' ? location.pathname === '/' : location.pathname.startsWith(a.path)));
   const session = useSession();
   // The sidebar offers what the route guard lets through: a rater 评分 and the meeting, nobody-yet only 评分 (signing in).
   const areas = AREAS.filter((a) => mayOpen(session ?? { kind: 'none' }, a.path));
+  const mayHome = mayOpen(session ?? { kind: 'none' }, '/');
 
   return (
     <Layout style={{ height: '100%' }}>
       <Sider width={200} breakpoint="lg" collapsedWidth={64}>
-        <div className="rp-logo">
+        {/* The logo leads home, as users expect of an app's name in the corner. */}
+        <div
+          className={mayHome ? 'rp-logo is-link' : 'rp-logo'}
+          role={mayHome ? 'link' : undefined}
+          tabIndex={mayHome ? 0 : undefined}
+          aria-label={mayHome ? t('nav.home') : undefined}
+          onClick={mayHome ? () => void navigate('/') : undefined}
+          onKeyDown={mayHome ? (e) => e.key === 'Enter' && void navigate('/') : undefined}
+        >
           {t('app.name')}
           <small>{t('app.subtitle')}</small>
         </div>
@@ -124,7 +134,12 @@ export function AppLayout() {
       </Sider>
       <Layout>
         <Header className="rp-header">
-          <Breadcrumb items={[{ title: t('header.home') }, ...(area ? [{ title: t(area.label) }] : [])]} />
+          <Breadcrumb
+            items={[
+              { title: mayHome && area?.path !== '/' ? <a onClick={() => void navigate('/')}>{t('header.home')}</a> : t('header.home') },
+              ...(area && area.path !== '/' ? [{ title: t(area.label) }] : []),
+            ]}
+          />
           <Space size={16}>
             <Space>
               <Typography.Text type="secondary">{t('header.period')}</Typography.Text>

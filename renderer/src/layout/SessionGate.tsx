@@ -11,6 +11,7 @@ import { Navigate, useLocation } from 'react-router';
 import type { Session } from '../../../shared/domain/scoring';
 import { t } from '../../../shared/messages';
 import { useApi } from '../api/useApi';
+import { useForeignWrites } from '../hooks/useForeignWrites';
 import { useIdleSignOut } from '../hooks/useIdleSignOut';
 import { LANDING, mayOpen } from '../routeAccess';
 
@@ -21,6 +22,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const session = useApi('session.get', {}, { staleTime: 0 });
   const info = useApi('app.info', {});
   useIdleSignOut(session.data ?? null, info.data?.signIn.idleMinutes ?? 0);
+  // Every screen, the presenter's too, follows writes made by another process (the CLI, a second window).
+  useForeignWrites();
 
   // Nothing of a screen is drawn before it is known who is at the PC.
   if (session.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;

@@ -11,6 +11,8 @@ import { t, type MessageKey } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { apiKey } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
+import { useGateConfirm } from './GateConfirmModal';
+import { gateStepFor, isIncomplete } from './gateModel';
 
 /** The periods list as the header shows it (the scoring screen shares the cache). */
 export const PERIODS_LIST_KEY = apiKey('periods.list', {});
@@ -60,20 +62,26 @@ function splitRefusal(message: string): { head: string; reasons: string[] } {
   return { head: message.slice(0, at), reasons: message.slice(at + 1).split('；').filter(Boolean) };
 }
 
-/** Moves a period one step along its lifecycle, after a confirmation that says what changes. */
+/**
+ * Moves a period one step along its lifecycle, after a confirmation that says
+ * what changes; 进入评审 and 定稿 first show what is still missing (GateConfirmModal).
+ */
 export function useAdvancePeriod() {
   const { modal } = App.useApp();
+  const gate = useGateConfirm();
   const { message, showError } = useFeedback();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   const advance = useMutation({
-    mutationFn: (v: { period: Period; to: PeriodStatus }) => call('periods.advance', { id: v.period.id, to: v.to }),
+    mutationFn: (v: { period: Period; to: PeriodStatus; override?: string }) =>
+      call('periods.advance', { id: v.period.id, to: v.to, ...(v.override ? { override: v.override } : {}) }),
     onSuccess: async (p, v) => {
       await queryClient.invalidateQueries();
       if (v.to !== 'draft') void message.success(t(ADVANCE[v.to].done, { name: p.name }));
     },
     onError: (e, v) => {
+      if (isIncomplete(e)) return; // the gate dialog shows what is missing now
       if (!(e instanceof ApiError) || e.error.code !== 'validation' || v.to === 'draft') return showError(e);
       const { head, reasons } = splitRefusal(e.error.message);
       const go = (path: string) => {
@@ -122,6 +130,17 @@ export function useAdvancePeriod() {
   const start = (period: Period) => {
     const to = nextStatus(period.status);
     if (!to || to === 'draft') return;
+    const step = gateStepFor(to);
+    if (step) {
+      gate({
+        periodId: period.id,
+        periodName: period.name,
+        step,
+        confirm: t(ADVANCE[to].confirm),
+        proceed: (override) => advance.mutateAsync({ period, to, override }),
+      });
+      return;
+    }
     modal.confirm({
       title: t('period.advance.confirmTitle', { action: t(ADVANCE[to].action), name: period.name }),
       content: t(ADVANCE[to].confirm),

@@ -69,6 +69,16 @@ export function FrameworkPage() {
     onError: showError,
   });
 
+  // A new version is a new framework the periods can choose: confirm first, saying what it is and what it is not.
+  const confirmNewVersion = (f: FrameworkSummary) =>
+    modal.confirm({
+      title: t('fw.newVersion.confirmTitle', { name: f.name, version: f.version + 1 }),
+      content: t('fw.newVersion.confirmBody', { version: f.version }),
+      okText: t('fw.action.newVersion'),
+      cancelText: t('ui.cancel'),
+      onOk: () => newVersion.mutateAsync(f),
+    });
+
   const remove = useMutation({
     mutationFn: (f: FrameworkSummary) => call('frameworks.delete', { id: f.id }),
     onSuccess: (_r, f) => {
@@ -219,7 +229,7 @@ export function FrameworkPage() {
   const frozenTip = summary ? (
     <span>
       {t('fw.frozen.tooltip', { version: summary.version })}{' '}
-      <a className="rp-fw-tip-link" onClick={() => newVersion.mutate(summary)}>
+      <a className="rp-fw-tip-link" onClick={() => confirmNewVersion(summary)}>
         {t('fw.action.newVersion')}
       </a>
     </span>
@@ -304,7 +314,7 @@ export function FrameworkPage() {
               <Button icon={<ExportOutlined />} onClick={() => void exportFramework(summary)}>
                 {t('fw.action.export')}
               </Button>
-              <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => newVersion.mutate(summary)}>
+              <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => confirmNewVersion(summary)}>
                 {t('fw.action.newVersion')}
               </Button>
               <Tooltip title={frozen ? frozenTip : null} mouseLeaveDelay={0.3} styles={{ root: { maxWidth: 360 } }}>
@@ -339,7 +349,7 @@ export function FrameworkPage() {
             </span>
           }
           action={
-            <Button type="primary" icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => newVersion.mutate(summary)}>
+            <Button type="primary" icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => confirmNewVersion(summary)}>
               {t('fw.action.newVersion')}
             </Button>
           }

@@ -7,7 +7,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, TeamO
 import { useMutation } from '@tanstack/react-query';
 import { Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
-import { DEFAULT_REPORT_MINUTES, type MeetingDetail } from '../../../../shared/domain/meetings';
+import { DEFAULT_REPORT_MINUTES, longAgendaNote, type MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -120,6 +120,7 @@ export function AgendaEditor({ meeting, onClose }: { meeting: MeetingDetail; onC
           {t('meetings.editor.addOther')}
         </Button>
         <Typography.Text type="secondary">{t('meetings.editor.total', { count: rows.length, minutes: total })}</Typography.Text>
+        {longAgendaNote(total) && <Typography.Text type="warning">{longAgendaNote(total)}</Typography.Text>}
       </Space>
       {rows.length === 0 ? (
         <Empty description={t('meetings.editor.empty')} />

@@ -9,7 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Empty, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { clockState, type AgendaItem, type MeetingDetail } from '../../../../shared/domain/meetings';
+import { clockState, longAgendaNote, type AgendaItem, type MeetingDetail } from '../../../../shared/domain/meetings';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
@@ -100,6 +100,11 @@ export function AgendaPanel({ meeting }: { meeting: MeetingDetail }) {
             <b>{t('meetings.agenda.progress', { done: done + (currentIndex >= 0 && running ? 1 : 0), total: meeting.items.length })}</b>
             <span>{t('meetings.agenda.revealed', { count: meeting.revealedCount })}</span>
             <span>{t('meetings.agenda.time', { planned, used })}</span>
+            {longAgendaNote(planned) && (
+              <Typography.Text type="warning" data-testid="agenda-long">
+                {longAgendaNote(planned)}
+              </Typography.Text>
+            )}
           </Space>
           <Progress
             percent={meeting.items.length ? Math.round((100 * (done + (currentIndex >= 0 && running ? 1 : 0))) / meeting.items.length) : 0}

@@ -5,7 +5,7 @@
  * the scoring screen's grid, one branch, saving as it is typed.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { MEETING_KIND_LABELS } from '../../../../shared/domain/meetings';
@@ -17,7 +17,8 @@ import { useApi } from '../../api/useApi';
 import { FocusStore } from '../scoring/focusStore';
 import type { LeafRow } from '../scoring/model';
 import { sheetKey, sheetQuery } from '../scoring/queries';
-import { ScoreGrid, type PasteProblem } from '../scoring/ScoreGrid';
+import { usePasteConfirm } from '../scoring/PasteConfirm';
+import { ScoreGrid } from '../scoring/ScoreGrid';
 import '../scoring/scoring.css';
 import { SheetStore } from '../scoring/sheetStore';
 import { SidePanel } from '../scoring/SidePanel';
@@ -73,7 +74,6 @@ export function FollowView({ session }: { session: Extract<Session, { kind: 'rat
 /** The rater's sheet, one branch: the scoring screen's grid and criteria panel. */
 function LiveScoring({ sheet, settings, branchId }: { sheet: RaterSheet; settings: PeriodSettings; branchId: number }) {
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const periodId = sheet.period.id;
   const raterId = sheet.rater.id;
   const [store] = useState(
@@ -101,10 +101,7 @@ function LiveScoring({ sheet, settings, branchId }: { sheet: RaterSheet; setting
     const next = store.unscored().find((u) => u.branch.id === branchId);
     if (next) focusStore.set({ row: rowOf(next.leaf.leaf.id), branchId, detail: false }, true);
   };
-  const onPasted = (saved: number, problems: PasteProblem[]) => {
-    if (problems.length) void message.warning(t('scoring.paste.problemsTitle', { count: problems.length }));
-    else if (saved) void message.success(t('scoring.paste.done', { count: saved }));
-  };
+  const onPaste = usePasteConfirm(() => focusStore.grab());
   const row = store.rows[focus.row]?.kind === 'leaf' ? (store.rows[focus.row] as LeafRow) : null;
   const scored = store.scored.get(branchId) ?? 0;
 
@@ -129,7 +126,7 @@ function LiveScoring({ sheet, settings, branchId }: { sheet: RaterSheet; setting
           onRedo={() => store.redo()}
           onNextUnscored={nextUnscored}
           onBranchStep={() => undefined}
-          onPasted={onPasted}
+          onPaste={onPaste}
         />
         <SidePanel store={store} row={row} branch={store.branches.find((b) => b.id === focus.branchId) ?? null} editable={readOnly === null} onEditReasons={() => undefined} onDone={() => focusStore.grab()} />
       </div>

@@ -149,7 +149,7 @@ export function MeetingPage() {
           { key: 'agenda', label: `${t('meetings.tab.agenda')}（${m.itemCount}）`, children: <AgendaPanel meeting={m} /> },
           { key: 'attendees', label: `${t('meetings.tab.attendees')}（${m.presentCount}/${m.attendeeCount}）`, children: <AttendeesPanel meeting={m} /> },
           { key: 'minutes', label: t('meetings.tab.minutes'), children: <MinutesPanel meeting={m} /> },
-          { key: 'publication', label: t('meetings.tab.publication'), children: <PublicationPanel periodId={m.periodId} periodStatus={m.periodStatus} /> },
+          { key: 'publication', label: t('meetings.tab.publication'), children: <PublicationPanel periodId={m.periodId} periodName={m.periodName} periodStatus={m.periodStatus} /> },
         ]}
       />
       {period.data && <MeetingFormModal open={editing} period={period.data} meeting={m} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}

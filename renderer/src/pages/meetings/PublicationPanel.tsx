@@ -8,18 +8,21 @@ import type { Publication } from '../../../../shared/domain/meetings';
 import { PERIOD_STATUS_LABELS, type PeriodStatus } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
-import { apiKey, useApi } from '../../api/useApi';
+import { apiKey, invalidate, useApi } from '../../api/useApi';
+import { useGateConfirm } from '../../components/period/GateConfirmModal';
+import { isIncomplete } from '../../components/period/gateModel';
 import { useFeedback } from '../../hooks/useFeedback';
 
-export function PublicationPanel({ periodId, periodStatus }: { periodId: number; periodStatus: PeriodStatus }) {
+export function PublicationPanel({ periodId, periodName, periodStatus }: { periodId: number; periodName: string; periodStatus: PeriodStatus }) {
   const publication = useApi('periods.publication', { periodId });
   if (publication.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (publication.isError) return <Alert type="error" showIcon title={publication.error.message} />;
-  return <PublicationForm key={publication.data.updatedAt ?? 'none'} publication={publication.data} periodStatus={periodStatus} />;
+  return <PublicationForm key={publication.data.updatedAt ?? 'none'} publication={publication.data} periodName={periodName} periodStatus={periodStatus} />;
 }
 
-function PublicationForm({ publication, periodStatus }: { publication: Publication; periodStatus: PeriodStatus }) {
+function PublicationForm({ publication, periodName, periodStatus }: { publication: Publication; periodName: string; periodStatus: PeriodStatus }) {
   const queryClient = useQueryClient();
+  const gate = useGateConfirm();
   const { modal } = App.useApp();
   const { message, showError } = useFeedback();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(
@@ -31,14 +34,33 @@ function PublicationForm({ publication, periodStatus }: { publication: Publicati
   const published = publication.publishedAt !== null;
 
   const save = useMutation({
-    mutationFn: (publish: boolean) =>
-      call('periods.publish', { periodId: publication.periodId, start: range![0].format('YYYY-MM-DD'), end: range![1].format('YYYY-MM-DD'), objectionContact: contact, published: publish }),
-    onSuccess: (p, publish) => {
+    mutationFn: ({ publish, override }: { publish: boolean; override?: string }) =>
+      call('periods.publish', {
+        periodId: publication.periodId,
+        start: range![0].format('YYYY-MM-DD'),
+        end: range![1].format('YYYY-MM-DD'),
+        objectionContact: contact,
+        published: publish,
+        ...(override ? { override } : {}),
+      }),
+    onSuccess: (p, { publish, override }) => {
       queryClient.setQueryData(apiKey('periods.publication', { periodId: publication.periodId }), p);
+      // An override is listed on the results screen.
+      if (override) void invalidate(queryClient, 'periods.overrides');
       void message.success(publish === published ? t('meetings.pub.saved') : publish ? t('meetings.pub.published') : t('meetings.pub.withdrawn'));
     },
-    onError: showError,
+    // A refusal for something missing is the gate dialog's to show (see publishGated and submit).
+    onError: (e) => (isIncomplete(e) ? undefined : showError(e)),
   });
+  /** 标记为已公示 is gated: straight on when nothing is missing, otherwise what is missing and a reason first. */
+  const publishGated = () =>
+    gate({
+      periodId: publication.periodId,
+      periodName,
+      step: 'publish',
+      confirm: null,
+      proceed: (override) => save.mutateAsync({ publish: true, override }),
+    });
   const submit = (publish: boolean) => {
     if (!range) return setProblem(t('meetings.pub.required.range'));
     if (!contact.trim()) return setProblem(t('meetings.pub.required.contact'));
@@ -50,11 +72,13 @@ function PublicationForm({ publication, periodStatus }: { publication: Publicati
         okText: t('meetings.pub.withdraw'),
         okButtonProps: { danger: true },
         cancelText: t('meetings.form.cancel'),
-        onOk: () => save.mutate(false),
+        onOk: () => save.mutate({ publish: false }),
       });
       return;
     }
-    save.mutate(publish);
+    if (publish && !published) return publishGated();
+    // Saving the settings of a published period may be refused the same way (data removed since): then the gate.
+    save.mutate({ publish }, { onError: (e) => (publish && isIncomplete(e) ? publishGated() : undefined) });
   };
   const days = range ? range[1].diff(range[0], 'day') + 1 : 0;
 
@@ -87,7 +111,7 @@ function PublicationForm({ publication, periodStatus }: { publication: Publicati
         </Form.Item>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
         <Space wrap>
-          <Button onClick={() => submit(published)} loading={save.isPending && save.variables === published}>
+          <Button onClick={() => submit(published)} loading={save.isPending && save.variables.publish === published}>
             {t('meetings.pub.save')}
           </Button>
           {published ? (
@@ -95,7 +119,7 @@ function PublicationForm({ publication, periodStatus }: { publication: Publicati
               {t('meetings.pub.withdraw')}
             </Button>
           ) : (
-            <Button type="primary" onClick={() => submit(true)} disabled={!canPublish} loading={save.isPending && save.variables === true}>
+            <Button type="primary" onClick={() => submit(true)} disabled={!canPublish} loading={save.isPending && save.variables.publish}>
               {t('meetings.pub.publish')}
             </Button>
           )}

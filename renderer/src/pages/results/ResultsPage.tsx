@@ -12,6 +12,7 @@ import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { ChartSizeProvider } from '../../charts/Chart';
 import { BranchDrawer } from './BranchDrawer';
 import { ChartsTab } from './ChartsTab';
+import { OverrideBanner } from './OverrideBanner';
 import { PanelTab } from './PanelTab';
 import { RankingTable } from './RankingTable';
 import './results.css';
@@ -116,6 +117,7 @@ export function ResultsPage() {
         <PublicationTag periodId={period.id} />
       </div>
       <Typography.Text type="secondary">{t('results.intro')}</Typography.Text>
+      <OverrideBanner periodId={period.id} />
     </>
   );
 

@@ -3,13 +3,22 @@ import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
 import type { PeriodResults } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
+import { useApi } from '../../api/useApi';
+import { provisionalNote, resultsGateStep } from '../../components/period/gateModel';
 import { fmtExact, fmtRate, fmtShare } from './format';
 import { NumLink } from './parts';
 
 export function SummaryBar({ data, onOpenBranch }: { data: PeriodResults; onOpenBranch: (branchId: number) => void }) {
   const { result, period } = data;
   const settings = period.settings;
-  const missing = result.branches.reduce((n, b) => n + b.missing, 0);
+  // What is missing, as the next gate counts it (scores and business data); until that answers, the engine's count.
+  const readiness = useApi('periods.readiness', { periodId: period.id, step: resultsGateStep(period.status) });
+  const engineMissing = result.branches.reduce((n, b) => n + b.missing, 0);
+  const provisional = readiness.data
+    ? provisionalNote(readiness.data)
+    : engineMissing > 0
+      ? t('results.summary.incomplete', { count: engineMissing })
+      : null;
   const names = new Map(result.branches.map((b) => [b.branchId, b.name]));
   const grades = settings.grades.map((g) => g.label);
 
@@ -17,14 +26,14 @@ export function SummaryBar({ data, onOpenBranch }: { data: PeriodResults; onOpen
     <div className="rpr-summary" data-testid="results-summary">
       <div className="rpr-summary-item">
         <div className="rpr-summary-label">{t('results.summary.progress')}</div>
-        {missing === 0 ? (
+        {provisional === null ? (
           <div className="rpr-summary-value rpr-complete" data-testid="results-completeness">
             <CheckCircleFilled /> {t('results.summary.complete')}
           </div>
         ) : (
           <Tooltip title={t('results.summary.incompleteHint')}>
             <div className="rpr-summary-value rpr-incomplete" data-testid="results-completeness">
-              <ExclamationCircleFilled /> {t('results.summary.incomplete', { count: missing })}
+              <ExclamationCircleFilled /> {provisional}
             </div>
           </Tooltip>
         )}

@@ -2,7 +2,8 @@
  * What sits on the focused cell of the scoring grid: the one real <input>
  * (typing goes straight into it, so a Chinese input method works too), the
  * bubble under it (the method's hint, a refusal, or the level choices), and
- * the reasons editor when a count needs its reasons.
+ * the reasons editor when the rater asks for it (Alt+Enter, the reasons
+ * column or the side panel — never on its own after a count is typed).
  */
 import { Popover } from 'antd';
 import type { Ref } from 'react';

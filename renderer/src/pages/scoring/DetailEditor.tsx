@@ -2,10 +2,12 @@
  * The reasons a value needs, one per line: a reason per deduction
  * occurrence, a description per bonus item, the reason of a triggered veto.
  * Keyboard: Enter goes to the next line (and confirms on the last),
- * Ctrl+Enter confirms, Esc cancels. Every line is required.
+ * Ctrl+Enter confirms, Esc cancels. Every line is required, and a line of
+ * one character is refused (entry.ts `reasonTooShort`: the service refuses it too).
  */
 import { Button, Input, Space, Typography } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { reasonTooShort } from '../../../../shared/domain/entry';
 import { t } from '../../../../shared/messages';
 import { fmt, type LeafRow, type SheetBranch } from './model';
 
@@ -21,6 +23,7 @@ export interface DetailEditorProps {
 export function DetailEditor({ row, branch, value, initial, onOk, onCancel }: DetailEditorProps) {
   const [lines, setLines] = useState(initial);
   const [showMissing, setShowMissing] = useState(false);
+  const [tooShort, setTooShort] = useState<string | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const method = row.method;
   const firstEmpty = Math.max(0, initial.findIndex((l) => !l.trim()));
@@ -45,10 +48,17 @@ export function DetailEditor({ row, branch, value, initial, onOk, onCancel }: De
         : t('scoring.detail.itemVeto');
 
   const confirm = () => {
+    setTooShort(null);
     const missing = lines.findIndex((l) => !l.trim());
     if (missing >= 0) {
       setShowMissing(true);
       inputs.current[missing]?.focus();
+      return;
+    }
+    const short = lines.findIndex(reasonTooShort);
+    if (short >= 0) {
+      setTooShort(t('scoring.reason.tooShort', { text: lines[short]!.trim() }));
+      inputs.current[short]?.focus();
       return;
     }
     onOk(lines.map((l) => l.trim()));
@@ -84,7 +94,7 @@ export function DetailEditor({ row, branch, value, initial, onOk, onCancel }: De
               autoFocus={i === firstEmpty}
               value={line}
               maxLength={200}
-              status={showMissing && !line.trim() ? 'error' : undefined}
+              status={(showMissing && !line.trim()) || (tooShort && reasonTooShort(line)) ? 'error' : undefined}
               aria-label={label(i)}
               onChange={(e) => setLines((ls) => ls.map((l, j) => (j === i ? e.target.value : l)))}
               onKeyDown={(e) => onKeyDown(e, i)}
@@ -93,6 +103,11 @@ export function DetailEditor({ row, branch, value, initial, onOk, onCancel }: De
         ))}
       </div>
       {showMissing ? <div className="rp-detail-missing">{t('scoring.detail.required')}</div> : null}
+      {tooShort ? (
+        <div className="rp-detail-missing" role="alert" data-testid="detail-too-short">
+          {tooShort}
+        </div>
+      ) : null}
       <div className="rp-detail-foot">
         <Typography.Text type="secondary">{t('scoring.detail.keys')}</Typography.Text>
         <Space>

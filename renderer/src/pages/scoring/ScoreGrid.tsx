@@ -17,13 +17,13 @@ import { t } from '../../../../shared/messages';
 import { CellEditor } from './CellEditor';
 import type { FocusStore } from './focusStore';
 import { GridFoot, GridHead, GridRows } from './GridBody';
-import type { PasteProblem } from './pastePlan';
+import type { PastePlan } from './pastePlan';
 import type { SheetStore } from './sheetStore';
 import { useGridEditing } from './useGridEditing';
 import { useGridKeyboard } from './useGridKeyboard';
 import { FOOTER_H, HEADER_H, useGridLayout } from './useGridLayout';
 
-export type { PasteProblem } from './pastePlan';
+export type { PastePlan, PasteProblem } from './pastePlan';
 
 /** What the page may ask of the grid from outside (the side panel's buttons). */
 export interface GridApi {
@@ -49,7 +49,8 @@ export interface ScoreGridProps {
   onBranchStep: (delta: number) => void;
   /** Fills the unanswered 一票否决 items of a group with 否 (offered on the group's row). */
   onFillVeto?: (groupId: number) => void;
-  onPasted: (saved: number, problems: PasteProblem[]) => void;
+  /** A pasted block: save it at once, or show where each value lands and ask first (plan.confirm). */
+  onPaste: (plan: PastePlan, save: () => void) => void;
 }
 
 export function ScoreGrid(props: ScoreGridProps) {

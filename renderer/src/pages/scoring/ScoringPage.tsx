@@ -68,7 +68,10 @@ export function ScoringPage() {
 
   let body: ReactNode;
   if (s.kind === 'rater' && !switching) body = <RaterScoring session={s} period={period} />;
-  else if (!current) {
+  else if (!current && s.kind === 'none') {
+    // No period yet, and the office has set an admin PIN: only 管理员 can be chosen (with the PIN).
+    body = <SignInPanel period={null} onSignedIn={() => setSwitching(false)} />;
+  } else if (!current) {
     body = (
       <Empty description={<span><b>{t('scoring.empty.noPeriod')}</b><br />{t('scoring.empty.noPeriodBody')}</span>} style={{ marginTop: 64 }}>
         <Button type="primary" onClick={() => void navigate('/periods')}>

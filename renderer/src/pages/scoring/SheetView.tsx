@@ -15,9 +15,10 @@ import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { registerPendingWork } from '../../hooks/pendingWork';
 import { useSignOut } from '../../hooks/useSignOut';
-import type { LeafRow } from './model';
+import { displayValue, type LeafRow } from './model';
 import { FocusStore, type GridFocus } from './focusStore';
-import { ScoreGrid, type GridApi, type PasteProblem } from './ScoreGrid';
+import { usePasteConfirm } from './PasteConfirm';
+import { ScoreGrid, type GridApi } from './ScoreGrid';
 import { cellKey, SheetStore } from './sheetStore';
 import { SidePanel, type SidePanelProps } from './SidePanel';
 import { sheetKey } from './queries';
@@ -172,31 +173,32 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
     }));
   };
 
-  const onPasted = (saved: number, problems: PasteProblem[]) => {
-    if (!problems.length) {
-      if (saved) void message.success(t('scoring.paste.done', { count: saved }));
-      return;
-    }
-    keep(modal.warning({
-      title: t('scoring.paste.problemsTitle', { count: problems.length }),
-      width: 600,
-      content: (
-        <div data-testid="paste-problems">
-          <p>{t('scoring.paste.problemsBody', { saved })}</p>
-          <ul className="rp-import-errors">
-            {problems.slice(0, 30).map((p, i) => (
-              <li key={i}>{t('scoring.paste.problem', { ...p })}</li>
-            ))}
-            {problems.length > 30 ? <li>{t('scoring.paste.more', { count: problems.length - 30 })}</li> : null}
-          </ul>
-        </div>
-      ),
-      afterClose: () => grab(),
-    }));
-  };
+  const onPaste = usePasteConfirm(grab, keep);
 
   const finish = async () => {
     await store.idle();
+    const drafts = store.drafts();
+    if (drafts.length) {
+      keep(modal.error({
+        title: t('scoring.finish.title'),
+        width: 600,
+        content: (
+          <div data-testid="finish-drafts">
+            <p>{t('scoring.finish.draftsFirst', { count: drafts.length })}</p>
+            <ul className="rp-import-errors">
+              {drafts.slice(0, 30).map((d) => (
+                <li key={`${d.branch.id}:${d.leaf.leaf.id}`}>
+                  {t('scoring.finish.draftItem', { leaf: `${d.leaf.leaf.code} ${d.leaf.leaf.name}`, branch: `${d.branch.code} ${d.branch.name}`, value: displayValue(d.leaf.method, d.value.value) })}
+                </li>
+              ))}
+              {drafts.length > 30 ? <li>{t('scoring.paste.more', { count: drafts.length - 30 })}</li> : null}
+            </ul>
+          </div>
+        ),
+        afterClose: () => grab(),
+      }));
+      return;
+    }
     if (store.failedCount) {
       keep(modal.error({ title: t('scoring.finish.title'), content: t('scoring.finish.failedFirst', { count: store.failedCount }) }));
       return;
@@ -320,6 +322,9 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
         />
       ) : null}
 
+      {store.draftCount && readOnly === null ? (
+        <Alert className="rp-sheet-banner" type="warning" showIcon data-testid="draft-banner" title={t('scoring.draft.banner', { count: store.draftCount })} />
+      ) : null}
       <div className="rp-sheet-toolbar">
         <Space wrap size={8}>
           <Segmented
@@ -385,7 +390,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
           onNextUnscored={nextUnscored}
           onBranchStep={branchStep}
           onFillVeto={readOnly === null ? fillVeto : undefined}
-          onPasted={onPasted}
+          onPaste={onPaste}
         />
         {showSide ? (
           <FocusedSidePanel

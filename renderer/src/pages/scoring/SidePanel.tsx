@@ -5,7 +5,7 @@
  */
 import { Button, Space, Tag, Typography } from 'antd';
 import { t } from '../../../../shared/messages';
-import { displayValue, fmt, METHOD_LABEL, methodRule, pointsOf, type LeafRow, type SheetBranch } from './model';
+import { detailNeeded, displayValue, fmt, METHOD_LABEL, methodRule, pointsOf, type LeafRow, type SheetBranch } from './model';
 import { cellKey, type SheetStore } from './sheetStore';
 
 export interface SidePanelProps {
@@ -88,6 +88,20 @@ export function SidePanel({ store, row, branch, editable, onEditReasons, onDone 
                 {editable ? (
                   <Button size="small" type="primary" danger onClick={() => (store.retry([key]), onDone())}>
                     {t('scoring.side.retry')}
+                  </Button>
+                ) : null}
+                <Button size="small" onClick={() => (store.discard(key), onDone())}>
+                  {t('scoring.side.discard')}
+                </Button>
+              </Space>
+            </div>
+          ) : st?.status === 'draft' ? (
+            <div className="rp-side-failed" role="status" data-testid="side-draft">
+              <div>{t('scoring.side.draft', { count: v ? detailNeeded(method, v.value) : 0 })}</div>
+              <Space>
+                {editable ? (
+                  <Button size="small" type="primary" onClick={onEditReasons}>
+                    {t('scoring.side.writeReasons')}
                   </Button>
                 ) : null}
                 <Button size="small" onClick={() => (store.discard(key), onDone())}>

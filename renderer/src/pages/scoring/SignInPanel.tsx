@@ -35,7 +35,8 @@ const lockFor = (seconds: number, message: string): Lock => {
 };
 
 export interface SignInPanelProps {
-  period: { id: number; name: string };
+  /** null before any period exists: only 管理员 can be chosen. */
+  period: { id: number; name: string } | null;
   onCancel?: () => void;
   onSignedIn?: (session: Session) => void;
 }
@@ -44,7 +45,7 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
   const navigate = useNavigate();
   const { message, showError } = useFeedback();
   const sessionChanged = useSessionChanged();
-  const panel = useQuery({ queryKey: panelKey(period.id), queryFn: () => call('panel.get', { periodId: period.id }) });
+  const panel = useQuery({ queryKey: panelKey(period?.id ?? 0), queryFn: () => call('panel.get', { periodId: period!.id }), enabled: period !== null });
   const [asking, setAsking] = useState<Who | null>(null);
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
       const session =
         who.kind === 'admin'
           ? await call('session.signInAdmin', withPin ? { pin: withPin } : {})
-          : await call('session.signInRater', { periodId: period.id, raterId: who.id, ...(withPin ? { pin: withPin } : {}) });
+          : await call('session.signInRater', { periodId: period!.id, raterId: who.id, ...(withPin ? { pin: withPin } : {}) });
       setAsking(null);
       setPin('');
       setPinError(null);
@@ -132,8 +133,8 @@ export function SignInPanel({ period, onCancel, onSignedIn }: SignInPanelProps) 
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('scoring.signIn.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('scoring.signIn.intro', { period: period.name })}</Typography.Paragraph>
-      {panel.isPending ? (
+      <Typography.Paragraph type="secondary">{period ? t('scoring.signIn.intro', { period: period.name }) : t('scoring.signIn.adminOnly')}</Typography.Paragraph>
+      {period === null ? null : panel.isPending ? (
         <Spin />
       ) : raters.length === 0 ? (
         <Empty description={<span><b>{t('scoring.empty.noRaters', { period: period.name })}</b><br />{t('scoring.empty.noRatersBody')}</span>}>

@@ -28,6 +28,7 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
     if (v?.detail.length) text = v.detail.join('；');
     else if (v && detailNeeded(row.method, v.value)) [text, tone] = [t('scoring.grid.detailNeeded'), 'placeholder'];
   } else if (!b.recused && !row.rated) [text, tone] = [t('scoring.grid.quantitative'), 'quant'];
+  else if (v && st?.status === 'draft') [text, tone] = [t('scoring.grid.draft', { value: displayValue(row.method, v.value) }), 'placeholder'];
   else if (v) [text, tone] = [displayValue(row.method, v.value), row.method.kind === 'veto' && v.value === 1 ? 'veto' : null];
   return {
     r: rowIndex,
@@ -38,7 +39,7 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
     leaf: row.leaf.code,
     branch: b.code,
     state: c.kind === 'value' ? (st?.status ?? null) : null,
-    title: st?.status === 'failed' ? t('scoring.grid.state.failed', { error: st.error ?? '' }) : null,
+    title: st?.status === 'failed' ? t('scoring.grid.state.failed', { error: st.error ?? '' }) : st?.status === 'draft' ? t('scoring.grid.state.draft') : null,
     text,
     tone,
   };

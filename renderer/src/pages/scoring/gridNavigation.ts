@@ -99,6 +99,10 @@ export interface GridKey {
 /** What a key asks of the grid; every action but null is the grid's (the browser's default is prevented). */
 export type KeyAction =
   | { kind: 'commit'; then: Then }
+  /** Alt+Enter while typing: commit the count, then open its reasons. */
+  | { kind: 'commitReasons' }
+  /** Alt+Enter on a cell: its reasons editor (reasons are entered deliberately, never by the next keystroke). */
+  | { kind: 'reasons' }
   | { kind: 'cancelEdit' }
   | { kind: 'undo' }
   | { kind: 'redo' }
@@ -119,6 +123,7 @@ export function keyAction(e: GridKey, editing: 'enter' | 'edit' | null): KeyActi
   const ctrl = e.ctrlKey || e.metaKey;
   if (editing) {
     const commit = (then: Then): KeyAction => ({ kind: 'commit', then });
+    if (e.key === 'Enter' && e.altKey) return { kind: 'commitReasons' };
     if (e.key === 'Enter') return commit(ctrl ? 'nextUnscored' : e.shiftKey ? 'up' : 'down');
     if (e.key === 'Tab') return commit(e.shiftKey ? 'shiftTab' : 'tab');
     if (e.key === 'Escape') return { kind: 'cancelEdit' };
@@ -142,6 +147,7 @@ export function keyAction(e: GridKey, editing: 'enter' | 'edit' | null): KeyActi
     Tab: e.shiftKey ? 'shiftTab' : 'tab',
   };
   if (key === 'Enter' && ctrl) return { kind: 'go', then: 'nextUnscored' };
+  if (key === 'Enter' && e.altKey) return { kind: 'reasons' };
   const dir = move[key];
   if (dir) return { kind: 'go', then: dir };
   if (key === 'Enter' || key === 'F2') return { kind: 'edit' };

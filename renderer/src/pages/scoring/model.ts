@@ -6,6 +6,8 @@
  */
 import type { Indicator, LeafMethod } from '../../../../shared/domain/framework';
 import { detailRequired, normalizeEntryText, readEntry } from '../../../../shared/domain/entry';
+import { childrenOf } from '../../../../shared/domain/framework-validate';
+import { isRaterScored } from '../../../../shared/domain/rater-leaves';
 import { entryPoints } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
 
@@ -38,20 +40,15 @@ export interface SheetBranch {
   reason: string;
 }
 
-/** Rows in framework order: each first-level dimension, then its leaves depth-first. */
+/** Rows in framework order: each first-level dimension, then its leaves depth-first (its rated leaves: raterLeavesInOrder). */
 export function buildRows(indicators: readonly Indicator[]): Row[] {
-  const children = new Map<number | null, Indicator[]>();
-  for (const i of indicators) {
-    const list = children.get(i.parentId) ?? [];
-    list.push(i);
-    children.set(i.parentId, list);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  // The shared sibling order and rater rule: the enterable rows are the score workbook's and the paper sheet's (rater-leaves.ts).
+  const children = childrenOf(indicators);
   const rows: Row[] = [];
   const walk = (node: Indicator, path: Indicator[]) => {
     const kids = children.get(node.id);
     if (!kids?.length) {
-      if (node.method) rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: node.method.kind !== 'quantitative' });
+      if (node.method) rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: isRaterScored(node) });
       return;
     }
     for (const k of kids) walk(k, [...path, node]);
@@ -187,9 +184,58 @@ export function methodHint(leaf: Indicator, method: LeafMethod): string {
   }
 }
 
-/** A block copied from Excel or WPS: rows by line, cells by tab (a trailing line break dropped). */
+/**
+ * A block copied from Excel or WPS: rows by line, cells by tab (a trailing
+ * line break dropped). A cell holding a line break or a tab comes quoted, with
+ * its quotes doubled (the workbook's branch headers are “编码⏎名称”): read as one cell.
+ */
 export function parseClipboardBlock(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split('\t'));
+  const s = text.replace(/\r\n?/g, '\n');
+  const lines: string[][] = [];
+  let line: string[] = [];
+  let cell = '';
+  let i = 0;
+  while (i < s.length) {
+    if (cell === '' && s[i] === '"') {
+      const quoted = readQuoted(s, i);
+      if (quoted) {
+        cell = quoted.text;
+        i = quoted.end;
+        continue;
+      }
+    }
+    const ch = s[i++]!;
+    if (ch === '\t') {
+      line.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      line.push(cell);
+      lines.push(line);
+      [line, cell] = [[], ''];
+    } else cell += ch;
+  }
+  line.push(cell);
+  lines.push(line);
+  const last = lines[lines.length - 1]!;
+  if (lines.length > 1 && last.length === 1 && last[0] === '') lines.pop();
+  return lines;
+}
+
+/** A quoted cell starting at `from`: its text and where the next character is, or null when the quote is just text. */
+function readQuoted(s: string, from: number): { text: string; end: number } | null {
+  let text = '';
+  for (let j = from + 1; j < s.length; j++) {
+    if (s[j] !== '"') {
+      text += s[j];
+      continue;
+    }
+    if (s[j + 1] === '"') {
+      text += '"';
+      j++;
+      continue;
+    }
+    const after = s[j + 1];
+    return after === undefined || after === '\t' || after === '\n' ? { text, end: j + 1 } : null;
+  }
+  return null;
 }

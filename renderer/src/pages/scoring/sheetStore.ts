@@ -4,7 +4,10 @@
  * once and saved in the background ('scoring.save'), one job after another
  * so the last value typed is the last one stored. A value that could not be
  * saved stays in its cell (marked failed) and in this PC's localStorage until
- * it is saved or the rater gives it up: a typed value is never lost.
+ * it is saved or the rater gives it up: a typed value is never lost. A count
+ * (or a 是) whose reasons are not all written yet is a draft: shown and kept
+ * the same way, marked 待填原因, but not sent until its reasons are complete
+ * (the service would refuse it), so typing a count never stops for them.
  *
  * Components subscribe with useSyncExternalStore(store.subscribe, store.getVersion).
  */
@@ -13,7 +16,7 @@ import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet } from '../../../../shared/domain/scoring';
 import { Engine, type BranchResult, type EngineInput } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
-import { buildRows, type LeafRow, type Row, type SheetBranch } from './model';
+import { buildRows, detailNeeded, type LeafRow, type Row, type SheetBranch } from './model';
 
 export type CellKey = string;
 export const cellKey = (branchId: number, indicatorId: number): CellKey => `${branchId}:${indicatorId}`;
@@ -23,7 +26,7 @@ export interface CellValue {
   detail: string[];
 }
 
-export type SaveStatus = 'saving' | 'saved' | 'failed';
+export type SaveStatus = 'saving' | 'saved' | 'failed' | 'draft';
 export interface CellState {
   status: SaveStatus;
   error?: string;
@@ -77,6 +80,8 @@ export class SheetStore {
   scoredTotal = 0;
   expectedTotal = 0;
   failedCount = 0;
+  /** Cells waiting for their reasons (待填原因): not sent yet. */
+  draftCount = 0;
   /** Live subtotals of this rater's entries, per branch (the shared engine, one rater). */
   readonly totals = new Map<number, BranchResult>();
 
@@ -90,6 +95,7 @@ export class SheetStore {
   private engine: Engine | null = null;
   private reason = '';
   private readonly backupKey: string;
+  private readonly rowById = new Map<number, LeafRow>();
 
   constructor(
     sheet: RaterSheet,
@@ -104,6 +110,7 @@ export class SheetStore {
     this.leafRows = this.rows.filter((r): r is LeafRow => r.kind === 'leaf');
     this.branches = sheet.branches;
     this.ratedCount = this.leafRows.filter((r) => r.rated).length;
+    for (const r of this.leafRows) this.rowById.set(r.leaf.id, r);
     this.backupKey = `rongping.unsaved.${scope}.${sheet.period.id}.${sheet.rater.id}`;
     this.load(sheet);
     this.restoreBackup();
@@ -183,7 +190,7 @@ export class SheetStore {
       if (sameValue(this.base.get(k), c.next)) continue;
       if (c.next) this.values.set(k, c.next);
       else this.values.delete(k);
-      this.states.set(k, { status: 'failed', error: t('scoring.save.restored') });
+      this.states.set(k, this.lacksReasons(k) ? { status: 'draft' } : { status: 'failed', error: t('scoring.save.restored') });
     }
   }
 
@@ -201,6 +208,19 @@ export class SheetStore {
     }
   }
 
+  /** The cell holds a count (or 是) with fewer reasons than it needs: a draft, not sent. */
+  private lacksReasons(k: CellKey): boolean {
+    const v = this.values.get(k);
+    const row = this.rowById.get(splitKey(k).indicatorId);
+    return !!v && !!row && v.detail.filter((d) => d.trim()).length < detailNeeded(row.method, v.value);
+  }
+
+  private countStates() {
+    const states = [...this.states.values()];
+    this.failedCount = states.filter((s) => s.status === 'failed').length;
+    this.draftCount = states.filter((s) => s.status === 'draft').length;
+  }
+
   /** Counts and subtotals from scratch (cheap: a few thousand cells). */
   private recompute() {
     this.scored.clear();
@@ -215,7 +235,7 @@ export class SheetStore {
       this.scored.set(b.id, n);
       this.scoredTotal += n;
     }
-    this.failedCount = [...this.states.values()].filter((s) => s.status === 'failed').length;
+    this.countStates();
     this.engine = new Engine(this.engineInput());
     this.readTotals();
   }
@@ -297,7 +317,21 @@ export class SheetStore {
     }
   }
 
-  private enqueue(keys: CellKey[]) {
+  private enqueue(all: CellKey[]) {
+    // Drafts wait for their reasons: marked, kept on this PC, and any answer to an earlier save of them no longer counts.
+    const keys = all.filter((k) => !this.lacksReasons(k));
+    const sent = new Set(keys);
+    for (const k of all) {
+      if (sent.has(k)) continue;
+      this.states.set(k, { status: 'draft' });
+      this.latestJob.delete(k);
+    }
+    if (!keys.length) {
+      this.countStates();
+      this.writeBackup();
+      this.emit();
+      return;
+    }
     const job = ++this.jobs;
     const entries: SaveEntry[] = keys.map((k) => {
       const v = this.values.get(k);
@@ -307,7 +341,7 @@ export class SheetStore {
       this.latestJob.set(k, job);
       this.states.set(k, { status: 'saving' });
     }
-    this.failedCount = [...this.states.values()].filter((s) => s.status === 'failed').length;
+    this.countStates();
     this.writeBackup();
     this.emit();
     const reason = this.reason.trim() || undefined;
@@ -334,7 +368,7 @@ export class SheetStore {
         if (this.latestJob.get(k) !== job) continue;
         this.states.set(k, refused ? { status: 'failed', error: errorText(refused) } : { status: 'saved' });
       }
-      this.failedCount = [...this.states.values()].filter((s) => s.status === 'failed').length;
+      this.countStates();
       this.writeBackup();
       this.emit();
       if (error) this.onRefused?.(error);
@@ -361,7 +395,7 @@ export class SheetStore {
     this.states.delete(key);
     this.latestJob.delete(key);
     this.recomputeCounts([{ branchId, indicatorId, next: base }]);
-    this.failedCount = [...this.states.values()].filter((s) => s.status === 'failed').length;
+    this.countStates();
     this.writeBackup();
     this.emit();
   }
@@ -392,6 +426,19 @@ export class SheetStore {
   lastRedoTarget(): { branchId: number; indicatorId: number } | null {
     const steps = this.undoStack[this.undoStack.length - 1];
     return steps?.[0] ?? null;
+  }
+
+  /** Cells whose reasons are still to be written (待填原因), in sheet order: the rater cannot finish with any. */
+  drafts(): { branch: SheetBranch; leaf: LeafRow; value: CellValue }[] {
+    const out: { branch: SheetBranch; leaf: LeafRow; value: CellValue }[] = [];
+    for (const r of this.leafRows) {
+      for (const b of this.branches) {
+        const k = cellKey(b.id, r.leaf.id);
+        const v = this.values.get(k);
+        if (v && this.states.get(k)?.status === 'draft') out.push({ branch: b, leaf: r, value: v });
+      }
+    }
+    return out;
   }
 
   /** Cells this rater still has to score: [branch, leaf] in branch order, leaves in sheet order. */

@@ -1,15 +1,18 @@
 /**
  * What the scoring grid's editor does with the focused cell: start an edit,
- * check and commit typed text (opening the reasons editor when a count needs
- * them), clear a cell, paste a block, and move on afterwards. The keys and
- * clipboard events that call these are in useGridKeyboard.
+ * check and commit typed text, open the reasons editor when asked (Alt+Enter,
+ * the reasons column, the side panel), clear a cell, paste a block, and move
+ * on afterwards. A count that needs reasons is committed like any value — as
+ * a draft marked 待填原因 until they are written — and the focus moves on: the
+ * next keystroke is the next cell's, never a reason. The keys and clipboard
+ * events that call these are in useGridKeyboard.
  */
 import { useState, type RefObject } from 'react';
 import { t } from '../../../../shared/messages';
 import type { FocusSnapshot, FocusStore, GridFocus } from './focusStore';
 import { cellRefusal, moveFocus, type Then } from './gridNavigation';
 import { detailNeeded, editText, parseInput, type LeafRow, type SheetBranch } from './model';
-import { pastePlan, type PasteProblem } from './pastePlan';
+import { pastePlan, type PastePlan } from './pastePlan';
 import type { CellChange, SheetStore } from './sheetStore';
 
 export interface Editing {
@@ -38,7 +41,8 @@ export interface GridEditingOptions {
   readOnly: string | null;
   guard: () => string | null;
   onNextUnscored: () => void;
-  onPasted: (saved: number, problems: PasteProblem[]) => void;
+  /** A pasted block's plan, and how to save it (the page saves at once or asks first: plan.confirm). */
+  onPaste: (plan: PastePlan, save: () => void) => void;
 }
 
 export function useGridEditing(o: GridEditingOptions) {
@@ -84,12 +88,9 @@ export function useGridEditing(o: GridEditingOptions) {
       go(then);
       return true;
     }
+    // A count keeps the reasons the cell has (the first ones when it went down); missing ones make it a draft (待填原因).
     const need = detailNeeded(focusRow.method, parsed.value);
-    if (need > 0) {
-      openDetail(parsed.value, need, current?.detail ?? [], then);
-      return true;
-    }
-    applyOne(focusRow, focusBranch.id, { value: parsed.value, detail: [] });
+    applyOne(focusRow, focusBranch.id, { value: parsed.value, detail: need > 0 ? (current?.detail ?? []).slice(0, need) : [] });
     go(then);
     return true;
   };
@@ -138,6 +139,7 @@ export function useGridEditing(o: GridEditingOptions) {
     if (guarded) return setNotice(guarded);
     const plan = pastePlan({
       text,
+      indicators: store.sheet.indicators,
       rows,
       branches: store.branches,
       focusRow: focus.row,
@@ -145,23 +147,21 @@ export function useGridEditing(o: GridEditingOptions) {
       current: (branchId, indicatorId) => store.get(branchId, indicatorId),
       refusal,
     });
-    store.apply(plan.changes);
-    o.onPasted(plan.changes.length, plan.problems);
+    o.onPaste(plan, () => {
+      store.apply(plan.changes);
+    });
   };
 
   /**
-   * Before the rater is signed out (idle): commits the value being typed.
-   * False when something typed cannot be saved yet — an invalid value, or
-   * reasons still to be written — so the sign-out waits rather than lose it.
+   * Before the rater is signed out (idle): commits the value being typed (a
+   * count without its reasons stays a draft on this PC). False when something
+   * typed cannot be kept yet — an invalid value, or the reasons editor open —
+   * so the sign-out waits rather than lose it.
    */
   const settle = (): boolean => {
     if (detail) return false;
     if (!editing || !focusRow) return true;
-    const parsed = parseInput(focusRow.leaf, focusRow.method, editing.text);
-    if ('error' in parsed) return false;
-    const needsReasons = parsed.value !== null && detailNeeded(focusRow.method, parsed.value) > 0;
-    // With reasons to write, this opens their editor: the rater finds it there when back.
-    return commitText(editing.text, null) && !needsReasons;
+    return commitText(editing.text, null);
   };
 
   return { focusRow, editing, setEditing, notice, setNotice, detail, setDetail, refusal, go, commitText, beginEdit, clearCell, finishDetail, pasteBlock, settle };

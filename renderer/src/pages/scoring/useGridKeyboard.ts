@@ -35,6 +35,11 @@ export function useGridKeyboard(o: GridKeyboardOptions, ed: GridEditing) {
     switch (action.kind) {
       case 'commit':
         return void ed.commitText(editing!.text, action.then);
+      case 'commitReasons':
+        if (ed.commitText(editing!.text, null)) ed.beginEdit('edit', undefined, true);
+        return;
+      case 'reasons':
+        return ed.beginEdit('edit', undefined, true);
       case 'cancelEdit':
         return setEditing(null);
       case 'undo':

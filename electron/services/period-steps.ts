@@ -1,0 +1,56 @@
+/**
+ * Moving a period one step on (准备中 → 评分中 → 评审中 → 已定稿). Starting
+ * to score needs a valid framework, branches and a panel; 进入评审 and 定稿
+ * are gated (readiness.ts): with scores, business data or — for 定稿 — agenda
+ * items missing they go ahead only with a reason, which is recorded.
+ *
+ * Its own module because the gate reads the whole period (period-scope.ts),
+ * which itself reads periods.ts.
+ */
+import { validateFramework, hasErrors } from '../../shared/domain/framework-validate';
+import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../shared/domain/period';
+import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
+import type { GateStep } from '../../shared/domain/readiness';
+import type { Period } from '../../shared/domain/views';
+import { t } from '../../shared/messages';
+import { inTransaction, withAuditContext, type Database } from '../db';
+import { AppError } from '../errors';
+import type { Actor } from './actor';
+import { getIndicators } from './frameworks';
+import { assertPeriodEditable, getPeriod } from './periods';
+import { passGate } from './readiness';
+
+const SYSTEM: Actor = { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
+
+/** The gate in front of each status, where there is one. */
+const GATES: Partial<Record<PeriodStatus, GateStep>> = { review: 'review', finalised: 'finalise' };
+
+/**
+ * Moves a period one step forward. `override`: the reason to move on although
+ * something is missing (asked for only then; ignored when nothing is).
+ */
+export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM, override?: string): Period {
+  const period = getPeriod(db, id);
+  if (period.archivedAt) assertPeriodEditable(period);
+  const from = PERIOD_STATUSES.indexOf(period.status);
+  if (PERIOD_STATUSES.indexOf(to) !== from + 1) {
+    throw new AppError('validation', t('error.period.statusSkip', { name: period.name, from: PERIOD_STATUS_LABELS[period.status], to: PERIOD_STATUS_LABELS[to] }));
+  }
+  if (to === 'scoring') {
+    const problems: string[] = [];
+    const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
+    if (hasErrors(issues)) problems.push(t('error.period.notReady.frameworkErrors', { count: issues.filter((i) => i.severity === 'error').length }));
+    if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
+    if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
+    if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }));
+  }
+  const gate = GATES[to];
+  inTransaction(db, () => {
+    const reason = gate ? passGate(db, id, gate, override, now, actor) : null;
+    // The status change writes its own audit row (trigger period_status_audit), naming the actor and, when overridden, the reason.
+    withAuditContext(db, { actorKind: actor.kind, actor: actor.name, now, ...(reason ? { reason } : {}) }, () => {
+      db.prepare('UPDATE period SET status = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), id);
+    });
+  });
+  return getPeriod(db, id);
+}

@@ -1,0 +1,43 @@
+/**
+ * Issue 9 §4 (foundation): every computed result carries a fingerprint of its
+ * inputs and rules — the same in any process for the same data, changed by
+ * any score, figure or scoring setting, unchanged by how results are shown.
+ */
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/services';
+import { periodSetup } from '../helpers/period-setup';
+import { value } from '../helpers/result';
+
+describe('the fingerprint of a period’s results', () => {
+  it('is the same in another process, changes with a score or a rule, not with a presentation setting', async () => {
+    const s = await periodSetup();
+    const rating = s.leaf('1.3');
+    const save = (v: number, reason?: string) =>
+      value(s.invoke('entries.save', { periodId: s.periodId, ...(reason ? { reason } : {}), entries: [{ raterId: s.r1, branchId: s.hg1, indicatorId: rating.id, value: v }] }));
+    await save(5);
+    await value(s.invoke('periods.advance', { id: s.periodId, to: 'review', override: '测试：指纹不看是否评完' }));
+    const first = (await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint;
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+
+    const other = createServices({ dataDir: s.services.ctx.dataDir });
+    expect((await value(other.invoke('results.get', { periodId: s.periodId }))).fingerprint).toBe(first);
+    other.close();
+
+    const period = await value(s.invoke('periods.get', { id: s.periodId }));
+    const update = (settings: typeof period.settings) => value(s.invoke('periods.update', { id: s.periodId, name: period.name, year: period.year, kind: period.kind, settings }));
+    await update({ ...period.settings, presenterNames: true });
+    expect((await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint).toBe(first);
+
+    await update({ ...period.settings, presenterNames: true, combine: 'median' });
+    const ruled = (await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint;
+    expect(ruled).not.toBe(first);
+
+    await save(6, '复核更正');
+    const rescored = (await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint;
+    expect(rescored).not.toBe(ruled);
+    // Back to the same data and rules: back to the same fingerprint.
+    await save(5, '复核更正');
+    await update({ ...period.settings, presenterNames: false, combine: period.settings.combine });
+    expect((await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint).toBe(first);
+  });
+});
