@@ -249,7 +249,7 @@ describe.runIf(chromiumPath)('framework screen in Chromium', () => {
     await page.locator('.rp-fw-alert').getByRole('button', { name: '另存为新版本' }).click();
     // It asks first, saying what a new version is (issue 9 §6: it used to run at once).
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText('另存为“2026年度党建业务一体化考评”第 2 版？').waitFor();
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '另存为“2026年度党建业务一体化考评”第 2 版？' }).waitFor();
     await confirm.getByRole('button', { name: '另存为新版本' }).click();
     await page.getByText('已另存为“2026年度党建业务一体化考评”第 2 版，可以在新版本上修改').waitFor();
     await poll(() => page.getByTestId('fw-meta').innerText()).toMatch(/可编辑[\s\S]*第 2 版[\s\S]*尚未用于考核周期/);

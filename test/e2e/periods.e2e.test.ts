@@ -76,14 +76,20 @@ describe.runIf(chromiumPath)('first run, periods and raters screens in Chromium'
   });
 
   it('goes back to 首页 from anywhere: the menu, the breadcrumb and the logo', async () => {
+    // A hash change fires no load event: follow the address itself.
+    const atHome = () => expect.poll(() => new URL(page.url()).hash).toBe('#/');
     await page.getByRole('menuitem', { name: '首页' }).click();
-    await page.waitForURL(/#\/$/);
+    await atHome();
     await page.getByRole('menuitem', { name: '评审会' }).click();
-    await page.locator('.rp-header .ant-breadcrumb').getByText('首页').click();
-    await page.waitForURL(/#\/$/);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/meetings');
+    // The breadcrumb follows the page: 首页 / 评审会, 首页 a link now.
+    await page.locator('.rp-header .ant-breadcrumb').getByText('评审会').waitFor();
+    await page.locator('.rp-header .ant-breadcrumb').getByRole('link', { name: '首页' }).click();
+    await atHome();
     await page.getByRole('menuitem', { name: '结果' }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/results');
     await page.getByRole('link', { name: '首页' }).first().click();
-    await page.waitForURL(/#\/$/);
+    await atHome();
   });
 
   it('lists the sample period on 考核周期 as 评审中, and refuses to delete it because it has scores', async () => {

@@ -136,7 +136,8 @@ export function AppLayout() {
         <Header className="rp-header">
           <Breadcrumb
             items={[
-              { title: mayHome && area?.path !== '/' ? <a onClick={() => void navigate('/')}>{t('header.home')}</a> : t('header.home') },
+              // A real link (the app routes by hash), so it is a link to assistive technology too.
+              mayHome && area?.path !== '/' ? { title: t('header.home'), href: '#/' } : { title: t('header.home') },
               ...(area && area.path !== '/' ? [{ title: t(area.label) }] : []),
             ]}
           />
