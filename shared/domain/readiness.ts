@@ -6,6 +6,7 @@
  * results screen and in the documents made from them.
  */
 import { z } from 'zod';
+import type { MeasurementRow } from './measurements';
 import { text } from './text';
 
 /** The steps that are gated: 进入评审 (review), 标记为已公示 (publish), 定稿 (finalise). */
@@ -22,15 +23,8 @@ export interface MissingScores {
   cells: number;
 }
 
-/** A branch × quantitative leaf with no actual value (业务数据). */
-export interface MissingMeasurement {
-  branchId: number;
-  branchCode: string;
-  branchName: string;
-  indicatorId: number;
-  indicatorCode: string;
-  indicatorName: string;
-}
+/** A branch × quantitative leaf with no actual value (业务数据): the identifying part of its row. */
+export type MissingMeasurement = Pick<MeasurementRow, 'branchId' | 'branchCode' | 'branchName' | 'indicatorId' | 'indicatorCode' | 'indicatorName'>;
 
 /** An agenda item of the period's meetings that the meeting has not dealt with. */
 export interface OpenAgendaItem {

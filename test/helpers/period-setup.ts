@@ -50,3 +50,20 @@ export async function periodSetup(options: { status?: 'draft' | 'scoring'; now?:
   const leaf = (code: string): Indicator => framework.value.indicators.find((i) => i.code === code)!;
   return { dir, services, invoke, db: services.ctx.db, periodId, hg1: a.value.id, hg2: b.value.id, gd1: c.value.id, r1: r1.value.id, r2: r2.value.id, leaf };
 }
+
+/** Every rater-scored leaf of PERIOD_FRAMEWORK (1.1, 1.2, 1.3, 2.3, 3, 4) for one rater and branch; `only` keeps the first n. */
+export function fullSheet(s: PeriodSetup, raterId: number, branchId: number, only = 6) {
+  return [
+    { raterId, branchId, indicatorId: s.leaf('1.1').id, value: 0 },
+    { raterId, branchId, indicatorId: s.leaf('1.2').id, value: 1 },
+    { raterId, branchId, indicatorId: s.leaf('1.3').id, value: 8 },
+    { raterId, branchId, indicatorId: s.leaf('2.3').id, value: 16 },
+    { raterId, branchId, indicatorId: s.leaf('3').id, value: 0 },
+    { raterId, branchId, indicatorId: s.leaf('4').id, value: 0 },
+  ].slice(0, only);
+}
+
+/** A business figure against a target of 100 (actual null: not in yet). */
+export const measurementOf = (branchId: number, indicatorId: number, actual: number | null) => ({ branchId, indicatorId, target: 100, actual });
+
+export type PeriodSetup = Awaited<ReturnType<typeof periodSetup>>;

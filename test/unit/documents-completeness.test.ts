@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { GateOverride } from '../../shared/domain/readiness';
 import { branchCompletenessText, overrideSentence, periodCompletenessText } from '../../electron/reports/completeness';
 import type { Completeness } from '../../electron/reports/view-models';
-import { periodSetup } from '../helpers/period-setup';
+import { fullSheet, measurementOf, periodSetup } from '../helpers/period-setup';
 import { ok } from '../helpers/result';
 
 // ---------------------------------------------------------------- the wording alone
@@ -114,20 +114,9 @@ async function docText(file: string): Promise<string> {
 }
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
-type Setup = Awaited<ReturnType<typeof periodSetup>>;
 
-/** Every rater-scored leaf of PERIOD_FRAMEWORK (1.1, 1.2, 1.3, 2.3, 3, 4); `only` keeps the first n. */
-function sheet(s: Setup, raterId: number, branchId: number, only = 6) {
-  return [
-    { raterId, branchId, indicatorId: s.leaf('1.1').id, value: 0 },
-    { raterId, branchId, indicatorId: s.leaf('1.2').id, value: 1 },
-    { raterId, branchId, indicatorId: s.leaf('1.3').id, value: 8 },
-    { raterId, branchId, indicatorId: s.leaf('2.3').id, value: 16 },
-    { raterId, branchId, indicatorId: s.leaf('3').id, value: 0 },
-    { raterId, branchId, indicatorId: s.leaf('4').id, value: 0 },
-  ].slice(0, only);
-}
-const measurement = (branchId: number, indicatorId: number, actual: number | null) => ({ branchId, indicatorId, target: 100, actual });
+const sheet = fullSheet;
+const measurement = measurementOf;
 
 /**
  * The small period on a clock the test moves. `complete`: every cell and

@@ -12,25 +12,13 @@ import { migrate } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/db/migrations';
 import { registerAuditFunctions } from '../../electron/db/audit-chain';
 import { cli } from '../helpers/cli';
-import { periodSetup } from '../helpers/period-setup';
+import { fullSheet, measurementOf, periodSetup, type PeriodSetup } from '../helpers/period-setup';
 import { ok } from '../helpers/result';
 import { tempDir } from '../helpers/tmp';
 
-type Setup = Awaited<ReturnType<typeof periodSetup>>;
 
-/** Every rater-scored leaf of PERIOD_FRAMEWORK (1.1, 1.2, 1.3, 2.3, 3, 4) for one rater and branch; `only` keeps the first n. */
-function sheet(s: Setup, raterId: number, branchId: number, only = 6) {
-  return [
-    { raterId, branchId, indicatorId: s.leaf('1.1').id, value: 0 },
-    { raterId, branchId, indicatorId: s.leaf('1.2').id, value: 1 },
-    { raterId, branchId, indicatorId: s.leaf('1.3').id, value: 8 },
-    { raterId, branchId, indicatorId: s.leaf('2.3').id, value: 16 },
-    { raterId, branchId, indicatorId: s.leaf('3').id, value: 0 },
-    { raterId, branchId, indicatorId: s.leaf('4').id, value: 0 },
-  ].slice(0, only);
-}
-
-const measurement = (branchId: number, indicatorId: number, actual: number | null) => ({ branchId, indicatorId, target: 100, actual });
+const sheet = fullSheet;
+const measurement = measurementOf;
 
 /**
  * 王建国 has scored HG-01 fully and 2 of HG-02's 6 cells; 李敏 (recused from
@@ -57,9 +45,9 @@ async function allDone() {
   return s;
 }
 
-const overrideRows = (s: Setup) => s.db.prepare('SELECT step, actor, reason, missing_json FROM period_override WHERE period_id = ? ORDER BY id').all(s.periodId);
-const auditCount = (s: Setup) => s.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit').get()!.n;
-const periodAudit = async (s: Setup) => ok(await s.invoke('audit.list', { periodId: s.periodId, entity: 'period' })).rows.map((r) => [r.action, r.reason] as const);
+const overrideRows = (s: PeriodSetup) => s.db.prepare('SELECT step, actor, reason, missing_json FROM period_override WHERE period_id = ? ORDER BY id').all(s.periodId);
+const auditCount = (s: PeriodSetup) => s.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit').get()!.n;
+const periodAudit = async (s: PeriodSetup) => ok(await s.invoke('audit.list', { periodId: s.periodId, entity: 'period' })).rows.map((r) => [r.action, r.reason] as const);
 const publication = { start: '2026-12-01', end: '2026-12-07', objectionContact: '党委组织部 电话 6688' };
 
 describe('readiness: exactly what is missing', () => {
