@@ -23,6 +23,7 @@ import { FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type Document
 import { text } from './domain/text';
 import { GateInput, OverrideReason, type GateOverride, type Readiness } from './domain/readiness';
 import { AbsolutePath, ReadPath, WriteFolder, WritePath } from './domain/file-path';
+import type { OutdatedRecords } from './domain/records';
 import { AgendaItemInput, AttendeeInput, MeetingFields, PublicationInput, type ItemResult, type MeetingDetail, type MeetingFollow, type MeetingSummary, type Publication } from './domain/meetings';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -311,6 +312,8 @@ export const api = {
   'results.panel': method(z.object({ periodId: Id })).returns<PanelStatistics>(),
   // A branch over every period whose results may be seen (review, finalised), oldest first.
   'results.trend': method(z.object({ branchId: Id })).returns<TrendPoint[]>(),
+  // Records and documents made from other results than the current ones (admin).
+  'results.outdated': method(z.object({ periodId: Id })).returns<OutdatedRecords>(),
   // A chart saved as a picture: the renderer sends the PNG, the main process writes it.
   'files.writePng': method(
     z.object({ path: WritePath, dataBase64: z.string().min(1).max(Math.ceil(PNG_MAX_BYTES / 3) * 4 + 64) }),
@@ -346,6 +349,8 @@ export const api = {
   'documents.meetingPack': method(z.object({ meetingId: Id, path: WritePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
   'documents.minutes': method(z.object({ meetingId: Id, path: WritePath, fontScheme: z.enum(FONT_SCHEMES).optional() })).returns<DocumentWritten>(),
   'documents.publication': method(z.object({ periodId: Id, path: WritePath, ...ReviewDocumentOptions })).returns<DocumentWritten>(),
+  // Documents made from results that have changed since: write one again at its recorded path with the options it was made with.
+  'documents.regenerate': method(z.object({ recordId: Id })).returns<DocumentWritten>(),
 
   // Review meetings (评审会) and publication (公示): admin only, except 'meetings.current' (raters follow the meeting).
   'meetings.list': method(z.object({ periodId: Id })).returns<MeetingSummary[]>(),

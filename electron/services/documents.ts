@@ -32,6 +32,9 @@ import { getMeeting, getPublication } from './meetings';
 import { compareSelf } from './self-assessment';
 import { readSetting, writeSetting } from './settings';
 import { writeFileSafely } from './safe-write';
+import { getRecord, recordResult } from './records';
+import { assertResultsVisible } from './scoring';
+import { isDocumentRecordKind, type RecordFigures } from '../../shared/domain/records';
 
 export async function writeDocument(file: string, bytes: Buffer, warnings: Iterable<string> = []): Promise<DocumentWritten> {
   await writeFileSafely(file, bytes);
@@ -77,6 +80,8 @@ interface ReviewOptions {
   issuer?: string;
   /** 成文日期, YYYY-MM-DD; today when left out. */
   date?: string;
+  /** false: a document written again (documents.regenerate) leaves the remembered defaults as they are. */
+  remember?: boolean;
 }
 
 /**
@@ -89,6 +94,7 @@ function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: Fo
   const issuer = o.issuer?.trim() || defaults.issuer;
   const fontScheme = o.fontScheme ?? defaults.fontScheme;
   const remember = () => {
+    if (o.remember === false) return;
     if (o.issuer?.trim() && o.issuer.trim() !== defaults.issuer) writeSetting(ctx.db, ISSUER_KEY, issuer, ctx.now());
     if (o.fontScheme && o.fontScheme !== defaults.fontScheme) writeSetting(ctx.db, FONT_KEY, fontScheme, ctx.now());
   };
@@ -100,13 +106,6 @@ function resolveOptions(ctx: ServiceContext, o: ReviewOptions): { fontScheme: Fo
   }
   return { fontScheme, issuer, date, remember };
 }
-
-/** The written document, once its options are remembered. */
-const rememberAfter = async (o: { remember: () => void }, writing: Promise<DocumentWritten>): Promise<DocumentWritten> => {
-  const written = await writing;
-  o.remember();
-  return written;
-};
 
 /** Draws a chart; without a Chinese font the document goes without it and says why. */
 async function tryChart(warnings: Set<string>, draw: () => Promise<ChartImage>): Promise<ChartImage | null> {
@@ -123,11 +122,38 @@ async function tryChart(warnings: Set<string>, draw: () => Promise<ChartImage>):
 
 const gradeLabels = (data: ReviewData) => data.settings.grades.map((g) => g.label);
 
+/** What a review document is recorded with, to be written again the same way (the date only when the user gave one). */
+const reviewOptions = (o: { fontScheme: FontScheme; issuer: string }, input: ReviewOptions) => ({ fontScheme: o.fontScheme, issuer: o.issuer, date: input.date ?? null });
+
+/** One branch's figures as a feedback sheet prints them. */
+const printedFigures = (data: ReviewData, branchId: number): RecordFigures => {
+  const { result } = branchOf(data, branchId);
+  return { total: result.total, rank: result.rank, grade: result.grade };
+};
+
+/**
+ * The written document, once it is recorded with the fingerprint of the results it was made from
+ * (taken when its data was loaded) and its options are remembered.
+ */
+async function recordAfter(
+  ctx: ServiceContext,
+  o: { remember: () => void },
+  writing: Promise<DocumentWritten>,
+  record: Omit<NewRecordOf, 'path'>,
+): Promise<DocumentWritten> {
+  const written = await writing;
+  recordResult(ctx, { ...record, path: written.path });
+  o.remember();
+  return written;
+}
+type NewRecordOf = Parameters<typeof recordResult>[1];
+
 // ---------------------------------------------------------------- 考核结果通报
 
 export async function writeBulletin(ctx: ServiceContext, input: ReviewOptions & { periodId: number; path: string }): Promise<DocumentWritten> {
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId);
+  const fingerprint = ctx.results.fingerprint(ctx.db, input.periodId);
   const warnings = new Set<string>();
   const grades = gradeLabels(data);
   const branches = data.result.branches;
@@ -145,7 +171,7 @@ export async function writeBulletin(ctx: ServiceContext, input: ReviewOptions & 
       )
     : null;
   const bytes = await bulletinDocx(data, { ...o, charts: { ranking, quadrant } });
-  return rememberAfter(o, writeDocument(input.path, bytes, warnings));
+  return recordAfter(ctx, o, writeDocument(input.path, bytes, warnings), { periodId: input.periodId, kind: 'bulletin', fingerprint, options: reviewOptions(o, input) });
 }
 
 // ---------------------------------------------------------------- 支部考核反馈单
@@ -184,13 +210,21 @@ async function feedbackParts(ctx: ServiceContext, data: ReviewData, branchId: nu
 export async function writeFeedback(ctx: ServiceContext, input: ReviewOptions & { periodId: number; branchId: number; path: string }): Promise<DocumentWritten> {
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, { branchIds: [input.branchId] });
-  branchOf(data, input.branchId); // not_found before any chart is drawn
+  const fingerprint = ctx.results.fingerprint(ctx.db, input.periodId);
+  const figures = printedFigures(data, input.branchId); // not_found before any chart is drawn
   const warnings = new Set<string>();
   const s = officialStyle({ fontScheme: o.fontScheme });
   const radars = radarsFor(data, [input.branchId], warnings);
   const parts = await feedbackParts(ctx, data, input.branchId, radars).finally(() => radars?.close());
   const doc = feedbackDocument(s, data, input.branchId, { ...parts, issuer: o.issuer, date: o.date });
-  return rememberAfter(o, writeDocument(input.path, await toBuffer(doc), warnings));
+  return recordAfter(ctx, o, writeDocument(input.path, await toBuffer(doc), warnings), {
+    periodId: input.periodId,
+    kind: 'feedback',
+    fingerprint,
+    branchId: input.branchId,
+    figures,
+    options: { ...reviewOptions(o, input), branchId: input.branchId },
+  });
 }
 
 /** "SL-001 化工一厂生产运行党支部 反馈单.docx", without the characters Windows refuses in a file name. */
@@ -202,27 +236,43 @@ export function feedbackFileName(branch: { code: string; name: string }): string
 
 // ---------------------------------------------------------------- the review meeting's documents
 
+type MeetingDocInput = { meetingId: number; path: string } & Pick<ReviewOptions, 'fontScheme' | 'remember'>;
+
 /**
  * 评审会材料: arrangements, agenda, attendance to sign, a page per branch. The
  * branches' results are printed only once the period's results may be seen;
  * before that, how far the panel has scored each.
  */
-export async function writeMeetingPack(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
+export async function writeMeetingPack(ctx: ServiceContext, input: MeetingDocInput): Promise<DocumentWritten> {
   const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
-  const o = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const o = resolveOptions(ctx, { fontScheme: input.fontScheme, remember: input.remember });
   const { fontScheme } = o;
   const data = meeting.resultsVisible ? loadReviewData(ctx.db, ctx.results, meeting.periodId) : null;
+  const fingerprint = ctx.results.fingerprint(ctx.db, meeting.periodId);
   const confidential = data !== null && getPublication(ctx.db, meeting.periodId).publishedAt === null;
-  return rememberAfter(o, writeDocument(input.path, await meetingPackDocx(meeting, { fontScheme, data, confidential })));
+  return recordAfter(ctx, o, writeDocument(input.path, await meetingPackDocx(meeting, { fontScheme, data, confidential })), {
+    periodId: meeting.periodId,
+    kind: 'meetingPack',
+    fingerprint,
+    meetingId: meeting.id,
+    options: { fontScheme },
+  });
 }
 
 /** 会议纪要: the minutes saved for the meeting, or else the draft made from its record. */
-export async function writeMinutes(ctx: ServiceContext, input: { meetingId: number; path: string; fontScheme?: FontScheme }): Promise<DocumentWritten> {
+export async function writeMinutes(ctx: ServiceContext, input: MeetingDocInput): Promise<DocumentWritten> {
   const meeting = getMeeting(ctx.db, input.meetingId, ctx.now());
-  const o = resolveOptions(ctx, { fontScheme: input.fontScheme });
+  const o = resolveOptions(ctx, { fontScheme: input.fontScheme, remember: input.remember });
   const { fontScheme } = o;
+  const fingerprint = ctx.results.fingerprint(ctx.db, meeting.periodId);
   const text = meeting.minutesText.trim() ? meeting.minutesText : draftMinutes(ctx, input.meetingId);
-  return rememberAfter(o, writeDocument(input.path, await minutesDocx(meeting, text, { fontScheme })));
+  return recordAfter(ctx, o, writeDocument(input.path, await minutesDocx(meeting, text, { fontScheme })), {
+    periodId: meeting.periodId,
+    kind: 'minutesDoc',
+    fingerprint,
+    meetingId: meeting.id,
+    options: { fontScheme },
+  });
 }
 
 /** 公示: needs the results and the publicity period with where objections go (set on the meeting screen). */
@@ -233,7 +283,13 @@ export async function writePublication(ctx: ServiceContext, input: ReviewOptions
   }
   const o = resolveOptions(ctx, { ...input, date: input.date ?? publication.publicityStart });
   const data = loadReviewData(ctx.db, ctx.results, input.periodId);
-  return rememberAfter(o, writeDocument(input.path, await publicationDocx(data, publication, o)));
+  const fingerprint = ctx.results.fingerprint(ctx.db, input.periodId);
+  return recordAfter(ctx, o, writeDocument(input.path, await publicationDocx(data, publication, o)), {
+    periodId: input.periodId,
+    kind: 'publicationDoc',
+    fingerprint,
+    options: reviewOptions(o, input),
+  });
 }
 
 // ---------------------------------------------------------------- batches
@@ -275,6 +331,7 @@ export interface BatchInput extends ReviewOptions {
 export async function startBatch(ctx: ServiceContext, input: BatchInput): Promise<BatchJobStatus> {
   const o = resolveOptions(ctx, input);
   const data = loadReviewData(ctx.db, ctx.results, input.periodId, input.branchIds ? { branchIds: input.branchIds } : {});
+  const fingerprint = ctx.results.fingerprint(ctx.db, input.periodId);
   const ids = input.branchIds?.length ? [...new Set(input.branchIds)] : data.result.branches.map((b) => b.branchId);
   for (const id of ids) branchOf(data, id);
   if (!ids.length) throw new AppError('validation', t('error.documents.noBranches'));
@@ -307,12 +364,22 @@ export async function startBatch(ctx: ServiceContext, input: BatchInput): Promis
   const finished = [...map.values()].filter((j) => j.status.state !== 'running');
   for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) map.delete(old.status.jobId);
 
-  void runBatch(ctx, job, data, ids, input, o).catch((e: unknown) => ctx.log.error('documents.batch', e));
+  void runBatch(ctx, job, { data, fingerprint }, ids, input, o).catch((e: unknown) => ctx.log.error('documents.batch', e));
   o.remember();
   return snapshot(job);
 }
 
-async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: number[], input: BatchInput, o: ReturnType<typeof resolveOptions>): Promise<void> {
+async function runBatch(
+  ctx: ServiceContext,
+  job: Job,
+  made: { data: ReviewData; fingerprint: string },
+  ids: number[],
+  input: BatchInput,
+  o: ReturnType<typeof resolveOptions>,
+): Promise<void> {
+  const { data, fingerprint } = made;
+  // Each file is recorded as it is written, with the fingerprint of the results the batch was loaded from.
+  const recorded = { periodId: input.periodId, kind: 'feedback', fingerprint } as const;
   const warnings = new Set<string>();
   const s = officialStyle({ fontScheme: o.fontScheme });
   const sections: ISectionOptions[] = [];
@@ -354,6 +421,7 @@ async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: nu
         const bytes = await toBuffer(doc);
         await saving;
         saving = writeDocument(file, bytes).then(() => {
+          recordResult(ctx, { ...recorded, path: file, branchId, figures: printedFigures(data, branchId), options: { ...reviewOptions(o, input), branchId } });
           status.files.push(file);
           status.done++;
         });
@@ -368,6 +436,7 @@ async function runBatch(ctx: ServiceContext, job: Job, data: ReviewData, ids: nu
       const bytes = await toBuffer(s.document(sections, { title: t('documents.feedback.batchTitle', { period: data.period.name, count: ids.length }) }));
       if (job.cancelRequested) return stop();
       await writeDocument(input.path, bytes);
+      recordResult(ctx, { ...recorded, path: input.path, options: { ...reviewOptions(o, input), branchIds: ids } });
       status.files.push(input.path);
     }
     status.warnings = [...warnings];
@@ -407,4 +476,56 @@ export async function waitForJob(ctx: ServiceContext, jobId: string, onProgress?
     if (s.state !== 'running') return s;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+// ---------------------------------------------------------------- written again
+
+/** A book of feedback sheets (a batch's one file) written at once: the batch's own writer, awaited. */
+async function writeFeedbackBook(ctx: ServiceContext, input: ReviewOptions & { periodId: number; branchIds: number[]; path: string }): Promise<DocumentWritten> {
+  const o = resolveOptions(ctx, input);
+  const data = loadReviewData(ctx.db, ctx.results, input.periodId, { branchIds: input.branchIds });
+  const fingerprint = ctx.results.fingerprint(ctx.db, input.periodId);
+  for (const id of input.branchIds) branchOf(data, id);
+  const job: Job = {
+    cancelRequested: false,
+    status: { jobId: '', mode: 'single', state: 'running', phase: 'sheets', done: 0, total: input.branchIds.length, files: [], folder: path.dirname(input.path), error: null, warnings: [] },
+  };
+  await runBatch(ctx, job, { data, fingerprint }, input.branchIds, { ...input, mode: 'single' }, o);
+  const { status } = job;
+  if (status.error) throw new AppError(status.error.code, status.error.message);
+  return status.warnings.length ? { path: input.path, warnings: status.warnings } : { path: input.path };
+}
+
+/**
+ * Writes a recorded document again, from the current results, at the path it
+ * was written to and with the options it was written with, replacing the old
+ * file. The path is the app's own record of where it wrote (no dialog is
+ * asked again); the results must be visible as for the first writing.
+ */
+export async function regenerateDocument(ctx: ServiceContext, recordId: number): Promise<DocumentWritten> {
+  const { record, options } = getRecord(ctx.db, recordId);
+  if (!isDocumentRecordKind(record.kind) || record.path === null || options === null) throw new AppError('validation', t('records.notDocument'));
+  const file = record.path;
+  ctx.files.mayRewriteRecorded(file);
+  const again = { path: file, fontScheme: options.fontScheme, remember: false } as const;
+  const review = 'issuer' in options ? { ...again, issuer: options.issuer, ...(options.date ? { date: options.date } : {}) } : again;
+  const meetingId = () => {
+    if (record.meetingId === null) throw new AppError('not_found', t('records.meetingGone'));
+    return record.meetingId;
+  };
+  switch (record.kind) {
+    case 'meetingPack':
+      return writeMeetingPack(ctx, { ...again, meetingId: meetingId() });
+    case 'minutesDoc':
+      return writeMinutes(ctx, { ...again, meetingId: meetingId() });
+    default:
+      break;
+  }
+  assertResultsVisible(ctx.db, record.periodId);
+  const periodId = record.periodId;
+  if (record.kind === 'bulletin') return writeBulletin(ctx, { ...review, periodId });
+  if (record.kind === 'publicationDoc') return writePublication(ctx, { ...review, periodId });
+  if ('branchIds' in options) return writeFeedbackBook(ctx, { ...review, periodId, branchIds: options.branchIds });
+  if ('branchId' in options) return writeFeedback(ctx, { ...review, periodId, branchId: options.branchId });
+  throw new AppError('validation', t('records.notDocument'));
 }

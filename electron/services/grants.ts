@@ -109,6 +109,17 @@ export class FileAccess {
     }
   }
 
+  /**
+   * A document the app wrote and recorded (result_record), written again in its
+   * place from changed results: the record is the user's earlier choice, so no
+   * dialog is asked again, and replacing the app's own file is what is asked for.
+   * Only paths read back from that record come here, never one from the renderer.
+   */
+  mayRewriteRecorded(p: string): void {
+    this.absolute(p);
+    if (isDirectory(p)) throw new AppError('validation', t('file.path.isFolder', { path: p }));
+  }
+
   /** Checks every path field `schema` declares in the parsed input `data`. */
   checkInput(schema: z.ZodType, data: unknown): void {
     for (const { use, value } of declaredPaths(schema, data)) {

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import { getIndicators } from './frameworks';
 import { getMeeting } from './meetings';
 import { getPeriod, periodStatus } from './periods';
+import { revealedFigures } from './records';
 
 const fmt = (x: number) => x.toFixed(2);
 const withNote = (name: string, note: string) => (note ? t('minutes.withNote', { name, note }) : name);
@@ -30,18 +31,25 @@ function itemLines(ctx: ServiceContext, meeting: MeetingDetail, item: AgendaItem
   }
   lines.push(`   ${facts.join('；')}。`);
   if (item.kind === 'report' && item.revealedAt) {
-    const score = revealedScore(ctx, meeting.periodId, item);
-    if (score) lines.push(`   ${t('minutes.item.score', { score })}`);
+    // The figure announced at the reveal stays in the minutes; when scores changed afterwards, the figure now is set beside it.
+    const announced = revealedFigures(ctx.db, item.id);
+    const row = currentRow(ctx, meeting.periodId, item);
+    const changed = announced !== null && row !== null && fmt(announced.total) !== fmt(row.total);
+    const score = row ? revealedScore(ctx, meeting.periodId, row, changed) : null;
+    if (score && changed) lines.push(`   ${t('minutes.item.scoreChanged', { then: fmt(announced.total), score })}`);
+    else if (score) lines.push(`   ${t('minutes.item.score', { score })}`);
   }
   lines.push(`   ${t('minutes.item.decision', { text: item.decision || t('minutes.toFill') })}`);
   if (item.notes) lines.push(`   ${t('minutes.item.notes', { text: item.notes })}`);
   return lines;
 }
 
-function revealedScore(ctx: ServiceContext, periodId: number, item: AgendaItem): string | null {
+function currentRow(ctx: ServiceContext, periodId: number, item: AgendaItem) {
   if (!item.branch?.inPeriod) return null;
-  const row = ctx.results.engine(ctx.db, periodId).result.branches.find((b) => b.branchId === item.branch!.id);
-  if (!row) return null;
+  return ctx.results.engine(ctx.db, periodId).result.branches.find((b) => b.branchId === item.branch!.id) ?? null;
+}
+
+function revealedScore(ctx: ServiceContext, periodId: number, row: NonNullable<ReturnType<typeof currentRow>>, changed: boolean): string {
   const parts = [
     t('minutes.score.party', { points: fmt(row.tags.party.points) }),
     t('minutes.score.business', { points: fmt(row.tags.business.points) }),
@@ -50,7 +58,7 @@ function revealedScore(ctx: ServiceContext, periodId: number, item: AgendaItem):
   if (row.bonus > 0) parts.push(t('minutes.score.bonus', { points: fmt(row.bonus) }));
   // A finalised period's figures are final, missing items or not (the documents state how it was finalised).
   const provisional = !row.complete && periodStatus(ctx.db, periodId) !== 'finalised';
-  const remarks = `${provisional ? t('minutes.score.provisional') : ''}${row.vetoed ? t('minutes.score.vetoed') : ''}`;
+  const remarks = `${provisional ? t('minutes.score.provisional') : ''}${row.vetoed ? t('minutes.score.vetoed') : ''}${changed ? t('minutes.score.changedSinceReveal') : ''}`;
   return t('minutes.score', { total: fmt(row.total), parts: parts.join('，'), remarks });
 }
 

@@ -31,6 +31,7 @@ import { t } from '../../shared/messages';
 import { branchProgress, itemResult } from './meeting-result';
 import { getPeriod, periodBranchIds } from './periods';
 import { passGate } from './readiness';
+import { recordResult } from './records';
 import type { Session } from './session';
 
 interface MeetingRow {
@@ -420,6 +421,15 @@ export function revealItem(ctx: ServiceContext, itemId: number, actor: Actor): M
       branchId: item.branch_id!,
       new: { meetingId: row.id, meeting: row.title, itemId, total: result.total, complete: result.complete, raters: result.spread?.raters ?? 0 },
     });
+    // What the meeting was told, kept with the fingerprint of the results it came from (the minutes compare it with later figures).
+    recordResult(ctx, {
+      periodId: row.period_id,
+      kind: 'reveal',
+      branchId: item.branch_id,
+      meetingId: row.id,
+      itemId,
+      figures: { total: result.total, rank: result.rank, grade: result.grade },
+    });
   });
   return getMeeting(db, row.id, now);
 }
@@ -494,11 +504,12 @@ export function getPublication(db: Database, periodId: number): Publication {
  * `override`, the reason to publish anyway.
  */
 export function publishPeriod(
-  db: Database,
+  ctx: ServiceContext,
   input: { periodId: number; start: string; end: string; objectionContact: string; published: boolean; override?: string | undefined },
-  now: Date,
   actor: Actor,
 ): Publication {
+  const { db } = ctx;
+  const now = ctx.now();
   const period = getPeriod(db, input.periodId);
   const before = getPublication(db, input.periodId);
   if (input.published && before.publishedAt === null && (period.status === 'draft' || period.status === 'scoring')) {
@@ -517,6 +528,7 @@ export function publishPeriod(
     const settings = { start: input.start, end: input.end, objectionContact: input.objectionContact.trim() };
     if (publishedAt && !before.publishedAt) {
       audit(db, now, actor, input.periodId, t('meetings.audit.published', { start: input.start, end: input.end }), { new: settings, ...(reason ? { reason } : {}) });
+      recordResult(ctx, { periodId: input.periodId, kind: 'publication' });
     } else if (!publishedAt && before.publishedAt) {
       audit(db, now, actor, input.periodId, t('meetings.audit.withdrawn'), { old: { start: before.publicityStart, end: before.publicityEnd, objectionContact: before.objectionContact } });
     } else if (publishedAt && (before.publicityStart !== input.start || before.publicityEnd !== input.end || before.objectionContact !== settings.objectionContact)) {

@@ -1,5 +1,16 @@
 /** Messages of the results screens (part of the one catalogue: merged in zh-CN.ts). */
 export const resultsMessages = {
+  // Records made from results (electron/services/records.ts, documents.regenerate)
+  'records.notFound': '找不到这条记录，可能所属的考核周期已删除',
+  'records.notDocument': '这条记录不是文档，无法重新生成',
+  'records.meetingGone': '这份文档所属的评审会已删除，无法重新生成',
+  'records.kind.reveal': '会上揭晓',
+  'records.kind.publication': '标记为已公示',
+  'records.kind.bulletin': '考核结果通报',
+  'records.kind.feedback': '支部考核反馈单',
+  'records.kind.publicationDoc': '公示',
+  'records.kind.meetingPack': '评审会材料',
+  'records.kind.minutesDoc': '会议纪要',
   // The page
   'results.title': '考核结果',
   'results.intro': '按当前考核周期的全部评分计算。点击任何一个分数，都能看到它是怎么得来的。',
@@ -369,4 +380,27 @@ export const resultsMessages = {
   'results.publication.during': '公示中（{start} 至 {end}）',
   'results.publication.done': '已公示（{start} 至 {end}）',
   'results.publication.contact': '异议受理：{contact}',
+
+  // Records and documents made from earlier results (renderer/src/components/OutdatedRecords.tsx)
+  'records.ui.title': '以下记录和文档是用之前的结果生成的，与现在的结果不一致',
+  'records.ui.intro': '之后又补录或修改了评分（或重新开放了评审），考核结果已经变化。',
+  'records.ui.reveals': '会上揭晓的得分',
+  'records.ui.reveal.line': '{branch}：{time} 会上揭晓 {then}，现在为 {now}',
+  'records.ui.reveals.hint': '已在会上宣布，无法重新生成；可在评审会记录中说明。',
+  'records.ui.publications': '公示',
+  'records.ui.publication.line': '{time} 标记为已公示',
+  'records.ui.publications.hint': '公示的是之前的结果。如需更正，请重新公示。',
+  'records.ui.documents': '文档',
+  'records.ui.document.made': '生成于 {time}',
+  'records.ui.document.branch': '{branch}',
+  'records.ui.figures.total': '{total} 分',
+  'records.ui.figures.rank': '第 {rank} 名',
+  'records.ui.figures.none': '暂无结果',
+  'records.ui.branchGone': '（支部已删除）',
+  'records.ui.regenerate': '重新生成',
+  'records.ui.regenerateAll': '全部重新生成',
+  'records.ui.regenerated': '已按现在的结果重新生成“{file}”',
+  'records.ui.regeneratedAll': '已按现在的结果重新生成 {count} 个文档',
+  'records.ui.regeneratedSome': '已重新生成 {done} 个文档，{failed} 个未能生成：{error}',
+  'records.ui.meeting.title': '本次会议揭晓的得分或生成的文档与现在的结果不一致',
 } as const;

@@ -49,6 +49,8 @@ export interface PolicyFixture {
   runningMeetingId: number;
   /** The running meeting's current item: HG-01's report. */
   reportItemId: number;
+  /** The record of the running meeting's 评审会材料, written before scoring (in the fixture's own temporary folder). */
+  packRecordId: number;
   backupName: string;
   /** Workbooks the imports read (outside the data folder; never written by a method). */
   files: { framework: string; branches: string; measurements: string; self: string; scores: string };
@@ -112,6 +114,10 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
     const report = running.items.find((i) => i.kind === 'report' && i.branch?.id === hg1) ?? fail('no report item for HG-01');
     await run('meetings.start', { id: running.id });
     await run('meetings.goTo', { id: running.id, itemIndex: running.items.indexOf(report) });
+    mkdirSync(path.join(root, 'docs'));
+    await run('documents.meetingPack', { meetingId: running.id, path: path.join(root, 'docs', '评审会材料.docx') });
+    const packRecordId =
+      services.ctx.db.prepare<[], { id: number }>("SELECT id FROM result_record WHERE kind = 'meetingPack'").get()?.id ?? fail('the meeting pack was not recorded');
 
     await run('branches.writeTemplate', { path: files.branches });
     await appendRows(files.branches, [['JX-01', '机修车间党支部']]);
@@ -167,6 +173,7 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
       plannedMeetingId,
       runningMeetingId: running.id,
       reportItemId: report.id,
+      packRecordId,
       backupName,
       files,
     };

@@ -137,6 +137,7 @@ const SAMPLE_INPUT: { [M in MethodName]: (fx: Sample) => Input<M> } = {
   'results.explain': (fx) => ({ periodId: fx.periodId, branchId: fx.hg1 }),
   'results.panel': (fx) => ({ periodId: fx.periodId }),
   'results.trend': (fx) => ({ branchId: fx.hg1 }),
+  'results.outdated': (fx) => ({ periodId: fx.periodId }),
   'files.writePng': (fx) => ({ path: fx.out('图表.png'), dataBase64: PNG_1X1 }),
 
   'documents.defaults': () => ({}),
@@ -149,6 +150,8 @@ const SAMPLE_INPUT: { [M in MethodName]: (fx: Sample) => Input<M> } = {
   'documents.meetingPack': (fx) => ({ meetingId: fx.runningMeetingId, path: fx.out('评审会材料.docx') }),
   'documents.minutes': (fx) => ({ meetingId: fx.runningMeetingId, path: fx.out('会议纪要.docx') }),
   'documents.publication': (fx) => ({ periodId: fx.periodId, path: fx.out('公示.docx') }),
+  // Rewrites the fixture's 评审会材料 where it was first written (the fixture's temporary folder, not the copy's).
+  'documents.regenerate': (fx) => ({ recordId: fx.packRecordId }),
 
   'meetings.list': (fx) => ({ periodId: fx.periodId }),
   'meetings.get': (fx) => ({ id: fx.runningMeetingId }),

@@ -1,5 +1,5 @@
 /** 报告: the Word documents, one at a time or as a batch job. */
-import { cancelJob, documentDefaults, jobStatus, startBatch, writeBulletin, writeFeedback, writeMeetingPack, writeMinutes, writePublication, writeScoreSheet } from '../documents';
+import { cancelJob, documentDefaults, jobStatus, regenerateDocument, startBatch, writeBulletin, writeFeedback, writeMeetingPack, writeMinutes, writePublication, writeScoreSheet } from '../documents';
 import type { HandlerSlice } from './define';
 
 export const documentHandlers = {
@@ -14,4 +14,6 @@ export const documentHandlers = {
   'documents.startBatch': { access: 'admin', blind: (input) => input.periodId, run: (input, ctx) => startBatch(ctx, input) },
   'documents.jobStatus': { access: 'admin', run: (input, ctx) => jobStatus(ctx, input.jobId) },
   'documents.cancelJob': { access: 'admin', run: (input, ctx) => cancelJob(ctx, input.jobId) },
+  // The record names the file and its period; the results must be visible for a review document (checked in the service).
+  'documents.regenerate': { access: 'admin', run: (input, ctx) => regenerateDocument(ctx, input.recordId) },
 } satisfies HandlerSlice;

@@ -46,6 +46,6 @@ export const meetingHandlers = {
   'meetings.saveMinutes': { access: 'admin', run: (input, ctx) => withRevealedTotals(ctx, saveMinutes(ctx.db, input.id, input.text, ctx.now())) },
   // A rater follows the meeting in progress from their seat.
   'meetings.current': { access: 'rater', own: (input) => ({ periodId: input.periodId }), run: (input, ctx) => currentMeeting(ctx.db, ctx.session, input.periodId) },
-  'periods.publish': { access: 'admin', run: (input, ctx) => publishPeriod(ctx.db, input, ctx.now(), actorOf(ctx.session)) },
+  'periods.publish': { access: 'admin', run: (input, ctx) => publishPeriod(ctx, input, actorOf(ctx.session)) },
   'periods.publication': { access: 'admin', run: (input, ctx) => getPublication(ctx.db, input.periodId) },
 } satisfies HandlerSlice;

@@ -13,7 +13,7 @@ import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet, Session } from '../../../../shared/domain/scoring';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
-import { useApi } from '../../api/useApi';
+import { invalidate, useApi } from '../../api/useApi';
 import { FocusStore } from '../scoring/focusStore';
 import type { LeafRow } from '../scoring/model';
 import { sheetKey, sheetQuery } from '../scoring/queries';
@@ -81,7 +81,12 @@ function LiveScoring({ sheet, settings, branchId }: { sheet: RaterSheet; setting
       new SheetStore(
         sheet,
         settings,
-        (entries, reason) => call('scoring.save', { periodId, raterId, entries, ...(reason ? { reason } : {}) }),
+        async (entries, reason) => {
+          const saved = await call('scoring.save', { periodId, raterId, entries, ...(reason ? { reason } : {}) });
+          // The results changed (and what they make out of date): marked stale for whoever opens them next on this PC.
+          void invalidate(queryClient, 'results');
+          return saved;
+        },
         (e) => {
           if (e instanceof ApiError && (e.error.code === 'conflict' || e.error.code === 'forbidden')) void queryClient.invalidateQueries({ queryKey: sheetKey(periodId, raterId) });
         },

@@ -14,6 +14,7 @@ import { call } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { PeriodStatusTag } from '../../components/period/periodUi';
+import { OutdatedRecords } from '../../components/OutdatedRecords';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendeesPanel } from './AttendeesPanel';
 import { MeetingFormModal } from './MeetingFormModal';
@@ -142,6 +143,7 @@ export function MeetingPage() {
       </div>
       {m.periodStatus === 'scoring' && <Alert className="rpm-blind" type="info" showIcon title={t('meetings.blind.scoring')} />}
       {m.periodStatus === 'draft' && <Alert className="rpm-blind" type="warning" showIcon title={t('meetings.blind.draft')} />}
+      <OutdatedRecords periodId={m.periodId} meetingId={m.id} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -10,15 +10,17 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FontScheme } from '../../../../shared/domain/documents';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
-import { useApi } from '../../api/useApi';
+import { invalidate, useApi } from '../../api/useApi';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCurrentPeriod } from '../../hooks/useCurrentPeriod';
 import { useFeedback } from '../../hooks/useFeedback';
 import { PeriodStatusTag } from '../../components/period/periodUi';
+import { OutdatedRecords } from '../../components/OutdatedRecords';
 import './reports.css';
 import { ReportOutcome } from './ReportOutcome';
 import { chooseKind, defaultFileName, KIND_DESC, KIND_LABEL, KINDS, MEETING_KINDS, needsResults, reportReady, safeName, savedOutcome, type Kind, type ReportChoice, type Saved } from './reportsModel';
@@ -58,6 +60,10 @@ export function ReportsPage() {
   const branches = useApi('branches.list', { includeArchived: true });
   const meetings = useApi('meetings.list', { periodId: periodId! }, { enabled: periodId !== null });
   const publication = useApi('periods.publication', { periodId: periodId! }, { enabled: periodId !== null });
+  // A file written here replaces an out-of-date one at the same path: ask again what is out of date.
+  const queryClient = useQueryClient();
+  const written = `${saved?.files.join('|') ?? ''}#${batch.status?.state ?? ''}`;
+  useEffect(() => void invalidate(queryClient, 'results.outdated'), [queryClient, written]);
 
   if (loading) {
     return (
@@ -168,6 +174,7 @@ export function ReportsPage() {
         <b>{period.name}</b> <PeriodStatusTag status={period.status} />
       </div>
       {resultsHidden && <Alert type="info" showIcon className="rpd-alert" message={t('documents.hidden.title')} description={t('documents.hidden.body')} />}
+      <OutdatedRecords periodId={periodId} />
 
       <Typography.Title level={5}>{t('documents.step.kind')}</Typography.Title>
       <Radio.Group className="rpd-kinds" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>

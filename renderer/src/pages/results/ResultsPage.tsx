@@ -13,6 +13,7 @@ import { ChartSizeProvider } from '../../charts/Chart';
 import { BranchDrawer } from './BranchDrawer';
 import { ChartsTab } from './ChartsTab';
 import { OverrideBanner } from './OverrideBanner';
+import { OutdatedRecords } from '../../components/OutdatedRecords';
 import { PanelTab } from './PanelTab';
 import { RankingTable } from './RankingTable';
 import './results.css';
@@ -118,6 +119,7 @@ export function ResultsPage() {
       </div>
       <Typography.Text type="secondary">{t('results.intro')}</Typography.Text>
       <OverrideBanner periodId={period.id} />
+      <OutdatedRecords periodId={period.id} />
     </>
   );
 

@@ -49,7 +49,12 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
       new SheetStore(
         sheet,
         settings,
-        (entries, reason) => call('scoring.save', { periodId, raterId, entries, ...(reason ? { reason } : {}) }),
+        async (entries, reason) => {
+          const saved = await call('scoring.save', { periodId, raterId, entries, ...(reason ? { reason } : {}) });
+          // The results (and which documents they make out of date) changed: not shown here, so only marked stale.
+          void invalidate(queryClient, 'results');
+          return saved;
+        },
         (e) => {
           // Refused because the sheet was locked meanwhile (finished, period moved on): show why.
           if (e instanceof ApiError && (e.error.code === 'conflict' || e.error.code === 'forbidden')) {
