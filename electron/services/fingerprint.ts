@@ -8,19 +8,46 @@
  * fingerprint they were made from, so figures that moved on can be told apart.
  */
 import { createHash } from 'node:crypto';
-import type { EngineInput, EngineScore } from '../../shared/engine';
+import type { EngineInput, EngineScore, ScoreColumns } from '../../shared/engine';
 
 /** Settings that only change how results are shown, not what they are. */
 const PRESENTATION_ONLY = new Set(['presenterNames']);
 
-function sortedScores(scores: EngineInput['scores']): [number, number, number, number][] {
-  const rows: [number, number, number, number][] = [];
-  if (Array.isArray(scores)) {
-    for (const s of scores as EngineScore[]) rows.push([s.raterId, s.branchId, s.indicatorId, s.value]);
-  } else {
-    for (let i = 0; i < scores.raterId.length; i++) rows.push([scores.raterId[i]!, scores.branchId[i]!, scores.indicatorId[i]!, scores.value[i]!]);
+function asColumns(scores: EngineInput['scores']): ScoreColumns {
+  if (!Array.isArray(scores)) return scores as ScoreColumns;
+  const list = scores as EngineScore[];
+  return {
+    raterId: Int32Array.from(list, (s) => s.raterId),
+    branchId: Int32Array.from(list, (s) => s.branchId),
+    indicatorId: Int32Array.from(list, (s) => s.indicatorId),
+    value: Float64Array.from(list, (s) => s.value),
+  };
+}
+
+/**
+ * Every entry as bytes, in (rater, branch, indicator) order: ids then values, binary. The entries are the bulk
+ * of a period (300k at the largest) and this runs with every recompute, so no per-entry objects or JSON; they
+ * usually arrive in that order already (the primary key's), which one pass confirms before any sort.
+ */
+function scoreBytes(scores: EngineInput['scores']): [Buffer, Buffer] {
+  const c = asColumns(scores);
+  const n = c.raterId.length;
+  const before = (a: number, b: number) => c.raterId[a]! - c.raterId[b]! || c.branchId[a]! - c.branchId[b]! || c.indicatorId[a]! - c.indicatorId[b]!;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = before(i - 1, i) <= 0;
+  if (!sorted) order.sort(before);
+  const ids = new Int32Array(n * 3);
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    ids[3 * k] = c.raterId[i]!;
+    ids[3 * k + 1] = c.branchId[i]!;
+    ids[3 * k + 2] = c.indicatorId[i]!;
+    values[k] = c.value[i]!;
   }
-  return rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  return [Buffer.from(ids.buffer), Buffer.from(values.buffer)];
 }
 
 const byId = <T extends { id: number }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id - b.id);
@@ -33,9 +60,9 @@ export function resultsFingerprint(input: EngineInput): string {
     groups: byId(input.groups),
     raters: byId(input.raters),
     recusals: [...input.recusals].sort((a, b) => a.raterId - b.raterId || a.branchId - b.branchId),
-    scores: sortedScores(input.scores),
     measurements: [...input.measurements].sort((a, b) => a.branchId - b.branchId || a.indicatorId - b.indicatorId),
     settings,
   };
-  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
+  const [ids, values] = scoreBytes(input.scores);
+  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').update(ids).update(values).digest('hex');
 }

@@ -8,23 +8,20 @@
  * they are now and take them off the list, while the reveal and the 公示 stay
  * (they cannot be taken back; the notice says what to do instead).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchResult } from '../../shared/engine';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { docxText } from '../helpers/docx-text';
 import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
-const documentText = async (file: string) => {
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-};
+const documentText = docxText;
 
 describe.runIf(chromiumPath)('records made from earlier results, in Chromium', () => {
   let harness: Harness;

@@ -4,22 +4,19 @@
  * saved and its folder opened, a batch of feedback sheets with its progress
  * bar, and a batch cancelled.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, chromiumForSuite, launchChromium, RENDERER_DIR } from '../helpers/browser';
+import { docxText } from '../helpers/docx-text';
 import { value } from '../helpers/result';
 
 const chromiumPath = chromiumForSuite();
 
-const documentText = async (file: string) => {
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-};
+const documentText = docxText;
 
 describe.runIf(chromiumPath)('reports screen in Chromium', () => {
   let harness: Harness;

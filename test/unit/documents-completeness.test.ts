@@ -6,15 +6,14 @@
  * a complete period says neither. The wording module alone, then the 通报,
  * 反馈单, 公示 and 评审会材料 built by the real services and read back.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { GateOverride } from '../../shared/domain/readiness';
 import { branchCompletenessText, overrideSentence, periodCompletenessText } from '../../electron/reports/completeness';
 import type { Completeness } from '../../electron/reports/view-models';
 import { fullSheet, measurementOf, periodSetup } from '../helpers/period-setup';
 import { ok } from '../helpers/result';
+import { docxText } from '../helpers/docx-text';
 
 // ---------------------------------------------------------------- the wording alone
 
@@ -107,11 +106,7 @@ describe('completeness wording', () => {
 
 // ---------------------------------------------------------------- the documents, from the real services
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-async function docText(file: string): Promise<string> {
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
-}
+const docText = docxText;
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 

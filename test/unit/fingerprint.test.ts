@@ -41,3 +41,26 @@ describe('the fingerprint of a period’s results', () => {
     expect((await value(s.invoke('results.get', { periodId: s.periodId }))).fingerprint).toBe(first);
   });
 });
+
+describe('the fingerprint’s canonical form', () => {
+  it('does not depend on the order the entries come in, nor on their shape (list or columns)', async () => {
+    const { resultsFingerprint } = await import('../../electron/services/fingerprint');
+    const { defaultPeriodSettings } = await import('../../shared/domain/period');
+    const scores = [
+      { raterId: 2, branchId: 1, indicatorId: 5, value: 3 },
+      { raterId: 1, branchId: 2, indicatorId: 5, value: 1.5 },
+      { raterId: 1, branchId: 1, indicatorId: 6, value: 2 },
+    ];
+    const base = { indicators: [], branches: [], groups: [], raters: [], recusals: [], measurements: [], settings: defaultPeriodSettings() };
+    const columns = {
+      raterId: Int32Array.from([1, 1, 2]),
+      branchId: Int32Array.from([1, 2, 1]),
+      indicatorId: Int32Array.from([6, 5, 5]),
+      value: Float64Array.from([2, 1.5, 3]),
+    };
+    const fp = resultsFingerprint({ ...base, scores });
+    expect(resultsFingerprint({ ...base, scores: [...scores].reverse() })).toBe(fp);
+    expect(resultsFingerprint({ ...base, scores: columns })).toBe(fp);
+    expect(resultsFingerprint({ ...base, scores: [{ ...scores[0]!, value: 3.5 }, ...scores.slice(1)] })).not.toBe(fp);
+  });
+});

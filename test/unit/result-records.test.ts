@@ -5,9 +5,8 @@
  * those records are listed as out of date with the figures then and now, and
  * the documents can be written again in their place.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../electron/db/sqlite';
 import { registerAuditFunctions } from '../../electron/db/audit-chain';
@@ -18,12 +17,9 @@ import { FileAccess } from '../../electron/services/grants';
 import { fullSheet, measurementOf, periodSetup } from '../helpers/period-setup';
 import { ok } from '../helpers/result';
 import { tempDir } from '../helpers/tmp';
+import { docxText } from '../helpers/docx-text';
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-async function docText(file: string): Promise<string> {
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
-}
+const docText = docxText;
 
 const publication = { start: '2026-12-14', end: '2026-12-18', objectionContact: '党委组织部 电话 6688' };
 
