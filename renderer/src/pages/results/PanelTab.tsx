@@ -13,6 +13,9 @@ import { fmtExact, fmtPoints, fmtRate } from './format';
 import type { DrawerTarget } from './target';
 import { useApi } from '../../api/useApi';
 
+/** Column widths of the disagreement table: nine raters fit beside the fixed columns at 1366 wide; more scroll. */
+const DISPUTED_W = { branch: 180, indicator: 170, figure: 56, rater: 58 } as const;
+
 /** Readings of the agreement figures (stated on screen next to each figure). */
 export const ICC_READINGS: { min: number; key: MessageKey }[] = [
   { min: 0.9, key: 'results.panel.icc.high' },
@@ -92,7 +95,7 @@ export function PanelTab({ data, onOpen }: { data: PeriodResults; onOpen: (targe
     {
       title: t('results.panel.col.branch'),
       key: 'branch',
-      width: 190,
+      width: DISPUTED_W.branch,
       fixed: 'left',
       ellipsis: true,
       render: (_, d) => branchName.get(d.branchId),
@@ -100,20 +103,20 @@ export function PanelTab({ data, onOpen }: { data: PeriodResults; onOpen: (targe
     {
       title: t('results.panel.col.indicator'),
       key: 'indicator',
-      width: 180,
+      width: DISPUTED_W.indicator,
       ellipsis: true,
       render: (_, d) => {
         const ind = indicator.get(d.indicatorId);
         return ind ? `${ind.code} ${ind.name}` : d.indicatorId;
       },
     },
-    { title: t('results.panel.col.max'), dataIndex: 'maxPoints', width: 60, align: 'right', render: (x: number) => <span className="rpr-num">{fmtExact(x)}</span> },
-    { title: t('results.panel.col.spread'), dataIndex: 'spread', width: 64, align: 'right', render: (x: number) => <b className="rpr-num">{fmtPoints(x)}</b> },
-    { title: t('results.panel.col.mean'), dataIndex: 'mean', width: 64, align: 'right', render: (x: number) => <span className="rpr-num">{fmtPoints(x)}</span> },
+    { title: t('results.panel.col.max'), dataIndex: 'maxPoints', width: DISPUTED_W.figure, align: 'right', render: (x: number) => <span className="rpr-num">{fmtExact(x)}</span> },
+    { title: t('results.panel.col.spread'), dataIndex: 'spread', width: DISPUTED_W.figure, align: 'right', render: (x: number) => <b className="rpr-num">{fmtPoints(x)}</b> },
+    { title: t('results.panel.col.mean'), dataIndex: 'mean', width: DISPUTED_W.figure, align: 'right', render: (x: number) => <span className="rpr-num">{fmtPoints(x)}</span> },
     ...data.raters.map((r) => ({
       title: r.name,
       key: `r${r.id}`,
-      width: 72,
+      width: DISPUTED_W.rater,
       align: 'right' as const,
       render: (_: unknown, d: DisputedCell) => {
         const e = d.entries.find((x) => x.raterId === r.id);
@@ -187,7 +190,9 @@ export function PanelTab({ data, onOpen }: { data: PeriodResults; onOpen: (targe
         pagination={false}
         dataSource={stats.disputed}
         columns={disputedColumns}
-        scroll={{ x: 190 + 180 + 60 + 64 + 64 + 72 * data.raters.length }}
+        scroll={{ x: DISPUTED_W.branch + DISPUTED_W.indicator + 3 * DISPUTED_W.figure + DISPUTED_W.rater * data.raters.length }}
+        // A long table with many raters: its header and horizontal scroll bar stay on screen while the page scrolls.
+        sticky={{ getContainer: () => document.querySelector<HTMLElement>('.rp-content') ?? window }}
         onRow={(d) => ({ onClick: () => onOpen({ branchId: d.branchId, at: d.indicatorId }) })}
         locale={{ emptyText: <Empty description={t('results.panel.noDisputed')} /> }}
         data-testid="panel-disputed"

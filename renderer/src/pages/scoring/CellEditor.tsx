@@ -12,7 +12,7 @@ import { DetailEditor } from './DetailEditor';
 import { methodHint, type LeafRow, type SheetBranch } from './model';
 import type { GridEditing } from './useGridEditing';
 import type { useGridKeyboard } from './useGridKeyboard';
-import { COL_W, FOOTER_H, FROZEN_W, HEADER_H, ROW_H, type GridLayout } from './useGridLayout';
+import { FOOTER_H, HEADER_H, ROW_H, type GridLayout } from './useGridLayout';
 
 const BUBBLE_W = 300;
 
@@ -29,15 +29,15 @@ export interface CellEditorProps {
 }
 
 export function CellEditor({ layout, branches, focusRowIndex, single, inputRef, editing: ed, events }: CellEditorProps) {
-  const { rows, focusBranch, columns, focusCol, rowTops, colLefts, rowV, colV } = layout;
+  const { rows, focusBranch, columns, focusCol, rowTops, colLefts, rowV, colV, frozenW } = layout;
   const { focusRow, editing, notice, detail } = ed;
-  const inputLeft = colLefts[focusCol] ?? FROZEN_W;
+  const inputLeft = colLefts[focusCol] ?? frozenW;
   const inputTop = rowTops[focusRowIndex] ?? HEADER_H;
-  const inputWidth = columns[focusCol]?.width ?? COL_W;
+  const inputWidth = columns[focusCol]?.width ?? columns[0]?.width ?? 0;
   const viewBottom = (rowV.scrollOffset ?? 0) + (rowV.scrollRect?.height ?? 600) - FOOTER_H;
   const viewRight = (colV.scrollOffset ?? 0) + (colV.scrollRect?.width ?? 800);
   const bubbleAbove = inputTop + ROW_H + 120 > viewBottom;
-  const bubbleLeft = inputLeft + BUBBLE_W > viewRight ? Math.max(FROZEN_W, inputLeft + inputWidth - BUBBLE_W) : inputLeft;
+  const bubbleLeft = inputLeft + BUBBLE_W > viewRight ? Math.max(frozenW, inputLeft + inputWidth - BUBBLE_W) : inputLeft;
   const bubbleText = editing?.error ?? notice;
   const showBubble = !!focusRow && (!!editing || !!notice);
   const levelOptions = editing && focusRow?.method.kind === 'level' && !editing.error ? focusRow.method.levels : null;
@@ -109,7 +109,7 @@ export function CellEditor({ layout, branches, focusRowIndex, single, inputRef, 
         >
           <div
             className="rp-detail-anchor"
-            style={{ left: colLefts[single ? 0 : branches.findIndex((b) => b.id === detail.branchId)] ?? FROZEN_W, top: rowTops[detail.row] ?? HEADER_H, width: inputWidth, height: ROW_H }}
+            style={{ left: colLefts[single ? 0 : branches.findIndex((b) => b.id === detail.branchId)] ?? frozenW, top: rowTops[detail.row] ?? HEADER_H, width: inputWidth, height: ROW_H }}
           />
         </Popover>
       ) : null}

@@ -9,19 +9,21 @@ import { cellView, footView, groupCellView, vetoOnlyGroups } from './cellView';
 import { ColumnHead, FootCell, GridCell, GroupCell, RowHead } from './GridPieces';
 import { fmt, type Row } from './model';
 import type { SheetStore } from './sheetStore';
-import { FOOTER_H, FROZEN_W, HEADER_H, type Column } from './useGridLayout';
+import { FOOTER_H, HEADER_H, type Column } from './useGridLayout';
 
 interface Band {
   store: SheetStore;
   columns: Column[];
   virtualCols: VirtualItem[];
   totalWidth: number;
+  /** The frozen indicator column's width (narrower on a compact grid). */
+  frozenW: number;
 }
 
-export function GridHead({ store, columns, virtualCols, totalWidth, focusCol }: Band & { focusCol: number }) {
+export function GridHead({ store, columns, virtualCols, totalWidth, frozenW, focusCol }: Band & { focusCol: number }) {
   return (
     <div className="rp-grid-head" style={{ width: totalWidth, height: HEADER_H }}>
-      <div className="rp-grid-corner" style={{ width: FROZEN_W }}>
+      <div className="rp-grid-corner" style={{ width: frozenW }}>
         {t('scoring.grid.corner')}
       </div>
       {virtualCols.map((vc) => {
@@ -48,7 +50,7 @@ export function GridHead({ store, columns, virtualCols, totalWidth, focusCol }: 
 export function GridRows(
   props: Band & { rows: readonly Row[]; virtualRows: VirtualItem[]; focusRow: number; focusCol: number; onFillVeto?: (groupId: number) => void },
 ) {
-  const { store, columns, virtualCols, totalWidth, rows, focusRow, focusCol } = props;
+  const { store, columns, virtualCols, totalWidth, frozenW, rows, focusRow, focusCol } = props;
   const vetoGroups = useMemo(() => vetoOnlyGroups(store.leafRows), [store.leafRows]);
   return props.virtualRows.map((vr) => {
     const row = rows[vr.index]!;
@@ -57,6 +59,7 @@ export function GridRows(
         <div key={vr.key} className="rp-grid-row is-group" style={{ top: vr.start, height: vr.size, width: totalWidth }}>
           <RowHead
             group
+            width={frozenW}
             action={vetoGroups.has(row.node.id) ? props.onFillVeto : undefined}
             groupId={row.node.id}
             code={row.node.code}
@@ -77,6 +80,7 @@ export function GridRows(
       <div key={vr.key} className="rp-grid-row" style={{ top: vr.start, height: vr.size, width: totalWidth }}>
         <RowHead
           group={false}
+          width={frozenW}
           code={row.leaf.code}
           name={row.leaf.name}
           method={t(`scoring.method.${row.method.kind}`)}
@@ -96,10 +100,10 @@ export function GridRows(
   });
 }
 
-export function GridFoot({ store, columns, virtualCols, totalWidth }: Band) {
+export function GridFoot({ store, columns, virtualCols, totalWidth, frozenW }: Band) {
   return (
     <div className="rp-grid-foot" style={{ width: totalWidth, height: FOOTER_H }}>
-      <div className="rp-grid-corner is-foot" style={{ width: FROZEN_W }} title={t('scoring.grid.subtotalHint')}>
+      <div className="rp-grid-corner is-foot" style={{ width: frozenW }} title={t('scoring.grid.subtotalHint')}>
         {t('scoring.grid.subtotal')}
       </div>
       {virtualCols.map((vc) => {

@@ -5,7 +5,6 @@
 import { Tag } from 'antd';
 import { memo } from 'react';
 import { t } from '../../../../shared/messages';
-import { FROZEN_W } from './useGridLayout';
 
 export interface CellProps {
   r: number;
@@ -43,6 +42,7 @@ export const GridCell = memo(function GridCell(p: CellProps) {
 
 export const RowHead = memo(function RowHead(p: {
   group: boolean;
+  width: number;
   groupId?: number;
   action?: (groupId: number) => void;
   code: string;
@@ -56,7 +56,7 @@ export const RowHead = memo(function RowHead(p: {
   return (
     <div
       className={`rp-rowhead${p.group ? ' is-group' : ''}${p.focused ? ' is-focus' : ''}${p.quant ? ' is-quant' : ''}`}
-      style={{ width: FROZEN_W }}
+      style={{ width: p.width }}
       title={`${p.code} ${p.name}`}
       data-row={p.group ? undefined : p.code}
     >

@@ -67,11 +67,11 @@ export function ScoreGrid(props: ScoreGridProps) {
 
   const totalWidth = colV.getTotalSize();
   const totalHeight = rowV.getTotalSize();
-  const band = { store, columns, virtualCols: colV.getVirtualItems(), totalWidth };
+  const band = { store, columns, virtualCols: colV.getVirtualItems(), totalWidth, frozenW: layout.frozenW };
 
   return (
     <div
-      className="rp-grid"
+      className={`rp-grid${layout.compact ? ' is-compact' : ''}`}
       ref={scrollRef}
       role="grid"
       aria-label={t('scoring.grid.label')}

@@ -49,7 +49,10 @@ export function useGridEditing(o: GridEditingOptions) {
   const { store, focus, focusBranch, readOnly, guard } = o;
   const rows = store.rows;
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice that only said "write the 代录 reason first" goes as soon as the reason is written, not when the focus moves.
+  const [noticeState, setNoticeState] = useState<{ text: string; fromGuard: boolean } | null>(null);
+  const setNotice = (text: string | null) => setNoticeState(text === null ? null : { text, fromGuard: text === guard() });
+  const notice = noticeState && !(noticeState.fromGuard && guard() === null) ? noticeState.text : null;
   const [detail, setDetail] = useState<DetailEditing | null>(null);
   const focusRow = rows[focus.row]?.kind === 'leaf' ? (rows[focus.row] as LeafRow) : null;
   const refusal = (row: LeafRow | null, branch: SheetBranch) => cellRefusal(row, branch, readOnly, guard);
