@@ -31,7 +31,7 @@ import { t } from '../../shared/messages';
 import { branchProgress, itemResult } from './meeting-result';
 import { getPeriod, periodBranchIds } from './periods';
 import { passGate } from './readiness';
-import { recordResult } from './records';
+import { recordResult, revealedFigures } from './records';
 import type { Session } from './session';
 
 interface MeetingRow {
@@ -155,6 +155,7 @@ export function getMeeting(db: Database, id: number, now: Date): MeetingDetail {
     spentSeconds: r.spent_seconds,
     revealedAt: r.revealed_at,
     revealedTotal: null,
+    totalNow: null,
     decision: r.decision,
     notes: r.notes,
     progress: r.branch_id === null ? null : (progress.get(r.branch_id) ?? null),
@@ -183,11 +184,24 @@ export function getMeeting(db: Database, id: number, now: Date): MeetingDetail {
   };
 }
 
-/** Fills in the total of each revealed branch (what the meeting has seen; nothing of the others). */
+/**
+ * Fills in the total of each revealed branch (what the meeting has seen; nothing of the others): the figure
+ * announced at its reveal, and the total now when scores changed since — so the agenda never passes a later
+ * figure off as the one the meeting saw.
+ */
 export function withRevealedTotals(ctx: ServiceContext, detail: MeetingDetail): MeetingDetail {
   if (!detail.items.some((i) => i.revealedAt && i.branch?.inPeriod)) return detail;
   const totals = new Map(ctx.results.engine(ctx.db, detail.periodId).result.branches.map((b) => [b.branchId, b.total]));
-  return { ...detail, items: detail.items.map((i) => (i.revealedAt && i.branch?.inPeriod ? { ...i, revealedTotal: totals.get(i.branch.id) ?? null } : i)) };
+  return {
+    ...detail,
+    items: detail.items.map((i) => {
+      if (!i.revealedAt || !i.branch?.inPeriod) return i;
+      const now = totals.get(i.branch.id) ?? null;
+      // Reveals before result records existed (migration 9) have no figure: the total now stands in, as before.
+      const announced = revealedFigures(ctx.db, i.id)?.total ?? now;
+      return { ...i, revealedTotal: announced, totalNow: now !== null && announced !== null && Math.abs(now - announced) > 1e-9 ? now : null };
+    }),
+  };
 }
 
 export interface MeetingSaveInput {

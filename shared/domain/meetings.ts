@@ -153,8 +153,10 @@ export interface AgendaItem {
   /** Seconds spent on earlier visits. */
   spentSeconds: number;
   revealedAt: string | null;
-  /** The branch's total as the meeting saw it: only for a revealed item. */
+  /** The branch's total as the meeting saw it (the figure recorded at its reveal): only for a revealed item. */
   revealedTotal: number | null;
+  /** The branch's total now, when scores changed after the reveal; null when it is still the announced figure. */
+  totalNow: number | null;
   decision: string;
   notes: string;
   progress: BranchScoringProgress | null;

@@ -111,6 +111,8 @@ export const meetingsMessages = {
   'meetings.agenda.state.current': '当前',
   'meetings.agenda.state.revealed': '已揭晓',
   'meetings.agenda.state.revealedTotal': '已揭晓 {total} 分',
+  'meetings.agenda.state.totalNow': '现为 {total} 分',
+  'meetings.agenda.state.totalNowTip': '会上揭晓的是 {then} 分；其后评分有改动，现在的总分为 {now} 分',
   'meetings.agenda.state.done': '已进行',
   'meetings.agenda.state.waiting': '未开始',
   'meetings.agenda.goTo': '设为当前',

@@ -170,6 +170,14 @@ describe.runIf(chromiumPath)('scoring screen in Chromium', () => {
     expect(await drafts.innerText()).toContain('1.1 理论学习 · GD-01 供电公司变电运维党支部：1 次');
     await page.getByRole('button', { name: /知道了|确\s*定|OK/ }).click();
     await drafts.waitFor({ state: 'detached' });
+    // 退出 with a draft asks first (the draft stays on this PC only); staying keeps the rater signed in.
+    await page.getByTestId('identity').getByRole('button', { name: /退\s*出/ }).click();
+    const leave = page.getByRole('dialog').filter({ hasText: '还有 1 处待填原因，尚未保存' });
+    await leave.waitFor();
+    expect(await leave.innerText()).toContain('只保留在这台电脑上');
+    await leave.getByRole('button', { name: '留下填写原因' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(harness.services.ctx.session).toMatchObject({ kind: 'rater', raterId: wang });
     // Given up here (the side panel), so the rest of the suite starts from the counts it expects.
     await page.getByTestId('side-draft').getByRole('button', { name: '放弃这次修改' }).click();
     await expect.poll(() => cell('1.1', 'GD-01').innerText()).toBe('');

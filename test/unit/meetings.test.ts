@@ -305,6 +305,25 @@ describe('meetings: the reveal and the blind rule', () => {
     expect(shown.items.map((i) => i.revealedTotal)).toEqual([result.total, null]);
   });
 
+  it('keeps the announced total on a revealed item and shows the total now beside it once scores change', async () => {
+    const s = await fivePanel();
+    const m = await createMeeting(s);
+    for (const raterId of s.raters) ok(await s.invoke('entries.save', { periodId: s.periodId, entries: sheet(s, s.hg1, 16).map((e) => ({ ...e, raterId })) }));
+    ok(await s.invoke('meetings.start', { id: m.id }));
+    const itemId = m.items[0]!.id;
+    const shown = ok(await s.invoke('meetings.reveal', { itemId }));
+    const announced = shown.items[0]!.revealedTotal!;
+    expect(shown.items[0]!.totalNow).toBeNull();
+    // A rater's sheet is corrected after the reveal: the agenda still says what the meeting saw, and what it is now.
+    // (three of the five: the panel's trimmed mean would drop a single changed sheet)
+    for (const raterId of s.raters.slice(0, 3)) ok(await s.invoke('entries.save', { periodId: s.periodId, entries: sheet(s, s.hg1, 10).map((e) => ({ ...e, raterId })) }));
+    const now = ok(await s.invoke('meetings.itemResult', { itemId })).total;
+    expect(now).not.toBe(announced);
+    const later = ok(await s.invoke('meetings.get', { id: m.id })).items[0]!;
+    expect(later.revealedTotal).toBe(announced);
+    expect(later.totalNow).toBe(now);
+  });
+
   it('lets a rater follow the current item (no scores) and score it while the meeting runs', async () => {
     const s = await periodSetup();
     const m = await createMeeting(s);

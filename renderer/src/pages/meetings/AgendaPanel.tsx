@@ -87,6 +87,13 @@ export function AgendaPanel({ meeting }: { meeting: MeetingDetail }) {
             {item.revealedTotal !== null ? t('meetings.agenda.state.revealedTotal', { total: pts(item.revealedTotal) }) : t('meetings.agenda.state.revealed')}
           </Tag>
         ) : null}
+        {item.revealedTotal !== null && item.totalNow !== null ? (
+          <Tooltip title={t('meetings.agenda.state.totalNowTip', { then: pts(item.revealedTotal), now: pts(item.totalNow) })}>
+            <Tag color="orange" data-testid={`total-now-${item.id}`}>
+              {t('meetings.agenda.state.totalNow', { total: pts(item.totalNow) })}
+            </Tag>
+          </Tooltip>
+        ) : null}
         {!current && !item.revealedAt && (item.startedAt ? <Tag>{t('meetings.agenda.state.done')}</Tag> : <Typography.Text type="secondary">{t('meetings.agenda.state.waiting')}</Typography.Text>)}
       </Space>
     );

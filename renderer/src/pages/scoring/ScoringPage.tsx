@@ -6,7 +6,7 @@
  */
 import { LogoutOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Session } from '../../../../shared/domain/scoring';
@@ -14,6 +14,7 @@ import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
+import { pendingDrafts, settlePendingWork } from '../../hooks/pendingWork';
 import { SIGNED_OUT_PARAM, signedOutWhy } from '../../hooks/useSignOut';
 import { PeriodStatusTag, PERIODS_LIST_KEY } from '../../components/period/periodUi';
 import { AdminView } from './AdminView';
@@ -145,8 +146,22 @@ function IdentityBar({ session, switching, onSwitch }: { session: Session; switc
     queryFn: () => call('panel.get', { periodId: session.kind === 'rater' ? session.periodId : 0 }),
     enabled: session.kind === 'rater',
   });
+  const { modal } = App.useApp();
   const signOut = async () => {
     try {
+      // What is being typed is committed and saved first; a value that cannot be saved yet keeps the rater here.
+      if (!(await settlePendingWork())) return void message.warning(t('scoring.identity.settleFirst'));
+      // Counts still waiting for their reasons are kept on this PC only: say so before leaving them.
+      const drafts = pendingDrafts();
+      if (drafts > 0) {
+        const leave = await modal.confirm({
+          title: t('scoring.identity.draftsTitle', { count: drafts }),
+          content: t('scoring.identity.draftsBody'),
+          okText: t('scoring.identity.draftsLeave'),
+          cancelText: t('scoring.identity.draftsStay'),
+        });
+        if (!leave) return;
+      }
       const signedOut = await call('session.signOut', {});
       // A plain sign-in screen: no paper sheet open (?rater=), no earlier sign-out's notice (?out=).
       void navigate('/scoring', { replace: true });

@@ -70,11 +70,14 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
   // An idle sign-out first commits what is being typed and waits for the saves: a typed value is never lost.
   useEffect(
     () =>
-      registerPendingWork(async () => {
-        const committed = gridApi.current?.settle() ?? true;
-        await store.idle();
-        return committed;
-      }),
+      registerPendingWork(
+        async () => {
+          const committed = gridApi.current?.settle() ?? true;
+          await store.idle();
+          return committed;
+        },
+        () => store.draftCount,
+      ),
     [store],
   );
   // Dialogs opened from this sheet go with it (a rater signed out while one was open leaves nothing of theirs on screen).
