@@ -7,7 +7,7 @@
  * Its own module because the gate reads the whole period (period-scope.ts),
  * which itself reads periods.ts.
  */
-import { validateFramework, hasErrors } from '../../shared/domain/framework-validate';
+import { validateFramework, hasErrors, type FrameworkIssue } from '../../shared/domain/framework-validate';
 import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../shared/domain/period';
 import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import type { GateStep } from '../../shared/domain/readiness';
@@ -29,6 +29,17 @@ const GATES: Partial<Record<PeriodStatus, GateStep>> = { review: 'review', final
  * Moves a period one step forward. `override`: the reason to move on although
  * something is missing (asked for only then; ignored when nothing is).
  */
+/** How many of the framework's errors a refusal spells out; the rest are counted (all of them are listed in 指标体系). */
+const ERRORS_SPELLED_OUT = 5;
+
+/** The framework's errors, each by indicator and rule, so the refusal says exactly what to fix (not only how many). */
+export function frameworkErrorsInWords(issues: readonly FrameworkIssue[]): string {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const shown = errors.slice(0, ERRORS_SPELLED_OUT).map((i) => i.message);
+  const more = errors.length - shown.length;
+  return t('error.period.notReady.frameworkErrors', { count: errors.length, list: shown.join('；') }) + (more > 0 ? t('error.period.notReady.frameworkMore', { more }) : '');
+}
+
 export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM, override?: string): Period {
   const period = getPeriod(db, id);
   if (period.archivedAt) assertPeriodEditable(period);
@@ -39,7 +50,7 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
   if (to === 'scoring') {
     const problems: string[] = [];
     const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
-    if (hasErrors(issues)) problems.push(t('error.period.notReady.frameworkErrors', { count: issues.filter((i) => i.severity === 'error').length }));
+    if (hasErrors(issues)) problems.push(frameworkErrorsInWords(issues));
     if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
     if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
     if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }));

@@ -39,6 +39,22 @@ describe('periods', () => {
     });
   });
 
+  it('will not start scoring on a framework with errors, and names each one by indicator and rule', async () => {
+    const { invoke, frameworkId } = await setup();
+    const fw = await invoke('frameworks.get', { id: frameworkId });
+    if (!fw.ok) throw new Error('get');
+    const leaf = fw.value.indicators.find((i) => i.code === '1.1')!;
+    const { id, parentId: _p, position: _q, ...fields } = leaf;
+    expect((await invoke('indicators.update', { id, fields: { ...fields, maxPoints: leaf.maxPoints + 1 } })).ok).toBe(true);
+    const p = await invoke('periods.create', { name: '2026年度', year: 2026, kind: 'annual', frameworkId });
+    if (!p.ok) throw new Error('create');
+    const refused = await invoke('periods.advance', { id: p.value.id, to: 'scoring' });
+    expect(refused.ok).toBe(false);
+    const message = refused.ok ? '' : refused.error.message;
+    // Not only “还有 1 处错误”: the indicator (its parent, whose children no longer add up) and the rule broken.
+    expect(message).toMatch(/指标体系还有 1 处错误（1 政治建设：下级指标分值合计 \d+(\.\d+)? 分，与本指标的 \d+(\.\d+)? 分不一致）/);
+  });
+
   it('moves through the lifecycle and a finalised period refuses changes', async () => {
     const { invoke, frameworkId } = await setup();
     const p = await invoke('periods.create', { name: '2026年度', year: 2026, kind: 'annual', frameworkId });

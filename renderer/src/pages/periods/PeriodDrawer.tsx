@@ -19,10 +19,18 @@ interface Props {
 }
 
 /** Counts of framework errors, for the readiness list. */
-export function useFrameworkErrors(frameworkId: number | undefined) {
+/** The framework's errors (null while loading): the readiness check lists them, not only how many. */
+export function useFrameworkErrorList(frameworkId: number | undefined) {
   const fw = useApi('frameworks.get', { id: frameworkId! }, { enabled: frameworkId !== undefined });
-  return fw.data ? fw.data.issues.filter((i) => i.severity === 'error').length : null;
+  return fw.data ? fw.data.issues.filter((i) => i.severity === 'error') : null;
 }
+
+export function useFrameworkErrors(frameworkId: number | undefined) {
+  return useFrameworkErrorList(frameworkId)?.length ?? null;
+}
+
+/** How many of the framework's errors the readiness check spells out (the 指标体系 page lists them all). */
+const ERRORS_SHOWN = 5;
 
 function Check({ ok, children, action }: { ok: boolean; children: ReactNode; action?: ReactNode }) {
   return (
@@ -40,7 +48,8 @@ export function PeriodDrawer({ periodId, onClose, onEdit }: Props) {
   const advance = useAdvancePeriod();
   const detail = useApi('periods.get', { id: periodId! }, { enabled: periodId !== null });
   const period = detail.data ?? null;
-  const fwErrors = useFrameworkErrors(period?.frameworkId);
+  const fwErrorList = useFrameworkErrorList(period?.frameworkId);
+  const fwErrors = fwErrorList?.length ?? null;
 
   /** Makes this the current period, then opens a screen that works on the current period. */
   const goWithPeriod = async (path: string) => {
@@ -102,6 +111,14 @@ export function PeriodDrawer({ periodId, onClose, onEdit }: Props) {
                     ? t('period.ready.frameworkOk')
                     : t('period.ready.frameworkBad', { count: fwErrors })}
               </Check>
+              {fwErrorList && fwErrorList.length > 0 ? (
+                <ul className="rp-readiness-errors" data-testid="framework-errors">
+                  {fwErrorList.slice(0, ERRORS_SHOWN).map((issue, i) => (
+                    <li key={i}>{issue.message}</li>
+                  ))}
+                  {fwErrorList.length > ERRORS_SHOWN ? <li>{t('period.ready.frameworkMore', { more: fwErrorList.length - ERRORS_SHOWN })}</li> : null}
+                </ul>
+              ) : null}
               <Check ok={period.branchCount > 0} action={<Typography.Link onClick={() => onEdit(period)}>{t('period.fix.branches')}</Typography.Link>}>
                 {period.branchCount > 0 ? t('period.ready.branchesOk', { count: period.branchCount }) : t('period.ready.branchesNone')}
               </Check>
