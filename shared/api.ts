@@ -14,6 +14,9 @@ import type { FrameworkSummary, PanelView, Period, PeriodResults, Rater, RaterGr
 import type { BranchExplanation, PanelStatistics } from './engine';
 import type { AuditRow, RaterSheet, ScoringProgress, Session } from './domain/scoring';
 import type { MeasurementImportPreview, MeasurementImportResult, MeasurementRow } from './domain/measurements';
+import { OFFICE_SAVE_MAX, OfficeRecordInput, type OfficeRecordRow } from './domain/office';
+import type { OfficeImportPreview, OfficeImportResult } from './domain/office-workbook';
+import type { PanelImportPreview, PanelImportResult } from './domain/panel-workbook';
 import type { ScoreImportPreview, ScoreImportResult, ScoreTemplateResult } from './domain/score-workbook';
 import type { SelfAssessmentView, SelfComparison, SelfImportPreview, SelfImportResult } from './domain/self-assessment';
 import type { WorkbookExportResult } from './domain/workbook';
@@ -229,6 +232,10 @@ export const api = {
     }),
   ).returns<Rater>(),
   'panel.deleteRater': method(z.object({ periodId: Id, id: Id })).returns<null>(),
+  // The panel workbook (评委名单): the panel as it stands, and an import of it all or nothing.
+  'panel.writeTemplate': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
+  'panel.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<PanelImportPreview>(),
+  'panel.import': method(z.object({ periodId: Id, path: ReadPath })).returns<PanelImportResult>(),
 
   'entries.save': method(
     z.object({
@@ -245,6 +252,18 @@ export const api = {
   'measurements.writeTemplate': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
   'measurements.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<MeasurementImportPreview>(),
   'measurements.import': method(z.object({ periodId: Id, path: ReadPath })).returns<MeasurementImportResult>(),
+  // 考核组核定: facts the office records once per branch (admin only; raters see them read-only on their sheet).
+  'office.list': method(z.object({ periodId: Id })).returns<OfficeRecordRow[]>(),
+  'office.save': method(
+    z.object({
+      periodId: Id,
+      rows: z.array(OfficeRecordInput).max(OFFICE_SAVE_MAX, { error: `一次最多保存 ${OFFICE_SAVE_MAX} 条核定记录，请分批保存或用 Excel 导入` }),
+      reason: text('原因').trim().max(200).optional(),
+    }),
+  ).returns<{ saved: number; removed: number; unchanged: number }>(),
+  'office.writeTemplate': method(z.object({ periodId: Id, path: WritePath })).returns<WorkbookExportResult>(),
+  'office.previewImport': method(z.object({ periodId: Id, path: ReadPath })).returns<OfficeImportPreview>(),
+  'office.import': method(z.object({ periodId: Id, path: ReadPath, reason: text('原因').trim().max(200).optional() })).returns<OfficeImportResult>(),
   'selfAssessment.get': method(z.object({ periodId: Id, branchId: Id })).returns<SelfAssessmentView>(),
   'selfAssessment.save': method(
     z.object({
@@ -300,7 +319,7 @@ export const api = {
       raterId: Id.nullable().default(null),
       branchId: Id.nullable().default(null),
       indicatorId: Id.nullable().default(null),
-      entity: z.enum(['score', 'measurement', 'self', 'period', 'database', 'session']).nullable().default(null),
+      entity: z.enum(['score', 'measurement', 'self', 'period', 'database', 'session', 'office', 'panel']).nullable().default(null),
       text: text('查询条件').trim().max(50).default(''),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),

@@ -39,6 +39,7 @@ export const FLAG_OPTIONS = {
   reason: { type: 'string' },
   branch: { type: 'string' },
   out: { type: 'string' },
+  file: { type: 'string' },
   filled: { type: 'boolean', default: false },
   fonts: { type: 'string' },
   issuer: { type: 'string' },

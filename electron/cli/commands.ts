@@ -9,7 +9,9 @@ import { BACKUP_COMMANDS } from './backup';
 import { FLAG_OPTIONS, GLOBAL_FLAGS, type CliCommand, type FlagName } from './command';
 import { EXPORT_COMMANDS } from './export';
 import { SCORING_COMMANDS } from './scoring';
+import { OFFICE_COMMANDS } from './office';
 import { PIN_COMMANDS } from './pin';
+import { PANEL_COMMANDS } from './panel';
 import { SETUP_COMMANDS } from './setup';
 
 const HELP: CliCommand = {
@@ -23,7 +25,7 @@ const HELP: CliCommand = {
   },
 };
 
-export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...SCORING_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, ...PIN_COMMANDS, HELP];
+export const COMMANDS: readonly CliCommand[] = [...SETUP_COMMANDS, ...PANEL_COMMANDS, ...SCORING_COMMANDS, ...OFFICE_COMMANDS, ...EXPORT_COMMANDS, ...BACKUP_COMMANDS, ...PIN_COMMANDS, HELP];
 
 export const USAGE_HEAD = [t('cli.help.title'), '', t('cli.help.usage')];
 export const USAGE_FOOT = [t('cli.help.paths'), t('cli.help.dataDir')];

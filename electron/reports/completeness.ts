@@ -1,7 +1,7 @@
 /**
- * What the documents say about missing scores and business data, in one
- * place (the results screen says the same in the catalogue's words: 暂定,
- * 还缺 N 项评分, N 项业务数据):
+ * What the documents say about missing scores, business data and office
+ * records, in one place (the results screen says the same in the catalogue's
+ * words: 暂定, 还缺 N 项评分, N 项业务数据, N 项考核组核定):
  *
  *  - a period not yet finalised with something missing: “目前还缺 46 项评分、
  *    5 项业务数据（缺项未计入总分），结果为暂定。” — a missing figure is
@@ -16,18 +16,23 @@ import type { GateOverride, GateStep } from '../../shared/domain/readiness';
 import { documentDate } from './style';
 import type { Completeness, MissingCounts } from './view-models';
 
-const NONE: MissingCounts = { cells: 0, measurements: 0 };
+const NONE: MissingCounts = { cells: 0, measurements: 0, office: 0 };
 
-/** “46 项评分、5 项业务数据” — the parts that apply. */
-export function missingText(m: MissingCounts): string {
+/**
+ * “46 项评分、5 项业务数据、3 项考核组核定” — the parts that apply. Office
+ * records are counted apart from scores: one per branch, recorded by the
+ * office, not by raters. (An override recorded before office leaves existed has no `office`.)
+ */
+export function missingText(m: Omit<MissingCounts, 'office'> & { office?: number }): string {
   const parts: string[] = [];
   if (m.cells > 0) parts.push(`${m.cells} 项评分`);
   if (m.measurements > 0) parts.push(`${m.measurements} 项业务数据`);
+  if ((m.office ?? 0) > 0) parts.push(`${m.office} 项考核组核定`);
   return parts.join('、');
 }
 
-const isMissing = (m: MissingCounts) => m.cells > 0 || m.measurements > 0;
-const periodCounts = (c: Completeness): MissingCounts => ({ cells: c.missingCells, measurements: c.missingMeasurements });
+const isMissing = (m: MissingCounts) => m.cells > 0 || m.measurements > 0 || m.office > 0;
+const periodCounts = (c: Completeness): MissingCounts => ({ cells: c.missingCells, measurements: c.missingMeasurements, office: c.missingOffice });
 const branchCounts = (c: Completeness, branchId: number): MissingCounts => c.perBranch.get(branchId) ?? NONE;
 /** The reason as a clause of our sentence: without the full stop the office may have typed. */
 const reasonClause = (reason: string) => reason.trim().replace(/[。．.；;，,！!\s]+$/u, '');
@@ -92,7 +97,7 @@ export interface BranchCompletenessOptions {
 export function branchCompletenessText(c: Completeness, branchId: number, o: BranchCompletenessOptions): string {
   const own = branchCounts(c, branchId);
   const all = periodCounts(c);
-  const others: MissingCounts = { cells: all.cells - own.cells, measurements: all.measurements - own.measurements };
+  const others: MissingCounts = { cells: all.cells - own.cells, measurements: all.measurements - own.measurements, office: all.office - own.office };
   if (c.finalised) {
     const finalise = latestOverrides(c, ['finalise'])[0];
     // Scores are locked once finalised, so what the branch lacks now is what it lacked then.

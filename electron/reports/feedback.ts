@@ -31,12 +31,15 @@ import {
   plain,
   points,
   rateOf,
+  byOffice,
+  officeBasisText,
   reasonsText,
   TAG_LABELS,
   TAGS_IN_ORDER,
   type ReviewData,
 } from './review-data';
 import { BODY_LINE, GAP, SIZE, type CellInput, type OfficialStyle, type RowSpec } from './style';
+import type { RecordedReason } from './view-models';
 
 /** Leaves scored below this share of their max go on the problem list. */
 export const LOW_RATE = 0.7;
@@ -56,7 +59,7 @@ export interface Deduction {
   leaf: Indicator;
   /** Points lost (max − the panel's points on the leaf). */
   lost: number;
-  reasons: { text: string; raters: number }[];
+  reasons: RecordedReason[];
 }
 
 /** Every deduction leaf that cost points or where a rater recorded an occurrence, in tree order. */
@@ -86,7 +89,10 @@ export function problemsOf(data: ReviewData, branch: BranchResult, deductions = 
   });
   for (const d of deductions) {
     if (d.lost <= 0) continue;
-    out.push({ leaf: d.leaf, text: d.reasons.length ? `${d.reasons.map((r) => r.text).join('；')}（扣 ${points(d.lost)} 分）` : `扣 ${points(d.lost)} 分（评委未写明原因）` });
+    // An office finding says what it rests on, so the branch knows which record to answer to.
+    const basis = d.reasons.find((r) => r.office)?.office;
+    const lost = `扣 ${points(d.lost)} 分${basis ? `；${officeBasisText(basis)}` : ''}`;
+    out.push({ leaf: d.leaf, text: d.reasons.length ? `${d.reasons.map((r) => r.text).join('；')}（${lost}）` : `扣 ${points(d.lost)} 分（评委未写明原因）` });
   }
   const listed = new Set(deductions.map((d) => d.leaf.id));
   const scored = data.leaves
@@ -215,7 +221,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
           String(i + 1),
           `${d.leaf.code} ${d.leaf.name}`,
           d.lost > 0 ? points(d.lost) : '—',
-          d.reasons.length ? d.reasons.map((r, k) => `${d.reasons.length > 1 ? `${k + 1}. ` : ''}${r.text}（${r.raters}位评委）`).join('\n') : '（评委未写明原因）',
+          d.reasons.length ? reasonsText(d.reasons, '\n', true) : '（评委未写明原因）',
         ]),
       ),
     );
@@ -275,7 +281,8 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
         b.vetoIndicatorIds.map((id) => {
           const leaf = data.byId.get(id)!;
           const record = records?.get(id);
-          return [`${leaf.code} ${leaf.name}`, `${record?.flaggedBy ?? 0} 位评委认定`, record?.reasons.length ? reasonsText(record.reasons, '\n') : '（评委未写明情况）'];
+          const reasons = record?.reasons ?? [];
+          return [`${leaf.code} ${leaf.name}`, byOffice(reasons) ? '考核组核定' : `${record?.flaggedBy ?? 0} 位评委认定`, reasons.length ? reasonsText(reasons, '\n') : '（评委未写明情况）'];
         }),
       ),
     );

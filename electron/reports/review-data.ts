@@ -9,7 +9,7 @@ import type { PeriodSettings } from '../../shared/domain/period';
 import type { BranchResult } from '../../shared/engine';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
-import type { BranchInfo, RecordedReason, ReviewData, ReviewSource } from './view-models';
+import type { BranchInfo, OfficeBasis, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
 export type { BranchInfo, Completeness, LeafRecord, MissingCounts, RecordedReason, ReviewData, ReviewSource } from './view-models';
 
@@ -105,8 +105,22 @@ export function rateOf(data: ReviewData, branch: BranchResult, node: Indicator):
   return p === null || p === undefined || node.maxPoints <= 0 ? null : p / node.maxPoints;
 }
 
-/** "未按期召开（3位评委）；记录不完整（1位评委）" */
-export const reasonsText = (reasons: RecordedReason[], sep = '；'): string => reasons.map((r) => `${r.text}（${r.raters}位评委）`).join(sep);
+/** “考核组核定，依据：组织部检查记录〔2026〕15号，2026-10-12” — who recorded a fact and on what. */
+export const officeBasisText = (o: OfficeBasis): string => `考核组核定${o.evidence ? `，依据：${o.evidence}${o.evidenceDate ? `，${o.evidenceDate}` : ''}` : ''}`;
+
+/** Whether these reasons are the office's finding (考核组核定) rather than raters' notes. */
+export const byOffice = (reasons: readonly RecordedReason[]): boolean => reasons.some((r) => r.office);
+
+/**
+ * "未按期召开（3位评委）；记录不完整（1位评委）" — or, for a fact the office recorded, its findings and what they
+ * rest on: "7月未召开支委会；9月党课未按计划开展（考核组核定，依据：组织部检查记录〔2026〕15号，2026-10-12）".
+ * `numbered` puts "1. " before each of several reasons (a table cell with one per line).
+ */
+export function reasonsText(reasons: readonly RecordedReason[], sep = '；', numbered = false): string {
+  const office = reasons.find((r) => r.office)?.office;
+  const lines = reasons.map((r, k) => `${numbered && reasons.length > 1 ? `${k + 1}. ` : ''}${r.text}${office ? '' : `（${r.raters}位评委）`}`);
+  return lines.join(sep) + (office ? `（${officeBasisText(office)}）` : '');
+}
 
 /** The grade a total reaches by the thresholds alone, before vetoes and quotas. */
 export function thresholdGrade(settings: PeriodSettings, total: number): string {

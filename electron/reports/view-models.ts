@@ -11,10 +11,18 @@ import type { BranchResult, EngineResult } from '../../shared/engine';
 
 // ---------------------------------------------------------------- 考核结果通报, 反馈单, 评审会材料, 公示
 
-/** One reason (or bonus item) recorded on a leaf for a branch, and by how many raters. */
+/** What an office-recorded fact (考核组核定) rests on: the document or check record and its date. */
+export interface OfficeBasis {
+  evidence: string;
+  evidenceDate: string | null;
+}
+
+/** One reason (or bonus item) recorded on a leaf for a branch, and by how many raters — or by the office, on what basis. */
 export interface RecordedReason {
   text: string;
   raters: number;
+  /** Set when the office recorded it (考核组核定): the reason is the office's finding, `raters` is 0. */
+  office?: OfficeBasis;
 }
 
 /** What the raters recorded on one deduction, bonus or veto leaf of one branch. */
@@ -33,12 +41,14 @@ export interface BranchInfo {
   unit: string;
 }
 
-/** Scores and business data not entered, as the gates count them (electron/services/readiness.ts). */
+/** Scores, business data and office records not entered, as the gates count them (electron/services/readiness.ts). */
 export interface MissingCounts {
   /** Unscored cells (rater × branch × leaf, recusals not counted). */
   cells: number;
   /** Quantitative leaves with no actual value. */
   measurements: number;
+  /** Office-recorded leaves (考核组核定) with no record, per branch. */
+  office: number;
 }
 
 /**
@@ -51,6 +61,7 @@ export interface Completeness {
   finalised: boolean;
   missingCells: number;
   missingMeasurements: number;
+  missingOffice: number;
   /** Only the branches with something missing. */
   perBranch: Map<number, MissingCounts>;
   /** Oldest first. */

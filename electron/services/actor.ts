@@ -11,6 +11,9 @@ export interface Actor {
   name: string;
 }
 
+/** The app itself (the sample data, a start-up task): logged as 系统. */
+export const SYSTEM: Actor = { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
+
 /** How the session appears in the audit log. */
 export function actorOf(session: Session): { kind: 'admin' | 'rater' | 'system'; name: string } {
   if (session.kind === 'admin') return { kind: 'admin', name: AUDIT_ACTOR_NAMES.admin };

@@ -5,10 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Indicator } from '../../shared/domain/framework';
-import { PERIOD_STATUS_LABELS, type PeriodStatus } from '../../shared/domain/period';
 import type { AuditEntity } from '../../shared/domain/scoring';
 import type { WorkbookExportResult } from '../../shared/domain/workbook';
-import { describeEntry } from '../../shared/domain/entry-text';
+import { auditChange } from '../../shared/domain/audit-text';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { toIndicator } from './frameworks';
@@ -23,6 +22,8 @@ const ENTITY_LABELS: Record<AuditEntity, string> = {
   period: t('workbook.audit.entity.period'),
   database: t('workbook.audit.entity.database'),
   session: t('workbook.audit.entity.session'),
+  office: t('workbook.audit.entity.office'),
+  panel: t('workbook.audit.entity.panel'),
 };
 
 export const AUDIT_EXPORT_COLUMNS = [
@@ -37,33 +38,6 @@ export const AUDIT_EXPORT_COLUMNS = [
   { header: t('workbook.audit.column.new'), width: 30 },
   { header: t('workbook.audit.column.reason'), width: 30 },
 ] as const;
-
-const num = (x: number) => String(Number(x.toPrecision(12)));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A logged value in words, by what the row is about. */
-function valueText(entity: AuditEntity, v: unknown, indicator: Indicator | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (entity === 'period' && typeof v === 'string') return PERIOD_STATUS_LABELS[v as PeriodStatus] ?? v;
-  if (isObject(v)) {
-    if ((entity === 'score' || entity === 'self') && typeof v.value === 'number') {
-      const main = indicator?.method ? describeEntry(indicator.method, v.value) : num(v.value);
-      const extra = entity === 'score' ? (Array.isArray(v.detail) ? v.detail.map(String).join('；') : '') : typeof v.note === 'string' ? v.note : '';
-      return extra ? `${main}（${extra}）` : main;
-    }
-    if (entity === 'measurement' && typeof v.target === 'number') {
-      const parts = [
-        t('workbook.audit.value.target', { value: num(v.target) }),
-        t('workbook.audit.value.actual', { value: typeof v.actual === 'number' ? num(v.actual) : '—' }),
-      ];
-      if (typeof v.floor === 'number') parts.push(t('workbook.audit.value.floor', { value: num(v.floor) }));
-      if (typeof v.source === 'string' && v.source) parts.push(t('workbook.audit.value.source', { source: v.source }));
-      return parts.join('，');
-    }
-    if (typeof v.saved === 'number') return t('workbook.audit.value.batch', { saved: v.saved, removed: String(v.removed ?? 0), unchanged: String(v.unchanged ?? 0) });
-  }
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 const HIDDEN = t('workbook.audit.hidden');
 
@@ -104,6 +78,8 @@ export async function exportAudit(db: Database, periodId: number, file: string):
   for (const r of rows) {
     const indicator = r.indicator_id === null ? undefined : indicators.get(r.indicator_id);
     const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+    // The screen's wording (shared/domain/audit-text.ts): a changed measurement tells only what changed.
+    const change = auditChange({ entity: r.entity, old: parse(r.old_json), new: parse(r.new_json) }, indicator);
     sheet.addRow([
       localTime(r.at),
       r.actor,
@@ -112,8 +88,8 @@ export async function exportAudit(db: Database, periodId: number, file: string):
       r.rater_id === null ? null : (raters.get(r.rater_id) ?? t('workbook.audit.unknownRater', { id: r.rater_id })),
       r.branch_id === null ? null : (branches.get(r.branch_id) ?? t('workbook.audit.unknownBranch', { id: r.branch_id })),
       r.indicator_id === null ? null : indicator ? `${indicator.code} ${indicator.name}` : t('workbook.audit.unknownIndicator', { id: r.indicator_id }),
-      blind && r.entity === 'score' && r.old_json !== null ? HIDDEN : valueText(r.entity, parse(r.old_json), indicator) || null,
-      blind && r.entity === 'score' && r.new_json !== null ? HIDDEN : valueText(r.entity, parse(r.new_json), indicator) || null,
+      blind && r.entity === 'score' && r.old_json !== null ? HIDDEN : change.old || null,
+      blind && r.entity === 'score' && r.new_json !== null ? HIDDEN : change.new || null,
       r.reason || null,
     ]);
   }

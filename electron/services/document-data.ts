@@ -7,7 +7,7 @@
  * of bonuses, each with how many raters recorded it; what is still missing
  * and the gated steps taken anyway), and the score sheets'.
  */
-import type { LeafMethod } from '../../shared/domain/framework';
+import { entryModeOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
 import type { BranchScoreSheet, Completeness, LeafRecord, MissingCounts, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
@@ -25,6 +25,27 @@ const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto'
  * score table to those branches (one feedback sheet); averages always cover
  * every branch.
  */
+/** The office's findings on its recorded deduction, bonus and veto leaves, with what each rests on (依据). */
+function addOfficeRecords(db: Database, periodId: number, leaves: readonly Indicator[], records: Map<number, Map<number, LeafRecord>>, only: Set<number> | null): void {
+  const officeLeaves = new Set(leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind) && entryModeOf(l.method) === 'office').map((l) => l.id));
+  if (!officeLeaves.size) return;
+  const rows = db
+    .prepare<[number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; evidence: string; evidence_date: string | null }>(
+      'SELECT branch_id, indicator_id, value, detail_json, evidence, evidence_date FROM office_record WHERE period_id = ?',
+    )
+    .all(periodId);
+  for (const r of rows) {
+    if (!officeLeaves.has(r.indicator_id) || (only && !only.has(r.branch_id))) continue;
+    const detail = r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [];
+    const office = { evidence: r.evidence, evidenceDate: r.evidence_date };
+    const reasons = [...new Set(detail.map((d) => d.trim()).filter(Boolean))].map((text) => ({ text, raters: 0, office }));
+    if (r.value <= 0 && !reasons.length) continue;
+    let perBranch = records.get(r.branch_id);
+    if (!perBranch) records.set(r.branch_id, (perBranch = new Map()));
+    perBranch.set(r.indicator_id, { flaggedBy: r.value > 0 ? 1 : 0, reasons });
+  }
+}
+
 export function loadReviewData(db: Database, cache: ResultsCache, periodId: number, o: { branchIds?: number[] } = {}): ReviewData {
   const scope = loadPeriodScope(db, periodId);
   const { period, indicators } = scope;
@@ -32,7 +53,8 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
   const leaves = scope.leaves;
 
   // Reasons, items and veto flags from the score table: only the leaves that record them, only entries that say something.
-  const recordedLeaves = leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind)).map((l) => l.id);
+  // Office-recorded leaves (考核组核定) take the office's finding instead: raters' entries there count for nothing.
+  const recordedLeaves = leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind) && entryModeOf(l.method) === 'panel').map((l) => l.id);
   const records = new Map<number, Map<number, LeafRecord>>();
   if (recordedLeaves.length) {
     const only = o.branchIds ? new Set(o.branchIds) : null;
@@ -62,6 +84,8 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
       perBranch.set(leafId, { flaggedBy: t.flaggedBy, reasons: reasons.map(({ text, raters }) => ({ text, raters })) });
     }
   }
+
+  addOfficeRecords(db, periodId, leaves, records, o.branchIds ? new Set(o.branchIds) : null);
 
   const measurements = new Map(
     db
@@ -95,20 +119,22 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
  * others lack), and the gated steps taken anyway.
  */
 export function loadCompleteness(db: Database, periodId: number, finalised: boolean): Completeness {
-  // Scores and business data count the same before every step; the agenda (定稿 only) is the meeting's, not the results'.
+  // Scores, business data and office records count the same before every step; the agenda (定稿 only) is the meeting's, not the results'.
   const readiness = periodReadiness(db, periodId, 'review');
   const perBranch = new Map<number, MissingCounts>();
   const of = (branchId: number) => {
     let m = perBranch.get(branchId);
-    if (!m) perBranch.set(branchId, (m = { cells: 0, measurements: 0 }));
+    if (!m) perBranch.set(branchId, (m = { cells: 0, measurements: 0, office: 0 }));
     return m;
   };
   for (const s of readiness.scores) of(s.branchId).cells += s.cells;
   for (const m of readiness.measurements) of(m.branchId).measurements++;
+  for (const o of readiness.office) of(o.branchId).office++;
   return {
     finalised,
     missingCells: readiness.missingCells,
     missingMeasurements: readiness.measurements.length,
+    missingOffice: readiness.office.length,
     perBranch,
     overrides: listOverrides(db, periodId),
   };

@@ -3,7 +3,7 @@
  * checked against the framework and the panel, written all-or-nothing.
  * The scoring screens of the next issue build on `saveEntries`.
  */
-import type { Indicator } from '../../shared/domain/framework';
+import { entryModeOf, type Indicator } from '../../shared/domain/framework';
 import type { Actor } from './actor';
 import type { MeasurementRow } from '../../shared/domain/measurements';
 import type { PeriodStatus } from '../../shared/domain/period';
@@ -68,6 +68,8 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   if (!pc.branches.has(e.branchId)) return t('error.entries.branchNotInPeriod', { id: e.branchId });
   const leaf = pc.leaves.get(e.indicatorId);
   if (!leaf || !leaf.method) return t('error.entries.notALeaf', { id: e.indicatorId });
+  // 考核组核定: the office records the one value; a rater's would never count, so it is not stored at all.
+  if (entryModeOf(leaf.method) === 'office') return t('error.entries.officeLeaf', { code: leaf.code, name: leaf.name });
   if (rater.recused.has(e.branchId)) return t('error.entries.recused', { name: rater.name, branch: pc.branchNames.get(e.branchId) ?? '' });
   if (e.value === null) return null;
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
@@ -76,8 +78,8 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   return detailWrong ? `${leaf.code} ${leaf.name}：${detailInWords(detailWrong, e.value)}` : null;
 }
 
-/** Reasons that do not match the entry (the rule is entry.ts's `detailProblem`), in the words of a save. */
-function detailInWords(p: DetailProblem, value: number): string {
+/** Reasons that do not match the entry (the rule is entry.ts's `detailProblem`), in the words of a save (and of an office record's). */
+export function detailInWords(p: DetailProblem, value: number): string {
   switch (p.kind) {
     case 'deduction':
       return p.have < p.need ? t('error.entries.deductionReasonsMissing', { value, have: p.have }) : t('error.entries.deductionReasonsExtra', { value, need: p.need, have: p.have });

@@ -1,7 +1,8 @@
 /**
  * A fingerprint of what a period's results are computed from: the framework's
  * leaves and their rules, the branches, the panel (groups, weights, raters,
- * recusals), every entry, every business figure and the scoring settings.
+ * recusals), every entry, every business figure, every office record
+ * (考核组核定, with its evidence) and the scoring settings.
  * Two computations with the same fingerprint give the same figures, in any
  * process; a back-filled score, a changed setting or a reopen changes it. The
  * records made from results (reveals, 公示, 通报, 反馈单, minutes) keep the
@@ -62,6 +63,10 @@ export function resultsFingerprint(input: EngineInput): string {
     recusals: [...input.recusals].sort((a, b) => a.raterId - b.raterId || a.branchId - b.branchId),
     measurements: [...input.measurements].sort((a, b) => a.branchId - b.branchId || a.indicatorId - b.indicatorId),
     settings,
+    // Only when there are any: periods without office records keep the fingerprints their records were made from.
+    ...(input.office?.length
+      ? { office: [...input.office].sort((a, b) => a.branchId - b.branchId || a.indicatorId - b.indicatorId).map((o) => [o.branchId, o.indicatorId, o.value, o.evidence, o.evidenceDate]) }
+      : {}),
   };
   const [ids, values] = scoreBytes(input.scores);
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').update(ids).update(values).digest('hex');

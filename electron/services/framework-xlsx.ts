@@ -8,6 +8,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
+  ENTRY_MODES,
   IndicatorFields,
   METHOD_KINDS,
   TAGS,
@@ -16,12 +17,15 @@ import {
   type IndicatorDraft,
   type LeafMethod,
   type MethodKind,
+  type NodeOptions,
   type Tag,
 } from '../../shared/domain/framework';
 import { childrenOf, validateFramework } from '../../shared/domain/framework-validate';
 import {
   FRAMEWORK_SHEETS,
   FRAMEWORK_TEMPLATE_COLUMNS,
+  POOL_LABELS,
+  parsePoolLabel,
   type FrameworkColumnField,
   type FrameworkExportResult,
   type FrameworkImportIssue,
@@ -30,11 +34,13 @@ import {
   type FrameworkImportRow,
 } from '../../shared/domain/framework-workbook';
 import {
+  ENTRY_MODE_LABELS,
   METHOD_LABELS,
   METHOD_PARAM_EXAMPLES,
   TAG_LABELS,
   formatMethod,
   parseMethod,
+  parseEntryModeLabel,
   parseMethodLabel,
   parseTagLabel,
 } from '../../shared/domain/method-text';
@@ -89,6 +95,9 @@ const HELP_LINES = [
   t('workbook.framework.help.9'),
   t('workbook.framework.help.10'),
   t('workbook.framework.help.11'),
+  t('workbook.framework.help.entry'),
+  t('workbook.framework.help.pool'),
+  t('workbook.framework.help.bonusCap'),
 ];
 
 /** Labels of the 框架信息 sheet's rows: written by the template and the export, and looked for on import. */
@@ -114,6 +123,7 @@ function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
   });
   const tags = list(TAGS.map((k) => TAG_LABELS[k]), t('workbook.framework.validation.tag'));
   const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), t('workbook.framework.validation.method'));
+  const entryModes = list(ENTRY_MODES.map((m) => ENTRY_MODE_LABELS[m]), t('workbook.framework.validation.entry'));
   const points: ExcelJS.DataValidation = {
     type: 'decimal',
     operator: 'between',
@@ -122,10 +132,15 @@ function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
     showErrorMessage: true,
     error: t('workbook.framework.validation.points'),
   };
+  const pool = list([POOL_LABELS.yes, POOL_LABELS.no], t('workbook.framework.validation.pool'));
+  const bonusCap: ExcelJS.DataValidation = { ...points, error: t('workbook.framework.validation.bonusCap') };
   const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${rowsToValidate}`;
   addRangeValidation(sheet, rows('tag'), tags);
   addRangeValidation(sheet, rows('maxPoints'), points);
   addRangeValidation(sheet, rows('method'), methods);
+  addRangeValidation(sheet, rows('entry'), entryModes);
+  addRangeValidation(sheet, rows('pool'), pool);
+  addRangeValidation(sheet, rows('bonusCap'), bonusCap);
   return sheet;
 }
 
@@ -191,6 +206,11 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
       params: method ? formatMethod(method) : '',
       criteria: node.criteria,
       evidence: node.evidence,
+      // Written for every leaf a rater or the office records, so the choice is visible; quantitative leaves have none.
+      entry: method && method.kind !== 'quantitative' ? ENTRY_MODE_LABELS[method.entry ?? 'panel'] : '',
+      // Only 分部 carry options (on a leaf they would do nothing, and the import refuses them).
+      pool: !leaf && node.options?.pool ? POOL_LABELS.yes : '',
+      bonusCap: !leaf && node.options && node.options.bonusCap !== null ? node.options.bonusCap : '',
     };
     FRAMEWORK_TEMPLATE_COLUMNS.forEach((c, col) => {
       const value = values[c.field];
@@ -223,11 +243,20 @@ interface ReadRow {
   maxPoints: number | null;
   /** Whether the 评分方法 cell holds anything. */
   methodGiven: boolean;
+  /** A valid 录入方式 on a row without 评分方法: judged once it is known whether the row has children. */
+  entryWithoutMethod: boolean;
   method: LeafMethod | null;
+  /** 扣分池 / 加分上限 as read (absent = neither); refused in pass 2 when the row turns out to be a leaf. */
+  options: NodeOptions | undefined;
   criteria: string;
   evidence: string;
   bad: boolean;
+  /** A bad cell that bears on the tree's checks (code, points, method, options): see STRUCTURAL. */
+  unsure: boolean;
 }
+
+/** Cells whose errors leave the tree's checks unsure about the row (a bad name, category or 细则 does not). */
+const STRUCTURAL: ReadonlySet<Field> = new Set<Field>(['code', 'maxPoints', 'method', 'params', 'pool', 'bonusCap']);
 
 const parentCode = (code: string) => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null);
 
@@ -295,6 +324,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     const col = columns.get(field)!;
     const column = columnLetter(col);
     row.bad = true;
+    if (STRUCTURAL.has(field)) row.unsure = true;
     cellErrors.push({ row: row.row, col, column, message: t('import.error.cell', { row: row.row, column, header: headerOf(field), reason }) });
   };
   const columnName = (field: Field) => (columns.has(field) ? t('workbook.framework.columnAt', { column: columnLetter(columns.get(field)!) }) : t('workbook.framework.columnNamed', { header: headerOf(field) }));
@@ -322,10 +352,13 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       tag: null,
       maxPoints: null,
       methodGiven: text('method') !== '',
+      entryWithoutMethod: false,
       method: null,
+      options: undefined,
       criteria: text('criteria'),
       evidence: text('evidence'),
       bad: false,
+      unsure: false,
     };
     rows.push(row);
 
@@ -365,6 +398,31 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       cellError(row, 'params', t('workbook.framework.paramsWithoutMethod', { column: columnName('method') }));
     }
 
+    // 录入方式: empty = 评委评分, stored as no entry at all so frameworks round-trip unchanged.
+    const entryText = text('entry');
+    if (entryText !== '') {
+      const mode = parseEntryModeLabel(entryText);
+      if (!mode) cellError(row, 'entry', t('workbook.framework.entryInvalid', { value: entryText }));
+      else if (kind === 'quantitative') cellError(row, 'entry', t('workbook.framework.entryOnQuantitative'));
+      else if (methodText === '') row.entryWithoutMethod = true;
+      else if (mode === 'office' && row.method && row.method.kind !== 'quantitative') row.method = { ...row.method, entry: 'office' };
+    }
+
+    // 扣分池 (是/否, empty = 否) and 加分上限 (a number ≥ 0, empty = none); whether the row may carry them is known in pass 2.
+    const poolText = text('pool');
+    let pool = false;
+    if (poolText !== '') {
+      const yes = parsePoolLabel(poolText);
+      if (yes === null) cellError(row, 'pool', t('workbook.framework.poolInvalid', { value: poolText }));
+      else pool = yes;
+    }
+    const cap = cells.has('bonusCap') ? pointsOf(cells.get('bonusCap')!) : null;
+    let bonusCap: number | null = null;
+    if (cap === undefined) cellError(row, 'bonusCap', t('workbook.framework.bonusCapInvalid', { value: text('bonusCap') }));
+    else if (cap !== null && (cap < 0 || cap > 1000)) cellError(row, 'bonusCap', t('workbook.framework.bonusCapOutOfRange', { value: cap }));
+    else bonusCap = cap;
+    if (pool || bonusCap !== null) row.options = { pool, bonusCap };
+
     if (row.criteria.length > 2000) cellError(row, 'criteria', t('workbook.tooLong', { field: headerOf('criteria'), max: 2000, length: row.criteria.length }));
     if (row.evidence.length > 1000) cellError(row, 'evidence', t('workbook.tooLong', { field: headerOf('evidence'), max: 1000, length: row.evidence.length }));
   }
@@ -401,25 +459,41 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     if (child && row.methodGiven && rowOfCode.get(row.code!) === row) {
       cellError(row, 'method', t('workbook.framework.methodOnParent', { code: row.code!, row: child.row, child: child.code! }));
     }
+    if (row.entryWithoutMethod && (row.code === null || rowOfCode.get(row.code) === row)) {
+      if (child) cellError(row, 'entry', t('workbook.framework.entryOnParent', { code: row.code! }));
+      else cellError(row, 'entry', t('workbook.framework.entryWithoutMethod', { column: columnName('method') }));
+    }
+    // Only 分部 are pools or carry a section cap: a row nothing hangs below is a leaf.
+    if (row.options && !child && row.code !== null && rowOfCode.get(row.code) === row) {
+      if (row.options.pool) cellError(row, 'pool', t('workbook.framework.poolOnLeaf', { code: row.code }));
+      if (row.options.bonusCap !== null) cellError(row, 'bonusCap', t('workbook.framework.bonusCapOnLeaf', { code: row.code }));
+    }
   }
 
-  // The tree: rows without errors whose every ancestor is also without errors.
-  const included = new Map<string, boolean>();
-  const isIncluded = (row: ReadRow): boolean => {
-    if (row.bad || row.code === null || rowOfCode.get(row.code) !== row) return false;
-    const known = included.get(row.code);
+  // Rows whose place in the tree is known: a code of their own, under a parent that is placed too.
+  const placedMemo = new Map<ReadRow, boolean>();
+  const isPlaced = (row: ReadRow): boolean => {
+    if (row.code === null || rowOfCode.get(row.code) !== row) return false;
+    const known = placedMemo.get(row);
     if (known !== undefined) return known;
     const parent = parentCode(row.code);
-    const ok = parent === null || isIncluded(rowOfCode.get(parent)!);
-    included.set(row.code, ok);
-    return ok;
+    const placed = parent === null || (rowOfCode.has(parent) && isPlaced(rowOfCode.get(parent)!));
+    placedMemo.set(row, placed);
+    return placed;
   };
-  const kept = rows.filter(isIncluded);
-  const childrenByParent = new Map<string | null, ReadRow[]>();
-  for (const row of kept) {
-    const parent = parentCode(row.code!);
-    childrenByParent.set(parent, [...(childrenByParent.get(parent) ?? []), row]);
-  }
+  // What the import would create: placed rows without errors whose every ancestor is without errors too.
+  const isKept = (row: ReadRow): boolean => !row.bad && isPlaced(row) && (parentCode(row.code!) === null || isKept(rowOfCode.get(parentCode(row.code!)!)!));
+  const placed = rows.filter(isPlaced);
+  const kept = placed.filter(isKept);
+  const childrenIn = (list: readonly ReadRow[]) => {
+    const map = new Map<string | null, ReadRow[]>();
+    for (const row of list) {
+      const parent = parentCode(row.code!);
+      map.set(parent, [...(map.get(parent) ?? []), row]);
+    }
+    return map;
+  };
+  const childrenByParent = childrenIn(kept);
   const fieldsOf = (row: ReadRow) => ({
     code: row.code!,
     name: row.name,
@@ -428,33 +502,43 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     tag: row.tag!,
     maxPoints: row.maxPoints!,
     method: row.method,
+    ...(row.options ? { options: row.options } : {}),
   });
   const toDraft = (row: ReadRow): IndicatorDraft => {
     const kids = childrenByParent.get(row.code!) ?? [];
     return { ...fieldsOf(row), ...(kids.length ? { children: kids.map(toDraft) } : {}) };
   };
-  const indicators: Indicator[] = kept.map((row) => {
+
+  // The tree's checks run on every placed row, bad cells or not, so one round reports both (issue 11 §9).
+  // A category the checks never read stands in for a bad one, 0 for bad points (whose issues are left out below).
+  const placedChildren = childrenIn(placed);
+  const indicators: Indicator[] = placed.map((row) => {
     const parent = parentCode(row.code!);
     return {
       ...fieldsOf(row),
+      tag: row.tag ?? 'party',
+      maxPoints: row.maxPoints ?? 0,
       id: row.row,
       parentId: parent === null ? null : rowOfCode.get(parent)!.row,
-      position: (childrenByParent.get(parent) ?? []).indexOf(row),
+      position: (placedChildren.get(parent) ?? []).indexOf(row),
     };
   });
 
-  // Structural issues; while cells are wrong, leave out those the wrong cells may cause.
-  const tainted = rows.filter((r) => !kept.includes(r));
-  const unlocated = tainted.some((r) => r.code === null);
-  const affected = (code: string) => tainted.some((r) => r.code !== null && (r.code === code || r.code.startsWith(`${code}.`)));
-  const errorCount = cellErrors.length; // the 框架信息 sheet has no bearing on the tree
-  const issues: FrameworkImportIssue[] = (kept.length > 0 ? validateFramework(indicators) : [])
+  // Leave out what a wrong cell bearing on the tree may cause: issues on its row, the rows above it (their
+  // sums and bonus status), the rows just below (a pool's rules for its children), and the framework as a whole.
+  const unsure = rows.filter((r) => r.unsure);
+  const unlocated = unsure.some((r) => r.code === null);
+  const unsureAt = (code: string) => unsure.some((r) => r.code === code);
+  const affected = (code: string) => unsure.some((r) => r.code !== null && (r.code === code || r.code.startsWith(`${code}.`)));
+  const issues: FrameworkImportIssue[] = (placed.length > 0 ? validateFramework(indicators) : [])
     .map((issue) => ({ ...issue, indicatorId: null, row: issue.indicatorId }))
     .filter((issue) => {
-      if (errorCount === 0) return true;
+      if (unsure.length === 0) return true;
       if (issue.code === null || affected(issue.code)) return false;
+      const parent = parentCode(issue.code);
+      if (parent !== null && unsureAt(parent)) return false;
       // A row without a usable code may belong anywhere: then only a leaf's own method can be judged.
-      return !unlocated || (!childrenByParent.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
+      return !unlocated || (!placedChildren.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
     });
 
   withCellProblems(wb, cellErrors, sheet.name, ({ row, col, column, message }) => ({ row, col, column, message }));
@@ -489,10 +573,12 @@ export async function importFramework(
   now: Date,
 ): Promise<FrameworkImportResult> {
   const preview = await previewFrameworkImport(file);
-  if (preview.errors.length > 0) {
-    throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: preview.errors.length }), preview.errors);
-  }
   const errors = preview.issues.filter((i) => i.severity === 'error');
+  // Bad cells and the tree's errors together: fixing the cells must not reveal a second list.
+  if (preview.errors.length > 0) {
+    const details = [...preview.errors, ...errors.map(issueDetail)];
+    throw new AppError('validation', t('import.errorsFound', { file: preview.file, count: details.length }), details);
+  }
   if (errors.length > 0) {
     throw new AppError(
       'validation',

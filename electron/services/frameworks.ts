@@ -5,6 +5,7 @@
 import {
   IndicatorFields,
   LeafMethod,
+  NodeOptions,
   type Framework,
   type FrameworkDraft,
   type FrameworkWithIndicators,
@@ -42,6 +43,8 @@ interface IndicatorRow {
   tag: Indicator['tag'];
   max_points: number;
   method_json: string | null;
+  /** NodeOptions as JSON (migration 11); NULL = neither a pool nor a section bonus cap. */
+  options_json: string | null;
 }
 
 
@@ -67,7 +70,22 @@ export const toIndicator = (r: IndicatorRow): Indicator => ({
   tag: r.tag,
   maxPoints: r.max_points,
   method: r.method_json === null ? null : LeafMethod.parse(JSON.parse(r.method_json)),
+  // Omitted when NULL, so an indicator without options is the same object (and fingerprint) as before.
+  ...(r.options_json === null ? {} : { options: NodeOptions.parse(JSON.parse(r.options_json)) }),
 });
+
+/** Whether options say anything: { pool: false, bonusCap: null } is the same as none. */
+const hasOptions = (o: NodeOptions | undefined): o is NodeOptions => o !== undefined && (o.pool || o.bonusCap !== null);
+
+/** Options as stored: NULL when they say nothing, so clearing them leaves the row as it was before options existed. */
+const optionsJson = (o: NodeOptions | undefined): string | null => (hasOptions(o) ? JSON.stringify({ pool: o.pool, bonusCap: o.bonusCap }) : null);
+
+/** Refuses a pool or a section bonus cap on a leaf (a node scored by its own method): only 分部 carry them. */
+function assertOptionsFit(f: IndicatorFieldsValue): void {
+  if (f.method === null || !hasOptions(f.options)) return;
+  const message = t('error.frameworks.optionsOnLeaf', { code: f.code, name: f.name });
+  throw new AppError('validation', message, [{ field: 'options', message }]);
+}
 
 function frameworkRow(db: Database, id: number): FrameworkRow {
   const row = db.prepare<[number], FrameworkRow>('SELECT * FROM framework WHERE id = ?').get(id);
@@ -123,10 +141,10 @@ export function freezeFramework(db: Database, frameworkId: number, now: Date): v
 function insertIndicator(db: Database, frameworkId: number, parentId: number | null, position: number, f: IndicatorFieldsValue): number {
   const info = db
     .prepare(
-      `INSERT INTO indicator (framework_id, parent_id, position, code, name, criteria, evidence, tag, max_points, method_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO indicator (framework_id, parent_id, position, code, name, criteria, evidence, tag, max_points, method_json, options_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(frameworkId, parentId, position, f.code, f.name, f.criteria, f.evidence, f.tag, f.maxPoints, f.method ? JSON.stringify(f.method) : null);
+    .run(frameworkId, parentId, position, f.code, f.name, f.criteria, f.evidence, f.tag, f.maxPoints, f.method ? JSON.stringify(f.method) : null, optionsJson(f.options));
   return Number(info.lastInsertRowid);
 }
 
@@ -154,6 +172,7 @@ export function toDrafts(indicators: readonly Indicator[]): IndicatorDraft[] {
           tag: n.tag,
           maxPoints: n.maxPoints,
           method: n.method,
+          ...(n.options ? { options: n.options } : {}),
           ...(children.length ? { children } : {}),
         };
       });
@@ -238,6 +257,7 @@ const touch = (db: Database, frameworkId: number, now: Date) =>
 export function addIndicator(db: Database, frameworkId: number, parentId: number | null, fields: IndicatorFieldsValue, now: Date): Indicator {
   assertEditable(db, frameworkId);
   if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', t('error.frameworks.parentElsewhere'));
+  assertOptionsFit(fields);
   assertCodeFree(db, frameworkId, fields.code, null);
   return inTransaction(db, () => {
     const position = db
@@ -255,10 +275,15 @@ export function updateIndicator(db: Database, id: number, fields: IndicatorField
   const row = indicatorRow(db, id);
   assertEditable(db, row.framework_id);
   assertCodeFree(db, row.framework_id, fields.code, id);
+  assertOptionsFit(fields);
+  // Options not sent are kept (a caller that does not know them cannot drop a pool by saving a name),
+  // unless the node now has a method: a leaf carries none.
+  const options =
+    fields.options !== undefined ? optionsJson(fields.options) : fields.method === null ? row.options_json : null;
   inTransaction(db, () => {
     db.prepare(
-      'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ? WHERE id = ?',
-    ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, id);
+      'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ?, options_json = ? WHERE id = ?',
+    ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, options, id);
     touch(db, row.framework_id, now);
   });
   return toIndicator(indicatorRow(db, id));

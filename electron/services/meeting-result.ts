@@ -12,6 +12,7 @@ import type { Database } from '../db';
 import type { ServiceContext } from './context';
 import { AppError } from '../errors';
 import { t } from '../../shared/messages';
+import { officeEngineRecords } from './office';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /**
@@ -87,11 +88,13 @@ function raterTotals(db: Database, scope: PeriodScope, branch: { id: number; cod
     )
     .all(periodId, branch.id)
     .map((m) => ({ branchId: branch.id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
+  // 考核组核定 counts in each rater's total as in the panel's (the rater enters nothing on those leaves).
+  const office = officeEngineRecords(db, scope);
   return eligibleRaters(scope, branch.id).map((r) => {
     const mine = entries.filter((e) => e.rater_id === r.id && leafIds.has(e.indicator_id));
     let total: number | null = null;
     if (mine.length > 0) {
-      const input = singleRaterEngineInput(scope, r, branch, mine.map((e) => ({ indicatorId: e.indicator_id, value: e.value })), measurements);
+      const input = singleRaterEngineInput(scope, r, branch, mine.map((e) => ({ indicatorId: e.indicator_id, value: e.value })), measurements, office);
       total = new Engine(input).result.branches[0]!.total;
     }
     return {

@@ -7,6 +7,8 @@ import type { PanelView, Rater, RaterGroup } from '../../shared/domain/views';
 import { inTransaction, type Database } from '../db';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
+import type { Actor } from './actor';
+import { auditWriter } from './audit';
 import { assertPeriodEditable, getPeriod } from './periods';
 
 
@@ -59,28 +61,66 @@ export function loadPanel(db: Database, periodId: number): PanelView {
 
 const editablePeriod = (db: Database, periodId: number) => assertPeriodEditable(getPeriod(db, periodId));
 
-export function saveGroup(db: Database, periodId: number, group: { id?: number | null; name: string; weight: number }): RaterGroup {
+/** Who changes the panel, and when: every change is logged (entity 'panel'), since the panel shapes every result. */
+export interface PanelChangeBy {
+  actor: Actor;
+  now: Date;
+}
+
+/** A group as the log keeps it. */
+const groupSnapshot = (g: { name: string; weight: number }) => ({ name: g.name, weight: g.weight });
+
+/** A rater as the log keeps it: group by name, own branch and recusals by code, so the entry reads on its own. */
+function raterSnapshot(db: Database, raterId: number): Record<string, unknown> | null {
+  const r = db
+    .prepare<[number], { name: string; title: string; group_name: string; branch_code: string | null }>(
+      `SELECT r.name, r.title, g.name AS group_name, b.code AS branch_code
+         FROM rater r JOIN rater_group g ON g.id = r.group_id LEFT JOIN branch b ON b.id = r.branch_id WHERE r.id = ?`,
+    )
+    .get(raterId);
+  if (!r) return null;
+  const recusals = db
+    .prepare<[number], { code: string; reason: string }>('SELECT b.code, c.reason FROM recusal c JOIN branch b ON b.id = c.branch_id WHERE c.rater_id = ? ORDER BY b.code')
+    .all(raterId);
+  return { name: r.name, title: r.title, group: r.group_name, branch: r.branch_code, recusals: recusals.map((c) => `${c.code}（${c.reason}）`) };
+}
+
+function logPanel(db: Database, periodId: number, by: PanelChangeBy, action: string, old: unknown, now: unknown, raterId: number | null = null): void {
+  auditWriter(db, by.now)({ periodId, actorKind: by.actor.kind, actor: by.actor.name, entity: 'panel', action, raterId, old, new: now });
+}
+
+export function saveGroup(db: Database, periodId: number, group: { id?: number | null; name: string; weight: number }, by: PanelChangeBy): RaterGroup {
   editablePeriod(db, periodId);
   const clash = db
     .prepare<[number, string], { id: number }>('SELECT id FROM rater_group WHERE period_id = ? AND name = ?')
     .get(periodId, group.name.trim());
   if (clash && clash.id !== group.id) throw new AppError('conflict', t('error.panel.groupExists', { name: group.name }), [{ field: 'name', message: t('error.panel.groupExists', { name: group.name }) }]);
-  let id = group.id ?? null;
-  if (id) {
-    const info = db.prepare('UPDATE rater_group SET name = ?, weight = ? WHERE id = ? AND period_id = ?').run(group.name.trim(), group.weight, id, periodId);
-    if (info.changes === 0) throw new AppError('not_found', t('error.panel.groupNotFound'));
-  } else {
+  const next = groupSnapshot({ name: group.name.trim(), weight: group.weight });
+  const id = inTransaction(db, () => {
+    if (group.id) {
+      const before = db.prepare<[number, number], { name: string; weight: number }>('SELECT name, weight FROM rater_group WHERE id = ? AND period_id = ?').get(group.id, periodId);
+      if (!before) throw new AppError('not_found', t('error.panel.groupNotFound'));
+      db.prepare('UPDATE rater_group SET name = ?, weight = ? WHERE id = ? AND period_id = ?').run(next.name, next.weight, group.id, periodId);
+      if (before.name !== next.name || before.weight !== next.weight) logPanel(db, periodId, by, t('panel.audit.groupChanged', { name: next.name }), groupSnapshot(before), next);
+      return group.id;
+    }
     const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater_group WHERE period_id = ?').get(periodId)!.n;
-    id = Number(db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(periodId, group.name.trim(), group.weight, position).lastInsertRowid);
-  }
+    const created = Number(db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(periodId, next.name, next.weight, position).lastInsertRowid);
+    logPanel(db, periodId, by, t('panel.audit.groupAdded', { name: next.name }), null, next);
+    return created;
+  });
   return getPanel(db, periodId).groups.find((g) => g.id === id)!;
 }
 
-export function deleteGroup(db: Database, periodId: number, groupId: number): void {
+export function deleteGroup(db: Database, periodId: number, groupId: number, by: PanelChangeBy): void {
   editablePeriod(db, periodId);
   const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE group_id = ?').get(groupId)!.n;
   if (n > 0) throw new AppError('conflict', t('error.panel.groupHasRaters', { count: n }));
-  db.prepare('DELETE FROM rater_group WHERE id = ? AND period_id = ?').run(groupId, periodId);
+  inTransaction(db, () => {
+    const before = db.prepare<[number, number], { name: string; weight: number }>('SELECT name, weight FROM rater_group WHERE id = ? AND period_id = ?').get(groupId, periodId);
+    db.prepare('DELETE FROM rater_group WHERE id = ? AND period_id = ?').run(groupId, periodId);
+    if (before) logPanel(db, periodId, by, t('panel.audit.groupDeleted', { name: before.name }), groupSnapshot(before), null);
+  });
 }
 
 export interface RaterInput {
@@ -106,7 +146,7 @@ function assertBranchesExist(db: Database, input: RaterInput): void {
   throw new AppError('not_found', message, [{ field: missing.field, message }]);
 }
 
-export function saveRater(db: Database, periodId: number, input: RaterInput): Rater {
+export function saveRater(db: Database, periodId: number, input: RaterInput, by: PanelChangeBy): Rater {
   editablePeriod(db, periodId);
   const group = db.prepare<[number, number], { id: number }>('SELECT id FROM rater_group WHERE id = ? AND period_id = ?').get(input.groupId, periodId);
   if (!group) throw new AppError('validation', t('error.panel.groupRequired'), [{ field: 'groupId', message: t('error.panel.groupRequired') }]);
@@ -116,6 +156,7 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
   if (clash && clash.id !== input.id) throw new AppError('conflict', t('error.panel.raterExists', { name }), [{ field: 'name', message: t('error.panel.raterExists', { name }) }]);
   return inTransaction(db, () => {
     let id = input.id ?? null;
+    const before = id ? raterSnapshot(db, id) : null;
     if (id) {
       const info = db
         .prepare('UPDATE rater SET group_id = ?, name = ?, title = ?, branch_id = ? WHERE id = ? AND period_id = ?')
@@ -147,13 +188,21 @@ export function saveRater(db: Database, periodId: number, input: RaterInput): Ra
           .find((s) => recusedIds.includes(s.branch_id))
       : undefined;
     if (conflict) throw new AppError('conflict', t('error.panel.recusalScored', { name, code: conflict.code, branch: conflict.name }));
+    const after = raterSnapshot(db, id);
+    if (!before) logPanel(db, periodId, by, t('panel.audit.raterAdded', { name }), null, after, id);
+    else if (JSON.stringify(before) !== JSON.stringify(after)) logPanel(db, periodId, by, t('panel.audit.raterChanged', { name }), before, after, id);
     return getPanel(db, periodId).raters.find((r) => r.id === id)!;
   });
 }
 
-export function deleteRater(db: Database, periodId: number, raterId: number): void {
+export function deleteRater(db: Database, periodId: number, raterId: number, by: PanelChangeBy): void {
   editablePeriod(db, periodId);
   const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM score WHERE rater_id = ?').get(raterId)!.n;
   if (n > 0) throw new AppError('conflict', t('error.panel.raterHasEntries', { count: n }));
-  db.prepare('DELETE FROM rater WHERE id = ? AND period_id = ?').run(raterId, periodId);
+  inTransaction(db, () => {
+    const before = raterSnapshot(db, raterId);
+    db.prepare('DELETE FROM rater WHERE id = ? AND period_id = ?').run(raterId, periodId);
+    // The rater row is gone: the log keeps the name in the action and the snapshot, not a dangling id.
+    if (before) logPanel(db, periodId, by, t('panel.audit.raterDeleted', { name: String(before.name) }), before, null);
+  });
 }

@@ -8,7 +8,7 @@
  */
 import type { Indicator } from '../../shared/domain/framework';
 import type { Period, Rater, RaterGroup } from '../../shared/domain/views';
-import type { EngineInput, EngineMeasurement, EngineScore, ScoreColumns } from '../../shared/engine';
+import type { EngineInput, EngineMeasurement, EngineOfficeRecord, EngineScore, ScoreColumns } from '../../shared/engine';
 import { oneRaterInput } from '../../shared/engine/one-rater';
 import type { Database } from '../db';
 import { getIndicators } from './frameworks';
@@ -100,6 +100,9 @@ export function panelEngineInput(scope: PeriodScope, scores: EngineScore[] | Sco
 /**
  * One rater alone on one branch: their entries as the engine counts them —
  * raw points, no normalisation, no quota (what a meeting shows per rater).
+ * `office` is the period's office records (考核组核定, officeEngineRecords):
+ * required, so the rater's total counts the office-recorded points the panel
+ * result counts; only this branch's are passed on.
  */
 export function singleRaterEngineInput(
   scope: PeriodScope,
@@ -107,6 +110,7 @@ export function singleRaterEngineInput(
   branch: { id: number; code: string; name: string },
   entries: readonly { indicatorId: number; value: number }[],
   measurements: EngineMeasurement[],
+  office: readonly EngineOfficeRecord[],
 ): EngineInput {
   return oneRaterInput({
     indicators: scope.indicators,
@@ -116,5 +120,6 @@ export function singleRaterEngineInput(
     branches: [engineBranch(branch)],
     scores: entries.map((e) => ({ branchId: branch.id, indicatorId: e.indicatorId, value: e.value })),
     measurements,
+    office: office.filter((o) => o.branchId === branch.id),
   });
 }

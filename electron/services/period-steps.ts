@@ -9,18 +9,16 @@
  */
 import { validateFramework, hasErrors, type FrameworkIssue } from '../../shared/domain/framework-validate';
 import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../shared/domain/period';
-import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import type { GateStep } from '../../shared/domain/readiness';
 import type { Period } from '../../shared/domain/views';
 import { t } from '../../shared/messages';
 import { inTransaction, withAuditContext, type Database } from '../db';
 import { AppError } from '../errors';
-import type { Actor } from './actor';
+import { SYSTEM, type Actor } from './actor';
 import { getIndicators } from './frameworks';
 import { assertPeriodEditable, getPeriod } from './periods';
 import { passGate } from './readiness';
 
-const SYSTEM: Actor = { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
 
 /** The gate in front of each status, where there is one. */
 const GATES: Partial<Record<PeriodStatus, GateStep>> = { review: 'review', finalised: 'finalise' };

@@ -11,9 +11,9 @@ import {
   type PeriodStatus,
 } from '../../shared/domain/period';
 import type { Period } from '../../shared/domain/views';
-import { AUDIT_ACTOR_NAMES } from '../../shared/domain/audit';
 import { inTransaction, withAuditContext, type Database } from '../db';
-import type { Actor } from './actor';
+import { SYSTEM, type Actor } from './actor';
+import { auditWriter } from './audit';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 
@@ -63,7 +63,6 @@ const toPeriod = (r: PeriodRow): Period => ({
 
 export type { Period };
 
-const SYSTEM: Actor = { kind: 'system', name: AUDIT_ACTOR_NAMES.system };
 
 /** The periods in use; archived ones (kept for their history) only when asked for. */
 export function listPeriods(db: Database, options: { includeArchived?: boolean } = {}): Period[] {
@@ -193,18 +192,35 @@ export function updatePeriod(
   id: number,
   patch: { name: string; year: number; kind: PeriodKind; settings: PeriodSettingsInput },
   now: Date,
+  actor: Actor = SYSTEM,
 ): Period {
   const period = getPeriod(db, id);
   assertPeriodEditable(period);
   const settings = acceptedSettings(patch.settings);
-  db.prepare('UPDATE period SET name = ?, year = ?, kind = ?, settings_json = ?, updated_at = ? WHERE id = ?').run(
-    patch.name.trim(),
-    patch.year,
-    patch.kind,
-    JSON.stringify(settings),
-    now.toISOString(),
-    id,
-  );
+  const next = { name: patch.name.trim(), year: patch.year, kind: patch.kind };
+  // The settings decide how every figure is computed (combination, grades, caps): each change is logged, old → new.
+  const changedKeys = (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => JSON.stringify(settings[k]) !== JSON.stringify(period.settings[k]));
+  const fields = [
+    ...(['name', 'year', 'kind'] as const).filter((k) => next[k] !== period[k]).map((k) => t(`period.audit.field.${k}`)),
+    ...(changedKeys.length ? [t('period.audit.field.settings', { keys: changedKeys.join('、') })] : []),
+  ];
+  inTransaction(db, () => {
+    db.prepare('UPDATE period SET name = ?, year = ?, kind = ?, settings_json = ?, updated_at = ? WHERE id = ?').run(next.name, next.year, next.kind, JSON.stringify(settings), now.toISOString(), id);
+    if (!fields.length) return;
+    const pick = (p: { name: string; year: number; kind: string; settings: Record<string, unknown> }) => ({
+      ...Object.fromEntries((['name', 'year', 'kind'] as const).filter((k) => next[k] !== period[k]).map((k) => [k, p[k]])),
+      ...(changedKeys.length ? { settings: Object.fromEntries(changedKeys.map((k) => [k, p.settings[k]])) } : {}),
+    });
+    auditWriter(db, now)({
+      periodId: id,
+      actorKind: actor.kind,
+      actor: actor.name,
+      entity: 'period',
+      action: t('period.audit.changed', { name: next.name, fields: fields.join('、') }),
+      old: pick(period),
+      new: pick({ ...next, settings }),
+    });
+  });
   return getPeriod(db, id);
 }
 

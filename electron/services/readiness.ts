@@ -10,13 +10,14 @@
  * - scores: per rater × branch they are not recused from, the leaves the panel
  *   scores that have no entry (counted as the meeting's progress counts them);
  * - business data: per branch × quantitative leaf, no actual value;
+ * - 考核组核定: per branch × office-recorded leaf, no record;
  * - agenda (定稿 only): items of the period's meetings that were opened
  *   (in progress or closed) — a 述职评议 whose scores were never revealed, or
  *   any item with no 议定事项 recorded. A meeting still planned is not
  *   checked: it never took place, so nothing was left undecided in it.
  */
 import { agendaItemTitle } from '../../shared/domain/meetings';
-import type { GateOverride, GateStep, MissingMeasurement, MissingScores, OpenAgendaItem, Readiness } from '../../shared/domain/readiness';
+import type { GateOverride, GateStep, MissingMeasurement, MissingOfficeRecord, MissingScores, OpenAgendaItem, Readiness } from '../../shared/domain/readiness';
 import type { ErrorDetail } from '../../shared/result';
 import { t } from '../../shared/messages';
 import { inTransaction, type Database } from '../db';
@@ -24,6 +25,7 @@ import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { auditWriter } from './audit';
 import { scoredCellCounts } from './meeting-result';
+import { officeRows } from './office';
 import { isRecused, loadPeriodScope, type PeriodScope } from './period-scope';
 import { periodStatus } from './periods';
 
@@ -59,6 +61,12 @@ function missingMeasurements(db: Database, scope: PeriodScope): MissingMeasureme
       .filter((l) => !given.has(`${b.id}:${l.id}`))
       .map((l) => ({ branchId: b.id, branchCode: b.code, branchName: b.name, indicatorId: l.id, indicatorCode: l.code, indicatorName: l.name })),
   );
+}
+
+function missingOffice(db: Database, scope: PeriodScope): MissingOfficeRecord[] {
+  return officeRows(db, scope)
+    .filter((r) => r.value === null)
+    .map((r) => ({ branchId: r.branchId, branchCode: r.branchCode, branchName: r.branchName, indicatorId: r.indicatorId, indicatorCode: r.indicatorCode, indicatorName: r.indicatorName }));
 }
 
 interface AgendaRow {
@@ -98,18 +106,26 @@ export function periodReadiness(db: Database, periodId: number, step: GateStep):
   const scope = loadPeriodScope(db, periodId);
   const scores = missingScores(db, scope);
   const measurements = missingMeasurements(db, scope);
+  const office = missingOffice(db, scope);
   const agenda = step === 'finalise' ? openAgendaItems(db, periodId) : [];
   const missingCells = scores.reduce((sum, s) => sum + s.cells, 0);
-  return { periodId, step, scores, missingCells, measurements, agenda, complete: scores.length === 0 && measurements.length === 0 && agenda.length === 0 };
+  return { periodId, step, scores, missingCells, measurements, office, agenda, complete: scores.length === 0 && measurements.length === 0 && office.length === 0 && agenda.length === 0 };
 }
 
-const countsOf = (r: Readiness): GateOverride['missing'] => ({ cells: r.missingCells, measurements: r.measurements.length, agendaItems: r.agenda.length });
+const countsOf = (r: Readiness): GateOverride['missing'] => ({
+  cells: r.missingCells,
+  measurements: r.measurements.length,
+  agendaItems: r.agenda.length,
+  // Only when any were missing, so the rows of periods without office leaves read as before.
+  ...(r.office.length > 0 ? { office: r.office.length } : {}),
+});
 
-/** “3 位评委的 46 项评分、5 项业务数据未录入，2 个议程事项未揭晓或未作决定” — the parts that apply. */
+/** “3 位评委的 46 项评分、5 项业务数据、2 项考核组核定未录入，2 个议程事项未揭晓或未作决定” — the parts that apply. */
 export function missingSummary(r: Readiness): string {
   const entries: string[] = [];
   if (r.missingCells > 0) entries.push(t('gate.missing.scores', { raters: new Set(r.scores.map((s) => s.raterId)).size, cells: r.missingCells }));
   if (r.measurements.length > 0) entries.push(t('gate.missing.measurements', { count: r.measurements.length }));
+  if (r.office.length > 0) entries.push(t('gate.missing.office', { count: r.office.length }));
   const clauses: string[] = [];
   if (entries.length) clauses.push(t('gate.missing.entries', { parts: entries.join('、') }));
   if (r.agenda.length) clauses.push(t('gate.missing.agenda', { count: r.agenda.length }));
@@ -121,6 +137,7 @@ export function missingCounts(missing: GateOverride['missing']): string {
   const parts: string[] = [];
   if (missing.cells > 0) parts.push(t('gate.missing.cells', { count: missing.cells }));
   if (missing.measurements > 0) parts.push(t('gate.missing.measurements', { count: missing.measurements }));
+  if (missing.office) parts.push(t('gate.missing.office', { count: missing.office }));
   if (missing.agendaItems > 0) parts.push(t('gate.missing.agendaItems', { count: missing.agendaItems }));
   return parts.join('、');
 }
@@ -132,6 +149,7 @@ export function missingLines(r: Readiness): string[] {
     ...r.measurements.map((m) =>
       t('gate.detail.measurement', { code: m.branchCode, branch: m.branchName, indicatorCode: m.indicatorCode, indicator: m.indicatorName }),
     ),
+    ...r.office.map((o) => t('gate.detail.office', { code: o.branchCode, branch: o.branchName, indicatorCode: o.indicatorCode, indicator: o.indicatorName })),
     ...r.agenda.map((a) => t(a.problem === 'unrevealed' ? 'gate.detail.unrevealed' : 'gate.detail.undecided', { meeting: a.meetingTitle, item: a.title })),
   ];
 }

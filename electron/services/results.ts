@@ -7,6 +7,7 @@ import { Engine, type BranchExplanation, type EngineInput, type PanelStatistics,
 import type { PeriodResults } from '../../shared/domain/views';
 import { dataVersion, type Database } from '../db';
 import { resultsFingerprint } from './fingerprint';
+import { officeEngineRecords } from './office';
 import { loadPeriodScope, panelEngineInput } from './period-scope';
 
 /**
@@ -52,7 +53,9 @@ export function buildEngineInput(db: Database, periodId: number): EngineInput {
     )
     .all(periodId)
     .map((m) => ({ branchId: m.branch_id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
-  return panelEngineInput(scope, loadEntries(db, periodId), measurements);
+  // 考核组核定: the office's one value per branch on office-recorded leaves (absent = none).
+  const office = officeEngineRecords(db, scope);
+  return { ...panelEngineInput(scope, loadEntries(db, periodId), measurements), ...(office.length ? { office } : {}) };
 }
 
 /**

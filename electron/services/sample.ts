@@ -5,12 +5,16 @@
  * rater a leniency), so a newcomer sees a scored, reportable period at once.
  * Deterministic for a given seed.
  */
+import { entryModeOf, type LeafMethod } from '../../shared/domain/framework';
+import type { OfficeRecordInput } from '../../shared/domain/office';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import type { SampleSummary } from '../../shared/domain/views';
 import { inTransaction, type Database } from '../db';
 import { createBranch, findBranchByCode } from './branches';
 import { type EntryInput, type MeasurementInput, saveEntries, saveMeasurements } from './entries';
 import { createFrameworkFromDraft, getIndicators } from './frameworks';
+import { writeOfficeRecords } from './office';
+import { SYSTEM } from './actor';
 import { saveGroup, saveRater } from './panel';
 import { createPeriod } from './periods';
 import { advancePeriod } from './period-steps';
@@ -39,6 +43,29 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = ['建国', '志强', '海燕', '秀英', '卫东', '晓明', '丽华', '国庆', '红梅', '振华', '文斌', '桂兰', '军', '敏', '静', '磊', '洋', '勇', '艳', '涛'];
 const DEDUCTION_REASONS = ['未按期召开', '记录不完整', '未按时报送材料', '台账更新不及时', '检查发现问题未及时整改', '党费未按月足额收缴'];
 const BONUS_ITEMS = ['获集团公司表彰', '技术革新成果获厂级奖励', '经验做法在全厂推广', '合理化建议被采纳'];
+
+/** A plausible entry for a leaf, with its reasons (q: how good the branch is, 0–1; `vetoed`: the branch the sample vetoes). */
+function sampleValue(m: LeafMethod, maxPoints: number, q: number, vetoed: boolean, year: number, rnd: ReturnType<typeof prng>): { value: number; detail: string[] } {
+  switch (m.kind) {
+    case 'deduction': {
+      const n = rnd.next() < (1 - q) * 1.2 ? 1 + Math.floor(rnd.next() * 2) : 0;
+      const count = Math.min(n, Math.floor(maxPoints / m.perOccurrence));
+      return { value: count, detail: Array.from({ length: count }, () => rnd.pick(DEDUCTION_REASONS)) };
+    }
+    case 'bonus': {
+      const count = rnd.next() < q - 0.7 ? 1 : 0;
+      return { value: count, detail: Array.from({ length: count }, () => rnd.pick(BONUS_ITEMS)) };
+    }
+    case 'veto':
+      return { value: vetoed ? 1 : 0, detail: vetoed ? [`${year}年8月发生一般及以上生产安全责任事故，经调查认定负有责任`] : [] };
+    case 'rating':
+      return { value: Math.round((q * maxPoints) / m.step) * m.step, detail: [] };
+    case 'level':
+      return { value: m.levels.reduce((best, l, i) => (Math.abs(l.fraction - q) < Math.abs(m.levels[best]!.fraction - q) ? i : best), 0), detail: [] };
+    case 'quantitative':
+      return { value: 0, detail: [] };
+  }
+}
 
 const GROUPS = [
   { name: '考评组', weight: 0.6, share: 0.7 },
@@ -91,7 +118,7 @@ export function createSample(db: Database, options: { branches: number; raters: 
     const ownBranch = new Map<number, number>();
     let made = 0;
     GROUPS.forEach((g, gi) => {
-      const group = saveGroup(db, period.id, { name: g.name, weight: g.weight });
+      const group = saveGroup(db, period.id, { name: g.name, weight: g.weight }, { actor: SYSTEM, now });
       const count = gi === GROUPS.length - 1 ? options.raters - made : Math.max(1, Math.round(options.raters * g.share));
       for (let k = 0; k < count && made < options.raters; k++, made++) {
         const rater = saveRater(db, period.id, {
@@ -100,7 +127,7 @@ export function createSample(db: Database, options: { branches: number; raters: 
           title: g.name === '职工代表' ? '职工代表' : g.name === '上级党委' ? '党委委员' : '组织部',
           branchId: gi === 2 && k === 0 ? branchIds[0]! : null,
           recusals: [],
-        });
+        }, { actor: SYSTEM, now });
         raterIds.push(rater.id);
         if (rater.branchId !== null) ownBranch.set(rater.id, rater.branchId);
         leniency.set(rater.id, rnd.normal(0, 0.03));
@@ -138,6 +165,20 @@ export function createSample(db: Database, options: { branches: number; raters: 
     }
     saveMeasurements(db, period.id, measurements, { now, actor: { kind: 'system', name: '示例数据' } });
 
+    // 考核组核定: one value per branch on each office-recorded leaf, with the check record it rests on.
+    const officeLeaves = leaves.filter((l) => l.method && entryModeOf(l.method) === 'office');
+    const officeRows: OfficeRecordInput[] = [];
+    for (const b of branchIds) {
+      const s = strength.get(b)!;
+      for (const leaf of officeLeaves) {
+        const q = Math.max(0, Math.min(1, (leaf.tag === 'business' ? s.business : leaf.tag === 'party' ? s.party : (s.party + s.business) / 2) + rnd.normal(0, 0.05)));
+        const flagged = vetoed === b && leaf.id === vetoLeaf?.id;
+        const { value, detail } = sampleValue(leaf.method!, leaf.maxPoints, q, flagged, year, rnd);
+        officeRows.push({ branchId: b, indicatorId: leaf.id, value, detail, evidence: `${year}年党建工作检查记录第${officeRows.length + 1}号`, evidenceDate: `${year}-11-15` });
+      }
+    }
+    if (officeRows.length) writeOfficeRecords(db, period.id, officeRows, { now, actor: SAMPLE_ACTOR });
+
     const entries: EntryInput[] = [];
     for (const r of raterIds) {
       for (const b of branchIds) {
@@ -145,36 +186,10 @@ export function createSample(db: Database, options: { branches: number; raters: 
         const s = strength.get(b)!;
         for (const leaf of leaves) {
           const m = leaf.method!;
+          if (entryModeOf(m) === 'office') continue; // recorded once by the office, above
           const q = Math.max(0, Math.min(1, (leaf.tag === 'business' ? s.business : leaf.tag === 'party' ? s.party : (s.party + s.business) / 2) + leniency.get(r)! + rnd.normal(0, 0.05)));
-          switch (m.kind) {
-            case 'rating':
-              entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, value: Math.round((q * leaf.maxPoints) / m.step) * m.step });
-              break;
-            case 'level': {
-              const idx = m.levels.reduce((best, l, i) => (Math.abs(l.fraction - q) < Math.abs(m.levels[best]!.fraction - q) ? i : best), 0);
-              entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, value: idx });
-              break;
-            }
-            case 'deduction': {
-              const n = rnd.next() < (1 - q) * 1.2 ? 1 + Math.floor(rnd.next() * 2) : 0;
-              const max = Math.floor(leaf.maxPoints / m.perOccurrence);
-              const count = Math.min(n, max);
-              entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, value: count, detail: Array.from({ length: count }, () => rnd.pick(DEDUCTION_REASONS)) });
-              break;
-            }
-            case 'bonus': {
-              const count = rnd.next() < q - 0.7 ? 1 : 0;
-              entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, value: count, detail: Array.from({ length: count }, () => rnd.pick(BONUS_ITEMS)) });
-              break;
-            }
-            case 'veto': {
-              const flag = vetoed === b && leaf.id === vetoLeaf?.id ? 1 : 0;
-              entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, value: flag, detail: flag ? [`${year}年8月发生一般及以上生产安全责任事故，经调查认定负有责任`] : [] });
-              break;
-            }
-            case 'quantitative':
-              break;
-          }
+          if (m.kind === 'quantitative') continue; // business data, above
+          entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, ...sampleValue(m, leaf.maxPoints, q, vetoed === b && leaf.id === vetoLeaf?.id, year, rnd) });
         }
       }
     }

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import { type EntryInput, saveEntries } from './entries';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
+import { officeSheetValues } from './office';
 import { eligibleRaters, isRecused, loadPeriodScope } from './period-scope';
 import { getPeriod } from './periods';
 import { actorOf } from './actor';
@@ -66,6 +67,8 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
     indicators: scope.indicators,
     branches,
     entries,
+    // 考核组核定: facts, not the panel's judgement, so shown to raters while scoring is open (read-only).
+    office: officeSheetValues(db, scope),
     editable: locked === null,
     lockedReason: locked,
   };

@@ -7,6 +7,7 @@
  * noted as the import reads the cells, and reported together with the
  * import's own errors (xlsx.ts `cellValue`, `withCellProblems`).
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { t } from '../../shared/messages';
 import type { CheckedWorkbook, ScannedSheet } from './xlsx-guard';
@@ -216,6 +217,51 @@ export class ImportWorkbook {
   }
 }
 
+/** Where a buffer of UTF-8 can be cut without splitting a character: its length, or the start of an unfinished last character. */
+function characterBoundary(buf: Buffer): number {
+  let i = buf.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 3 && (buf[i]! & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
+  if (i < 0) return buf.length;
+  const lead = buf[i]!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return length > continuation + 1 ? i : buf.length;
+}
+
+/**
+ * The chunks of a part re-cut at character boundaries. exceljs's streaming
+ * reader decodes each inflated chunk (16 KB) as UTF-8 on its own, so a
+ * Chinese character split across two chunks was read as two U+FFFD — about
+ * one character per 16 KB of shared strings or sheet (exceljs #2063, #2084).
+ */
+export async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  for await (const chunk of chunks) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = characterBoundary(buf);
+    carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+    if (cut > 0) yield buf.subarray(0, cut);
+  }
+  if (carry) yield carry;
+}
+
+/** The reader's two parsers of large parts (shared strings, sheets), handed whole characters. */
+interface ReaderParts {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
+}
+
+function readWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const parts = reader as unknown as ReaderParts;
+  const sharedStrings = parts._parseSharedStrings.bind(reader);
+  const worksheet = parts._parseWorksheet.bind(reader);
+  parts._parseSharedStrings = (entry) => sharedStrings(Readable.from(wholeCharacters(entry)));
+  parts._parseWorksheet = (iterator, sheetNo) => worksheet(wholeCharacters(iterator), sheetNo);
+}
+
 interface StreamedSheet {
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
 }
@@ -234,6 +280,7 @@ export async function loadCheckedWorkbook(checked: CheckedWorkbook): Promise<Imp
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  readWholeCharacters(reader);
   let index = 0;
   for await (const streamed of reader as AsyncIterable<{ name?: string }>) {
     // By name where the reader knows it (it names each sheet from the workbook part), else by position.

@@ -67,6 +67,8 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
   for (const n of indicators) {
     const kids = children.get(n.id) ?? [];
     const parent = n.parentId === null ? null : byId.get(n.parentId);
+    const inPool = parent?.options?.pool === true;
+    checkOptions(n, kids, bonus, children, error, warn);
     // Codes follow the tree: 1 → 1.2 → 1.2.3.
     if (parent && !n.code.startsWith(`${parent.code}.`)) error(n, `编码应以上级编码“${parent.code}.”开头`);
     if (parent && n.code.split('.').length !== parent.code.split('.').length + 1) error(n, '编码层级与所在层级不符');
@@ -74,6 +76,8 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
 
     if (kids.length > 0) {
       if (n.method) error(n, '有下级指标的节点不能设置评分方法');
+      // A pool's children have no points of their own (they deduct from the pool): nothing to add up.
+      if (n.options?.pool) continue;
       const counted = kids.filter((k) => bonus.has(n.id) || !bonus.has(k.id));
       const sum = counted.reduce((s, k) => s + k.maxPoints, 0);
       if (Math.abs(sum - n.maxPoints) > EPS) error(n, `下级指标分值合计 ${fmt(sum)} 分，与本指标的 ${fmt(n.maxPoints)} 分不一致`);
@@ -97,7 +101,10 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
         if (new Set(m.levels.map((l) => l.label)).size !== m.levels.length) error(n, '等次名称重复');
         break;
       case 'deduction':
-        if (n.maxPoints <= 0) error(n, '扣分项的分值应大于 0');
+        if (inPool) {
+          if (n.maxPoints !== 0) error(n, `属于扣分池“${parent!.code} ${parent!.name}”，本身不计分，分值应为 0（扣分从扣分池的 ${fmt(parent!.maxPoints)} 分中扣除）`);
+          else if (m.perOccurrence > parent!.maxPoints) error(n, `每次扣 ${fmt(m.perOccurrence)} 分，超过扣分池“${parent!.code} ${parent!.name}”的 ${fmt(parent!.maxPoints)} 分`);
+        } else if (n.maxPoints <= 0) error(n, '扣分项的分值应大于 0');
         else if (m.perOccurrence > n.maxPoints) error(n, `每次扣 ${fmt(m.perOccurrence)} 分，超过本项分值 ${fmt(n.maxPoints)} 分`);
         break;
       case 'bonus':
@@ -123,6 +130,53 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
   const base = roots.filter((r) => !bonus.has(r.id)).reduce((s, r) => s + r.maxPoints, 0);
   if (Math.abs(base - 100) > EPS) warn(null, `基本分合计 ${fmt(base)} 分（通常为 100 分，加分项另计）`);
   return issues;
+}
+
+type Report = (n: Indicator | null, message: string) => void;
+
+/** Node options (NodeOptions): 扣分池（扣完为止） and 加分上限（分部）, docs/scoring-rules.md. */
+function checkOptions(
+  n: Indicator,
+  kids: readonly Indicator[],
+  bonus: ReadonlySet<number>,
+  children: Map<number | null, Indicator[]>,
+  error: Report,
+  warn: Report,
+): void {
+  const options = n.options;
+  if (!options) return;
+  if (options.pool) {
+    if (kids.length === 0) error(n, '设为扣分池（扣完为止），但没有下级扣分细则');
+    else if (n.maxPoints <= 0) error(n, '扣分池的分值应大于 0（扣分从这个分值中扣除）');
+    for (const k of kids) {
+      const isLeaf = (children.get(k.id) ?? []).length === 0;
+      if (!isLeaf || k.method?.kind !== 'deduction') {
+        error(k, `属于扣分池“${n.code} ${n.name}”，只能是评分方法为“扣分”的末级指标`);
+      }
+    }
+  }
+  if (options.bonusCap !== null) {
+    if (kids.length === 0) {
+      warn(n, `末级指标不适用本部分加分上限（${fmt(options.bonusCap)} 分），不起作用；加分项的上限即其分值`);
+      return;
+    }
+    // The bonus leaves below, and what they could add at most.
+    let count = 0;
+    let most = 0;
+    const visit = (x: Indicator) => {
+      const below = children.get(x.id) ?? [];
+      if (below.length === 0 && bonus.has(x.id)) {
+        count++;
+        most += x.maxPoints;
+      }
+      below.forEach(visit);
+    };
+    kids.forEach(visit);
+    if (count === 0) warn(n, `设置了本部分加分上限 ${fmt(options.bonusCap)} 分，但其下没有加分项，不起作用`);
+    else if (options.bonusCap >= most - EPS) {
+      warn(n, `本部分加分上限 ${fmt(options.bonusCap)} 分不小于其下加分项上限合计 ${fmt(most)} 分，不起作用`);
+    }
+  }
 }
 
 export const hasErrors = (issues: readonly FrameworkIssue[]) => issues.some((i) => i.severity === 'error');

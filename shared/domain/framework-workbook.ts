@@ -3,7 +3,7 @@
  * gives — shared by the main process (which reads and writes the file) and
  * the renderer (which shows the preview before importing).
  */
-import type { FrameworkDraft, LeafMethod, Tag } from './framework';
+import type { FrameworkDraft, LeafMethod, NodeOptions, Tag } from './framework';
 import type { FrameworkIssue } from './framework-validate';
 
 /** Sheets of the workbook: the indicators, the instructions, the framework's name and description. */
@@ -19,6 +19,11 @@ export const FRAMEWORK_TEMPLATE_COLUMNS = [
   { field: 'params', header: '方法参数', width: 30 },
   { field: 'criteria', header: '评分细则', width: 60 },
   { field: 'evidence', header: '佐证材料', width: 30 },
+  // Last, so workbooks made before it existed read unchanged (empty = 评委评分).
+  { field: 'entry', header: '录入方式', width: 12 },
+  // 扣分池 / 加分上限 of a 分部 (NodeOptions): after 录入方式 for the same reason; empty = 否 / none.
+  { field: 'pool', header: '扣分池', width: 8 },
+  { field: 'bonusCap', header: '加分上限', width: 10 },
 ] as const;
 export type FrameworkColumnField = (typeof FRAMEWORK_TEMPLATE_COLUMNS)[number]['field'];
 
@@ -35,6 +40,21 @@ export interface FrameworkImportRow {
   method: LeafMethod | null;
   criteria: string;
   evidence: string;
+  /** 扣分池 / 加分上限, on a row with children; absent = neither. */
+  options?: NodeOptions;
+}
+
+/** What the 扣分池 column shows and its drop-down offers. */
+export const POOL_LABELS = { yes: '是', no: '否' } as const;
+const POOL_YES = ['是', 'y', 'yes', 'true', '√', '✓'];
+const POOL_NO = ['否', 'n', 'no', 'false', '×', '✗'];
+
+/** A 扣分池 cell (not empty): true for 是, false for 否, null for anything else. */
+export function parsePoolLabel(text: string): boolean | null {
+  const s = text.replace(/[\s\u3000]/g, '').toLowerCase();
+  if (POOL_YES.includes(s)) return true;
+  if (POOL_NO.includes(s)) return false;
+  return null;
 }
 
 /** A structural problem (from validateFramework) located in the workbook. */
@@ -46,9 +66,12 @@ export interface FrameworkImportIssue extends FrameworkIssue {
 /**
  * What importing a framework workbook would create, or every reason it cannot.
  * `errors` are bad cells; `issues` the structural check of the tree (sums,
- * methods, …). Import needs no errors and no issue of severity `error`;
- * warnings do not stop it. While cells are wrong, issues that those cells
- * could cause (on their rows and the rows above them) are left out.
+ * methods, pool rules, …), judged on every row whose place in the tree is
+ * known, so both are reported in one round. Import needs no errors and no
+ * issue of severity `error`; warnings do not stop it. While cells that bear
+ * on the tree (code, points, method, parameters, 扣分池, 加分上限) are wrong,
+ * issues those cells could cause (on their rows, the rows above them and
+ * the rows just below) are left out.
  */
 export interface FrameworkImportPreview {
   file: string;

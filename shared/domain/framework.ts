@@ -16,6 +16,17 @@ export const DEFAULT_LEVELS = [
   { label: '差', fraction: 0 },
 ];
 
+/**
+ * Who records a leaf (issue 11 §3): `panel` = 评委评分 (each rater enters a value; the panel's values are
+ * combined per group), `office` = 考核组核定 (the organising office records one value per branch from the
+ * evidence it holds — a 文件号, a 检查记录 — and raters see it read-only). Quantitative leaves come from
+ * business data and carry no entry mode.
+ */
+export const ENTRY_MODES = ['panel', 'office'] as const;
+export type EntryMode = (typeof ENTRY_MODES)[number];
+// Absent = 'panel': frameworks stored before entry modes existed read unchanged; read it through entryModeOf.
+const entryMode = z.enum(ENTRY_MODES).optional();
+
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
 
@@ -27,17 +38,18 @@ const nonNegative = z.number().finite().min(0);
  * from the branch's measurement (target and actual), not by raters.
  */
 export const LeafMethod = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rating'), step: positive.default(0.5) }),
+  z.object({ kind: z.literal('rating'), step: positive.default(0.5), entry: entryMode }),
   z.object({
     kind: z.literal('level'),
+    entry: entryMode,
     levels: z
       .array(z.object({ label: text('等次名称').trim().min(1).max(10), fraction: z.number().min(0).max(1) }))
       .min(2)
       .max(8)
       .default(DEFAULT_LEVELS),
   }),
-  z.object({ kind: z.literal('deduction'), perOccurrence: positive }),
-  z.object({ kind: z.literal('bonus'), perItem: positive }),
+  z.object({ kind: z.literal('deduction'), perOccurrence: positive, entry: entryMode }),
+  z.object({ kind: z.literal('bonus'), perItem: positive, entry: entryMode }),
   z.object({
     kind: z.literal('quantitative'),
     direction: z.enum(['higher', 'lower']),
@@ -48,6 +60,7 @@ export const LeafMethod = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('veto'),
+    entry: entryMode,
     /** The highest grade a branch can get when this veto is triggered; null → the lowest grade. */
     capGrade: text('最高等次').trim().min(1).max(10).nullable().default(null),
   }),
@@ -55,6 +68,22 @@ export const LeafMethod = z.discriminatedUnion('kind', [
 export type LeafMethod = z.output<typeof LeafMethod>;
 export type MethodKind = LeafMethod['kind'];
 export const METHOD_KINDS: readonly MethodKind[] = ['rating', 'level', 'deduction', 'bonus', 'quantitative', 'veto'];
+/** Who records a leaf: 'data' for quantitative leaves (business data), else the method's entry mode. */
+export const entryModeOf = (method: LeafMethod): EntryMode | 'data' => (method.kind === 'quantitative' ? 'data' : (method.entry ?? 'panel'));
+
+/**
+ * How an inner node rolls up, beyond "the sum of its children cut to its max" (issue 11 §2: 考核细则 as they
+ * are written). `pool` = 扣分池（扣完为止）: "本部分共20分，按下列细则扣分，扣完为止" — the node's points are a pool
+ * its children (deduction leaves of 0 points) deduct from, floored at 0. `bonusCap` = 加分上限（分部）:
+ * "本部分加分最多不超过5分" — the bonus points within the node's subtree are capped at it before the period's
+ * cap applies. Absent = { pool: false, bonusCap: null }, so frameworks stored before options existed read unchanged.
+ */
+export const NodeOptions = z.object({
+  pool: z.boolean().default(false),
+  bonusCap: z.number().finite().min(0).max(1000).nullable().default(null),
+});
+export type NodeOptions = z.output<typeof NodeOptions>;
+
 /** Methods scored by the panel's judgment: the ones z-scores and panel statistics look at. */
 export const JUDGMENT_METHODS: readonly MethodKind[] = ['rating', 'level'];
 
@@ -73,6 +102,8 @@ export interface Indicator {
   tag: Tag;
   maxPoints: number;
   method: LeafMethod | null;
+  /** Pool / section bonus cap (NodeOptions); absent = neither. */
+  options?: NodeOptions;
 }
 
 export const IndicatorFields = z.object({
@@ -88,6 +119,11 @@ export const IndicatorFields = z.object({
   tag: z.enum(TAGS),
   maxPoints: nonNegative.max(1000),
   method: LeafMethod.nullable().default(null),
+  /**
+   * Only for 分部 (nodes with children). Absent on update = keep the stored options; { pool: false,
+   * bonusCap: null } clears them.
+   */
+  options: NodeOptions.optional(),
 });
 export type IndicatorFieldsInput = z.input<typeof IndicatorFields>;
 export type IndicatorFieldsValue = z.output<typeof IndicatorFields>;

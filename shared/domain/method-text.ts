@@ -15,7 +15,7 @@
  * Commas may be ASCII or Chinese (，、；), `=` may be `：`; numbers may carry 分.
  * `parseMethod(kind, formatMethod(m))` gives back `m` exactly.
  */
-import { DEFAULT_LEVELS, LeafMethod, type MethodKind, type Tag } from './framework';
+import { DEFAULT_LEVELS, LeafMethod, type EntryMode, type MethodKind, type Tag } from './framework';
 
 export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
 
@@ -27,6 +27,9 @@ export const METHOD_LABELS: Record<MethodKind, string> = {
   quantitative: '定量',
   veto: '一票否决',
 };
+
+/** The framework workbook's 录入方式 column: who records a (non-quantitative) leaf; empty = 评委评分. */
+export const ENTRY_MODE_LABELS: Record<EntryMode, string> = { panel: '评委评分', office: '考核组核定' };
 
 /** One example of 方法参数 per method, as the template's instructions show it. */
 export const METHOD_PARAM_EXAMPLES: Record<MethodKind, string> = {
@@ -61,6 +64,9 @@ export const parseTagLabel = (text: string): Tag | null => bySynonym(TAG_LABELS,
 
 /** 打分 / 等次 / … (or rating / level / …) → the method kind; null when it is none of them. */
 export const parseMethodLabel = (text: string): MethodKind | null => bySynonym(METHOD_LABELS, text);
+
+/** 评委评分 / 考核组核定 (or panel / office) → the entry mode; null when it is neither. */
+export const parseEntryModeLabel = (text: string): EntryMode | null => bySynonym(ENTRY_MODE_LABELS, text);
 
 /** The shortest text that reads back as exactly `x`. */
 const num = (x: number) => String(x);

@@ -3,11 +3,12 @@
  * shows them: the scoring grid (and what a pasted block runs down), the
  * rater's score workbook and the printed paper score sheet. Depth first,
  * siblings by position; quantitative leaves are left out because they come
- * from business data. Keeping the rule here is what lets a block copied from
- * the workbook or typed from the paper sheet land on the same indicators in
- * the grid.
+ * from business data, office-recorded ones (考核组核定) because the office
+ * records them. Keeping the rule here is what lets a block copied from the
+ * workbook or typed from the paper sheet land on the same indicators in the
+ * grid.
  */
-import type { Indicator, LeafMethod } from './framework';
+import { entryModeOf, type Indicator, type LeafMethod } from './framework';
 import { childrenOf } from './framework-validate';
 
 export type Leaf = Indicator & { method: LeafMethod };
@@ -26,8 +27,11 @@ export function leavesInOrder(indicators: readonly Indicator[]): Leaf[] {
   return out;
 }
 
-/** Scored by the panel: every leaf but quantitative ones (those come from business data). */
-export const isRaterScored = (leaf: Pick<Indicator, 'method'>): boolean => leaf.method !== null && leaf.method.kind !== 'quantitative';
+/**
+ * Scored by the panel: every leaf but quantitative ones (those come from business data) and office-recorded
+ * ones (考核组核定: the office records one value per branch; raters see it read-only).
+ */
+export const isRaterScored = (leaf: Pick<Indicator, 'method'>): boolean => leaf.method !== null && entryModeOf(leaf.method) === 'panel';
 
 /** The leaves a rater enters, in order: the rows of the score workbook and the paper sheet, and the grid's enterable rows. */
 export const raterLeavesInOrder = (indicators: readonly Indicator[]): Leaf[] => leavesInOrder(indicators).filter(isRaterScored);

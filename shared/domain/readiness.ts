@@ -26,6 +26,9 @@ export interface MissingScores {
 /** A branch × quantitative leaf with no actual value (业务数据): the identifying part of its row. */
 export type MissingMeasurement = Pick<MeasurementRow, 'branchId' | 'branchCode' | 'branchName' | 'indicatorId' | 'indicatorCode' | 'indicatorName'>;
 
+/** A branch × office-recorded leaf (考核组核定) with nothing recorded: the same identifying part. */
+export type MissingOfficeRecord = MissingMeasurement;
+
 /** An agenda item of the period's meetings that the meeting has not dealt with. */
 export interface OpenAgendaItem {
   meetingId: number;
@@ -44,6 +47,8 @@ export interface Readiness {
   /** The sum of `scores[].cells`. */
   missingCells: number;
   measurements: MissingMeasurement[];
+  /** Office-recorded leaves (考核组核定) with no record, per branch, in branch-code then tree order. */
+  office: MissingOfficeRecord[];
   /** Only for 定稿 (the meeting decides before the result is final). */
   agenda: OpenAgendaItem[];
   complete: boolean;
@@ -57,7 +62,8 @@ export interface GateOverride {
   at: string;
   actor: string;
   reason: string;
-  missing: { cells: number; measurements: number; agendaItems: number };
+  /** `office` only when office records were missing (older overrides have none). */
+  missing: { cells: number; measurements: number; agendaItems: number; office?: number };
 }
 
 /** The reason the office gives for moving on with something missing (required then, ignored otherwise). */

@@ -24,6 +24,8 @@ export interface RaterSheet {
   indicators: Indicator[];
   branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
   entries: SheetEntry[];
+  /** Values the office recorded on office-recorded leaves (考核组核定), shown read-only on the sheet. */
+  office: { branchId: number; indicatorId: number; value: number; detail: string[]; evidence: string; evidenceDate: string | null }[];
   /** Whether this session may change the sheet now, and if not, why. */
   editable: boolean;
   lockedReason: string | null;
@@ -37,7 +39,7 @@ export interface ScoringProgress {
   expected: number;
 }
 
-export type AuditEntity = 'score' | 'measurement' | 'self' | 'period' | 'database' | 'session';
+export type AuditEntity = 'score' | 'measurement' | 'self' | 'period' | 'database' | 'session' | 'office' | 'panel';
 
 export interface AuditRow {
   id: number;

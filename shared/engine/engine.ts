@@ -1,6 +1,6 @@
 /**
  * The engine's public face. `new Engine(input)` computes a period;
- * `setEntry` / `setMeasurement` change one figure and return the updated
+ * `setEntry` / `setMeasurement` / `setOffice` change one figure and return the updated
  * results (only the touched cell and branch are recomputed, then grades and
  * ranks); `explainBranch` answers "where does this number come from?".
  */
@@ -8,7 +8,7 @@ import { grade, type Graded } from './grading';
 import { ScoringModel, type BranchRollup } from './model';
 import { panelStatistics, type PanelStatistics } from './panel';
 import { roundPoints } from './round';
-import type { BranchExplanation, EngineInput, EngineMeasurement, EngineResult, NodeValue } from './types';
+import type { BranchExplanation, EngineInput, EngineMeasurement, EngineOfficeRecord, EngineResult, NodeValue } from './types';
 
 export class Engine {
   private readonly model: ScoringModel;
@@ -42,6 +42,13 @@ export class Engine {
     return this.graded.result;
   }
 
+  /** The office recorded (or, with value null, cleared) one value of an office-recorded leaf (考核组核定). */
+  setOffice(record: EngineOfficeRecord | { branchId: number; indicatorId: number; value: null }): EngineResult {
+    this.model.setOffice(record);
+    this.graded = this.regrade();
+    return this.graded.result;
+  }
+
   panel(options: { disputed?: number } = {}): PanelStatistics {
     return panelStatistics(this.model, options);
   }
@@ -59,6 +66,7 @@ export class Engine {
       totals: {
         base: row.base,
         bonusRaw: roundPoints(rollup.bonusRaw),
+        ...(this.model.fw.bonusCap !== null ? { bonusSections: roundPoints(rollup.bonusSections) } : {}),
         bonusCap: this.model.settings.bonusCap,
         bonus: row.bonus,
         total: row.total,

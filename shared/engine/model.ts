@@ -2,18 +2,21 @@
  * The scoring model of one period: holds the entries indexed by cell
  * (branch × leaf), computes every cell, rolls each branch up the tree, and
  * recomputes a single cell and its branch when one entry changes.
+ * Office-recorded leaves (考核组核定) take the office's one value per branch instead of raters' entries.
+ * Pools (扣分池) and section bonus caps (加分上限（分部）) are node options, applied in the roll-up.
  * Grades and ranks are assigned in grading.ts. Rules: docs/scoring-rules.md.
  */
-import { JUDGMENT_METHODS, type LeafMethod, type Tag } from '../domain/framework';
+import { JUDGMENT_METHODS, entryModeOf, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { CellStore } from './cells';
 import { combineEntries, combineValues, type Entry } from './combine';
-import { entryPoints, quantitativePoints } from './points';
+import { entryPoints, poolEntryPoints, quantitativePoints } from './points';
 import { indexFramework, type FrameworkIndex } from './tree';
 import type {
   CellExplanation,
   EngineInput,
   EngineMeasurement,
+  EngineOfficeRecord,
   EngineScore,
   GroupCombination,
   NodeExplanation,
@@ -32,6 +35,10 @@ export interface BranchRollup {
   childrenSum: Float64Array;
   base: number;
   bonusRaw: number;
+  /** Bonus after section caps (= bonusRaw when no node has one), before the period's cap. */
+  bonusSections: number;
+  /** Per node: bonus points within its subtree after section caps; null when no node has a section cap. */
+  bonusBelow: Float64Array | null;
   bonus: number;
   tags: Record<Tag, number>;
   deducted: number;
@@ -71,6 +78,10 @@ export class ScoringModel {
   private readonly groupBuffers: Float64Array[];
   private readonly groupCounts: Int32Array;
   private readonly measurements = new Map<number, EngineMeasurement>();
+  /** Office-recorded values by cell (考核组核定); consulted only for leaves whose entry mode is 'office'. */
+  private readonly office = new Map<number, EngineOfficeRecord>();
+  /** Per leaf slot: 1 when its entry mode is 'office' (looked up once, not per cell). */
+  private readonly officeSlot: Uint8Array;
   private norm: Normalisation | null = null;
   private readonly cellValue: Float64Array;
   private readonly cellMissing: Int32Array;
@@ -111,6 +122,14 @@ export class ScoringModel {
     for (const m of input.measurements) {
       const key = this.cellKey(m.branchId, m.indicatorId);
       if (key !== null) this.measurements.set(key, m);
+    }
+    this.officeSlot = Uint8Array.from(this.fw.leaves, (i) => {
+      const method = this.fw.nodes[i]!.method;
+      return method !== null && entryModeOf(method) === 'office' ? 1 : 0;
+    });
+    for (const r of input.office ?? []) {
+      const key = this.cellKey(r.branchId, r.indicatorId);
+      if (key !== null) this.office.set(key, r);
     }
     this.cellValue = new Float64Array(B * L);
     this.cellMissing = new Int32Array(B * L);
@@ -170,6 +189,8 @@ export class ScoringModel {
     const k = this.raterIndex.get(raterId);
     if (key === null || k === undefined) return;
     this.cells.set(key, k, value);
+    // An entry on an office-recorded leaf is kept (the mode may be switched back) but counts nowhere.
+    if (this.isOfficeSlot(key % this.fw.leaves.length)) return;
     if (this.settings.normalize) {
       this.computeAll();
       return;
@@ -188,6 +209,35 @@ export class ScoringModel {
     const b = Math.floor(key / L);
     this.storeCell(b, key % L);
     this.rollups[b] = this.rollUp(b);
+  }
+
+  /**
+   * The office records, or clears (value null), the value of one office-recorded cell. Office leaves
+   * take no part in normalisation, so only the cell and its branch are recomputed.
+   */
+  setOffice(record: EngineOfficeRecord | { branchId: number; indicatorId: number; value: null }): void {
+    const key = this.cellKey(record.branchId, record.indicatorId);
+    if (key === null) return;
+    if (record.value === null) this.office.delete(key);
+    else this.office.set(key, record);
+    const L = this.fw.leaves.length;
+    const b = Math.floor(key / L);
+    this.storeCell(b, key % L);
+    this.rollups[b] = this.rollUp(b);
+  }
+
+  /**
+   * True when the leaf is a pool's deduction child (扣分池): its value is minus what its entries deduct
+   * (combined like points), and the pool, not the leaf, floors at 0.
+   */
+  isPoolSlot(slot: number): boolean {
+    const pooled = this.fw.poolSlot;
+    return pooled !== null && pooled[slot] === 1;
+  }
+
+  /** True when the leaf's value is recorded by the office, so raters' entries on it never count. */
+  isOfficeSlot(slot: number): boolean {
+    return this.officeSlot[slot] === 1;
   }
 
   private storeCell(b: number, slot: number): void {
@@ -209,6 +259,7 @@ export class ScoringModel {
       for (let slot = 0; slot < L; slot++) {
         const node = this.fw.nodes[this.fw.leaves[slot]!]!;
         if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
+        if (this.officeSlot[slot]) continue; // office-recorded: a fact, not a rater's judgment
         const method = node.method;
         this.cells.forEach(b * L + slot, (k, value) => {
           if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
@@ -278,6 +329,8 @@ export class ScoringModel {
       return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
     }
 
+    if (this.officeSlot[slot]) return this.officeCell(key, method, node.maxPoints, this.isPoolSlot(slot), base, explain);
+
     const G = this.input.groups.length;
     // Explanations keep each entry; the fast path only fills the per-group buffers.
     const perGroup: Entry[][] | null = explain ? Array.from({ length: G }, () => []) : null;
@@ -288,6 +341,7 @@ export class ScoringModel {
     const flaggedBy: number[] = [];
     const judgment = this.norm !== null && JUDGMENT_METHODS.includes(method.kind) && node.maxPoints > 0;
     const isVeto = method.kind === 'veto';
+    const pooled = this.isPoolSlot(slot);
     this.cells.forEach(key, (k, value) => {
       const g = this.raterGroup[k]!;
       if (this.recused[b * R + k] || g < 0) return; // a recused rater's entry never counts
@@ -299,7 +353,7 @@ export class ScoringModel {
         }
         return;
       }
-      let points = entryPoints(method, node.maxPoints, value);
+      let points = pooled ? poolEntryPoints(method, value) : entryPoints(method, node.maxPoints, value);
       if (judgment) points = this.normalise(k, points / node.maxPoints) * node.maxPoints;
       this.groupBuffers[g]![counts[g]!++] = points;
       if (perGroup) {
@@ -336,7 +390,7 @@ export class ScoringModel {
         weighted += value * this.groupWeight[g]!;
         weights += this.groupWeight[g]!;
       }
-      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.settings), raw!, method, node.maxPoints, judgment));
+      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.settings), raw!, method, node.maxPoints, judgment, pooled));
     }
     const value = weights > 0 ? weighted / weights : Number.NaN;
     if (explain) {
@@ -344,6 +398,25 @@ export class ScoringModel {
       base.recused = this.recusalsOf(b);
     }
     return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+  }
+
+  /**
+   * An office-recorded cell (docs/scoring-rules.md, 考核组核定): one value per branch, from the office's record;
+   * raters' entries are not read. Missing is 1 while nothing is recorded, however many raters there are.
+   */
+  private officeCell(key: number, method: LeafMethod, max: number, pooled: boolean, base: CellExplanation, explain: boolean): CellOutcome {
+    const record = this.office.get(key);
+    const isVeto = method.kind === 'veto';
+    // A veto cell is worth 0 points once answered, like a panel veto; it acts through the grade cap.
+    const value =
+      record === undefined ? Number.NaN : isVeto ? 0 : pooled ? poolEntryPoints(method, record.value) : entryPoints(method, max, record.value);
+    const vetoTriggered = isVeto && record !== undefined && record.value >= 1;
+    const missing = record === undefined ? 1 : 0;
+    if (!explain) return { value, missing, vetoTriggered };
+    base.office = record ? { value: record.value, evidence: record.evidence, evidenceDate: record.evidenceDate } : { value: null, evidence: '', evidenceDate: null };
+    base.value = Number.isNaN(value) ? null : value;
+    base.complete = missing === 0;
+    return { value, missing, vetoTriggered, explanation: base };
   }
 
   private explainGroup(
@@ -355,6 +428,7 @@ export class ScoringModel {
     method: LeafMethod,
     max: number,
     judgment: boolean,
+    pooled: boolean,
   ): GroupCombination {
     const group = this.input.groups[g]!;
     const R = this.input.raters.length;
@@ -364,7 +438,7 @@ export class ScoringModel {
       return {
         raterId: e.raterId,
         raw: rawValue,
-        points: entryPoints(method, max, rawValue),
+        points: pooled ? poolEntryPoints(method, rawValue) : entryPoints(method, max, rawValue),
         normalized: judgment ? e.value : null,
         used: dropped === null,
         dropped,
@@ -408,6 +482,9 @@ export class ScoringModel {
     let deducted = 0;
     let missing = 0;
     const vetoSlots: number[] = [];
+    // Node options (docs/scoring-rules.md 扣分池, 加分上限（分部）): all null for a framework without them.
+    const { pool, poolSlot, bonusCap } = fw;
+    const bonusBelow = bonusCap === null ? null : new Float64Array(N);
     for (const i of fw.postOrder) {
       const node = fw.nodes[i]!;
       const slot = fw.leafSlot[i]!;
@@ -419,9 +496,15 @@ export class ScoringModel {
         missing += this.cellMissing[key]!;
         if (this.cellVeto[key]) vetoSlots.push(slot);
         if (!Number.isNaN(v)) {
-          if (fw.bonus[i]) bonusRaw += v;
-          else tags[node.tag] += v;
-          if (node.method?.kind === 'deduction') deducted += node.maxPoints - v;
+          if (fw.bonus[i]) {
+            bonusRaw += v;
+            if (bonusBelow !== null) bonusBelow[i] = v;
+          } else if (poolSlot !== null && poolSlot[slot]) {
+            // A pool's child: no points of its own; the pool counts for the tag and the deductions.
+          } else {
+            tags[node.tag] += v;
+            if (node.method?.kind === 'deduction') deducted += node.maxPoints - v;
+          }
         }
         continue;
       }
@@ -438,17 +521,42 @@ export class ScoringModel {
         }
       }
       complete[i] = allComplete ? 1 : 0;
+      let sectionCap = Number.NaN;
+      if (bonusBelow !== null) {
+        // Bottom-up: a nested section's cap is already in its own bonusBelow.
+        let below = 0;
+        for (const c of fw.children[i]!) below += bonusBelow[c]!;
+        sectionCap = bonusCap![i]!;
+        bonusBelow[i] = below > sectionCap ? sectionCap : below;
+      }
       if (!any) continue;
       childrenSum[i] = sum;
+      if (pool !== null && pool[i]) {
+        // 扣完为止: the children's values are minus their deductions; the pool floors at 0.
+        const left = Math.min(node.maxPoints, Math.max(0, node.maxPoints + sum));
+        points[i] = left;
+        if (!fw.bonus[i]) {
+          tags[node.tag] += left;
+          deducted += node.maxPoints - left; // as applied: what the pool actually lost
+        }
+        continue;
+      }
       capped[i] = sum > node.maxPoints + 1e-9 ? 1 : 0;
-      points[i] = Math.min(node.maxPoints, Math.max(0, sum));
+      const p = Math.min(node.maxPoints, Math.max(0, sum));
+      // An all-bonus section shows its bonus after its own cap.
+      points[i] = fw.bonus[i] && p > sectionCap ? sectionCap : p;
     }
     let base = 0;
     for (const r of fw.roots) if (!fw.bonus[r] && !Number.isNaN(points[r]!)) base += points[r]!;
+    let bonusSections = bonusRaw;
+    if (bonusBelow !== null) {
+      bonusSections = 0;
+      for (const r of fw.roots) bonusSections += bonusBelow[r]!;
+    }
     const cap = this.settings.bonusCap;
-    const bonus = cap === null ? bonusRaw : Math.min(cap, bonusRaw);
+    const bonus = cap === null ? bonusSections : Math.min(cap, bonusSections);
     for (const t of Object.keys(tags) as Tag[]) tags[t] = Math.min(tags[t], fw.tagMax[t]);
-    return { branchIndex: b, points, complete, capped, childrenSum, base, bonusRaw, bonus, tags, deducted, vetoSlots, missing };
+    return { branchIndex: b, points, complete, capped, childrenSum, base, bonusRaw, bonusSections, bonusBelow, bonus, tags, deducted, vetoSlots, missing };
   }
 
   /** Every cell and node of one branch, explained. */
@@ -462,7 +570,7 @@ export class ScoringModel {
     for (const i of fw.postOrder) {
       if (fw.leafSlot[i]! >= 0) continue;
       const node = fw.nodes[i]!;
-      nodes.push({
+      const explanation: NodeExplanation = {
         kind: 'node',
         indicatorId: node.id,
         branchId,
@@ -473,7 +581,18 @@ export class ScoringModel {
         bonus: fw.bonus[i] === 1,
         complete: rollup.complete[i] === 1,
         children: fw.children[i]!.map((c) => ({ indicatorId: fw.nodes[c]!.id, points: value(c), bonus: fw.bonus[c] === 1 })),
-      });
+      };
+      if (fw.pool !== null && fw.pool[i] && !Number.isNaN(rollup.childrenSum[i]!)) {
+        const deducted = -rollup.childrenSum[i]!;
+        explanation.pool = { deducted, floored: deducted > node.maxPoints + 1e-9 };
+      }
+      const cap = fw.bonusCap === null ? Number.NaN : fw.bonusCap[i]!;
+      if (!Number.isNaN(cap)) {
+        let raw = 0;
+        for (const c of fw.children[i]!) raw += rollup.bonusBelow![c]!;
+        explanation.bonusCap = { raw, cap, capped: raw > cap };
+      }
+      nodes.push(explanation);
     }
     return { cells, nodes };
   }
@@ -484,11 +603,12 @@ export class ScoringModel {
     const R = this.input.raters.length;
     const node = this.fw.nodes[this.fw.leaves[slot]!]!;
     const out: { raterIndex: number; points: number }[] = [];
-    if (!node.method) return out;
+    if (!node.method || this.officeSlot[slot]) return out; // the office's value is nobody's entry
     const method = node.method;
+    const pooled = this.isPoolSlot(slot);
     this.cells.forEach(b * L + slot, (k, value) => {
       if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
-      out.push({ raterIndex: k, points: entryPoints(method, node.maxPoints, value) });
+      out.push({ raterIndex: k, points: pooled ? poolEntryPoints(method, value) : entryPoints(method, node.maxPoints, value) });
     });
     return out;
   }

@@ -2,10 +2,11 @@
  * How the panel scored: each rater against the panel, the panel's agreement
  * (ICC(2,1) and Kendall's W over branch totals), and the cells where raters
  * disagree most — the list to discuss at the review meeting.
- * Only judgment leaves (rating, level) are looked at: deductions, bonuses and
- * vetoes record facts, not opinions.
+ * Only judgment leaves (rating, level) scored by the panel are looked at: deductions,
+ * bonuses and vetoes record facts, not opinions, and so does any leaf the office records
+ * (考核组核定), a rating or level leaf included.
  */
-import { JUDGMENT_METHODS } from '../domain/framework';
+import { JUDGMENT_METHODS, entryModeOf } from '../domain/framework';
 import type { ScoringModel } from './model';
 import { roundPoints, roundRate } from './round';
 import { icc21, kendallW, mean, populationSd } from './stats';
@@ -45,7 +46,7 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
   const B = input.branches.length;
   const judgmentSlots = fw.leaves
     .map((node, slot) => ({ node: fw.nodes[node]!, slot }))
-    .filter(({ node }) => node.method && JUDGMENT_METHODS.includes(node.method.kind) && node.maxPoints > 0);
+    .filter(({ node }) => node.method && JUDGMENT_METHODS.includes(node.method.kind) && entryModeOf(node.method) === 'panel' && node.maxPoints > 0);
 
   const rates: number[][] = Array.from({ length: R }, () => []);
   const offsets: number[][] = Array.from({ length: R }, () => []);

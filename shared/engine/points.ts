@@ -23,6 +23,15 @@ export function entryPoints(method: LeafMethod, max: number, value: number): num
   }
 }
 
+/**
+ * What one entry of a pool's child (扣分池, docs/scoring-rules.md) contributes: −occurrences × perOccurrence,
+ * not floored — the child has no points of its own; the pool floors at 0 after adding up its children.
+ */
+export function poolEntryPoints(method: LeafMethod, value: number): number {
+  // 0 − x, not −x: no occurrences gives +0, never −0.
+  return method.kind === 'deduction' ? 0 - value * method.perOccurrence : 0;
+}
+
 /** Points of a quantitative leaf from target and actual (目标协同); null actual → no value. */
 export function quantitativePoints(
   method: Extract<LeafMethod, { kind: 'quantitative' }>,

@@ -1,7 +1,7 @@
 /**
  * An indexed view of a framework tree for fast, repeated computation:
- * dense indexes instead of ids, children lists, a post-order walk, and
- * which nodes count outside the base (bonus).
+ * dense indexes instead of ids, children lists, a post-order walk,
+ * which nodes count outside the base (bonus), and the node options (pools, section bonus caps).
  */
 import type { Tag } from '../domain/framework';
 import type { EngineIndicator } from './types';
@@ -20,6 +20,15 @@ export interface FrameworkIndex {
   leafSlot: Int32Array;
   /** A bonus leaf, or an inner node whose children are all bonus: counted outside the base. */
   bonus: Uint8Array;
+  /**
+   * Per node: 1 for a pool (扣分池, options.pool on an inner node). Null when the framework has none, so a
+   * framework without options pays one null check per node and nothing else.
+   */
+  pool: Uint8Array | null;
+  /** Per leaf slot: 1 for a deduction leaf directly under a pool (its entries deduct from the pool). Null with no pool. */
+  poolSlot: Uint8Array | null;
+  /** Per node: its section bonus cap (options.bonusCap), NaN for none. Null when no node has one. */
+  bonusCap: Float64Array | null;
   baseMax: number;
   tagMax: Record<Tag, number>;
 }
@@ -61,11 +70,32 @@ export function indexFramework(indicators: readonly EngineIndicator[]): Framewor
     }
   }
 
+  let pool: Uint8Array | null = null;
+  let poolSlot: Uint8Array | null = null;
+  let bonusCap: Float64Array | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.options?.pool && children[i]!.length > 0) {
+      pool ??= new Uint8Array(nodes.length);
+      poolSlot ??= new Uint8Array(leaves.length);
+      pool[i] = 1;
+      for (const c of children[i]!) if (leafSlot[c]! >= 0 && nodes[c]!.method?.kind === 'deduction') poolSlot[leafSlot[c]!] = 1;
+    }
+    const cap = n.options?.bonusCap;
+    if (cap !== undefined && cap !== null) {
+      bonusCap ??= new Float64Array(nodes.length).fill(Number.NaN);
+      bonusCap[i] = cap;
+    }
+  }
+
+  // A tag's max is what its leaves can earn; a pool's children earn nothing of their own, so the pool
+  // (its points are what is left of it) stands in for them under its own tag.
   const tagMax: Record<Tag, number> = { party: 0, business: 0, fusion: 0 };
   for (const l of leaves) {
     const n = nodes[l]!;
-    if (!bonus[l]) tagMax[n.tag] += n.maxPoints;
+    if (!bonus[l] && !(poolSlot !== null && poolSlot[leafSlot[l]!])) tagMax[n.tag] += n.maxPoints;
   }
+  if (pool !== null) for (let i = 0; i < nodes.length; i++) if (pool[i] && !bonus[i]) tagMax[nodes[i]!.tag] += nodes[i]!.maxPoints;
   const baseMax = roots.filter((r) => !bonus[r]).reduce((s, r) => s + nodes[r]!.maxPoints, 0);
-  return { nodes, indexOf, children, parent, postOrder, roots, leaves, leafSlot, bonus, baseMax, tagMax };
+  return { nodes, indexOf, children, parent, postOrder, roots, leaves, leafSlot, bonus, pool, poolSlot, bonusCap, baseMax, tagMax };
 }

@@ -3,7 +3,7 @@
  * the input from the database, the renderer may build it for live totals,
  * and hand-computed fixtures are written in the same shape.
  */
-import type { LeafMethod, MethodKind, Tag } from '../domain/framework';
+import type { LeafMethod, MethodKind, NodeOptions, Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 
 export interface EngineIndicator {
@@ -15,6 +15,8 @@ export interface EngineIndicator {
   tag: Tag;
   maxPoints: number;
   method: LeafMethod | null;
+  /** 扣分池 / 分部加分上限 (docs/scoring-rules.md); absent = neither. */
+  options?: NodeOptions;
 }
 
 export interface EngineBranch {
@@ -66,6 +68,16 @@ export interface EngineMeasurement {
   floor: number | null;
 }
 
+/** A value the office recorded for a branch on an office-recorded leaf (考核组核定), raw as LeafMethod defines it. */
+export interface EngineOfficeRecord {
+  branchId: number;
+  indicatorId: number;
+  value: number;
+  /** 依据 and its date: carried into the cell's explanation so every figure says what it rests on. */
+  evidence: string;
+  evidenceDate: string | null;
+}
+
 export interface EngineInput {
   indicators: EngineIndicator[];
   branches: EngineBranch[];
@@ -74,6 +86,8 @@ export interface EngineInput {
   recusals: EngineRecusal[];
   scores: EngineScore[] | ScoreColumns;
   measurements: EngineMeasurement[];
+  /** Office-recorded values (leaves whose entry mode is 'office'); absent = none. Raters' entries on those leaves never count. */
+  office?: EngineOfficeRecord[];
   settings: PeriodSettings;
 }
 
@@ -102,7 +116,7 @@ export interface BranchResult {
   base: number;
   bonus: number;
   tags: Record<Tag, TagSubtotal>;
-  /** Points lost on deduction leaves (for the tie-break). */
+  /** Points lost on deduction leaves and pools, as applied (after flooring), for the tie-break. */
   deducted: number;
   quadrant: Quadrant | null;
   vetoed: boolean;
@@ -111,7 +125,7 @@ export interface BranchResult {
   grade: string;
   rank: number;
   complete: boolean;
-  /** Cells (leaf × eligible rater, or a quantitative leaf without a measurement) still missing. */
+  /** Cells (leaf × eligible rater, a quantitative leaf without a measurement, or an office-recorded leaf without a record) still missing. */
   missing: number;
   nodes: Record<number, NodeValue>;
 }
@@ -189,6 +203,8 @@ export interface CellExplanation {
   complete: boolean;
   quantitative?: QuantitativeWorking;
   veto?: VetoWorking;
+  /** An office-recorded leaf (考核组核定): the recorded raw value and what it rests on; null value while nothing is recorded. */
+  office?: { value: number | null; evidence: string; evidenceDate: string | null };
 }
 
 export interface NodeExplanation {
@@ -203,7 +219,21 @@ export interface NodeExplanation {
   capped: boolean;
   bonus: boolean;
   complete: boolean;
+  /**
+   * Children's points; a pool's child (扣分池) shows its deduction as negative points (−3 = it takes 3 from
+   * the pool), unrounded like every explanation figure.
+   */
   children: { indicatorId: number; points: number | null; bonus: boolean }[];
+  /**
+   * A pool (扣分池，扣完为止): `deducted` = its children's deductions added up (childrenSum = −deducted);
+   * points = max(0, max − deducted); `floored` when the deductions exceeded max and the pool stopped at 0.
+   */
+  pool?: { deducted: number; floored: boolean };
+  /**
+   * A node with a section bonus cap (加分上限（分部）): `raw` = the bonus points within its subtree (nested caps
+   * already applied), `cap` its cap, `capped` when raw exceeded cap and was cut to it.
+   */
+  bonusCap?: { raw: number; cap: number; capped: boolean };
 }
 
 export interface GradeExplanation {
@@ -220,7 +250,11 @@ export interface BranchExplanation {
   branchId: number;
   cells: CellExplanation[];
   nodes: NodeExplanation[];
-  totals: { base: number; bonusRaw: number; bonusCap: number | null; bonus: number; total: number };
+  /**
+   * bonusRaw = the bonus leaves added up; bonusSections (only when some node has a section bonus cap) =
+   * the bonus after section caps; bonus = that, capped at the period's bonusCap.
+   */
+  totals: { base: number; bonusRaw: number; bonusSections?: number; bonusCap: number | null; bonus: number; total: number };
   grade: GradeExplanation;
   rank: { rank: number; keys: { total: number; business: number; party: number; deducted: number }; vetoed: boolean };
 }

@@ -151,6 +151,7 @@ export const resultsMessages = {
   'results.tree.incomplete': '未评完',
   'results.tree.missingRaters': '缺 {count} 人',
   'results.tree.noData': '缺业务数据',
+  'results.tree.noOffice': '缺考核组核定',
   'results.tree.noValue': '暂无',
   'results.tree.vetoTriggered': '已否决',
   'results.tree.vetoNot': '未触发',

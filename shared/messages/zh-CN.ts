@@ -14,8 +14,14 @@ import { filesMessages } from './zh-CN-files';
 import { backupsMessages } from './zh-CN-backups';
 import { workbooksMessages } from './zh-CN-workbooks';
 import { cliMessages } from './zh-CN-cli';
+import { panelCliMessages } from './zh-CN-panel-cli';
 import { trustMessages } from './zh-CN-trust';
 import { shellMessages } from './zh-CN-shell';
+import { officeWorkbookMessages } from './zh-CN-office-workbook';
+import { officeMessages } from './zh-CN-office';
+import { officeUiMessages } from './zh-CN-office-ui';
+import { poolsUiMessages } from './zh-CN-pools-ui';
+import { poolsMessages } from './zh-CN-pools';
 
 const core = {
   'app.name': '融评',
@@ -161,6 +167,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...trustMessages, ...shellMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

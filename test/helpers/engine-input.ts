@@ -1,7 +1,7 @@
 /** Small builders for engine inputs in tests: a framework from a compact list, entries from a table. */
-import type { LeafMethod, Tag } from '../../shared/domain/framework';
+import type { LeafMethod, NodeOptions, Tag } from '../../shared/domain/framework';
 import { PeriodSettings, type PeriodSettingsInput } from '../../shared/domain/period';
-import type { EngineIndicator, EngineInput, EngineMeasurement, EngineScore } from '../../shared/engine/types';
+import type { EngineIndicator, EngineInput, EngineMeasurement, EngineOfficeRecord, EngineScore } from '../../shared/engine/types';
 
 /** An engine input whose entries are a plain list (the form tests build and edit). */
 export type ListInput = EngineInput & { scores: EngineScore[] };
@@ -13,6 +13,8 @@ export interface NodeSpec {
   tag?: Tag;
   max: number;
   method?: LeafMethod;
+  /** 扣分池 / 分部加分上限; absent stays absent (the form of frameworks stored before options existed). */
+  options?: Partial<NodeOptions>;
 }
 
 export const indicators = (specs: NodeSpec[]): EngineIndicator[] =>
@@ -25,6 +27,7 @@ export const indicators = (specs: NodeSpec[]): EngineIndicator[] =>
     tag: s.tag ?? 'party',
     maxPoints: s.max,
     method: s.method ?? null,
+    ...(s.options ? { options: { pool: s.options.pool ?? false, bonusCap: s.options.bonusCap ?? null } } : {}),
   }));
 
 export const rating = (step = 0.5): LeafMethod => ({ kind: 'rating', step });
@@ -36,6 +39,7 @@ export function input(parts: {
   groups?: { id: number; weight: number }[];
   scores?: EngineScore[];
   measurements?: EngineMeasurement[];
+  office?: EngineOfficeRecord[];
   recusals?: { raterId: number; branchId: number; reason?: string }[];
   settings?: PeriodSettingsInput;
 }): ListInput {
@@ -48,9 +52,14 @@ export function input(parts: {
     recusals: (parts.recusals ?? []).map((r) => ({ ...r, reason: r.reason ?? '本支部成员' })),
     scores: parts.scores ?? [],
     measurements: parts.measurements ?? [],
+    ...(parts.office ? { office: parts.office } : {}),
     settings: PeriodSettings.parse(parts.settings ?? {}),
   };
 }
+
+/** Office records from rows [branchId, indicatorId, value, evidence?]; the date is fixed, the evidence defaults to a 文件号. */
+export const officeRecords = (rows: [number, number, number, string?][]): EngineOfficeRecord[] =>
+  rows.map(([branchId, indicatorId, value, evidence]) => ({ branchId, indicatorId, value, evidence: evidence ?? `考核组核定〔2026〕${indicatorId}号`, evidenceDate: '2026-11-30' }));
 
 /** Entries from rows [raterId, branchId, indicatorId, value]. */
 export const entries = (rows: [number, number, number, number][]): EngineScore[] =>

@@ -2,7 +2,8 @@
  * The data the policy matrix (test/unit/policy-matrix.test.ts) calls every
  * contract method on: a period under test in a chosen phase, with a panel
  * (王建国 signs in without a PIN; 李敏 has a PIN and, once scoring opened,
- * has finished), scores, business data, a planned and a running review
+ * has finished), scores, business data, an office-recorded leaf (4, 考核组核定)
+ * recorded for HG-01, a planned and a running review
  * meeting, a backup, the workbooks the imports read; and another period in
  * scoring with its own rater. Built once per phase with the real services
  * on a real database file, then closed so each method runs on a copy.
@@ -53,7 +54,7 @@ export interface PolicyFixture {
   packRecordId: number;
   backupName: string;
   /** Workbooks the imports read (outside the data folder; never written by a method). */
-  files: { framework: string; branches: string; measurements: string; self: string; scores: string };
+  files: { framework: string; branches: string; measurements: string; self: string; scores: string; panel: string; office: string };
 }
 
 /** Builds the fixture in `root` (root/data, root/in) with the period under test in `phase`. */
@@ -72,9 +73,15 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
       measurements: path.join(inDir, '业务数据.xlsx'),
       self: path.join(inDir, '自评.xlsx'),
       scores: path.join(inDir, '评分.xlsx'),
+      panel: path.join(inDir, '评委名单.xlsx'),
+      office: path.join(inDir, '考核组核定.xlsx'),
     };
     await writeFrameworkWorkbook(files.framework, PERIOD_FRAMEWORK);
     const frameworkId = (await run('frameworks.import', { path: files.framework, name: '融合考评' })).id;
+    // 4 (重大事故) is recorded by the office (考核组核定), not by raters.
+    const vetoLeaf = (await run('frameworks.get', { id: frameworkId })).indicators.find((i) => i.code === '4') ?? fail('no indicator 4');
+    const { id: vetoId, code, name, criteria, evidence, tag, maxPoints, method } = vetoLeaf;
+    await run('indicators.update', { id: vetoId, fields: { code, name, criteria, evidence, tag, maxPoints, method: method?.kind === 'veto' ? { ...method, entry: 'office' } : fail('4 is not a veto') } });
     const spareFrameworkId = (await run('frameworks.create', { name: '备用体系', source: { kind: 'copy', frameworkId } })).id;
     const codes = async (id: number) => new Map((await run('frameworks.get', { id })).indicators.map((i) => [i.code, i.id]));
     const mainCodes = await codes(frameworkId);
@@ -106,6 +113,7 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
         { branchId, indicatorId: leaf('2.2'), target: 1, actual: 0.95 },
       ]),
     });
+    await run('office.save', { periodId, rows: [{ branchId: hg1, indicatorId: leaf('4'), value: 0 }] });
 
     const meeting = (title: string) =>
       run('meetings.save', { periodId, kind: 'assessment', title, date: '2026-11-21', startTime: '09:00', withPanel: true, withAllBranches: true });
@@ -124,6 +132,8 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
     await run('measurements.writeTemplate', { periodId, path: files.measurements });
     await run('selfAssessment.writeTemplate', { periodId, path: files.self });
     await run('scores.writeTemplate', { periodId, raterId: r1, path: files.scores });
+    await run('office.writeTemplate', { periodId, path: files.office });
+    await run('panel.writeTemplate', { periodId, path: files.panel });
     // Filled as a user would, so the imports have something to import: HG-01's 1.3 self-assessed, no deduction on 1.1.
     await fillCell(files.self, '自评', 'G4', 8);
     await fillCell(files.scores, '评分', 'E2', 0);
@@ -137,7 +147,6 @@ export async function buildPolicyFixture(phase: PeriodStatus, root: string): Pro
         { raterId, branchId, indicatorId: leaf('1.3'), value: rating / 2 },
         { raterId, branchId, indicatorId: leaf('2.3'), value: rating },
         { raterId, branchId, indicatorId: leaf('3'), value: 0 },
-        { raterId, branchId, indicatorId: leaf('4'), value: 0 },
       ];
       await run('entries.save', { periodId, entries: [...sheet(r1, hg1, 16), ...sheet(r1, hg2, 14), ...sheet(r2, hg1, 18)] });
       await run('scoring.setFinished', { periodId, raterId: r2, finished: true });

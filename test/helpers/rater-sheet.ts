@@ -66,6 +66,7 @@ export function raterSheet(entries: Omit<SheetEntry, 'enteredBy' | 'updatedAt'>[
     indicators: sheetIndicators(),
     branches: sheetBranches(),
     entries: entries.map((e) => ({ ...e, enteredBy: '王建国', updatedAt: '2026-12-01T08:00:00Z' })),
+    office: [],
     editable: true,
     lockedReason: null,
   };

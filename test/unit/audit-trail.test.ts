@@ -54,8 +54,51 @@ describe('the audit trail through the app', () => {
 
   it('deletes a draft period that has no history at all', async () => {
     const { invoke, periodId } = await periodSetup({ status: 'draft' });
-    expect(ok(await invoke('periods.delete', { id: periodId }))).toEqual({ archived: false });
-    expect(ok(await invoke('periods.list', { includeArchived: true })).map((p) => p.id)).not.toContain(periodId);
+    // periodSetup's panel is history (who sat on it, with what weight): a second period with nothing done is not.
+    const bare = ok(await invoke('periods.create', { name: '误建的周期', year: 2026, kind: 'annual', frameworkId: ok(await invoke('periods.get', { id: periodId })).frameworkId }));
+    expect(ok(await invoke('periods.delete', { id: bare.id }))).toEqual({ archived: false });
+    expect(ok(await invoke('periods.list', { includeArchived: true })).map((p) => p.id)).not.toContain(bare.id);
+  });
+
+  it('logs every change to the panel and the settings, old → new, so a period with them is archived, not deleted', async () => {
+    const { invoke, periodId, db } = await periodSetup({ status: 'draft' });
+    const panel = ok(await invoke('panel.get', { periodId }));
+    const group = panel.groups[0]!;
+    const wang = panel.raters.find((r) => r.name === '王建国')!;
+    const logged = () => db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM audit WHERE period_id = ? AND entity IN ('panel', 'period')").get(periodId)!.n;
+    const setup = logged(); // periodSetup's own group and raters
+    expect(setup).toBe(3);
+    ok(await invoke('panel.saveGroup', { periodId, id: group.id, name: group.name, weight: 2 }));
+    ok(await invoke('panel.saveGroup', { periodId, id: group.id, name: group.name, weight: 2 })); // no change: no row
+    ok(await invoke('panel.saveRater', { periodId, id: wang.id, groupId: group.id, name: '王建国', title: '组长', branchId: null, recusals: [] }));
+    const extra = ok(await invoke('panel.saveRater', { periodId, groupId: group.id, name: '赵六' }));
+    ok(await invoke('panel.deleteRater', { periodId, id: extra.id }));
+    const period = ok(await invoke('periods.get', { id: periodId }));
+    const grades = period.settings.grades.map((g, i) => (i === 0 ? { ...g, min: (g.min ?? 0) + 1 } : g));
+    ok(await invoke('periods.update', { id: periodId, name: period.name, year: period.year, kind: period.kind, settings: { ...period.settings, grades } }));
+    ok(await invoke('periods.update', { id: periodId, name: period.name, year: period.year, kind: period.kind, settings: { ...period.settings, grades } })); // no change: no row
+
+    const rows = db
+      .prepare<[number], { actor: string; entity: string; action: string; old_json: string | null; new_json: string | null }>(
+        "SELECT actor, entity, action, old_json, new_json FROM audit WHERE period_id = ? AND entity IN ('panel', 'period') ORDER BY id",
+      )
+      .all(periodId);
+    expect(rows.slice(setup).map((r) => [r.actor, r.entity, r.action])).toEqual([
+      ['管理员', 'panel', '修改评委组“考评组”'],
+      ['管理员', 'panel', '修改评委 王建国'],
+      ['管理员', 'panel', '新增评委 赵六'],
+      ['管理员', 'panel', '删除评委 赵六'],
+      ['管理员', 'period', '修改考核周期“2026年度”：计算规则（grades）'],
+    ]);
+    expect(JSON.parse(rows[setup]!.old_json!)).toEqual({ name: '考评组', weight: 1 });
+    expect(JSON.parse(rows[setup]!.new_json!)).toEqual({ name: '考评组', weight: 2 });
+    expect(JSON.parse(rows[setup + 1]!.new_json!)).toMatchObject({ name: '王建国', title: '组长', group: '考评组' });
+    const settingsRow = rows.at(-1)!;
+    expect(JSON.parse(settingsRow.old_json!)).toEqual({ settings: { grades: period.settings.grades } });
+    expect(JSON.parse(settingsRow.new_json!)).toEqual({ settings: { grades } });
+    expect(verifyAuditChain(db).ok).toBe(true);
+    // The panel is history now: “delete” keeps the record and archives it.
+    expect(ok(await invoke('periods.delete', { id: periodId }))).toEqual({ archived: true });
   });
 
   it('refuses UPDATE, DELETE, REPLACE, reused ids and back-dated rows even with the app’s own functions', async () => {

@@ -32,14 +32,15 @@ const missing = (o: Partial<Completeness> = {}): Completeness => ({
   finalised: false,
   missingCells: 46,
   missingMeasurements: 5,
+  missingOffice: 0,
   perBranch: new Map([
-    [1, { cells: 40, measurements: 5 }],
-    [2, { cells: 6, measurements: 0 }],
+    [1, { cells: 40, measurements: 5, office: 0 }],
+    [2, { cells: 6, measurements: 0, office: 0 }],
   ]),
   overrides: [],
   ...o,
 });
-const complete = (o: Partial<Completeness> = {}): Completeness => ({ finalised: false, missingCells: 0, missingMeasurements: 0, perBranch: new Map(), overrides: [], ...o });
+const complete = (o: Partial<Completeness> = {}): Completeness => ({ finalised: false, missingCells: 0, missingMeasurements: 0, missingOffice: 0, perBranch: new Map(), overrides: [], ...o });
 const you = { who: '你支部', overrides: true };
 
 describe('completeness wording', () => {
@@ -51,6 +52,27 @@ describe('completeness wording', () => {
     expect(branchCompletenessText(missing(), 2, you)).toBe('你支部目前还缺 6 项评分（缺项未计入总分），结果为暂定。');
     expect(branchCompletenessText(missing(), 3, you)).toBe('你支部评分和业务数据已齐全；其他党支部还缺 46 项评分、5 项业务数据，名次和等次为暂定。');
     expect(branchCompletenessText(missing(), 2, { who: '该支部', overrides: false })).toBe('该支部目前还缺 6 项评分（缺项未计入总分），结果为暂定。');
+  });
+
+  it('office records (考核组核定) are counted apart from scores, and alone make the results 暂定', () => {
+    // Branch 1 lacks 40 cells, 5 figures and 2 office records; branch 2 only 1 office record; branch 3 nothing.
+    const c = missing({
+      missingOffice: 3,
+      perBranch: new Map([
+        [1, { cells: 40, measurements: 5, office: 2 }],
+        [2, { cells: 6, measurements: 0, office: 1 }],
+      ]),
+    });
+    expect(periodCompletenessText(c)).toBe('目前还缺 46 项评分、5 项业务数据、3 项考核组核定（缺项未计入总分），结果为暂定。');
+    expect(branchCompletenessText(c, 2, you)).toBe('你支部目前还缺 6 项评分、1 项考核组核定（缺项未计入总分），结果为暂定。');
+    expect(branchCompletenessText(c, 3, you)).toContain('其他党支部还缺 46 项评分、5 项业务数据、3 项考核组核定，名次和等次为暂定。');
+    const onlyOffice = complete({ missingOffice: 1, perBranch: new Map([[2, { cells: 0, measurements: 0, office: 1 }]]) });
+    expect(periodCompletenessText(onlyOffice)).toBe('目前还缺 1 项考核组核定（缺项未计入总分），结果为暂定。');
+    expect(branchCompletenessText(onlyOffice, 2, you)).toBe('你支部目前还缺 1 项考核组核定（缺项未计入总分），结果为暂定。');
+    // An override records them too; one recorded before office leaves existed has no count and reads as before.
+    expect(overrideSentence(override('review', '先行评审', { cells: 0, measurements: 0, office: 3 }))).toBe(
+      '本周期于2026年12月20日进入评审。进入评审时尚缺 3 项考核组核定，经管理员确认进入评审，原因：先行评审。',
+    );
   });
 
   it('not finalised: the gated steps taken anyway follow, the latest of each, in step order', () => {
@@ -192,6 +214,34 @@ describe('the documents of an incomplete period', () => {
       expect(text).not.toContain('进入评审时');
       expect(occurrences(text, '经管理员确认')).toBe(1);
     }
+  });
+});
+
+describe('the documents of a period lacking only office records (考核组核定)', () => {
+  it('say 暂定 and count them as 考核组核定, not as 评分', async () => {
+    const s = await periodSetup({ status: 'draft' });
+    // 4 (重大事故, veto) recorded by the office, once per branch; the raters score the other five leaves.
+    const { id, code, name, criteria, evidence, tag, maxPoints, method } = s.leaf('4');
+    if (method?.kind !== 'veto') throw new Error('4 is the veto');
+    ok(await s.invoke('indicators.update', { id, fields: { code, name, criteria, evidence, tag, maxPoints, method: { ...method, entry: 'office' } } }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'scoring' }));
+    ok(await s.invoke('entries.save', { periodId: s.periodId, entries: [...sheet(s, s.r1, s.hg1, 5), ...sheet(s, s.r1, s.hg2, 5), ...sheet(s, s.r2, s.hg1, 5)] }));
+    const actual = (b: number) => [measurement(b, s.leaf('2.1').id, 96), measurement(b, s.leaf('2.2').id, 95)];
+    ok(await s.invoke('measurements.save', { periodId: s.periodId, rows: [...actual(s.hg1), ...actual(s.hg2)] }));
+    ok(await s.invoke('office.save', { periodId: s.periodId, rows: [{ branchId: s.hg1, indicatorId: id, value: 0, detail: [] }] }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'review', override: REVIEW_REASON }));
+
+    const file = (n: string) => path.join(s.dir, `${n}.docx`);
+    ok(await s.invoke('documents.bulletin', { periodId: s.periodId, path: file('bulletin') }));
+    ok(await s.invoke('documents.feedback', { periodId: s.periodId, branchId: s.hg1, path: file('hg1') }));
+    ok(await s.invoke('documents.feedback', { periodId: s.periodId, branchId: s.hg2, path: file('hg2') }));
+    const [bulletin, hg1, hg2] = await Promise.all(['bulletin', 'hg1', 'hg2'].map((n) => docText(file(n))));
+    const provisional = '目前还缺 1 项考核组核定（缺项未计入总分），结果为暂定。';
+    expect(bulletin).toContain(`${provisional}本周期于`);
+    expect(bulletin).toContain('进入评审时尚缺 1 项考核组核定，经管理员确认进入评审');
+    expect(hg2).toContain(`你支部${provisional}`);
+    expect(hg1).toContain('其他党支部还缺 1 项考核组核定，名次和等次为暂定。');
+    for (const text of [bulletin, hg1, hg2]) expect(text).not.toContain('项评分');
   });
 });
 

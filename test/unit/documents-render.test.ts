@@ -112,7 +112,7 @@ function reviewView() {
     measurements: new Map(),
     selfAssessed: new Set(),
     // Every cell scored (李评委 is recused from SL-002), no quantitative leaf: nothing missing.
-    completeness: { finalised: false, missingCells: 0, missingMeasurements: 0, perBranch: new Map(), overrides: [] },
+    completeness: { finalised: false, missingCells: 0, missingMeasurements: 0, missingOffice: 0, perBranch: new Map(), overrides: [] },
   });
 }
 

@@ -148,3 +148,125 @@ describe('engine properties', () => {
     );
   });
 });
+
+// ---- 扣分池 and 加分上限（分部）: a pool of 20 (two panel children, one office child) and a bonus section with a
+// random cap, beside a bonus leaf at the top; any entries, any records, any caps.
+const POOLED = (sectionCap: number) =>
+  indicators([
+    { id: 1, code: '1', tag: 'party', max: 20, options: { pool: true } },
+    { id: 11, parent: 1, code: '1.1', tag: 'party', max: 0, method: { kind: 'deduction', perOccurrence: 1.5 } },
+    { id: 12, parent: 1, code: '1.2', tag: 'party', max: 0, method: { kind: 'deduction', perOccurrence: 4 } },
+    { id: 13, parent: 1, code: '1.3', tag: 'party', max: 0, method: { kind: 'deduction', perOccurrence: 5, entry: 'office' } },
+    { id: 2, code: '2', tag: 'business', max: 80 },
+    { id: 21, parent: 2, code: '2.1', tag: 'business', max: 80, method: rating() },
+    { id: 3, code: '3', tag: 'fusion', max: 9, options: { bonusCap: sectionCap } },
+    { id: 31, parent: 3, code: '3.1', tag: 'fusion', max: 6, method: { kind: 'bonus', perItem: 3 } },
+    { id: 32, parent: 3, code: '3.2', tag: 'fusion', max: 3, method: { kind: 'bonus', perItem: 1 } },
+    { id: 4, code: '4', tag: 'fusion', max: 4, method: { kind: 'bonus', perItem: 2 } },
+  ]);
+const POOLED_VALUE: Record<number, fc.Arbitrary<number>> = {
+  11: fc.integer({ min: 0, max: 10 }),
+  12: fc.integer({ min: 0, max: 6 }),
+  21: fc.integer({ min: 0, max: 160 }).map((n) => n / 2),
+  31: fc.integer({ min: 0, max: 3 }),
+  32: fc.integer({ min: 0, max: 4 }),
+  4: fc.integer({ min: 0, max: 3 }),
+};
+
+const arbPooled: fc.Arbitrary<ListInput & { sectionCap: number }> = fc
+  .record({
+    branches: fc.integer({ min: 1, max: 4 }),
+    raters: fc.integer({ min: 1, max: 5 }),
+    twoGroups: fc.boolean(),
+    sectionCap: fc.integer({ min: 0, max: 12 }),
+    periodCap: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
+    combine: fc.constantFrom('mean', 'trimmed', 'median'),
+  })
+  .chain(({ branches, raters, twoGroups, sectionCap, periodCap, combine }) => {
+    const leafIds = [11, 12, 21, 31, 32, 4];
+    const cells = Array.from({ length: raters }, (_, r) => Array.from({ length: branches }, (_, b) => leafIds.map((id) => ({ r: r + 1, b: b + 1, id })))).flat(2);
+    return fc
+      .record({
+        values: fc.tuple(...cells.map((c) => fc.option(POOLED_VALUE[c.id]!, { freq: 6, nil: null }))),
+        office: fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { freq: 4, nil: null }), { minLength: branches, maxLength: branches }),
+      })
+      .map(({ values, office }) => ({
+        indicators: POOLED(sectionCap),
+        branches: Array.from({ length: branches }, (_, i) => ({ id: i + 1, code: `B${i + 1}`, name: `支部${i + 1}` })),
+        groups: twoGroups ? [{ id: 1, name: '组1', weight: 0.7 }, { id: 2, name: '组2', weight: 0.3 }] : [{ id: 1, name: '组1', weight: 1 }],
+        raters: Array.from({ length: raters }, (_, i) => ({ id: i + 1, name: `评委${i + 1}`, groupId: twoGroups ? (i % 2) + 1 : 1 })),
+        recusals: [],
+        scores: cells.flatMap((c, i) => (values[i] === null || values[i] === undefined ? [] : [{ raterId: c.r, branchId: c.b, indicatorId: c.id, value: values[i]! }])),
+        measurements: [],
+        office: office.flatMap((value, i) => (value === null ? [] : [{ branchId: i + 1, indicatorId: 13, value, evidence: '检查记录', evidenceDate: null }])),
+        settings: PeriodSettings.parse({ combine, trimMinRaters: 3, normalize: false, bonusCap: periodCap, quotas: [] }),
+        sectionCap,
+      }));
+  });
+
+describe('engine properties: 扣分池 and 加分上限（分部）', () => {
+  it('a pool never deducts more than its points, and what it lost is what its children deducted, floored', () => {
+    fc.assert(
+      fc.property(arbPooled, (input) => {
+        const engine = new Engine(input);
+        for (const b of engine.result.branches) {
+          const pool = b.nodes[1]!.points;
+          const node = engine.explainBranch(b.branchId)!.nodes.find((n) => n.indicatorId === 1)!;
+          if (pool === null) {
+            expect(node.pool).toBeUndefined();
+            continue;
+          }
+          expect(pool).toBeGreaterThanOrEqual(0);
+          expect(pool).toBeLessThanOrEqual(20);
+          expect(node.pool!.deducted).toBeGreaterThanOrEqual(0);
+          // Results are rounded to 0.01 (half away from zero), explanations are not.
+          expect(Math.abs(pool - Math.max(0, 20 - node.pool!.deducted))).toBeLessThanOrEqual(0.005 + 1e-9);
+          expect(node.pool!.floored).toBe(node.pool!.deducted > 20);
+          expect(b.tags.party.points).toBe(pool);
+          expect(Math.abs(b.deducted - (20 - pool))).toBeLessThanOrEqual(0.01 + 1e-9);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a capped section's bonus never exceeds its cap, and totals stay within base max + the period cap", () => {
+    fc.assert(
+      fc.property(arbPooled, (input) => {
+        const engine = new Engine(input);
+        const r = engine.result;
+        for (const b of r.branches) {
+          const x = engine.explainBranch(b.branchId)!;
+          const section = x.nodes.find((n) => n.indicatorId === 3)!;
+          expect(section.bonusCap!.cap).toBe(input.sectionCap);
+          if (section.points !== null) expect(section.points).toBeLessThanOrEqual(input.sectionCap + 1e-9);
+          expect(x.totals.bonusSections!).toBeLessThanOrEqual(input.sectionCap + 4 + 1e-9);
+          expect(x.totals.bonusSections!).toBeLessThanOrEqual(x.totals.bonusRaw + 1e-9);
+          const cap = input.settings.bonusCap;
+          expect(b.bonus).toBeLessThanOrEqual(Math.min(cap ?? Infinity, input.sectionCap + 4) + 1e-9);
+          expect(b.total).toBeGreaterThanOrEqual(0);
+          expect(b.total).toBeLessThanOrEqual(r.baseMax + (cap ?? input.sectionCap + 4) + 1e-9);
+          expect(b.base).toBeLessThanOrEqual(r.baseMax + 1e-9);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('an edited pool entry or office record gives the same results as computing everything again', () => {
+    fc.assert(
+      fc.property(arbPooled, fc.integer({ min: 0, max: 1000 }), fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }), (input, pick, value) => {
+        const engine = new Engine(input);
+        const target = { raterId: (pick % input.raters.length) + 1, branchId: (pick % input.branches.length) + 1, indicatorId: pick % 2 ? 11 : 12 };
+        engine.setEntry(target.raterId, target.branchId, target.indicatorId, value);
+        const same = (s: { raterId: number; branchId: number; indicatorId: number }) =>
+          s.raterId === target.raterId && s.branchId === target.branchId && s.indicatorId === target.indicatorId;
+        const scores = [...input.scores.filter((s) => !same(s)), ...(value === null ? [] : [{ ...target, value }])];
+        const incremental = engine.setOffice({ branchId: target.branchId, indicatorId: 13, value: value === null ? null : value, evidence: '检查记录', evidenceDate: null });
+        const office = [...(input.office ?? []).filter((o) => o.branchId !== target.branchId), ...(value === null ? [] : [{ branchId: target.branchId, indicatorId: 13, value, evidence: '检查记录', evidenceDate: null }])];
+        expect(incremental).toEqual(computeResults({ ...input, scores, office }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -7,15 +7,20 @@ import { getIndicators, toDrafts } from '../../electron/services/frameworks';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import { METHOD_PARAM_HINTS } from '../../shared/domain/method-text';
 import { SMALL_FRAMEWORK, writeFrameworkWorkbook, type Cells } from '../helpers/framework-workbooks';
+import { ok } from '../helpers/result';
 import { tempDir, tempServices } from '../helpers/tmp';
 
-const HEADERS = ['指标编码*', '指标名称*', '类别*', '分值*', '评分方法', '方法参数', '评分细则', '佐证材料'];
+const HEADERS = ['指标编码*', '指标名称*', '类别*', '分值*', '评分方法', '方法参数', '评分细则', '佐证材料', '录入方式', '扣分池', '加分上限'];
 
 async function readBook(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
 }
+
+/** A row of the whole template (HEADERS): the first six columns, then 扣分池 and 加分上限 (J, K). */
+const optionRow = (code: string, name: string, tag: string, points: number, method: string | null, params: string | null, pool: string | null = null, cap: string | number | null = null): Cells =>
+  [code, name, tag, points, method, params, null, null, null, pool, cap];
 
 /** The sqref of every data validation of the first sheet, as written in the file. */
 async function validationRanges(file: string): Promise<string[]> {
@@ -36,6 +41,9 @@ describe('framework workbook: template', () => {
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"党建,业务,融合"'] });
     expect(sheet.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"打分,等次,扣分,加分,定量,一票否决"'] });
     expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
+    expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"评委评分,考核组核定"'] });
+    expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(sheet.getCell('K2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
     expect(sheet.getColumn(1).numFmt).toBe('@');
 
     const help = wb.getWorksheet('填写说明')!;
@@ -45,6 +53,9 @@ describe('framework workbook: template', () => {
       expect(text).toContain(example);
     }
     expect(text).toContain('不会修改已有的指标体系');
+    for (const word of ['评委评分', '考核组核定', '定量指标的数据来自业务数据']) expect(text).toContain(word);
+    // The two columns explained with the 考核细则 wording they come from.
+    for (const word of ['按下列细则扣分，扣完为止', '本部分加分最多不超过5分', '分值为 0 的扣分项']) expect(text).toContain(word);
     const info = wb.getWorksheet('框架信息')!;
     expect([info.getCell('A1').value, info.getCell('A2').value]).toEqual(['名称', '说明']);
   });
@@ -53,7 +64,7 @@ describe('framework workbook: template', () => {
     const { invoke } = tempServices();
     const dir = tempDir();
     await invoke('frameworks.writeTemplate', { path: path.join(dir, 'f.xlsx') });
-    expect(await validationRanges(path.join(dir, 'f.xlsx'))).toEqual(['C2:C1000', 'D2:D1000', 'E2:E1000']);
+    expect(await validationRanges(path.join(dir, 'f.xlsx'))).toEqual(['C2:C1000', 'D2:D1000', 'E2:E1000', 'I2:I1000', 'J2:J1000', 'K2:K1000']);
     await invoke('branches.writeTemplate', { path: path.join(dir, 'b.xlsx') });
     expect(await validationRanges(path.join(dir, 'b.xlsx'))).toEqual(['E2:E1000']);
   });
@@ -122,7 +133,10 @@ describe('framework workbook: export and import', () => {
     const sheet = (await readBook(out)).getWorksheet('指标体系')!;
     const rows = [];
     for (let r = 2; r <= SMALL_FRAMEWORK.length + 1; r++) rows.push(HEADERS.map((_h, c) => sheet.getCell(r, c + 1).value ?? null));
-    const padded = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null)]);
+    // 录入方式 written for every leaf a rater or the office records (评委评分 when none was chosen), never for 定量 or parents.
+    const entry = (row: Cells) => (row[4] && row[4] !== '定量' ? '评委评分' : null);
+    // 扣分池 and 加分上限 empty: no 分部 here is a pool or has a section cap.
+    const padded = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null), entry(row), null, null]);
     expect(rows).toEqual(padded);
     expect(sheet.getCell('B3').alignment).toMatchObject({ indent: 1 });
   });
@@ -323,6 +337,179 @@ describe('framework workbook: export and import', () => {
       ok: false,
       error: { message: '文件“empty.xlsx”中没有指标数据（从第 2 行起填写）' },
     });
+  });
+
+  it('reads and writes 录入方式: 考核组核定 marks a leaf the office records; empty or 评委评分 leaves it to the panel', async () => {
+    const { invoke, ctx } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'entry.xlsx');
+    const rows: Cells[] = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null), null]);
+    const set = (code: string, entry: string) => (rows.find((r) => r[0] === code)![8] = entry);
+    set('1.1', '考核组核定');
+    set('1.2', '评委评分');
+    set('3', 'office'); // the key works as well as the label, as for 评分方法
+    set('4', ' 考核组核定 ');
+    await writeFrameworkWorkbook(file, rows, { header: HEADERS });
+    const imported = await invoke('frameworks.import', { path: file, name: '带录入方式' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const methods = () => getIndicators(ctx.db, imported.value.id).filter((i) => i.method).map((i) => [i.code, i.method!.kind, 'entry' in i.method! ? i.method!.entry : undefined]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(methods()).toEqual([
+      ['1.1', 'deduction', 'office'],
+      ['1.2', 'level', undefined], // 评委评分 is the default: stored as no entry mode, as frameworks made before it
+      ['2.1', 'quantitative', undefined],
+      ['2.2', 'rating', undefined],
+      ['3', 'bonus', 'office'],
+      ['4', 'veto', 'office'],
+    ]);
+
+    const out = path.join(dir, 'out.xlsx');
+    await invoke('frameworks.export', { id: imported.value.id, path: out });
+    const sheet = (await readBook(out)).getWorksheet('指标体系')!;
+    const written = SMALL_FRAMEWORK.map((_r, i) => [sheet.getCell(i + 2, 1).value, sheet.getCell(i + 2, 9).value ?? null]);
+    expect(written).toEqual([
+      ['1', null],
+      ['1.1', '考核组核定'],
+      ['1.2', '评委评分'],
+      ['2', null],
+      ['2.1', null],
+      ['2.2', '评委评分'],
+      ['3', '考核组核定'],
+      ['4', '考核组核定'],
+    ]);
+    const again = await invoke('frameworks.import', { path: out });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(toDrafts(getIndicators(ctx.db, again.value.id))).toEqual(toDrafts(getIndicators(ctx.db, imported.value.id)));
+  });
+
+  it('refuses a 录入方式 on a quantitative leaf, on a parent, without a method, or that is neither label', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-entry.xlsx');
+    await writeFrameworkWorkbook(
+      file,
+      [
+        ['1', '党的建设', '党建', 40, null, null, null, null, '考核组核定'], // 2: a parent
+        ['1.1', '三会一课', '党建', 20, '扣分', '每次0.5', null, null, '考核组核定'], // 3
+        ['1.2', '思想政治工作', '党建', 20, '等次', null, null, null, '部门核定'], // 4: neither label
+        ['2', '生产经营', '业务', 60, null, null, null, null, null], // 5
+        ['2.1', '产量完成率', '业务', 40, '定量', '越高越好,零分线0.8', null, null, '考核组核定'], // 6: quantitative
+        ['2.2', '安全生产', '融合', 20, null, null, null, null, '评委评分'], // 7: no method
+      ],
+      { header: HEADERS },
+    );
+    const expected = [
+      '第 2 行，I 列（录入方式）：“1”下面还有下级指标，有下级的指标不填录入方式；请清空本格',
+      '第 4 行，I 列（录入方式）：录入方式应为“评委评分”或“考核组核定”，现为“部门核定”（留空即评委评分）',
+      '第 6 行，I 列（录入方式）：定量指标的数据来自业务数据导入，不填录入方式；请清空本格',
+      '第 7 行，I 列（录入方式）：没有填写评分方法，录入方式用不上：请在 E 列选择评分方法，或清空本格',
+    ];
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors.map((e) => e.message)).toEqual(expected);
+    // The leaf without a method is also the tree's error, reported in the same round.
+    const treeError = '第 7 行：2.2 安全生产：末级指标必须选择评分方法';
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: `“bad-entry.xlsx”中有 ${expected.length + 1} 处错误，未导入任何数据` } });
+    expect(!result.ok && result.error.details?.map((d) => d.message)).toEqual([...expected, treeError]);
+    expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads and writes 扣分池 and 加分上限 on 分部: import, export, the same tree again', async () => {
+    const { invoke, ctx } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'pools.xlsx');
+    await writeFrameworkWorkbook(
+      file,
+      [
+        // “本部分（基础工作）共20分，按下列细则扣分，扣完为止”
+        optionRow('1', '基础工作', '党建', 20, null, null, '是'),
+        optionRow('1.1', '组织生活缺次', '党建', 0, '扣分', '每次5'),
+        optionRow('1.2', '台账不全', '党建', 0, '扣分', '每次2'),
+        optionRow('2', '生产经营', '业务', 80, null, null, '否'), // 否 = not a pool, as empty
+        optionRow('2.1', '产量', '业务', 80, '打分', '步长1'),
+        // “本部分加分最多不超过5分”
+        optionRow('3', '上级表彰', '融合', 6, null, null, null, '5分'),
+        optionRow('3.1', '国家级', '融合', 3, '加分', '每项3'),
+        optionRow('3.2', '省级', '融合', 2, '加分', '每项2'),
+        optionRow('3.3', '市级', '融合', 1, '加分', '每项1'),
+      ],
+      { header: HEADERS },
+    );
+    const imported = ok(await invoke('frameworks.import', { path: file, name: '考核细则' }));
+    expect(imported.warnings).toEqual([]);
+    const options = (id: number) => getIndicators(ctx.db, id).filter((i) => i.options).map((i) => [i.code, i.options]);
+    expect(options(imported.id)).toEqual([
+      ['1', { pool: true, bonusCap: null }],
+      ['3', { pool: false, bonusCap: 5 }],
+    ]);
+    expect(ok(await invoke('frameworks.get', { id: imported.id })).issues).toEqual([]);
+
+    const out = path.join(dir, 'out.xlsx');
+    ok(await invoke('frameworks.export', { id: imported.id, path: out }));
+    const sheet = (await readBook(out)).getWorksheet('指标体系')!;
+    expect([10, 11].map((c) => sheet.getRow(1).getCell(c).value)).toEqual(['扣分池', '加分上限']);
+    const written = Array.from({ length: 9 }, (_, i) => [sheet.getCell(i + 2, 1).value, sheet.getCell(i + 2, 10).value, sheet.getCell(i + 2, 11).value]);
+    expect(written.filter(([, pool, cap]) => pool !== null || cap !== null)).toEqual([
+      ['1', '是', null],
+      ['3', null, 5],
+    ]);
+    const again = ok(await invoke('frameworks.import', { path: out }));
+    expect(toDrafts(getIndicators(ctx.db, again.id))).toEqual(toDrafts(getIndicators(ctx.db, imported.id)));
+    expect(options(again.id)).toEqual(options(imported.id));
+  });
+
+  it('refuses 扣分池 or 加分上限 on a leaf or written wrong, naming row, column and why, with the pool’s own rules in the same round', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-pools.xlsx');
+    await writeFrameworkWorkbook(
+      file,
+      [
+        optionRow('1', '基础工作', '党建', 20, null, null, '是'), // 2
+        optionRow('1.1', '组织生活缺次', '党建', 0, '扣分', '每次5'), // 3
+        optionRow('1.2', '台账不全', '党建', 2, '扣分', '每次1'), // 4: a pool's child with points of its own
+        optionRow('2', '生产经营', '业务', 80, null, null, '可以', '五分'), // 5: neither 是 nor 否; not a number
+        optionRow('2.1', '产量', '业务', 80, '打分', '步长1', '是', 3), // 6: a leaf
+        optionRow('3', '上级表彰', '融合', 3, null, null, null, -1), // 7: below 0
+        optionRow('3.1', '国家级', '融合', 3, '加分', '每项3'), // 8
+      ],
+      { header: HEADERS },
+    );
+    const expected = [
+      '第 5 行，J 列（扣分池）：扣分池应填“是”或“否”（留空即否），现为“可以”',
+      '第 5 行，K 列（加分上限）：加分上限应为数字，现为“五分”（留空即不设）',
+      '第 6 行，J 列（扣分池）：“2.1”下面没有下级指标：只有分部（有下级指标的指标）才能设为扣分池；请清空本格或填“否”',
+      '第 6 行，K 列（加分上限）：“2.1”下面没有下级指标：只有分部（有下级指标的指标）才能设加分上限（末级加分项的上限就是它的分值）；请清空本格',
+      '第 7 行，K 列（加分上限）：加分上限应在 0 到 1000 之间，现为 -1',
+    ];
+    const poolChild = '第 4 行：1.2 台账不全：属于扣分池“1 基础工作”，本身不计分，分值应为 0（扣分从扣分池的 20 分中扣除）';
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(expected);
+    expect(preview.errors[2]).toMatchObject({ row: 6, column: 'J' });
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: `“bad-pools.xlsx”中有 ${expected.length + 1} 处错误，未导入任何数据` } });
+    expect(!result.ok && result.error.details?.map((d) => d.message)).toEqual([...expected, poolChild]);
+    expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('reports a bad cell and the tree’s errors at once: fixing the cells reveals nothing new (issue 11 §9)', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'both.xlsx');
+    await writeFrameworkWorkbook(file, [
+      ['1', '政治建设', '党建', 10, null, null], // 2: its children add up to 9
+      ['1.1', '理论学习', '生产', 4, '打分', null], // 3: unknown category (the sum does not depend on it)
+      ['1.2', '组织生活', '党建', 5, '打分', null], // 4
+      ['2', '生产经营', '业务', 90, '打分', null], // 5
+      ['3', '', '业务', 0, '一票否决', null], // 6: no name
+    ]);
+    const cells = ['第 3 行，C 列（类别）：类别应为“党建”“业务”或“融合”，现为“生产”', '第 6 行，B 列（指标名称）：指标名称不能为空'];
+    const sum = '第 2 行：1 政治建设：下级指标分值合计 9 分，与本指标的 10 分不一致';
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(cells);
+    expect(preview.issues).toMatchObject([{ row: 2, code: '1', severity: 'error' }]);
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: '“both.xlsx”中有 3 处错误，未导入任何数据' } });
+    if (result.ok) return;
+    expect(result.error.details?.map((d) => d.message)).toEqual([...cells, sum]);
+    expect(result.error.details?.[2]).toEqual({ row: 2, message: sum });
   });
 
   it('refuses to export a framework that does not exist', async () => {

@@ -68,6 +68,7 @@ describe('readiness: exactly what is missing', () => {
         { branchId: s.hg2, branchCode: 'HG-02', branchName: '化工一厂第二党支部', indicatorId: s.leaf('2.1').id, indicatorCode: '2.1', indicatorName: '产量完成率' },
         { branchId: s.hg2, branchCode: 'HG-02', branchName: '化工一厂第二党支部', indicatorId: s.leaf('2.2').id, indicatorCode: '2.2', indicatorName: '单位能耗' },
       ],
+      office: [],
       agenda: [],
       complete: false,
     });
@@ -85,6 +86,7 @@ describe('readiness: exactly what is missing', () => {
       scores: [],
       missingCells: 0,
       measurements: [],
+      office: [],
       agenda: [],
       complete: true,
     });

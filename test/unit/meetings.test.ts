@@ -362,6 +362,29 @@ describe('meetings: the reveal and the blind rule', () => {
   });
 });
 
+describe('meetings: a rater’s own total and the office’s records (考核组核定)', () => {
+  it('counts the office-recorded points in each rater’s total, as in the panel’s', async () => {
+    const s = await periodSetup({ status: 'draft' });
+    // 1.1 (三会一课, 20 points, 0.5 off per occurrence) recorded by the office: the raters enter nothing there.
+    const { id, code, name, criteria, evidence, tag, maxPoints, method } = s.leaf('1.1');
+    if (method?.kind !== 'deduction') throw new Error('1.1 is a deduction');
+    ok(await s.invoke('indicators.update', { id, fields: { code, name, criteria, evidence, tag, maxPoints, method: { ...method, entry: 'office' } } }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'scoring' }));
+    const m = await createMeeting(s);
+    for (const raterId of [s.r1, s.r2]) {
+      ok(await s.invoke('entries.save', { periodId: s.periodId, entries: sheet(s, s.hg1, 16).filter((e) => e.indicatorId !== id).map((e) => ({ ...e, raterId })) }));
+    }
+    ok(await s.invoke('office.save', { periodId: s.periodId, rows: [{ branchId: s.hg1, indicatorId: id, value: 2, detail: ['7月未召开支委会', '9月党课未开展'], evidence: '组织部检查记录', evidenceDate: '2026-10-12' }] }));
+    ok(await s.invoke('meetings.start', { id: m.id }));
+    ok(await s.invoke('meetings.reveal', { itemId: m.items[0]!.id }));
+    const result = ok(await s.invoke('meetings.itemResult', { itemId: m.items[0]!.id }));
+    // Two raters scoring alike: each one's total is the panel's, 19 points of 1.1 included.
+    expect(result.raters.map((r) => r.complete)).toEqual([true, true]);
+    for (const r of result.raters) expect(r.total!).toBeCloseTo(result.total!, 6);
+    expect(result.spread).toMatchObject({ range: 0 });
+  });
+});
+
 describe('meetings: decisions, minutes, publication', () => {
   it('drafts minutes with time, place, chair, attendance, every item with its decision, and the results summary', async () => {
     const c = clock();

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine';
 import { AppError } from '../../electron/errors';
 import { eligibleRaters, isRecused, loadPeriodScope, panelEngineInput, singleRaterEngineInput } from '../../electron/services/period-scope';
+import { officeEngineRecords } from '../../electron/services/office';
 import { buildEngineInput } from '../../electron/services/results';
-import { periodSetup } from '../helpers/period-setup';
+import { fullSheet, periodSetup } from '../helpers/period-setup';
+import { ok } from '../helpers/result';
 
 describe('loadPeriodScope', () => {
   it('holds the period, its leaves in tree order, its panel and the branches in scope by code', async () => {
@@ -63,10 +65,38 @@ describe('loadPeriodScope', () => {
     expect(input.recusals).toEqual([{ raterId: r2, branchId: scope.raters[1]!.branchId, reason: '本支部成员' }]);
     expect(panelEngineInput(scope, input.scores, input.measurements)).toEqual(input);
 
-    const alone = singleRaterEngineInput(scope, scope.raterById.get(r2)!, scope.branchById.get(hg1)!, [{ indicatorId: leaf('1.3').id, value: 6 }], []);
+    const alone = singleRaterEngineInput(scope, scope.raterById.get(r2)!, scope.branchById.get(hg1)!, [{ indicatorId: leaf('1.3').id, value: 6 }], [], []);
     expect(alone.settings.normalize).toBe(false);
     expect(alone.settings.quotas).toEqual([]);
     expect(alone.groups).toEqual([{ id: scope.raters[1]!.groupId, name: '考评组', weight: 1 }]);
     expect(new Engine(alone).result.branches[0]!.nodes[leaf('1.3').id]!.points).toBe(6);
+  });
+
+  it('counts the office records (考核组核定) of that branch in one rater’s total, as the panel result does', async () => {
+    const s = await periodSetup({ status: 'draft' });
+    // 1.1 (三会一课, 20 points, 0.5 off per occurrence) recorded by the office, once per branch.
+    const { id, code, name, criteria, evidence, tag, maxPoints, method } = s.leaf('1.1');
+    if (method?.kind !== 'deduction') throw new Error('1.1 is a deduction');
+    ok(await s.invoke('indicators.update', { id, fields: { code, name, criteria, evidence, tag, maxPoints, method: { ...method, entry: 'office' } } }));
+    ok(await s.invoke('periods.advance', { id: s.periodId, to: 'scoring' }));
+    // 王建国 scores HG-02's other five leaves (李敏 is recused from it); the office records 2 occurrences on HG-02, 6 on HG-01.
+    const mine = fullSheet(s, s.r1, s.hg2).filter((e) => e.indicatorId !== id);
+    ok(await s.invoke('entries.save', { periodId: s.periodId, entries: mine }));
+    const record = (branchId: number, value: number) => ({ branchId, indicatorId: id, value, detail: Array.from({ length: value }, (_, i) => `第${i + 1}次未按时召开`), evidence: '组织部检查记录', evidenceDate: '2026-10-12' });
+    ok(await s.invoke('office.save', { periodId: s.periodId, rows: [record(s.hg1, 6), record(s.hg2, 2)] }));
+
+    const scope = loadPeriodScope(s.db, s.periodId);
+    const rater = scope.raterById.get(s.r1)!;
+    const branch = scope.branchById.get(s.hg2)!;
+    const entries = mine.map(({ indicatorId, value }) => ({ indicatorId, value }));
+    const withOffice = new Engine(singleRaterEngineInput(scope, rater, branch, entries, [], officeEngineRecords(s.db, scope))).result.branches[0]!;
+    const without = new Engine(singleRaterEngineInput(scope, rater, branch, entries, [], [])).result.branches[0]!;
+    // HG-02's own record (2 × 0.5 off 20), not HG-01's.
+    expect(withOffice.nodes[id]!.points).toBe(19);
+    expect(without.nodes[id]!.points).toBeNull();
+    expect(withOffice.total).toBeCloseTo(without.total! + 19, 9);
+    // The panel's result on HG-02 (王建国 alone scores it) counts the same.
+    const panel = new Engine(buildEngineInput(s.db, s.periodId)).result.branches.find((b) => b.branchId === s.hg2)!;
+    expect(panel.nodes[id]!.points).toBe(19);
   });
 });

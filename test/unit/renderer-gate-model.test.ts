@@ -48,6 +48,7 @@ const readiness = (over: Partial<Readiness> = {}): Readiness => ({
   scores: [],
   missingCells: 0,
   measurements: [],
+  office: [],
   agenda: [],
   complete: true,
   ...over,
@@ -110,9 +111,16 @@ describe('missing counts in words', () => {
     expect(missingText({ cells: 0, measurements: 0, agendaItems: 0 })).toBe('');
   });
 
+  it('names missing office records (考核组核定) after business data, and reads older overrides without them', () => {
+    expect(missingText({ cells: 46, measurements: 5, office: 3, agendaItems: 2 })).toBe('46 项评分、5 项业务数据、3 项考核组核定、2 个议程事项');
+    expect(missingText({ cells: 0, measurements: 0, office: 1, agendaItems: 0 })).toBe('1 项考核组核定');
+    expect(missingText({ cells: 2, measurements: 0, office: 0, agendaItems: 0 })).toBe('2 项评分');
+  });
+
   it('counts a readiness the way an override records it', () => {
     const r = readiness({ scores: [gap(1, 1, 30), gap(2, 1, 16)], missingCells: 46, measurements: [measurement(1, 1)], agenda: [item(1, 1, 'undecided')], complete: false });
-    expect(missingCounts(r)).toEqual({ cells: 46, measurements: 1, agendaItems: 1 });
+    expect(missingCounts(r)).toEqual({ cells: 46, measurements: 1, office: 0, agendaItems: 1 });
+    expect(missingCounts(readiness({ office: [measurement(1, 7), measurement(2, 7)], complete: false }))).toEqual({ cells: 0, measurements: 0, office: 2, agendaItems: 0 });
   });
 });
 
@@ -129,6 +137,8 @@ describe('overrideLine', () => {
   it('says when, who, what was missing, which step and why', () => {
     const line = overrideLine({ step: 'review', actor: '管理员', reason: '评委出差，先行评审', missing: { cells: 46, measurements: 5, agendaItems: 0 } }, '2026-12-20');
     expect(line).toBe('2026-12-20 管理员 在仍缺 46 项评分、5 项业务数据时进入评审，原因：评委出差，先行评审');
+    const withOffice = overrideLine({ step: 'review', actor: '管理员', reason: '待考核组核定', missing: { cells: 0, measurements: 0, office: 3, agendaItems: 0 } }, '2026-12-20');
+    expect(withOffice).toBe('2026-12-20 管理员 在仍缺 3 项考核组核定时进入评审，原因：待考核组核定');
   });
 
   it('names the publish and finalise steps', () => {
@@ -148,6 +158,11 @@ describe('provisionalNote', () => {
       '暂定：还缺 46 项评分、5 项业务数据',
     );
     expect(provisionalNote(readiness({ missingCells: 0, measurements: [measurement(1, 1)], complete: false }))).toBe('暂定：还缺 1 项业务数据');
+  });
+
+  it('counts missing office records (考核组核定): they change figures', () => {
+    expect(provisionalNote(readiness({ office: [measurement(1, 7), measurement(2, 7), measurement(3, 7)], complete: false }))).toBe('暂定：还缺 3 项考核组核定');
+    expect(provisionalNote(readiness({ missingCells: 4, office: [measurement(1, 7)], complete: false }))).toBe('暂定：还缺 4 项评分、1 项考核组核定');
   });
 
   it('is absent on a complete period, and open agenda items alone do not make the figures provisional', () => {

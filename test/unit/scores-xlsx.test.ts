@@ -310,16 +310,20 @@ describe('the audit log as a workbook', () => {
     await invoke('measurements.save', { periodId, rows: [{ branchId: hg1, indicatorId: leaf('2.1').id, target: 100, actual: 96, source: '生产部' }] });
     await invoke('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求齐全' });
     const out = path.join(dir, '操作记录.xlsx');
-    expect(await invoke('audit.export', { periodId, path: out })).toEqual({ ok: true, value: { path: out, rows: 6 } });
+    expect(await invoke('audit.export', { periodId, path: out })).toEqual({ ok: true, value: { path: out, rows: 9 } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['时间', '操作人', '对象', '操作', '评委', '支部', '指标', '原值', '新值', '原因']);
-    const rows = Array.from({ length: 6 }, (_, i) => {
+    const rows = Array.from({ length: 9 }, (_, i) => {
       const values = sheet.getRow(i + 2).values as unknown[];
       return Array.from({ length: 10 }, (_, j) => values[j + 1] ?? null);
     });
     expect(rows).toEqual([
+      // The panel as periodSetup made it: each group and rater logged, in words (李敏 belongs to HG-02: recused from it).
+      ['2026-11-21 14:03:05', '管理员', '评委名单', '新增评委组“考评组”', null, null, null, null, '考评组，权重 1', null],
+      ['2026-11-21 14:03:05', '管理员', '评委名单', '新增评委 王建国', '王建国', null, null, null, '王建国（考评组）', null],
+      ['2026-11-21 14:03:05', '管理员', '评委名单', '新增评委 李敏', '李敏', null, null, null, '李敏（考评组），所在支部 HG-02', null],
       ['2026-11-21 14:03:05', '管理员', '考核周期', '准备中 → 评分中', null, null, null, '准备中', '评分中', null],
       ['2026-11-21 14:03:05', '导入（王建国.xlsx）', '评分', '评分', '王建国', 'HG-01 化工一厂第一党支部', '1.1 三会一课', null, '扣 1 次（党费未按月收缴）', null],
       ['2026-11-21 14:03:05', '导入（王建国.xlsx）', '评分', '评分', '王建国', 'HG-01 化工一厂第一党支部', '1.2 思想政治工作', null, '较好', null],

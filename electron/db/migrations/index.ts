@@ -8,8 +8,10 @@ import { m006AuditTrail } from './006_audit_trail';
 import { m007SignInGuard } from './007_sign_in_guard';
 import { m008GateOverrides } from './008_gate_overrides';
 import { m009ResultRecords } from './009_result_records';
+import { m010OfficeRecords } from './010_office_records';
+import { m011IndicatorOptions } from './011_indicator_options';
 
 /** Every migration, in order. A new one is appended here with the next number. */
-export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords];
+export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords, m010OfficeRecords, m011IndicatorOptions];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,11 +1,21 @@
-/** 业务数据: business data (目标协同), branches' self-assessment, raters' score workbooks. */
+/** 业务数据: business data (目标协同), 考核组核定 (office-recorded facts), branches' self-assessment, raters' score workbooks. */
 import { takeBackup } from '../backup';
 import { listMeasurements, saveMeasurements } from '../entries';
 import { importMeasurements, previewMeasurementImport, writeMeasurementTemplate } from '../measurements-xlsx';
 import { exportScores, importScores, previewScoreImport, writeScoreTemplate } from '../scores-xlsx';
 import { compareSelf, getSelfAssessment, importSelf, previewSelfImport, saveSelfAssessment, writeSelfTemplate } from '../self-assessment';
 import { actorOf } from '../actor';
+import { listOfficeRecords, saveOfficeRecords } from '../office';
+import { importOffice, previewOfficeImport, writeOfficeTemplate } from '../office-xlsx';
+import { t } from '../../../shared/messages';
 import type { HandlerSlice } from './define';
+
+/** Office records are written in every phase but the last; once finalised, in the words every finalised refusal uses. */
+const officePhases = {
+  period: (input: { periodId: number }) => input.periodId,
+  admin: ['draft', 'scoring', 'review'] as const,
+  refused: () => t('error.dispatch.periodFinalised'),
+};
 
 export const dataHandlers = {
   'measurements.list': { access: 'admin', run: (input, ctx) => listMeasurements(ctx.db, input.periodId) },
@@ -22,6 +32,26 @@ export const dataHandlers = {
     run: async (input, ctx) => {
       await takeBackup(ctx, 'import');
       return importMeasurements(ctx.db, input.periodId, input.path, ctx.now());
+    },
+  },
+
+  // 考核组核定: the office may record facts from the start (draft) until the period is finalised.
+  'office.list': { access: 'admin', run: (input, ctx) => listOfficeRecords(ctx.db, input.periodId) },
+  'office.save': {
+    access: 'admin',
+    phases: officePhases,
+    invalidates: (input) => input.periodId,
+    run: (input, ctx) => saveOfficeRecords(ctx, input.periodId, input.rows, { actorKind: 'admin', ...(input.reason ? { reason: input.reason } : {}) }),
+  },
+  'office.writeTemplate': { access: 'admin', run: (input, ctx) => writeOfficeTemplate(ctx.db, input.periodId, input.path) },
+  'office.previewImport': { access: 'admin', run: (input, ctx) => previewOfficeImport(ctx.db, input.periodId, input.path) },
+  'office.import': {
+    access: 'admin',
+    phases: officePhases,
+    invalidates: (input) => input.periodId,
+    run: async (input, ctx) => {
+      await takeBackup(ctx, 'import');
+      return importOffice(ctx, input.periodId, input.path, input.reason);
     },
   },
 

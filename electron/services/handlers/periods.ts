@@ -33,7 +33,7 @@ export const periodHandlers = {
       return period;
     },
   },
-  'periods.update': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => updatePeriod(ctx.db, input.id, input, ctx.now()) },
+  'periods.update': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => updatePeriod(ctx.db, input.id, input, ctx.now(), actorOf(ctx.session)) },
   'periods.setBranches': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => setPeriodBranches(ctx.db, input.id, input.branchIds, ctx.now()) },
   'periods.setFramework': { access: 'admin', invalidates: (input) => input.id, run: (input, ctx) => setPeriodFramework(ctx.db, input.id, input.frameworkId, ctx.now()) },
   'periods.advance': {

@@ -17,7 +17,7 @@ export interface PickedFile {
   pickedAt: number;
 }
 
-type PreviewMethod = 'branches.previewImport' | 'frameworks.previewImport' | 'measurements.previewImport' | 'selfAssessment.previewImport' | 'scores.previewImport';
+type PreviewMethod = 'branches.previewImport' | 'frameworks.previewImport' | 'measurements.previewImport' | 'selfAssessment.previewImport' | 'scores.previewImport' | 'office.previewImport';
 
 /** The preview of the picked workbook, asked afresh every time it is picked (never served from the cache). */
 export function useImportPreview<M extends PreviewMethod>(method: M, picked: PickedFile | null, input: (path: string) => Input<M>) {

@@ -2,7 +2,8 @@
  * The confirmation before a gated step (进入评审, 标记为已公示, 定稿). It asks
  * the services what the step would leave missing: with nothing missing it
  * confirms simply; otherwise it shows exactly what — scores per rater and
- * branch, business data per branch, open agenda items — with links to where
+ * branch, business data and office records (考核组核定) per branch, open
+ * agenda items — with links to where
  * each is fixed, and goes on only when “仍要继续” is ticked and a reason given
  * (the override the services audit). A refusal that arrives anyway (the data
  * changed meanwhile) shows the fresh lists in the same dialog.
@@ -201,10 +202,11 @@ function FixLink({ label, onClick }: { label: string; onClick: () => void }) {
   );
 }
 
-/** The three groups, each with its count and where it is fixed; per-rater branch lists fold (a full panel is hundreds of lines). */
+/** The groups (scores, business data, office records, agenda), each with its count and where it is fixed; per-rater branch lists fold (a full panel is hundreds of lines). */
 function MissingLists({ readiness, onGo }: { readiness: Readiness; onGo: (path: string) => void }) {
   const raters = scoresByRater(readiness.scores);
   const branches = measurementsByBranch(readiness.measurements);
+  const officeBranches = measurementsByBranch(readiness.office);
   const meetings = agendaByMeeting(readiness.agenda);
   const groups = [];
   if (raters.length > 0)
@@ -240,6 +242,21 @@ function MissingLists({ readiness, onGo }: { readiness: Readiness; onGo: (path: 
         <ul className="rp-gate-lines">
           {branches.map((b) => (
             <li key={b.branchId} data-testid="gate-measurement">
+              <b>{b.branchCode} {b.branchName}</b>：{b.indicators.map((i) => i.name).join(t('gate.ui.sep'))}
+            </li>
+          ))}
+        </ul>
+      ),
+    });
+  if (officeBranches.length > 0)
+    groups.push({
+      key: 'office',
+      label: t('gate.ui.group.office', { branches: officeBranches.length, count: readiness.office.length }),
+      extra: <FixLink label={t('gate.ui.fix.office')} onClick={() => onGo('/data/office')} />,
+      children: (
+        <ul className="rp-gate-lines">
+          {officeBranches.map((b) => (
+            <li key={b.branchId} data-testid="gate-office">
               <b>{b.branchCode} {b.branchName}</b>：{b.indicators.map((i) => i.name).join(t('gate.ui.sep'))}
             </li>
           ))}

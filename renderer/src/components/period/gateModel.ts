@@ -11,6 +11,7 @@ import {
   type GateOverride,
   type GateStep,
   type MissingMeasurement,
+  type MissingOfficeRecord,
   type MissingScores,
   type OpenAgendaItem,
   type Readiness,
@@ -53,7 +54,7 @@ export function scoresByRater(scores: readonly MissingScores[]): RaterGap[] {
   return [...byRater.values()];
 }
 
-/** One branch's indicators without an actual value (业务数据). */
+/** One branch's indicators without an actual value (业务数据), or without an office record (考核组核定). */
 export interface BranchMeasurementGap {
   branchId: number;
   branchCode: string;
@@ -61,7 +62,7 @@ export interface BranchMeasurementGap {
   indicators: { id: number; code: string; name: string }[];
 }
 
-export function measurementsByBranch(measurements: readonly MissingMeasurement[]): BranchMeasurementGap[] {
+export function measurementsByBranch(measurements: readonly (MissingMeasurement | MissingOfficeRecord)[]): BranchMeasurementGap[] {
   const byBranch = new Map<number, BranchMeasurementGap>();
   for (const m of measurements) {
     let gap = byBranch.get(m.branchId);
@@ -94,14 +95,16 @@ export type MissingCounts = GateOverride['missing'];
 export const missingCounts = (r: Readiness): MissingCounts => ({
   cells: r.missingCells,
   measurements: r.measurements.length,
+  office: r.office.length,
   agendaItems: r.agenda.length,
 });
 
-/** "46 项评分、5 项业务数据、2 个议程事项" — only the parts that are missing; '' when nothing is. */
+/** "46 项评分、5 项业务数据、3 项考核组核定、2 个议程事项" — only the parts that are missing; '' when nothing is. */
 export function missingText(counts: MissingCounts): string {
   const parts: string[] = [];
   if (counts.cells > 0) parts.push(t('gate.ui.missing.cells', { count: counts.cells }));
   if (counts.measurements > 0) parts.push(t('gate.ui.missing.measurements', { count: counts.measurements }));
+  if ((counts.office ?? 0) > 0) parts.push(t('gate.ui.missing.office', { count: counts.office ?? 0 }));
   if (counts.agendaItems > 0) parts.push(t('gate.ui.missing.agenda', { count: counts.agendaItems }));
   return parts.join(t('gate.ui.sep'));
 }
@@ -132,9 +135,10 @@ export const resultsGateStep = (status: PeriodStatus): GateStep => (status === '
  * "暂定：还缺 46 项评分、5 项业务数据" when the figures are incomplete, null when
  * they are not. Only scores and business data make the figures provisional;
  * open agenda items do not change a number, so they are the 定稿 gate's business.
+ * Missing office records (考核组核定) change figures too, so they count.
  */
-export function provisionalNote(r: Pick<Readiness, 'missingCells' | 'measurements'>): string | null {
-  const missing = missingText({ cells: r.missingCells, measurements: r.measurements.length, agendaItems: 0 });
+export function provisionalNote(r: Pick<Readiness, 'missingCells' | 'measurements' | 'office'>): string | null {
+  const missing = missingText({ cells: r.missingCells, measurements: r.measurements.length, office: r.office.length, agendaItems: 0 });
   return missing ? t('gate.ui.provisional', { missing }) : null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * 操作记录: every change of an entry, a measurement, a self-assessment or the
+ * 操作记录: every change of an entry, a measurement, an office record (考核组核定), a self-assessment or the
  * period's status, newest first, paged by the service; filtered by rater,
  * branch, indicator, kind and text; exported as a workbook. Above it, the
  * period's lock (定稿与重新开启).
@@ -13,13 +13,13 @@ import type { Period } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { auditChange } from './auditText';
+import { auditChange } from '../../../../shared/domain/audit-text';
 import { fileName, formatTime, usePeriodNames, useWorkbookSaver } from './common';
 import { PeriodLockCard } from './PeriodLockCard';
 
 type Entity = AuditRow['entity'];
-const ENTITIES: Entity[] = ['score', 'measurement', 'self', 'period', 'session'];
-const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', self: 'purple', period: 'gold', database: 'red', session: 'volcano' };
+const ENTITIES: Entity[] = ['score', 'measurement', 'office', 'self', 'panel', 'period', 'session'];
+const ENTITY_COLORS: Record<Entity, string> = { score: 'blue', measurement: 'cyan', office: 'geekblue', self: 'purple', panel: 'magenta', period: 'gold', database: 'red', session: 'volcano' };
 const HIDDEN = '（评分中，不显示）';
 
 interface Filters {

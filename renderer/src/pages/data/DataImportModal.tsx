@@ -14,7 +14,7 @@ import { t } from '../../../../shared/messages';
 import { ImportPreviewModal, useImportPreview, type PickedFile } from '../../components/ImportPreviewModal';
 import { useFeedback } from '../../hooks/useFeedback';
 
-type DataPreviewMethod = 'measurements.previewImport' | 'selfAssessment.previewImport' | 'scores.previewImport';
+type DataPreviewMethod = 'measurements.previewImport' | 'selfAssessment.previewImport' | 'scores.previewImport' | 'office.previewImport';
 
 interface Props<M extends DataPreviewMethod, R extends { row: number; action: ImportAction }, P = Output<M>> {
   picked: PickedFile | null;

@@ -1,8 +1,9 @@
 /**
- * 业务数据: the current period's business data (目标协同), the branches'
- * self-assessments, the raters' score workbooks and the audit log with the
- * period's lock. Each tab has its own address (/data/measurements,
- * /data/self, /data/scores, /data/audit), so a reload or a link keeps it.
+ * 业务数据: the current period's business data (目标协同), the facts the
+ * office records (考核组核定), the branches' self-assessments, the raters'
+ * score workbooks and the audit log with the period's lock. Each tab has its
+ * own address (/data/measurements, /data/office, /data/self, /data/scores,
+ * /data/audit), so a reload or a link keeps it.
  */
 import { Button, Empty, Space, Spin, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -13,10 +14,11 @@ import { PeriodStatusTag } from '../../components/period/periodUi';
 import { AuditTab } from './AuditTab';
 import './data.css';
 import { MeasurementsTab } from './MeasurementsTab';
+import { OfficeTab } from './OfficeTab';
 import { ScoresTab } from './ScoresTab';
 import { SelfTab } from './SelfTab';
 
-const TABS = ['measurements', 'self', 'scores', 'audit'] as const;
+const TABS = ['measurements', 'office', 'self', 'scores', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export function DataPage() {
@@ -56,6 +58,7 @@ export function DataPage() {
 
   const content: Record<Tab, ReactNode> = {
     measurements: <MeasurementsTab key={period.id} period={period} />,
+    office: <OfficeTab key={period.id} period={period} />,
     self: <SelfTab key={period.id} period={period} />,
     scores: <ScoresTab key={period.id} period={period} />,
     audit: <AuditTab key={period.id} period={period} />,

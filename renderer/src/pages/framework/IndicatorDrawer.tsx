@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { METHOD_KINDS, TAGS, type Indicator, type IndicatorFieldsInput, type MethodKind } from '../../../../shared/domain/framework';
 import { DEFAULT_GRADES } from '../../../../shared/domain/period';
@@ -9,6 +9,7 @@ import { ApiError, call } from '../../api/client';
 import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import {
+  bonusCapRule,
   fieldRule,
   fieldsFromValues,
   LOWEST_GRADE,
@@ -45,8 +46,10 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
   const kind = Form.useWatch('kind', form);
+  const entry = Form.useWatch('entry', form);
   const direction = Form.useWatch('direction', form);
   const maxPoints = Form.useWatch('maxPoints', form);
+  const pool = Form.useWatch('pool', form);
 
   const editedRow = editing?.mode === 'edit' ? tree.byId.get(editing.indicator.id) : undefined;
   const isLeaf = editing?.mode === 'add' || !editedRow?.children?.length;
@@ -63,6 +66,19 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
     form.resetFields();
     if (editing.mode === 'edit') {
       form.setFieldsValue(valuesFromIndicator(editing.indicator));
+    } else if (editing.parent?.options?.pool) {
+      // Below a pool (扣分池) the expected child is a 0-point deduction leaf.
+      form.setFieldsValue({
+        code: suggestCode(indicators, editing.parent),
+        name: '',
+        tag: editing.parent.tag,
+        maxPoints: 0,
+        criteria: '',
+        evidence: '',
+        kind: 'deduction',
+        entry: 'panel',
+        ...METHOD_DEFAULTS.deduction,
+      });
     } else {
       form.setFieldsValue({
         code: suggestCode(indicators, editing.parent),
@@ -72,6 +88,7 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
         criteria: '',
         evidence: '',
         kind: 'rating',
+        entry: 'panel',
         ...METHOD_DEFAULTS.rating,
       });
     }
@@ -104,6 +121,7 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
       if (current[k] === undefined || current[k] === null) (fill as Record<string, unknown>)[k] = v;
     }
     if (next === 'veto') fill.maxPoints = 0;
+    if (next !== 'quantitative' && !current.entry) fill.entry = 'panel';
     form.setFieldsValue(fill);
   };
 
@@ -205,18 +223,44 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
           label={t(isLeaf && kind === 'bonus' ? 'fw.field.maxPointsBonus' : 'fw.field.maxPoints')}
           required
           rules={[fieldRule('maxPoints')]}
-          extra={isLeaf && kind === 'veto' ? t('fw.field.vetoPoints') : undefined}
+          extra={
+            isLeaf && kind === 'veto'
+              ? t('fw.field.vetoPoints')
+              : isLeaf && kind === 'deduction' && parent?.options?.pool
+                ? t('fw.pool.childPoints', { pool: `${parent.code} ${parent.name}`, max: fmtPoints(parent.maxPoints) })
+                : undefined
+          }
         >
           <InputNumber formatter={plain} min={0} max={1000} step={0.5} style={{ width: NUMBER_WIDTH }} suffix={t('fw.field.points')} disabled={isLeaf && kind === 'veto'} />
         </Form.Item>
 
         {!isLeaf && editedRow && (
-          <Alert
-            style={{ marginBottom: 16 }}
-            type={editedRow.mismatch ? 'error' : 'info'}
-            showIcon
-            title={t('fw.form.innerNode', { name: editedRow.indicator.name, sum: fmtPoints(editedRow.childSum ?? 0) })}
-          />
+          <>
+            <Alert
+              style={{ marginBottom: 16 }}
+              type={!pool && editedRow.mismatch ? 'error' : 'info'}
+              showIcon
+              title={
+                pool
+                  ? t('fw.pool.innerNode', { name: editedRow.indicator.name, max: fmtPoints(typeof maxPoints === 'number' ? maxPoints : editedRow.indicator.maxPoints) })
+                  : t('fw.form.innerNode', { name: editedRow.indicator.name, sum: fmtPoints(editedRow.childSum ?? 0) })
+              }
+            />
+            <Form.Item name="pool" label={t('fw.pool.label')} valuePropName="checked" extra={t('fw.pool.help')}>
+              <Switch aria-label={t('fw.pool.label')} />
+            </Form.Item>
+            <Form.Item name="bonusCap" label={t('fw.bonusCap.label')} rules={[bonusCapRule]} extra={t('fw.bonusCap.help')}>
+              <InputNumber
+                formatter={plain}
+                min={0}
+                max={1000}
+                step={1}
+                style={{ width: NUMBER_WIDTH }}
+                suffix={t('fw.field.points')}
+                aria-label={t('fw.bonusCap.label')}
+              />
+            </Form.Item>
+          </>
         )}
 
         {isLeaf && (
@@ -319,6 +363,16 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
             {kind === 'veto' && (
               <Form.Item name="capGrade" label={t('fw.field.capGrade')} required>
                 <Select style={{ width: NUMBER_WIDTH }} options={gradeOptions} />
+              </Form.Item>
+            )}
+            {kind && kind !== 'quantitative' && (
+              <Form.Item name="entry" label={t('fw.entry.label')} extra={t(entry === 'office' ? 'fw.entry.help.office' : 'fw.entry.help.panel')}>
+                <Radio.Group
+                  options={[
+                    { value: 'panel', label: t('fw.entry.panel') },
+                    { value: 'office', label: t('fw.entry.office') },
+                  ]}
+                />
               </Form.Item>
             )}
           </>

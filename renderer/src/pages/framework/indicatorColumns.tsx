@@ -3,7 +3,7 @@ import { CheckOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
-import type { Indicator } from '../../../../shared/domain/framework';
+import { entryModeOf, type Indicator } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import { Guarded } from './IndicatorToolbar';
 import { fmtPoints, methodSummary, TAG_COLOR, TAG_LABEL, type TreeRow } from './model';
@@ -16,6 +16,54 @@ export interface ColumnActions {
   onDelete: (row: TreeRow) => void;
 }
 
+/** The small 核定 tag of an office-recorded leaf (考核组核定), so the tree shows who records what. */
+const officeTag = (n: Indicator) =>
+  n.method && entryModeOf(n.method) === 'office' ? (
+    <Tooltip title={t('fw.entry.tagTip')}>
+      <Tag color="purple" className="rp-fw-office-tag" data-testid="fw-office-tag">
+        {t('fw.entry.tag')}
+      </Tag>
+    </Tooltip>
+  ) : null;
+
+/** The tags of an inner node's options: 扣分池 and 加分上限 N (NodeOptions), after its name. */
+const optionTags = (r: TreeRow) => {
+  const o = r.indicator.options;
+  if (!r.children || !o) return null;
+  return (
+    <>
+      {o.pool && (
+        <Tooltip title={t('fw.pool.tagTip', { max: fmtPoints(r.indicator.maxPoints) })}>
+          <Tag color="volcano" className="rp-fw-option-tag" data-testid="fw-pool-tag">
+            {t('fw.pool.tag')}
+          </Tag>
+        </Tooltip>
+      )}
+      {o.bonusCap !== null && (
+        <Tooltip title={t('fw.bonusCap.tagTip', { cap: fmtPoints(o.bonusCap) })}>
+          <Tag color="green" className="rp-fw-option-tag" data-testid="fw-bonuscap-tag">
+            {t('fw.bonusCap.tag', { cap: fmtPoints(o.bonusCap) })}
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  );
+};
+
+/** A pool's deduction leaf has 0 points of its own: its max column shows what one occurrence takes instead. */
+const poolRate = (r: TreeRow) => {
+  const m = r.indicator.method;
+  if (!r.inPool || r.children || m?.kind !== 'deduction' || r.indicator.maxPoints !== 0) return null;
+  const points = fmtPoints(m.perOccurrence);
+  return (
+    <Tooltip title={t('fw.pool.rateTip', { points, pool: `${r.inPool.code} ${r.inPool.name}`, max: fmtPoints(r.inPool.maxPoints) })}>
+      <Typography.Text type="secondary" className="rp-fw-pool-rate" data-testid="fw-pool-rate">
+        {t('fw.pool.rate', { points })}
+      </Typography.Text>
+    </Tooltip>
+  );
+};
+
 export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onDelete }: ColumnActions): ColumnsType<TreeRow> {
   return [
     { title: t('fw.col.code'), key: 'code', width: 128, render: (_, r) => <span className="rp-fw-code">{r.indicator.code}</span> },
@@ -23,14 +71,19 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
       title: t('fw.col.name'),
       key: 'name',
       ellipsis: true,
-      render: (_, r) =>
-        r.indicator.criteria ? (
-          <Tooltip title={t('fw.tree.criteriaTip', { criteria: r.indicator.criteria })} placement="topLeft" mouseEnterDelay={0.6} styles={{ root: { maxWidth: 480 } }}>
+      render: (_, r) => (
+        <>
+          {!r.children && officeTag(r.indicator)}
+          {r.indicator.criteria ? (
+            <Tooltip title={t('fw.tree.criteriaTip', { criteria: r.indicator.criteria })} placement="topLeft" mouseEnterDelay={0.6} styles={{ root: { maxWidth: 480 } }}>
+              <span className="rp-fw-name">{r.indicator.name}</span>
+            </Tooltip>
+          ) : (
             <span className="rp-fw-name">{r.indicator.name}</span>
-          </Tooltip>
-        ) : (
-          <span className="rp-fw-name">{r.indicator.name}</span>
-        ),
+          )}
+          {optionTags(r)}
+        </>
+      ),
     },
     {
       title: t('fw.col.tag'),
@@ -47,7 +100,7 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
       key: 'max',
       width: 64,
       align: 'right',
-      render: (_, r) => (r.children ? <b>{fmtPoints(r.indicator.maxPoints)}</b> : fmtPoints(r.indicator.maxPoints)),
+      render: (_, r) => (r.children ? <b>{fmtPoints(r.indicator.maxPoints)}</b> : (poolRate(r) ?? fmtPoints(r.indicator.maxPoints))),
     },
     {
       title: t('fw.col.method'),
@@ -71,7 +124,11 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
       width: 88,
       align: 'right',
       render: (_, r) =>
-        r.childSum === null ? null : r.mismatch ? (
+        r.childSum === null ? null : r.pool ? (
+          <Tooltip title={t('fw.pool.sumTip')}>
+            <Typography.Text type="secondary">{t('fw.pool.sum')}</Typography.Text>
+          </Tooltip>
+        ) : r.mismatch ? (
           <Tooltip title={t('fw.sum.mismatch', { sum: fmtPoints(r.childSum), max: fmtPoints(r.indicator.maxPoints) })}>
             <Typography.Text type="danger" strong data-testid="fw-sum-mismatch">
               <WarningFilled /> {fmtPoints(r.childSum)}

@@ -9,6 +9,8 @@ import {
   DEFAULT_LEVELS,
   IndicatorFields,
   LeafMethod,
+  NodeOptions,
+  type EntryMode,
   type Indicator,
   type IndicatorFieldsInput,
   type MethodKind,
@@ -35,6 +37,11 @@ export interface IndicatorFormValues {
   floorRatio?: number | null;
   excessCap?: number | null;
   capGrade?: string;
+  /** Who records the leaf (评委评分 / 考核组核定); not asked for quantitative leaves. */
+  entry?: EntryMode;
+  /** Inner nodes only: 扣分池（扣完为止） and 加分上限（本部分）, the node's options (NodeOptions). */
+  pool?: boolean;
+  bonusCap?: number | null;
 }
 
 type MethodParam = 'step' | 'levels' | 'perOccurrence' | 'perItem' | 'direction' | 'floorRatio' | 'excessCap' | 'capGrade';
@@ -57,42 +64,54 @@ export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
     maxPoints: n.maxPoints,
     criteria: n.criteria,
     evidence: n.evidence,
+    pool: n.options?.pool ?? false,
+    bonusCap: n.options?.bonusCap ?? null,
   };
   const m = n.method;
   if (!m) return base;
   switch (m.kind) {
     case 'veto':
-      return { ...base, kind: 'veto', capGrade: m.capGrade ?? LOWEST_GRADE };
+      return { ...base, kind: 'veto', capGrade: m.capGrade ?? LOWEST_GRADE, entry: m.entry ?? 'panel' };
     case 'level':
-      return { ...base, kind: 'level', levels: m.levels.map((l) => ({ ...l })) };
-    default:
+      return { ...base, kind: 'level', levels: m.levels.map((l) => ({ ...l })), entry: m.entry ?? 'panel' };
+    case 'quantitative':
       return { ...base, ...m };
+    default:
+      return { ...base, ...m, entry: m.entry ?? 'panel' };
   }
 }
 
-/** The method as the form holds it, shaped for LeafMethod (unparsed). */
+/**
+ * The method as the form holds it, shaped for LeafMethod (unparsed). The entry mode is written only
+ * when it is 考核组核定: absent means 评委评分, so a leaf left as it was stores exactly what it stored before.
+ */
 export function methodFromValues(v: IndicatorFormValues): unknown {
+  const entry = v.entry === 'office' ? { entry: 'office' as const } : {};
   switch (v.kind) {
     case undefined:
       return undefined;
     case 'rating':
-      return { kind: 'rating', step: v.step };
+      return { kind: 'rating', step: v.step, ...entry };
     case 'level':
-      return { kind: 'level', levels: v.levels ?? [] };
+      return { kind: 'level', levels: v.levels ?? [], ...entry };
     case 'deduction':
-      return { kind: 'deduction', perOccurrence: v.perOccurrence };
+      return { kind: 'deduction', perOccurrence: v.perOccurrence, ...entry };
     case 'bonus':
-      return { kind: 'bonus', perItem: v.perItem };
+      return { kind: 'bonus', perItem: v.perItem, ...entry };
     case 'quantitative':
       return { kind: 'quantitative', direction: v.direction, floorRatio: v.floorRatio, excessCap: v.excessCap ?? 0 };
     case 'veto':
-      return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade };
+      return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade, ...entry };
   }
 }
 
-/** The fields to send: leaves carry a method, inner nodes none. */
-export function fieldsFromValues(v: IndicatorFormValues, isLeaf: boolean): IndicatorFieldsInput {
+/**
+ * The fields to send: leaves carry a method, inner nodes none but their options (扣分池, 加分上限（本部分）),
+ * always both, so switching one off clears it. Leaves send none: neither applies to a leaf.
+ */
+export function fieldsFromValues(v: IndicatorFormValues, isLeaf: boolean): IndicatorFieldsInput & { options?: NodeOptions } {
   return {
+    ...(isLeaf ? {} : { options: { pool: v.pool === true, bonusCap: typeof v.bonusCap === 'number' ? v.bonusCap : null } }),
     code: v.code,
     name: v.name,
     tag: v.tag,
@@ -110,6 +129,14 @@ const FIELD_MESSAGES: Partial<Record<FieldName, MessageKey>> = {
   maxPoints: 'fw.invalid.maxPoints',
   criteria: 'fw.invalid.criteria',
   evidence: 'fw.invalid.evidence',
+};
+
+/** 加分上限（本部分）: empty (none) or what NodeOptions accepts. */
+export const bonusCapRule: Rule = {
+  validator: async (_rule, value: unknown) => {
+    if (value === null || value === undefined || value === '') return;
+    if (!NodeOptions.shape.bonusCap.safeParse(value).success) throw new Error(t('fw.bonusCap.invalid'));
+  },
 };
 
 export const fieldRule = (field: FieldName): Rule => ({

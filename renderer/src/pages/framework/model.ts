@@ -49,6 +49,10 @@ export interface TreeRow {
   /** Sum of the children that count toward this node (as validateFramework counts them); null for leaves. */
   childSum: number | null;
   mismatch: boolean;
+  /** A pool (扣分池，扣完为止): its children are 0-point deduction leaves, so their sum is not compared with its max. */
+  pool: boolean;
+  /** The pool this row deducts from, when its parent is one. */
+  inPool: Indicator | null;
   /** How many indicators lie below this one. */
   descendants: number;
   children?: TreeRow[];
@@ -69,21 +73,23 @@ export function buildTree(indicators: readonly Indicator[]): FrameworkTree {
   const bonus = bonusNodes(indicators);
   const byId = new Map<number, TreeRow>();
   const flat: TreeRow[] = [];
-  const build = (n: Indicator, depth: number): TreeRow => {
-    const row: TreeRow = { key: n.id, indicator: n, depth, childSum: null, mismatch: false, descendants: 0 };
+  const build = (n: Indicator, depth: number, parent: Indicator | null): TreeRow => {
+    const row: TreeRow = { key: n.id, indicator: n, depth, childSum: null, mismatch: false, pool: false, inPool: parent?.options?.pool ? parent : null, descendants: 0 };
     byId.set(n.id, row);
     flat.push(row);
     const kids = children.get(n.id) ?? [];
     if (kids.length > 0) {
-      row.children = kids.map((k) => build(k, depth + 1));
+      row.children = kids.map((k) => build(k, depth + 1, n));
       row.descendants = row.children.reduce((s, c) => s + 1 + c.descendants, 0);
       const counted = kids.filter((k) => bonus.has(n.id) || !bonus.has(k.id));
       row.childSum = counted.reduce((s, k) => s + k.maxPoints, 0);
-      row.mismatch = Math.abs(row.childSum - n.maxPoints) > EPS;
+      row.pool = n.options?.pool === true;
+      // As validateFramework: a pool's children deduct from it, they do not add up to it.
+      row.mismatch = !row.pool && Math.abs(row.childSum - n.maxPoints) > EPS;
     }
     return row;
   };
-  const roots = (children.get(null) ?? []).map((n) => build(n, 0));
+  const roots = (children.get(null) ?? []).map((n) => build(n, 0, null));
   return { roots, byId, flat, siblingsOf: (parentId) => children.get(parentId) ?? [] };
 }
 
@@ -106,6 +112,8 @@ export function totals(indicators: readonly Indicator[]): FrameworkTotals {
   let bonusMax = 0;
   for (const n of indicators) {
     const isLeaf = (children.get(n.id) ?? []).length === 0;
+    // A pool counts for its tag with its own points (its children have none), as the engine's tag max does.
+    if (!isLeaf && n.options?.pool && !bonus.has(n.id)) tags[n.tag] += n.maxPoints;
     if (isLeaf) {
       leaves += 1;
       if (n.method?.kind === 'veto') vetoes += 1;
@@ -113,7 +121,8 @@ export function totals(indicators: readonly Indicator[]): FrameworkTotals {
     }
     // The outermost bonus nodes: each caps what lies below it.
     const parent = n.parentId === null ? undefined : byId.get(n.parentId);
-    if (bonus.has(n.id) && !(parent && bonus.has(parent.id))) bonusMax += n.maxPoints;
+    // A section bonus cap (加分上限（本部分）) lowers what it can add.
+    if (bonus.has(n.id) && !(parent && bonus.has(parent.id))) bonusMax += Math.min(n.maxPoints, n.options?.bonusCap ?? Infinity);
   }
   const base = (children.get(null) ?? []).filter((r) => !bonus.has(r.id)).reduce((s, r) => s + r.maxPoints, 0);
   return { base, bonus: bonusMax, leaves, vetoes, tags };

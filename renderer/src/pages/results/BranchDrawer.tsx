@@ -12,13 +12,19 @@ import type { BranchExplanation, BranchResult, CellExplanation, NodeExplanation 
 import { t, type MessageKey } from '../../../../shared/messages';
 import { CellDetail, type PanelNames } from './CellDetail';
 import {
+  bonusCapSentence,
+  bonusNote,
   buildTree,
+  cellVetoTriggered,
+  fmtDeduction,
   fmtExact,
   fmtPoints,
   fmtRate,
   gradeSentences,
   type IndicatorTree,
   missingRaters,
+  poolOf,
+  poolSentence,
   TAG_KEYS,
   tiedWith,
 } from './format';
@@ -170,7 +176,8 @@ function Explained(props: {
   const vetoTriggered = (ind: Indicator): boolean => {
     const kids = tree.children.get(ind.id);
     if (kids?.length) return kids.some(vetoTriggered);
-    return cells.get(ind.id)?.veto?.triggered ?? false;
+    const cell = cells.get(ind.id);
+    return cell ? cellVetoTriggered(cell) : false;
   };
 
   // ---- Rows of the current view ----
@@ -181,7 +188,8 @@ function Explained(props: {
       .slice(0, -1)
       .map((id) => tree.byId.get(id)!.name)
       .join(' / ');
-  const flat = (list: Indicator[]): Row[] => list.map((ind) => ({ key: String(ind.id), ind, depth: 0, inner: false, path: pathOf(ind) }));
+  const flat = (list: Indicator[]): Row[] =>
+    list.map((ind) => ({ key: String(ind.id), ind, depth: 0, inner: !!tree.children.get(ind.id)?.length, path: pathOf(ind) }));
   let rows: Row[];
   let caption: string | null = null;
   if (view === 'tree') {
@@ -195,20 +203,31 @@ function Explained(props: {
   } else if (view === 'bonus') {
     const list = leaves.filter((i) => i.method?.kind === 'bonus');
     rows = flat(list);
-    const { bonusRaw, bonusCap, bonus } = explanation.totals;
+    const { bonusRaw, bonusCap, bonus, bonusSections } = explanation.totals;
+    // With section caps (加分上限（本部分）) that cut something, the period's cap applies to what they left.
+    const sectioned = bonusSections !== undefined && bonusSections < bonusRaw;
+    const counted = sectioned ? bonusSections : bonusRaw;
     caption =
       t('results.tree.bonusSum', { bonus: fmtPoints(bonus), raw: fmtPoints(bonusRaw) }) +
-      (bonusCap !== null && bonusRaw > bonusCap ? t('results.tree.bonusSumCapped', { cap: fmtExact(bonusCap) }) : '');
+      (sectioned ? t('results.bonusCap.sectionsCaption', { sections: fmtPoints(bonusSections) }) : '') +
+      (bonusCap !== null && counted > bonusCap ? t('results.tree.bonusSumCapped', { cap: fmtExact(bonusCap) }) : '');
   } else if (view === 'incomplete') {
     const list = leaves.filter((i) => cells.get(i.id)?.complete === false);
     rows = flat(list);
     caption = list.length ? t('results.tree.incompleteSum', { count: list.length }) : t('results.tree.noIncomplete');
   } else {
     const tag: IndicatorTag = view;
-    const list = leaves.filter((i) => i.tag === tag && i.method?.kind !== 'bonus' && i.method?.kind !== 'veto');
+    // A pool's children have no points of their own: the pool stands in for them, as it does in the tag's subtotal.
+    const list: Indicator[] = [];
+    for (const i of leaves) {
+      if (i.tag !== tag || i.method?.kind === 'bonus' || i.method?.kind === 'veto') continue;
+      const pool = poolOf(tree, i);
+      if (!pool) list.push(i);
+      else if (pool.tag === tag && !list.includes(pool)) list.push(pool);
+    }
     rows = flat(list);
     const sub = branch.tags[tag];
-    const sum = list.reduce((s, i) => s + (cells.get(i.id)?.value ?? 0), 0);
+    const sum = list.reduce((s, i) => s + ((tree.children.get(i.id)?.length ? branch.nodes[i.id]?.points : cells.get(i.id)?.value) ?? 0), 0);
     caption =
       t('results.tree.tagSum', { tag: t(TAG_KEYS[tag]), points: fmtPoints(sub.points), max: fmtExact(sub.max), rate: fmtRate(sub.rate), count: list.length }) +
       (sum > sub.max + 1e-9 ? t('results.tree.tagSumCapped', { sum: fmtPoints(sum), max: fmtExact(sub.max) }) : '');
@@ -222,13 +241,17 @@ function Explained(props: {
       return row.inner ? tag : <NumLink onClick={() => toggleLeaf(ind.id)}>{tag}</NumLink>;
     }
     const points = branch.nodes[ind.id]?.points ?? null;
-    const text = points === null ? t('results.tree.noValue') : fmtPoints(points);
+    // A pool's child (扣分池) shows what it takes from the pool: −3.00.
+    const pooled = !row.inner && poolOf(tree, ind) !== null;
+    const text = points === null ? t('results.tree.noValue') : pooled ? fmtDeduction(points) : fmtPoints(points);
     return (
       <NumLink
         testId={`points-${ind.code}`}
         onClick={() => (row.inner ? toggleNode(ind.id) : toggleLeaf(ind.id))}
       >
-        <span className="rpr-num">{text}</span>
+        <span className="rpr-num" style={pooled && points !== null && points < 0 ? { color: '#b3261e' } : undefined}>
+          {text}
+        </span>
       </NumLink>
     );
   };
@@ -240,6 +263,7 @@ function Explained(props: {
       return (
         <Space size={4} wrap>
           {node?.bonus && <Tag>{t('results.tree.bonusNode')}</Tag>}
+          {node?.pool && <Tag color="volcano">{t('results.pool.tag')}</Tag>}
           {node && !node.complete && <Tag color="orange">{t('results.tree.incomplete')}</Tag>}
         </Space>
       );
@@ -247,6 +271,8 @@ function Explained(props: {
     const cell = cells.get(ind.id);
     if (!cell || cell.complete) return null;
     if (cell.method === 'quantitative') return <Tag color="orange">{t('results.tree.noData')}</Tag>;
+    // An office-recorded leaf (考核组核定) has no raters (its groups are empty): what it lacks is the office's record.
+    if (cell.office) return <Tag color="orange">{t('results.tree.noOffice')}</Tag>;
     const n = missingRaters(cell) || Math.max(0, names.order.size - cell.recused.length - (cell.veto?.answered ?? 0));
     return <Tag color="orange">{t('results.tree.missingRaters', { count: n })}</Tag>;
   };
@@ -276,6 +302,16 @@ function Explained(props: {
             {t('results.tree.capped', { sum: fmtPoints(node.childrenSum), max: fmtExact(node.maxPoints) })}
           </div>
         )}
+        {node && poolSentence(node) && (
+          <div className={node.pool?.floored ? 'rpr-capped' : 'rpr-note'} style={{ paddingLeft: 22 }} data-testid="node-pool">
+            {poolSentence(node)}
+          </div>
+        )}
+        {node && bonusCapSentence(node) && (
+          <div className={node.bonusCap?.capped ? 'rpr-capped' : 'rpr-note'} style={{ paddingLeft: 22 }} data-testid="node-bonuscap">
+            {bonusCapSentence(node)}
+          </div>
+        )}
       </div>
     );
   };
@@ -300,7 +336,14 @@ function Explained(props: {
       key: 'max',
       width: 64,
       align: 'right',
-      render: (_, row) => <span className="rpr-num">{fmtExact(row.ind.maxPoints)}</span>,
+      render: (_, row) =>
+        !row.inner && poolOf(tree, row.ind) ? (
+          <Tooltip title={t('results.pool.childMax')}>
+            <span className="rpr-num rpr-note">—</span>
+          </Tooltip>
+        ) : (
+          <span className="rpr-num">{fmtExact(row.ind.maxPoints)}</span>
+        ),
     },
     { title: t('results.tree.col.status'), key: 'status', width: 150, render: (_, row) => statusCell(row) },
   ];
@@ -365,7 +408,7 @@ function Explained(props: {
           rowExpandable: (row) => !row.inner,
           expandedRowRender: (row) => {
             const cell: CellExplanation | undefined = cells.get(row.ind.id);
-            return cell ? <CellDetail cell={cell} indicator={row.ind} settings={settings} names={names} /> : null;
+            return cell ? <CellDetail cell={cell} indicator={row.ind} settings={settings} names={names} pool={poolOf(tree, row.ind)} /> : null;
           },
         }}
         summary={
@@ -396,14 +439,7 @@ function Explained(props: {
 
 function Totals(props: { data: PeriodResults; branch: BranchResult; explanation: BranchExplanation; onView: (v: TreeView) => void }) {
   const { data, branch, explanation, onView } = props;
-  const { bonusRaw, bonusCap } = explanation.totals;
   const result = data.result;
-  const bonusNote =
-    bonusCap === null
-      ? t('results.drawer.bonusNoCap', { raw: fmtPoints(bonusRaw) })
-      : bonusRaw > bonusCap
-        ? t('results.drawer.bonusCapped', { raw: fmtPoints(bonusRaw), cap: fmtExact(bonusCap) })
-        : t('results.drawer.bonusWithin', { raw: fmtPoints(bonusRaw), cap: fmtExact(bonusCap) });
   const figure = (label: string, value: ReactNode, sub?: ReactNode) => (
     <div className="rpr-drawer-figure">
       <div className="rpr-summary-label">{label}</div>
@@ -429,7 +465,7 @@ function Totals(props: { data: PeriodResults; branch: BranchResult; explanation:
         <NumLink onClick={() => onView('tree')}>{fmtPoints(branch.base)}</NumLink>,
         t('results.drawer.outOf', { max: fmtExact(result.baseMax) }),
       )}
-      {figure(t('results.drawer.bonus'), <NumLink onClick={() => onView('bonus')}>{fmtPoints(branch.bonus)}</NumLink>, bonusNote)}
+      {figure(t('results.drawer.bonus'), <NumLink onClick={() => onView('bonus')}>{fmtPoints(branch.bonus)}</NumLink>, bonusNote(explanation.totals))}
       {tagFigure('party')}
       {tagFigure('business')}
       {tagFigure('fusion')}

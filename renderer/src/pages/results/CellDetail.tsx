@@ -8,7 +8,7 @@ import type { Indicator } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { CellExplanation, GroupCombination, QuantitativeWorking, ScoreUse, VetoWorking } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
-import { entryText, fmtExact, fmtPoints, fmtShare, methodRule } from './format';
+import { entryText, fmtDeduction, fmtExact, fmtPoints, fmtShare, methodRule } from './format';
 
 export interface PanelNames {
   rater: (id: number) => string;
@@ -21,8 +21,13 @@ export interface PanelNames {
 
 const sep = () => t('results.summary.sep');
 
-export function CellDetail(props: { cell: CellExplanation; indicator: Indicator; settings: PeriodSettings; names: PanelNames }) {
+/** A leaf's value in words; a pool's child (扣分池) says what it deducts, its value being minus that. */
+const leafValue = (value: number, pool: Indicator | null) =>
+  pool ? t('results.pool.cellValue', { value: fmtDeduction(value).replace('−', '') }) : t('results.cell.leafValue', { value: fmtPoints(value) });
+
+export function CellDetail(props: { cell: CellExplanation; indicator: Indicator; settings: PeriodSettings; names: PanelNames; pool?: Indicator | null }) {
   const { cell, indicator, settings, names } = props;
+  const pool = props.pool ?? null;
   const recused = cell.recused.length ? (
     <div className="rpr-cell-line rpr-note" data-testid="cell-recused">
       {t('results.cell.recused', {
@@ -34,21 +39,24 @@ export function CellDetail(props: { cell: CellExplanation; indicator: Indicator;
   return (
     <div className="rpr-cell" data-testid={`cell-${cell.indicatorId}`}>
       <div className="rpr-note" style={{ marginBottom: 8 }}>
-        {methodRule(indicator, settings)}
+        {methodRule(indicator, settings, pool)}
       </div>
-      {cell.quantitative ? (
+      {cell.office ? (
+        <Office office={cell.office} cell={cell} indicator={indicator} pool={pool} />
+      ) : cell.quantitative ? (
         <Quantitative working={cell.quantitative} cell={cell} indicator={indicator} />
       ) : cell.veto ? (
         <Veto working={cell.veto} cell={cell} names={names} />
       ) : (
-        <Groups cell={cell} indicator={indicator} settings={settings} names={names} />
+        <Groups cell={cell} indicator={indicator} settings={settings} names={names} pool={pool} />
       )}
       {recused}
     </div>
   );
 }
 
-function Groups({ cell, indicator, settings, names }: { cell: CellExplanation; indicator: Indicator; settings: PeriodSettings; names: PanelNames }) {
+function Groups(props: { cell: CellExplanation; indicator: Indicator; settings: PeriodSettings; names: PanelNames; pool: Indicator | null }) {
+  const { cell, indicator, settings, names, pool } = props;
   const normalized = cell.groups.some((g) => g.scores.some((s) => s.normalized !== null));
   const counted = cell.groups.filter((g) => g.value !== null);
   const value = cell.value;
@@ -80,7 +88,7 @@ function Groups({ cell, indicator, settings, names }: { cell: CellExplanation; i
           <span className="rpr-missing">{t('results.cell.none')}</span>
         ) : (
           <>
-            <b>{t('results.cell.leafValue', { value: fmtPoints(value) })}</b> {how}
+            <b>{leafValue(value, pool)}</b> {how}
           </>
         )}
       </div>
@@ -132,7 +140,7 @@ function GroupBox(props: {
               title: t('results.cell.col.points'),
               key: 'points',
               align: 'right',
-              render: (_, s) => <span className="rpr-num">{struck(s, fmtPoints(s.points))}</span>,
+              render: (_, s) => <span className="rpr-num">{struck(s, fmtDeduction(s.points))}</span>,
             },
             ...(normalized
               ? [
@@ -253,6 +261,37 @@ function Quantitative({ working: w, cell, indicator }: { working: QuantitativeWo
         {cell.value !== null && cell.value > max + 1e-9 && t('results.cell.leafValueCapped')}
       </div>
     </>
+  );
+}
+
+/** An office-recorded cell (考核组核定): the office's one value and what it rests on; no rater took part. */
+function Office(props: { office: NonNullable<CellExplanation['office']>; cell: CellExplanation; indicator: Indicator; pool: Indicator | null }) {
+  const { office, cell, indicator, pool } = props;
+  if (office.value === null) {
+    return (
+      <div className="rpr-cell-line rpr-working rpr-missing" data-testid="cell-office">
+        {t('results.office.pending')}
+      </div>
+    );
+  }
+  const rests = [office.evidence ? t('results.office.evidence', { evidence: office.evidence }) : t('results.office.noEvidence'), office.evidenceDate ?? ''].filter(Boolean).join('，');
+  const veto = indicator.method?.kind === 'veto';
+  return (
+    <div className="rpr-cell-line rpr-working" data-testid="cell-office">
+      {t('results.office.line', { value: entryText(indicator.method, office.value) })}
+      {'；'}
+      {rests}
+      {' → '}
+      {veto ? (
+        office.value >= 1 ? (
+          <b style={{ color: '#b3261e' }}>{t('results.office.vetoTriggered')}</b>
+        ) : (
+          <b>{t('results.veto.notTriggered')}</b>
+        )
+      ) : (
+        <b>{pool && cell.value !== null ? leafValue(cell.value, pool) : t('results.office.points', { value: fmtPoints(cell.value) })}</b>
+      )}
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Indicator, LeafMethod, Tag } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
-import { roundPoints, type BranchExplanation, type BranchResult, type CellExplanation, type EngineResult } from '../../../../shared/engine';
+import { roundPoints, type BranchExplanation, type BranchResult, type CellExplanation, type EngineResult, type NodeExplanation } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
 
 /** Points as printed everywhere: rounded once (half away from zero, as the engine does), 2 decimals. */
@@ -93,10 +93,66 @@ export function entryText(method: LeafMethod | null, raw: number): string {
 /** How many eligible raters have not scored this cell (0 for a quantitative leaf). */
 export const missingRaters = (cell: CellExplanation): number => cell.groups.reduce((n, g) => n + g.missingRaterIds.length, 0);
 
-/** The rule of a leaf in one line ("满分 3，每发生 1 次扣 0.5 分，扣完为止"). */
-export function methodRule(ind: Indicator, settings: PeriodSettings): string {
+/**
+ * Whether a veto leaf stands triggered for the branch. An office-recorded veto (考核组核定) has no raters' working:
+ * the office's record triggers it at 1 or more; otherwise the raters' combination decides.
+ */
+export const cellVetoTriggered = (cell: CellExplanation): boolean => (cell.office ? (cell.office.value ?? 0) >= 1 : (cell.veto?.triggered ?? false));
+
+// ---- Pools (扣分池) and section bonus caps (加分上限（本部分）), docs/scoring-rules.md ----
+
+/** The pool a leaf deducts from: its parent when that is a pool and the leaf a deduction (as the engine reads it). */
+export function poolOf(tree: IndicatorTree, ind: Indicator): Indicator | null {
+  const parent = ind.parentId === null ? undefined : tree.byId.get(ind.parentId);
+  return parent?.options?.pool && ind.method?.kind === 'deduction' ? parent : null;
+}
+
+/** A figure inside a sentence: rounded as printed, without trailing zeros ("20", "17", "2.5"). */
+const said = (x: number) => fmtExact(roundPoints(x));
+
+/** A pool's working in one line: "本部分 20 分，扣 23 分，扣完为止 → 0 分" or "本部分 20 分，扣 3 分：20 − 3 = 17 分". */
+export function poolSentence(node: NodeExplanation): string | null {
+  if (!node.pool || node.points === null) return null;
+  const max = said(node.maxPoints);
+  const deducted = said(node.pool.deducted);
+  if (node.pool.floored) return t('results.pool.floored', { max, deducted });
+  if (roundPoints(node.pool.deducted) === 0) return t('results.pool.none', { max });
+  return t('results.pool.working', { max, deducted, points: said(node.points) });
+}
+
+/** A section's bonus against its cap: "加分 6 分，本部分上限 5 分 → 5 分" (or within the cap). */
+export function bonusCapSentence(node: NodeExplanation): string | null {
+  if (!node.bonusCap) return null;
+  const { raw, cap, capped } = node.bonusCap;
+  return t(capped ? 'results.bonusCap.capped' : 'results.bonusCap.within', { raw: said(raw), cap: said(cap) });
+}
+
+/**
+ * How the bonus was counted, for the totals line: the bonus leaves added up, then (when some section has a cap
+ * and it cut something) the section-capped bonus, then the period's cap.
+ */
+export function bonusNote(totals: BranchExplanation['totals']): string {
+  const { bonusRaw, bonusSections, bonusCap } = totals;
+  if (bonusSections === undefined || bonusSections >= bonusRaw) {
+    if (bonusCap === null) return t('results.drawer.bonusNoCap', { raw: fmtPoints(bonusRaw) });
+    return bonusRaw > bonusCap
+      ? t('results.drawer.bonusCapped', { raw: fmtPoints(bonusRaw), cap: fmtExact(bonusCap) })
+      : t('results.drawer.bonusWithin', { raw: fmtPoints(bonusRaw), cap: fmtExact(bonusCap) });
+  }
+  const sections = t('results.bonusCap.sections', { raw: fmtPoints(bonusRaw), sections: fmtPoints(bonusSections) });
+  if (bonusCap === null) return sections + t('results.bonusCap.periodNone');
+  return sections + t(bonusSections > bonusCap ? 'results.bonusCap.periodCapped' : 'results.bonusCap.periodWithin', { cap: fmtExact(bonusCap) });
+}
+
+/** A pool child's points are minus its deduction: printed with a true minus sign ("−3.00"). */
+export const fmtDeduction = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : roundPoints(x) < 0 ? `−${fmtPoints(-x)}` : fmtPoints(Math.abs(x));
+
+/** The rule of a leaf in one line ("满分 3，每发生 1 次扣 0.5 分，扣完为止"); a pool's child names its pool. */
+export function methodRule(ind: Indicator, settings: PeriodSettings, pool: Indicator | null = null): string {
   const m = ind.method;
   const max = fmtExact(ind.maxPoints);
+  if (pool && m?.kind === 'deduction') return t('results.pool.rule', { pool: pool.name, per: fmtExact(m.perOccurrence), max: fmtExact(pool.maxPoints) });
   switch (m?.kind) {
     case 'rating':
       return t('results.cell.rule.rating', { step: fmtExact(m.step), max });

@@ -83,7 +83,7 @@ export function GridRows(
           width={frozenW}
           code={row.leaf.code}
           name={row.leaf.name}
-          method={t(`scoring.method.${row.method.kind}`)}
+          method={row.office ? `${t(`scoring.method.${row.method.kind}`)}·${t('fw.entry.tag')}` : t(`scoring.method.${row.method.kind}`)}
           max={row.method.kind === 'veto' ? '' : fmt(row.leaf.maxPoints)}
           depth={row.depth}
           focused={vr.index === focusRow}

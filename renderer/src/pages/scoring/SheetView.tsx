@@ -167,7 +167,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
   /** 一票否决 items are answered for every branch; most are 否: fill the unanswered ones of a group in one (undoable) step. */
   const fillVeto = (groupId: number) => {
     if (refuseChange()) return;
-    const rows = store.leafRows.filter((r) => r.path[0]?.id === groupId && r.method.kind === 'veto');
+    const rows = store.leafRows.filter((r) => r.path[0]?.id === groupId && r.method.kind === 'veto' && r.rated); // office vetoes are the office's
     const cells = store.branches.flatMap((b) => (b.recused ? [] : rows.filter((r) => !store.get(b.id, r.leaf.id)).map((r) => ({ branchId: b.id, indicatorId: r.leaf.id }))));
     if (!cells.length) return void message.info(t('scoring.veto.fillNone'));
     keep(modal.confirm({

@@ -18,6 +18,48 @@ export interface SidePanelProps {
   onDone: () => void;
 }
 
+/** An office-recorded cell (考核组核定): the office's value, its reasons and 依据, read-only. */
+function OfficeCell({ store, row, branch }: { store: SheetStore; row: LeafRow; branch: SheetBranch }) {
+  const o = store.office.get(cellKey(branch.id, row.leaf.id));
+  return (
+    <div className="rp-side-cell" data-testid="side-office">
+      <h4>
+        {t('scoring.office.side')}：{branch.code} {branch.name}
+      </h4>
+      <div className="rp-side-kv">
+        <span>{t('scoring.office.sideValue')}</span>
+        <b>{o ? displayValue(row.method, o.value) : <Typography.Text type="warning">{t('scoring.office.sidePending')}</Typography.Text>}</b>
+        {o && row.method.kind !== 'veto' ? (
+          <>
+            <span>{t('scoring.side.points')}</span>
+            <b>{fmt(pointsOf(row.leaf, row.method, o.value))}</b>
+          </>
+        ) : null}
+        {o?.evidence ? (
+          <>
+            <span>{t('office.ui.col.evidence')}</span>
+            <span>
+              {o.evidence}
+              {o.evidenceDate ? `，${o.evidenceDate}` : ''}
+            </span>
+          </>
+        ) : null}
+      </div>
+      {o?.detail.length ? (
+        <>
+          <div className="rp-side-sub">{t('scoring.office.sideReasons')}</div>
+          <ol className="rp-side-reasons">
+            {o.detail.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <div className="rp-side-sub">{t('scoring.office.sideNote')}</div>
+    </div>
+  );
+}
+
 export function SidePanel({ store, row, branch, editable, onEditReasons, onDone }: SidePanelProps) {
   if (!row) {
     return (
@@ -50,7 +92,9 @@ export function SidePanel({ store, row, branch, editable, onEditReasons, onDone 
       <h4>{t('scoring.side.evidence')}</h4>
       <p className="rp-side-text">{leaf.evidence || t('scoring.side.none')}</p>
 
-      {branch && row.rated && !branch.recused ? (
+      {branch && row.office && !branch.recused ? (
+        <OfficeCell store={store} row={row} branch={branch} />
+      ) : branch && row.rated && !branch.recused ? (
         <div className="rp-side-cell" data-testid="side-cell">
           <h4>
             {t('scoring.side.cell')}：{branch.code} {branch.name}

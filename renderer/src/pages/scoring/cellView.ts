@@ -16,7 +16,9 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
   const v = store.values.get(k);
   const st = store.states.get(k);
   let className = 'rp-cell';
+  const office = row.office ? store.office.get(k) : undefined;
   if (b.recused) className += ' is-recused';
+  else if (row.office) className += ' is-office';
   else if (!row.rated) className += ' is-quant';
   else if (!v) className += ' is-empty';
   if (st) className += ` is-${st.status}`;
@@ -25,9 +27,14 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
   let tone: CellProps['tone'] = null;
   if (c.kind === 'detail') {
     className += ' is-detail';
-    if (v?.detail.length) text = v.detail.join('；');
+    if (row.office) text = office?.detail.join('；') ?? '';
+    else if (v?.detail.length) text = v.detail.join('；');
     else if (v && detailNeeded(row.method, v.value)) [text, tone] = [t('scoring.grid.detailNeeded'), 'placeholder'];
-  } else if (!b.recused && !row.rated) [text, tone] = [t('scoring.grid.quantitative'), 'quant'];
+  } else if (!b.recused && row.office)
+    [text, tone] = office
+      ? [t('scoring.office.value', { value: displayValue(row.method, office.value) }), row.method.kind === 'veto' && office.value === 1 ? 'veto' : null]
+      : [t('scoring.office.pending'), 'quant'];
+  else if (!b.recused && !row.rated) [text, tone] = [t('scoring.grid.quantitative'), 'quant'];
   else if (v && st?.status === 'draft') [text, tone] = [t('scoring.grid.draft', { value: displayValue(row.method, v.value) }), 'placeholder'];
   else if (v) [text, tone] = [displayValue(row.method, v.value), row.method.kind === 'veto' && v.value === 1 ? 'veto' : null];
   return {
@@ -52,7 +59,8 @@ export function groupCellView(store: SheetStore, node: GroupRow, c: Column): { t
   if (c.kind === 'value' && !c.branch.recused) {
     const vetoRows = store.leafRows.filter((r) => r.path[0]?.id === node.node.id && r.method.kind === 'veto');
     if (vetoRows.length) {
-      const flagged = vetoRows.filter((r) => store.get(c.branch.id, r.leaf.id)?.value === 1).length;
+      const valueOf = (r: LeafRow) => (r.office ? store.office.get(cellKey(c.branch.id, r.leaf.id)) : store.get(c.branch.id, r.leaf.id));
+      const flagged = vetoRows.filter((r) => valueOf(r)?.value === 1).length;
       text = flagged ? t('scoring.grid.vetoCount', { count: flagged }) : '';
       veto = flagged > 0;
     } else {
@@ -75,6 +83,7 @@ export function footView(store: SheetStore, c: Column): { text: string; title: s
 export function vetoOnlyGroups(leafRows: readonly LeafRow[]): Set<number> {
   const kinds = new Map<number, Set<string>>();
   for (const r of leafRows) {
+    if (!r.rated) continue; // office-recorded vetoes are not the rater's to fill
     const g = r.path[0]?.id;
     if (g !== undefined) kinds.set(g, (kinds.get(g) ?? new Set()).add(r.method.kind));
   }

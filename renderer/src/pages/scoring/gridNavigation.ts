@@ -165,6 +165,7 @@ export function cellRefusal(row: LeafRow | null, branch: SheetBranch, readOnly: 
   if (!row) return null;
   if (readOnly) return t('scoring.refuse.locked', { reason: readOnly });
   if (branch.recused) return t('scoring.refuse.recused', { branch: `${branch.code} ${branch.name}`, reason: branch.reason });
+  if (row.office) return t('scoring.office.refuse');
   if (!row.rated) return t('scoring.refuse.quantitative');
   return guard();
 }

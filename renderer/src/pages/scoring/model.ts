@@ -4,7 +4,7 @@
  * allowed range), and showing stored values in the rater's terms.
  * Pure functions: no React.
  */
-import type { Indicator, LeafMethod } from '../../../../shared/domain/framework';
+import { entryModeOf, type Indicator, type LeafMethod } from '../../../../shared/domain/framework';
 import { detailRequired, normalizeEntryText, readEntry } from '../../../../shared/domain/entry';
 import { childrenOf } from '../../../../shared/domain/framework-validate';
 import { isRaterScored } from '../../../../shared/domain/rater-leaves';
@@ -26,8 +26,10 @@ export interface LeafRow {
   depth: number;
   /** Ancestors from the first-level dimension down (without the leaf). */
   path: Indicator[];
-  /** Scored by raters (every method except quantitative). */
+  /** Scored by raters (every method except quantitative, on leaves the panel scores). */
   rated: boolean;
+  /** Recorded by the office (考核组核定): shown read-only with the office's value. */
+  office: boolean;
 }
 
 export type Row = GroupRow | LeafRow;
@@ -48,7 +50,10 @@ export function buildRows(indicators: readonly Indicator[]): Row[] {
   const walk = (node: Indicator, path: Indicator[]) => {
     const kids = children.get(node.id);
     if (!kids?.length) {
-      if (node.method) rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: isRaterScored(node) });
+      if (node.method) {
+        const office = entryModeOf(node.method) === 'office';
+        rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: isRaterScored(node) && !office, office });
+      }
       return;
     }
     for (const k of kids) walk(k, [...path, node]);

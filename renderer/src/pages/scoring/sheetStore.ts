@@ -26,6 +26,12 @@ export interface CellValue {
   detail: string[];
 }
 
+/** What the office recorded on an office-recorded leaf (考核组核定) and the 依据 it rests on. */
+export interface OfficeValue extends CellValue {
+  evidence: string;
+  evidenceDate: string | null;
+}
+
 export type SaveStatus = 'saving' | 'saved' | 'failed' | 'draft';
 export interface CellState {
   status: SaveStatus;
@@ -82,6 +88,8 @@ export class SheetStore {
   failedCount = 0;
   /** Cells waiting for their reasons (待填原因): not sent yet. */
   draftCount = 0;
+  /** The office's values on office-recorded leaves (考核组核定): read-only, counted in the subtotals. */
+  readonly office = new Map<CellKey, OfficeValue>();
   /** Live subtotals of this rater's entries, per branch (the shared engine, one rater). */
   readonly totals = new Map<number, BranchResult>();
 
@@ -151,6 +159,10 @@ export class SheetStore {
 
   /** The server's entries, with what is still unsaved here kept on top. */
   private load(sheet: RaterSheet) {
+    this.office.clear();
+    for (const o of sheet.office) {
+      this.office.set(cellKey(o.branchId, o.indicatorId), { value: o.value, detail: o.detail, evidence: o.evidence, evidenceDate: o.evidenceDate });
+    }
     this.base.clear();
     this.enteredBy.clear();
     for (const e of sheet.entries) {
@@ -256,6 +268,11 @@ export class SheetStore {
       recusals: [],
       scores,
       measurements: [],
+      // The office's values count in the rater's subtotal exactly as in the panel's result (one-rater.ts).
+      office: [...this.office].flatMap(([k, o]) => {
+        const { branchId, indicatorId } = splitKey(k);
+        return ids.has(branchId) ? [{ branchId, indicatorId, value: o.value, evidence: o.evidence ?? '', evidenceDate: o.evidenceDate ?? null }] : [];
+      }),
       // One rater: nothing to normalise against the panel.
       settings: { ...this.settings, normalize: false },
     };

@@ -1,0 +1,65 @@
+/**
+ * Messages of the panel workbook (评委名单, electron/services/panel-xlsx.ts) and
+ * of the CLI's panel and period-settings commands (electron/cli/panel.ts), part
+ * of the one catalogue.
+ */
+export const panelCliMessages = {
+  // The 评委名单 workbook
+  'workbook.panel.help.1': '1. 每行填写一位评委，带 * 的列必须填写；空行会被跳过。',
+  'workbook.panel.help.2': '2. 评委编号：已有评委的编号由融评填入，用于识别是哪位评委（可借此改名、换组）；新增评委请留空。没有编号的行按“评委组 + 姓名”对应已有评委，找不到则新增。',
+  'workbook.panel.help.3': '3. 评委组、组权重：同一评委组的各行权重必须相同，权重应大于 0（如 考评组 0.6、职工代表组 0.4）。表中新出现的评委组会新建。',
+  'workbook.panel.help.4': '4. 姓名在本周期内不能重复；职务可不填。',
+  'workbook.panel.help.5': '5. 所在支部编码：评委本人所在的党支部，评委自动回避本支部，无需另写原因。',
+  'workbook.panel.help.6': '6. 回避支部编码：其他需要回避的党支部，多个编码用“、”、逗号或换行分隔；填写了回避支部就必须填写回避原因（如 配偶在该支部）。',
+  'workbook.panel.help.7': '7. 表中没有列出的已有评委保持不变，不会被删除。任何一行有错误时整个文件都不会导入，融评会列出每一处错误的行号和列。请勿修改第一行表头。',
+  'workbook.panel.groupRequired': '评委组不能为空',
+  'workbook.panel.weightRequired': '组权重不能为空',
+  'workbook.panel.weightNotANumber': '组权重应为数字，现为“{value}”',
+  'workbook.panel.weightPositive': '组权重应大于 0，且不超过 {max}',
+  'workbook.panel.weightDiffers': '评委组“{group}”在第 {row} 行的权重是 {first}，这里是 {weight}；同一评委组只能有一个权重',
+  'workbook.panel.raterIdUnknown': '本周期没有编号为“{id}”的评委（新增评委请留空）',
+  'workbook.panel.raterIdDuplicate': '评委（编号 {id}）在第 {row} 行已出现过',
+  'workbook.panel.nameRequired': '姓名不能为空',
+  'workbook.panel.nameDuplicate': '评委“{name}”在第 {row} 行已出现过',
+  'workbook.panel.nameInOtherGroup': '“{name}”已是评委组“{group}”的评委（编号 {id}）；如要换组或改名，请在“评委编号”列填写 {id}',
+  'workbook.panel.reasonRequired': '填写了回避支部，必须写明回避原因',
+  'workbook.panel.noRows': '文件“{file}”中没有评委（从第 2 行起填写）',
+  'workbook.panel.tooManyRows': '文件“{file}”有 {rows} 行，评委名单最多 {max} 行',
+
+  // rongping panel …
+  'cli.cmd.panelList.usage': 'panel list --period 编号',
+  'cli.cmd.panelList.summary': '列出周期的评委组（权重）和评委（编号、职务、PIN 码是否已设、回避）',
+  'cli.cmd.panelTemplate.usage': 'panel template 文件.xlsx --period 编号',
+  'cli.cmd.panelTemplate.summary': '写出评委名单（已填入现有评委组、评委和回避）',
+  'cli.cmd.panelImport.usage': 'panel import 文件.xlsx --period 编号',
+  'cli.cmd.panelImport.summary': '导入评委名单：新建或更新评委组和评委（有任何错误则全部不导入）；',
+  'cli.cmd.panelImport.summary2': '表中没有的已有评委保持不变',
+  'cli.panel.none': '本周期还没有评委组和评委',
+  'cli.panel.column.group': '评委组',
+  'cli.panel.column.weight': '权重',
+  'cli.panel.column.raterCount': '评委数',
+  'cli.panel.column.id': '编号',
+  'cli.panel.column.name': '姓名',
+  'cli.panel.column.title': '职务',
+  'cli.panel.column.pin': 'PIN 码',
+  'cli.panel.column.recusals': '回避',
+  'cli.panel.pinSet': '已设',
+  'cli.panel.pinUnset': '未设',
+  'cli.panel.recusal': '{code}（{reason}）',
+  'cli.panel.count': '共 {groups} 个评委组，{raters} 位评委',
+  'cli.panel.templateDone': '已写出评委名单（{rows} 位评委）到 {path}',
+  'cli.panel.imported': '已导入 {file}：新建评委组 {groupsCreated} 个，更新 {groupsUpdated} 个；新增评委 {ratersCreated} 位，更新 {ratersUpdated} 位，{ratersUnchanged} 位未变',
+  'cli.panel.kept': '表中没有的 {count} 位评委保持不变：{names}',
+  'cli.panel.keptRater': '{name}（编号 {id}，{group}）',
+
+  // rongping period settings …
+  'cli.cmd.periodSettings.usage': 'period settings --period 编号 [--file 设置.json]',
+  'cli.cmd.periodSettings.summary': '以 JSON 显示周期的计分设置；',
+  'cli.cmd.periodSettings.summary2': '加 --file 则用该 JSON 文件替换全部设置（未写的项取默认值，有错误则不作修改）',
+  'cli.settings.unreadable': '无法读取设置文件“{file}”：{reason}',
+  'cli.settings.notJson': '不是有效的 JSON（{reason}）',
+  'cli.settings.invalid': '设置文件“{file}”中有 {count} 处错误，设置没有修改',
+  'cli.settings.problem': '{path}：{message}',
+  'cli.settings.root': '（整个文件）',
+  'cli.settings.replaced': '已替换考核周期 {id}“{name}”的设置',
+} as const;
