@@ -55,15 +55,14 @@ import {
   cellText,
   cellValue,
   columnLetter,
-  locateHeaders,
-  normaliseHeader,
-  readWorkbook,
-  withCellProblems,
-  writeWorkbook,
   type ImportCell,
   type ImportWorkbook,
+  normaliseHeader,
+  openImportSheet,
+  withCellProblems,
   type Workbook,
   type Worksheet,
+  writeWorkbook,
 } from './xlsx';
 
 type Field = FrameworkColumnField;
@@ -308,16 +307,7 @@ function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPrevi
 
 /** Reads a framework workbook and says what importing it would create, or every reason it cannot. */
 export async function previewFrameworkImport(file: string): Promise<FrameworkImportPreview> {
-  const fileName = path.basename(file);
-  const wb = await readWorkbook(file);
-  const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.data) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: fileName }));
-
-  const columns = locateHeaders(sheet, FRAMEWORK_TEMPLATE_COLUMNS);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new AppError('validation', t('import.error.missingHeader', { file: fileName, header: missing.map(headerOf).join('、') }));
-  }
+  const { name: fileName, workbook: wb, sheet, columns } = await openImportSheet(file, FRAMEWORK_SHEETS.data, FRAMEWORK_TEMPLATE_COLUMNS, REQUIRED);
 
   const cellErrors: { row: number; col: number; column: string; message: string }[] = [];
   const cellError = (row: ReadRow, field: Field, reason: string) => {

@@ -4,7 +4,6 @@
  * only type numbers; read back all or nothing, every bad cell located. See
  * docs/user/workbooks.md “业务数据导入模板”.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   MEASUREMENT_SHEETS,
@@ -32,9 +31,8 @@ import {
   cellErrors,
   cellText,
   columnLetter,
-  locateHeaders,
+  openImportSheet,
   readRow,
-  readWorkbook,
   withCellProblems,
   writeWorkbook,
 } from './xlsx';
@@ -104,17 +102,9 @@ export async function writeMeasurementTemplate(db: Database, periodId: number, f
 
 /** Reads a business-data workbook and says what importing it would store, or every reason it cannot. */
 export async function previewMeasurementImport(db: Database, periodId: number, file: string): Promise<MeasurementImportPreview> {
-  const name = path.basename(file);
   const scope = loadPeriodScope(db, periodId);
   assertPeriodEditable(scope.period);
-  const wb = await readWorkbook(file);
-  const sheet = wb.getWorksheet(MEASUREMENT_SHEETS.data) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
-  const columns = locateHeaders(sheet, MEASUREMENT_TEMPLATE_COLUMNS);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
-  }
+  const { name, workbook: wb, sheet, columns } = await openImportSheet(file, MEASUREMENT_SHEETS.data, MEASUREMENT_TEMPLATE_COLUMNS, REQUIRED);
 
   // Every branch by code, so a branch outside the period is named as such rather than "not found".
   const branches = branchesByCode(db);

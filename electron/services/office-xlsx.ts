@@ -5,7 +5,6 @@
  * rests on; read back all or nothing, every bad cell located. See
  * docs/user/workbooks.md “考核组核定表”.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { detailProblem, MIN_REASON_CHARS, parseEntry, type DetailProblem } from '../../shared/domain/entry';
 import { describeEntry, entryHint, formatEntry } from '../../shared/domain/entry-text';
@@ -37,9 +36,8 @@ import {
   cellValue,
   columnLetter,
   dateText,
-  locateHeaders,
+  openImportSheet,
   readRow,
-  readWorkbook,
   withCellProblems,
   writeWorkbook,
 } from './xlsx';
@@ -156,17 +154,9 @@ export async function writeOfficeTemplate(db: Database, periodId: number, file: 
 
 /** Reads a 考核组核定 workbook and says what importing it would store, or every reason it cannot. */
 export async function previewOfficeImport(db: Database, periodId: number, file: string): Promise<OfficeImportPreview> {
-  const name = path.basename(file);
   const scope = loadPeriodScope(db, periodId);
   assertPeriodEditable(scope.period);
-  const wb = await readWorkbook(file);
-  const sheet = wb.getWorksheet(OFFICE_SHEETS.data) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
-  const columns = locateHeaders(sheet, OFFICE_TEMPLATE_COLUMNS);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
-  }
+  const { name, workbook: wb, sheet, columns } = await openImportSheet(file, OFFICE_SHEETS.data, OFFICE_TEMPLATE_COLUMNS, REQUIRED);
 
   // Every branch by code, so a branch outside the period is named as such rather than "not found".
   const branches = branchesByCode(db);

@@ -4,7 +4,6 @@
  * stored through the panel service's own functions (saveGroup, saveRater), so
  * its rules hold for an import as for the form. See docs/user/workbooks.md “评委名单”.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   PANEL_SHEETS,
@@ -32,9 +31,8 @@ import {
   cellErrors,
   cellText,
   columnLetter,
-  locateHeaders,
+  openImportSheet,
   readRow,
-  readWorkbook,
   withCellProblems,
   writeWorkbook,
 } from './xlsx';
@@ -102,16 +100,8 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
 
 /** Reads a panel workbook and says what importing it would create or change, or every reason it cannot. */
 export async function previewPanelImport(db: Database, periodId: number, file: string): Promise<PanelImportPreview> {
-  const name = path.basename(file);
   assertPeriodEditable(getPeriod(db, periodId));
-  const wb = await readWorkbook(file);
-  const sheet = wb.getWorksheet(PANEL_SHEETS.data) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
-  const columns = locateHeaders(sheet, PANEL_TEMPLATE_COLUMNS);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
-  }
+  const { name, workbook: wb, sheet, columns } = await openImportSheet(file, PANEL_SHEETS.data, PANEL_TEMPLATE_COLUMNS, REQUIRED);
   if (sheet.rowCount - 1 > PANEL_MAX_ROWS) {
     throw new AppError('validation', t('workbook.panel.tooManyRows', { file: name, rows: sheet.rowCount - 1, max: PANEL_MAX_ROWS }));
   }

@@ -4,7 +4,6 @@
  * collected in one workbook for all branches; and, once results may be
  * seen, the gap between what a branch gave itself and what the panel gave.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { entryHint, formatEntry, describeEntry } from '../../shared/domain/entry-text';
 import { parseEntry } from '../../shared/domain/entry';
@@ -39,9 +38,8 @@ import {
   cellText,
   cellValue,
   columnLetter,
-  locateHeaders,
+  openImportSheet,
   readRow,
-  readWorkbook,
   withCellProblems,
   writeWorkbook,
 } from './xlsx';
@@ -284,17 +282,9 @@ export async function writeSelfTemplate(db: Database, periodId: number, file: st
 
 /** Reads a self-assessment workbook and says what importing it would store, or every reason it cannot. */
 export async function previewSelfImport(db: Database, periodId: number, file: string): Promise<SelfImportPreview> {
-  const name = path.basename(file);
   const ctx = selfContext(db, periodId);
   assertPeriodEditable(ctx.period);
-  const wb = await readWorkbook(file);
-  const sheet = wb.getWorksheet(SELF_SHEETS.data) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
-  const columns = locateHeaders(sheet, SELF_TEMPLATE_COLUMNS);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.map(headerOf).join('、') }));
-  }
+  const { name, workbook: wb, sheet, columns } = await openImportSheet(file, SELF_SHEETS.data, SELF_TEMPLATE_COLUMNS, REQUIRED);
   const branches = branchesByCode(db);
   const inScope = new Set(ctx.branches.map((b) => b.id));
   const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));

@@ -116,6 +116,27 @@ export function locateHeaders<F extends string>(
 }
 
 /**
+ * Opens an import's sheet (by its name, else the first) and finds its headers;
+ * refuses a file without a sheet or without a required column, naming the file
+ * and the columns. Every period and framework workbook import starts here.
+ */
+export async function openImportSheet<F extends string>(
+  file: string,
+  sheetName: string,
+  columns: readonly { field: F; header: string }[],
+  required: readonly F[],
+): Promise<{ name: string; workbook: ImportWorkbook; sheet: ImportSheet; columns: Map<F, number> }> {
+  const name = path.basename(file);
+  const workbook = await readWorkbook(file);
+  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
+  if (!sheet) throw new AppError('validation', t('import.error.noSheet', { file: name }));
+  const found = locateHeaders(sheet, columns);
+  const missing = required.filter((f) => !found.has(f)).map((f) => columns.find((c) => c.field === f)!.header.replace('*', ''));
+  if (missing.length > 0) throw new AppError('validation', t('import.error.missingHeader', { file: name, header: missing.join('、') }));
+  return { name, workbook, sheet, columns: found };
+}
+
+/**
  * One validation for a block of cells (e.g. `C2:C1000`), written as a single
  * range. Set cell by cell, exceljs 4.4 writes overlapping ranges (`C10:C1000`
  * and `C2:C1000`: its optimiser sorts addresses as text), which Excel reports
