@@ -214,6 +214,9 @@ export const api = {
       id: Id.nullable().default(null),
       name: text('组名').trim().min(1, { error: '组名不能为空' }).max(30),
       weight: z.number().positive({ error: '权重应大于 0' }).max(100),
+      // The group's own combination rule (docs/scoring-rules.md §4); null = the period's setting.
+      combine: z.enum(['mean', 'trimmed', 'median']).nullable().default(null),
+      trimMinRaters: z.number().int().min(3).max(50).nullable().default(null),
     }),
   ).returns<RaterGroup>(),
   'panel.deleteGroup': method(z.object({ periodId: Id, id: Id })).returns<null>(),

@@ -16,7 +16,15 @@ import { fail, intFlag, periodFile, printError, report, type CliCommand, type Ou
 function panelListing(panel: PanelView, codes: Map<number, string>) {
   const groups = new Map(panel.groups.map((g) => [g.id, g]));
   return {
-    groups: panel.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight, raters: panel.raters.filter((r) => r.groupId === g.id).length })),
+    groups: panel.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      weight: g.weight,
+      // The group's own combination rule; null = the period's setting (docs/scoring-rules.md §4).
+      combine: g.combine,
+      trimMinRaters: g.trimMinRaters,
+      raters: panel.raters.filter((r) => r.groupId === g.id).length,
+    })),
     raters: panel.raters.map((r) => ({
       id: r.id,
       name: r.name,
@@ -36,8 +44,14 @@ const listingText = (p: PanelListing) =>
     ? t('cli.panel.none')
     : [
         formatTable(
-          [t('cli.panel.column.group'), t('cli.panel.column.weight'), t('cli.panel.column.raterCount')],
-          p.groups.map((g) => [g.name, String(g.weight), String(g.raters)]),
+          [t('cli.panel.column.group'), t('cli.panel.column.weight'), t('cli.panel.column.raterCount'), t('cli.panel.column.combine'), t('cli.panel.column.trimMinRaters')],
+          p.groups.map((g) => [
+            g.name,
+            String(g.weight),
+            String(g.raters),
+            g.combine === null ? t('groupRule.period') : t(`groupRule.${g.combine}`),
+            g.trimMinRaters === null ? t('groupRule.period') : String(g.trimMinRaters),
+          ]),
         ),
         '',
         formatTable(

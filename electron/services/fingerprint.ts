@@ -1,6 +1,6 @@
 /**
  * A fingerprint of what a period's results are computed from: the framework's
- * leaves and their rules, the branches, the panel (groups, weights, raters,
+ * leaves and their rules, the branches, the panel (groups, weights and rules, raters,
  * recusals), every entry, every business figure, every office record
  * (考核组核定, with its evidence) and the scoring settings.
  * Two computations with the same fingerprint give the same figures, in any
@@ -58,7 +58,15 @@ export function resultsFingerprint(input: EngineInput): string {
   const canonical = {
     indicators: byId(input.indicators),
     branches: byId(input.branches),
-    groups: byId(input.groups),
+    // A group's own combination rule only when it has one: periods whose groups follow the period's rule keep
+    // the fingerprints their records were made from.
+    groups: byId(input.groups).map((g) => ({
+      id: g.id,
+      name: g.name,
+      weight: g.weight,
+      ...(g.combine !== undefined && g.combine !== null ? { combine: g.combine } : {}),
+      ...(g.trimMinRaters !== undefined && g.trimMinRaters !== null ? { trimMinRaters: g.trimMinRaters } : {}),
+    })),
     raters: byId(input.raters),
     recusals: [...input.recusals].sort((a, b) => a.raterId - b.raterId || a.branchId - b.branchId),
     measurements: [...input.measurements].sort((a, b) => a.branchId - b.branchId || a.indicatorId - b.indicatorId),

@@ -15,7 +15,7 @@ import {
   type PanelImportRater,
   type PanelImportResult,
 } from '../../shared/domain/panel-workbook';
-import type { Rater } from '../../shared/domain/views';
+import type { Rater, RaterGroup } from '../../shared/domain/views';
 import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { t } from '../../shared/messages';
 import { inTransaction, type Database } from '../db';
@@ -47,6 +47,18 @@ export const PANEL_MAX_ROWS = 500;
 const columnOf = (field: Field) => PANEL_TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1;
 const headerOf = (field: Field) => PANEL_TEMPLATE_COLUMNS.find((c) => c.field === field)!.header.replace('*', '');
 
+type Combine = NonNullable<RaterGroup['combine']>;
+const COMBINES: readonly Combine[] = ['mean', 'trimmed', 'median'];
+const TRIM_MIN_RATERS = { min: 3, max: 50 } as const;
+/** A group's rule as a cell reads it; null (the period's) is an empty cell. */
+const combineLabel = (c: Combine) => t(`groupRule.${c}`);
+const ruleText = (v: string | number | null) => (v === null ? t('groupRule.period') : String(v));
+/** A 组内汇总 cell: a rule, null for empty (or 沿用周期设置 written out), undefined for anything else. */
+function parseCombine(text: string): Combine | null | undefined {
+  if (text === '' || text === t('groupRule.period')) return null;
+  return COMBINES.find((c) => c === text || combineLabel(c) === text);
+}
+
 /** One reason for a rater's recusals: the workbook has one cell for them. */
 const reasonsOf = (r: Rater) => [...new Set(r.recusals.filter((c) => c.branchId !== r.branchId).map((c) => c.reason))].join('；');
 
@@ -72,6 +84,8 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
       branchCode: r.branchId === null ? null : (codes.get(r.branchId) ?? null),
       recusalCodes: extra.map((c) => codes.get(c.branchId)).filter(Boolean).join('、') || null,
       reason: reasonsOf(r) || null,
+      combine: group.combine === null ? null : combineLabel(group.combine),
+      trimMinRaters: group.trimMinRaters,
     };
     const row = sheet.getRow(i + 2);
     PANEL_TEMPLATE_COLUMNS.forEach((c, col) => (row.getCell(col + 1).value = values[c.field]));
@@ -85,6 +99,23 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
     showErrorMessage: true,
     error: t('workbook.panel.weightPositive', { max: LIMITS.weight }),
   });
+  const combine = columnLetter(columnOf('combine'));
+  addRangeValidation(sheet, `${combine}2:${combine}${PANEL_MAX_ROWS + 1}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${COMBINES.map(combineLabel).join(',')}"`],
+    showErrorMessage: true,
+    error: t('workbook.panel.validation.combine'),
+  });
+  const trim = columnLetter(columnOf('trimMinRaters'));
+  addRangeValidation(sheet, `${trim}2:${trim}${PANEL_MAX_ROWS + 1}`, {
+    type: 'whole',
+    operator: 'between',
+    formulae: [TRIM_MIN_RATERS.min, TRIM_MIN_RATERS.max],
+    allowBlank: true,
+    showErrorMessage: true,
+    error: t('workbook.panel.validation.trimMinRaters'),
+  });
   addHelpSheet(wb, PANEL_SHEETS.help, [
     t('workbook.panel.help.1'),
     t('workbook.panel.help.2'),
@@ -93,6 +124,7 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
     t('workbook.panel.help.5'),
     t('workbook.panel.help.6'),
     t('workbook.panel.help.7'),
+    t('workbook.panel.help.8'),
   ]);
   await writeWorkbook(wb, file);
   return { path: file, rows: panel.raters.length };
@@ -136,11 +168,31 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
     else if (weight === undefined) cellError(r, 'weight', t('workbook.panel.weightNotANumber', { value: text('weight') }));
     else if (!(weight > 0) || weight > LIMITS.weight) cellError(r, 'weight', t('workbook.panel.weightPositive', { max: LIMITS.weight }));
     const known = groups.get(group);
+    const stored = groupsByName.get(group);
+    // The group's own rule, one per group like the weight; a file without the columns (an older template) keeps the stored one.
+    const combine = columns.has('combine') ? parseCombine(text('combine')) : (stored?.combine ?? null);
+    if (combine === undefined) cellError(r, 'combine', t('workbook.panel.combineUnknown', { value: text('combine') }));
+    const trimNumber = number('trimMinRaters');
+    const trimMinRaters = !columns.has('trimMinRaters')
+      ? (stored?.trimMinRaters ?? null)
+      : trimNumber === null
+        ? null
+        : typeof trimNumber === 'number' && Number.isInteger(trimNumber) && trimNumber >= TRIM_MIN_RATERS.min && trimNumber <= TRIM_MIN_RATERS.max
+          ? trimNumber
+          : undefined;
+    if (trimMinRaters === undefined) cellError(r, 'trimMinRaters', t('workbook.panel.trimMinRatersInvalid', { value: text('trimMinRaters') }));
+    if (known && combine !== undefined && known.combine !== combine) {
+      const show = (c: Combine | null) => (c === null ? ruleText(null) : combineLabel(c));
+      cellError(r, 'combine', t('workbook.panel.ruleDiffers', { group, row: known.row, header: headerOf('combine'), first: show(known.combine), value: show(combine) }));
+    }
+    if (known && trimMinRaters !== undefined && known.trimMinRaters !== trimMinRaters) {
+      cellError(r, 'trimMinRaters', t('workbook.panel.ruleDiffers', { group, row: known.row, header: headerOf('trimMinRaters'), first: ruleText(known.trimMinRaters), value: ruleText(trimMinRaters) }));
+    }
     if (group !== '' && typeof weight === 'number' && weight > 0 && weight <= LIMITS.weight) {
       if (known && known.weight !== weight) cellError(r, 'weight', t('workbook.panel.weightDiffers', { group, row: known.row, first: known.weight, weight }));
-      if (!known) {
-        const stored = groupsByName.get(group);
-        groups.set(group, { row: r, name: group, weight, id: stored?.id ?? null, action: !stored ? 'create' : stored.weight === weight ? 'unchanged' : 'update' });
+      if (!known && combine !== undefined && trimMinRaters !== undefined) {
+        const same = stored !== undefined && stored.weight === weight && stored.combine === combine && stored.trimMinRaters === trimMinRaters;
+        groups.set(group, { row: r, name: group, weight, combine, trimMinRaters, id: stored?.id ?? null, action: !stored ? 'create' : same ? 'unchanged' : 'update' });
       }
     }
 
@@ -243,7 +295,7 @@ export async function importPanel(ctx: Pick<ServiceContext, 'db' | 'now'>, perio
   return inTransaction(db, () => {
     const groupIds = new Map<string, number>();
     for (const g of preview.groups) {
-      groupIds.set(g.name, g.action === 'unchanged' ? g.id! : saveGroup(db, periodId, { id: g.id, name: g.name, weight: g.weight }, by).id);
+      groupIds.set(g.name, g.action === 'unchanged' ? g.id! : saveGroup(db, periodId, { id: g.id, name: g.name, weight: g.weight, combine: g.combine, trimMinRaters: g.trimMinRaters }, by).id);
     }
     for (const r of preview.raters) {
       if (r.action === 'unchanged') continue;

@@ -25,11 +25,11 @@ export function getPanel(db: Database, periodId: number): PanelView {
 /** The panel of a period the caller has already found (getPeriod counts its entries, which a large period feels). */
 export function loadPanel(db: Database, periodId: number): PanelView {
   const groups = db
-    .prepare<[number], { id: number; period_id: number; name: string; weight: number; position: number }>(
+    .prepare<[number], { id: number; period_id: number; name: string; weight: number; position: number; combine: RaterGroup['combine']; trim_min_raters: number | null }>(
       'SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id',
     )
     .all(periodId)
-    .map((g) => ({ id: g.id, periodId: g.period_id, name: g.name, weight: g.weight, position: g.position }));
+    .map((g) => ({ id: g.id, periodId: g.period_id, name: g.name, weight: g.weight, position: g.position, combine: g.combine, trimMinRaters: g.trim_min_raters }));
   const recusals = db
     .prepare<[number], { rater_id: number; branch_id: number; reason: string }>(
       'SELECT c.* FROM recusal c JOIN rater r ON r.id = c.rater_id WHERE r.period_id = ?',
@@ -67,8 +67,24 @@ export interface PanelChangeBy {
   now: Date;
 }
 
-/** A group as the log keeps it. */
-const groupSnapshot = (g: { name: string; weight: number }) => ({ name: g.name, weight: g.weight });
+type GroupRule = Pick<RaterGroup, 'combine' | 'trimMinRaters'>;
+interface GroupFields extends GroupRule {
+  name: string;
+  weight: number;
+}
+
+/**
+ * A group as the log keeps it; its own combination rule only when it has one, so the entries of groups that
+ * follow the period's rule read as they always did.
+ */
+const groupSnapshot = (g: GroupFields) => ({
+  name: g.name,
+  weight: g.weight,
+  ...(g.combine !== null ? { combine: g.combine } : {}),
+  ...(g.trimMinRaters !== null ? { trimMinRaters: g.trimMinRaters } : {}),
+});
+const sameGroup = (a: GroupFields, b: GroupFields) => a.name === b.name && a.weight === b.weight && a.combine === b.combine && a.trimMinRaters === b.trimMinRaters;
+const GROUP_COLUMNS = 'name, weight, combine, trim_min_raters AS trimMinRaters';
 
 /** A rater as the log keeps it: group by name, own branch and recusals by code, so the entry reads on its own. */
 function raterSnapshot(db: Database, raterId: number): Record<string, unknown> | null {
@@ -89,24 +105,50 @@ function logPanel(db: Database, periodId: number, by: PanelChangeBy, action: str
   auditWriter(db, by.now)({ periodId, actorKind: by.actor.kind, actor: by.actor.name, entity: 'panel', action, raterId, old, new: now });
 }
 
-export function saveGroup(db: Database, periodId: number, group: { id?: number | null; name: string; weight: number }, by: PanelChangeBy): RaterGroup {
+/**
+ * Adds or changes a group. `combine` / `trimMinRaters`: the group's own rule, null = the period's; left out
+ * (undefined) = kept as stored (null for a new group) — how a workbook without those columns leaves them.
+ */
+export function saveGroup(
+  db: Database,
+  periodId: number,
+  group: { id?: number | null; name: string; weight: number; combine?: GroupRule['combine']; trimMinRaters?: number | null },
+  by: PanelChangeBy,
+): RaterGroup {
   editablePeriod(db, periodId);
   const clash = db
     .prepare<[number, string], { id: number }>('SELECT id FROM rater_group WHERE period_id = ? AND name = ?')
     .get(periodId, group.name.trim());
   if (clash && clash.id !== group.id) throw new AppError('conflict', t('error.panel.groupExists', { name: group.name }), [{ field: 'name', message: t('error.panel.groupExists', { name: group.name }) }]);
-  const next = groupSnapshot({ name: group.name.trim(), weight: group.weight });
   const id = inTransaction(db, () => {
     if (group.id) {
-      const before = db.prepare<[number, number], { name: string; weight: number }>('SELECT name, weight FROM rater_group WHERE id = ? AND period_id = ?').get(group.id, periodId);
+      const before = db.prepare<[number, number], GroupFields>(`SELECT ${GROUP_COLUMNS} FROM rater_group WHERE id = ? AND period_id = ?`).get(group.id, periodId);
       if (!before) throw new AppError('not_found', t('error.panel.groupNotFound'));
-      db.prepare('UPDATE rater_group SET name = ?, weight = ? WHERE id = ? AND period_id = ?').run(next.name, next.weight, group.id, periodId);
-      if (before.name !== next.name || before.weight !== next.weight) logPanel(db, periodId, by, t('panel.audit.groupChanged', { name: next.name }), groupSnapshot(before), next);
+      const next: GroupFields = {
+        name: group.name.trim(),
+        weight: group.weight,
+        combine: group.combine === undefined ? before.combine : group.combine,
+        trimMinRaters: group.trimMinRaters === undefined ? before.trimMinRaters : group.trimMinRaters,
+      };
+      db.prepare('UPDATE rater_group SET name = ?, weight = ?, combine = ?, trim_min_raters = ? WHERE id = ? AND period_id = ?').run(
+        next.name,
+        next.weight,
+        next.combine,
+        next.trimMinRaters,
+        group.id,
+        periodId,
+      );
+      if (!sameGroup(before, next)) logPanel(db, periodId, by, t('panel.audit.groupChanged', { name: next.name }), groupSnapshot(before), groupSnapshot(next));
       return group.id;
     }
+    const next: GroupFields = { name: group.name.trim(), weight: group.weight, combine: group.combine ?? null, trimMinRaters: group.trimMinRaters ?? null };
     const position = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater_group WHERE period_id = ?').get(periodId)!.n;
-    const created = Number(db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(periodId, next.name, next.weight, position).lastInsertRowid);
-    logPanel(db, periodId, by, t('panel.audit.groupAdded', { name: next.name }), null, next);
+    const created = Number(
+      db
+        .prepare('INSERT INTO rater_group (period_id, name, weight, combine, trim_min_raters, position) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(periodId, next.name, next.weight, next.combine, next.trimMinRaters, position).lastInsertRowid,
+    );
+    logPanel(db, periodId, by, t('panel.audit.groupAdded', { name: next.name }), null, groupSnapshot(next));
     return created;
   });
   return getPanel(db, periodId).groups.find((g) => g.id === id)!;
@@ -117,7 +159,7 @@ export function deleteGroup(db: Database, periodId: number, groupId: number, by:
   const n = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM rater WHERE group_id = ?').get(groupId)!.n;
   if (n > 0) throw new AppError('conflict', t('error.panel.groupHasRaters', { count: n }));
   inTransaction(db, () => {
-    const before = db.prepare<[number, number], { name: string; weight: number }>('SELECT name, weight FROM rater_group WHERE id = ? AND period_id = ?').get(groupId, periodId);
+    const before = db.prepare<[number, number], GroupFields>(`SELECT ${GROUP_COLUMNS} FROM rater_group WHERE id = ? AND period_id = ?`).get(groupId, periodId);
     db.prepare('DELETE FROM rater_group WHERE id = ? AND period_id = ?').run(groupId, periodId);
     if (before) logPanel(db, periodId, by, t('panel.audit.groupDeleted', { name: before.name }), groupSnapshot(before), null);
   });

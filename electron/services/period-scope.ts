@@ -86,7 +86,7 @@ export function panelEngineInput(scope: PeriodScope, scores: EngineScore[] | Sco
   return {
     indicators: scope.indicators,
     branches: scope.branches.map(engineBranch),
-    groups: scope.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+    groups: scope.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight, combine: g.combine, trimMinRaters: g.trimMinRaters })),
     raters: scope.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
     recusals: scope.raters.flatMap((r) =>
       r.recusals.map((c) => ({ raterId: r.id, branchId: c.branchId, reason: c.reason || OWN_BRANCH_REASON })),

@@ -164,11 +164,16 @@ function writeBranches(db: Database, periodId: number, branchIds: readonly numbe
 
 function copyPanel(db: Database, fromPeriodId: number, toPeriodId: number): void {
   const groups = db
-    .prepare<[number], { id: number; name: string; weight: number; position: number }>('SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id')
+    .prepare<[number], { id: number; name: string; weight: number; position: number; combine: string | null; trim_min_raters: number | null }>(
+      'SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id',
+    )
     .all(fromPeriodId);
   const groupMap = new Map<number, number>();
   for (const g of groups) {
-    const info = db.prepare('INSERT INTO rater_group (period_id, name, weight, position) VALUES (?, ?, ?, ?)').run(toPeriodId, g.name, g.weight, g.position);
+    // The group's own combination rule goes with it (issue 11 §5): a copied panel computes as the original did.
+    const info = db
+      .prepare('INSERT INTO rater_group (period_id, name, weight, position, combine, trim_min_raters) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(toPeriodId, g.name, g.weight, g.position, g.combine, g.trim_min_raters);
     groupMap.set(g.id, Number(info.lastInsertRowid));
   }
   const raters = db

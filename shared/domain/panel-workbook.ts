@@ -1,6 +1,6 @@
 /**
- * The panel workbook (评委名单): one row per rater, with the rater's group and
- * its weight, own branch and recusals. Written prefilled with a period's
+ * The panel workbook (评委名单): one row per rater, with the rater's group, its
+ * weight and combination rule, own branch and recusals. Written prefilled with a period's
  * panel, read back all or nothing (electron/services/panel-xlsx.ts). See
  * docs/user/workbooks.md “评委名单”.
  */
@@ -18,6 +18,9 @@ export const PANEL_TEMPLATE_COLUMNS = [
   { field: 'branchCode', header: '所在支部编码', width: 14 },
   { field: 'recusalCodes', header: '回避支部编码', width: 22 },
   { field: 'reason', header: '回避原因', width: 24 },
+  // The group's own combination rule (docs/scoring-rules.md §4), last so that older files read as before: empty = the period's setting.
+  { field: 'combine', header: '组内汇总', width: 20 },
+  { field: 'trimMinRaters', header: '去极值最少人数', width: 14 },
 ] as const;
 export type PanelColumnField = (typeof PANEL_TEMPLATE_COLUMNS)[number]['field'];
 
@@ -29,6 +32,9 @@ export interface PanelImportGroup {
   row: number;
   name: string;
   weight: number;
+  /** The group's own rule; null = the period's. A file without these columns keeps the stored rule. */
+  combine: 'mean' | 'trimmed' | 'median' | null;
+  trimMinRaters: number | null;
   /** Its id when the period has it already. */
   id: number | null;
   action: ImportAction;

@@ -38,6 +38,10 @@ export interface RaterGroup {
   name: string;
   weight: number;
   position: number;
+  /** How the group's scores on one cell are combined (docs/scoring-rules.md §4); null = the period's `settings.combine`. */
+  combine: 'mean' | 'trimmed' | 'median' | null;
+  /** The fewest raters for the group's trimming; null = the period's `settings.trimMinRaters`. */
+  trimMinRaters: number | null;
 }
 
 export interface Rater {

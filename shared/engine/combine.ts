@@ -13,7 +13,15 @@ export interface Combination {
   dropped: [number, number] | null;
 }
 
-type Rule = Pick<PeriodSettings, 'combine' | 'trimMinRaters'>;
+export type Rule = Pick<PeriodSettings, 'combine' | 'trimMinRaters'>;
+
+/**
+ * The rule a rater group's entries are combined by: the group's own where it has one (issue 11 §5 — a
+ * panel of 9 trims, a group of 3 takes the mean), else the period's. Each half falls back on its own.
+ */
+export function groupRule(group: { combine?: Rule['combine'] | null; trimMinRaters?: number | null }, period: Rule): Rule {
+  return { combine: group.combine ?? period.combine, trimMinRaters: group.trimMinRaters ?? period.trimMinRaters };
+}
 
 /**
  * The group's value from the first `n` numbers of `values` (which it may

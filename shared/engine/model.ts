@@ -9,7 +9,7 @@
 import { JUDGMENT_METHODS, entryModeOf, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { CellStore } from './cells';
-import { combineEntries, combineValues, type Entry } from './combine';
+import { combineEntries, combineValues, groupRule, type Entry, type Rule } from './combine';
 import { entryPoints, poolEntryPoints, quantitativePoints } from './points';
 import { indexFramework, type FrameworkIndex } from './tree';
 import type {
@@ -68,6 +68,8 @@ export class ScoringModel {
   private readonly raterIndex: Map<number, number>;
   private readonly raterGroup: Int32Array;
   private readonly groupWeight: Float64Array;
+  /** Per group: the rule its entries are combined by (its own, else the period's), resolved once. */
+  private readonly groupRules: Rule[];
   /** branch × rater → 1 when the rater is recused from the branch. */
   private readonly recused: Uint8Array;
   private readonly recusalReason = new Map<number, string>();
@@ -99,6 +101,7 @@ export class ScoringModel {
     this.raterIndex = new Map(input.raters.map((r, i) => [r.id, i]));
     const groupIndex = new Map(input.groups.map((g, i) => [g.id, i]));
     this.groupWeight = Float64Array.from(input.groups, (g) => g.weight);
+    this.groupRules = input.groups.map((g) => groupRule(g, input.settings));
     this.raterGroup = Int32Array.from(input.raters, (r) => groupIndex.get(r.groupId) ?? -1);
 
     this.recused = new Uint8Array(B * R);
@@ -386,11 +389,11 @@ export class ScoringModel {
     for (let g = 0; g < G; g++) {
       const n = counts[g]!;
       if (n > 0) {
-        const value = combineValues(this.groupBuffers[g]!, n, this.settings);
+        const value = combineValues(this.groupBuffers[g]!, n, this.groupRules[g]!);
         weighted += value * this.groupWeight[g]!;
         weights += this.groupWeight[g]!;
       }
-      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.settings), raw!, method, node.maxPoints, judgment, pooled));
+      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.groupRules[g]!), raw!, method, node.maxPoints, judgment, pooled));
     }
     const value = weights > 0 ? weighted / weights : Number.NaN;
     if (explain) {
@@ -451,7 +454,7 @@ export class ScoringModel {
     return {
       groupId: group.id,
       weight: group.weight,
-      rule: this.settings.combine,
+      rule: this.groupRules[g]!.combine,
       trimmed: c?.trimmed ?? false,
       scores,
       value: c?.value ?? null,

@@ -29,6 +29,10 @@ export interface EngineGroup {
   id: number;
   name: string;
   weight: number;
+  /** The group's own combination rule (docs/scoring-rules.md §4); absent or null = the period's `settings.combine`. */
+  combine?: 'mean' | 'trimmed' | 'median' | null;
+  /** The group's own fewest raters for trimming; absent or null = the period's `settings.trimMinRaters`. */
+  trimMinRaters?: number | null;
 }
 
 export interface EngineRater {

@@ -11,6 +11,17 @@ import { periodSetup, type PeriodSetup } from '../helpers/period-setup';
 
 const HEADERS = ['评委编号', '评委组*', '组权重*', '姓名*', '职务', '所在支部编码', '回避支部编码', '回避原因'];
 type Cell = string | number | null;
+/** The group's own combination rule: the last two columns (I, J), empty = the period's setting. */
+const RULE_HEADERS = ['组内汇总', '去极值最少人数'];
+
+/** Replaces the data rows of the 评委 sheet, the rule columns included. */
+async function writeWideRows(file: string, rows: Cell[][]) {
+  const wb = await readBook(file);
+  const sheet = wb.getWorksheet('评委')!;
+  const width = HEADERS.length + RULE_HEADERS.length;
+  for (let r = 2; r <= Math.max(sheet.rowCount, rows.length + 1); r++) for (let c = 0; c < width; c++) sheet.getCell(r, c + 1).value = rows[r - 2]?.[c] ?? null;
+  await wb.xlsx.writeFile(file);
+}
 
 async function readBook(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -54,7 +65,7 @@ describe('the panel workbook (评委名单)', () => {
     const file = await template(s);
     const wb = await readBook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['评委', '填写说明']);
-    expect((wb.getWorksheet('评委')!.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect((wb.getWorksheet('评委')!.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, ...RULE_HEADERS]);
     expect(String(wb.getWorksheet('填写说明')!.getCell('A1').value)).toMatch(/^1\. 每行填写一位评委/);
     expect(await dataRows(file)).toEqual([
       [s.r1, '考评组', 1, '王建国', '党委副书记', null, 'GD-01', '曾任该支部书记'],
@@ -231,6 +242,74 @@ describe('the panel workbook (评委名单)', () => {
     const finalised = await s.invoke('periods.advance', { id: s.periodId, to: 'finalised', override: '测试：评分未齐先定稿' });
     expect(finalised).toMatchObject({ ok: true });
     expect(await s.invoke('panel.import', { periodId: s.periodId, path: file })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('已定稿') } });
+  });
+
+  it('writes and reads each group’s own rule in the last two columns (empty = the period’s)', async () => {
+    const s = await periodSetup({ status: 'draft' });
+    const groupId = (await panelOf(s)).groups[0]!.id;
+    await s.invoke('panel.saveGroup', { periodId: s.periodId, id: groupId, name: '考评组', weight: 1, combine: 'trimmed', trimMinRaters: 7 });
+    const file = await template(s);
+    const sheet = (await readBook(file)).getWorksheet('评委')!;
+    expect([2, 3].map((r) => [sheet.getCell(r, 9).value, sheet.getCell(r, 10).value])).toEqual([
+      ['去掉最高最低后平均', 7],
+      ['去掉最高最低后平均', 7],
+    ]);
+    expect(await s.invoke('panel.previewImport', { periodId: s.periodId, path: file })).toMatchObject({ ok: true, value: { errors: [], groups: [{ action: 'unchanged' }] } });
+
+    await writeWideRows(file, [
+      [s.r1, '考评组', 1, '王建国', null, null, null, null, null, null],
+      [s.r2, '考评组', 1, '李敏', null, 'HG-02', null, null, null, null],
+      [null, '职工代表组', 0.4, '张海燕', null, null, null, null, '平均', null],
+      [null, '上级党委', 0.2, '刘志强', null, null, null, null, '中位数', 4],
+    ]);
+    const preview = await s.invoke('panel.previewImport', { periodId: s.periodId, path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors).toEqual([]);
+    expect(preview.value.groups.map((g) => [g.name, g.combine, g.trimMinRaters, g.action])).toEqual([
+      ['考评组', null, null, 'update'],
+      ['职工代表组', 'mean', null, 'create'],
+      ['上级党委', 'median', 4, 'create'],
+    ]);
+    expect(await s.invoke('panel.import', { periodId: s.periodId, path: file })).toMatchObject({ ok: true, value: { groupsCreated: 2, groupsUpdated: 1 } });
+    expect((await panelOf(s)).groups.map((g) => [g.name, g.combine, g.trimMinRaters])).toEqual([
+      ['考评组', null, null],
+      ['职工代表组', 'mean', null],
+      ['上级党委', 'median', 4],
+    ]);
+
+    // A file of the template before these columns (eight columns) leaves the stored rules as they are.
+    const old = path.join(s.dir, 'old.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('评委');
+    ws.addRow(HEADERS);
+    ws.addRow([null, '上级党委', 0.2, '刘志强', null, null, null, null]);
+    await wb.xlsx.writeFile(old);
+    expect(await s.invoke('panel.import', { periodId: s.periodId, path: old })).toMatchObject({ ok: true, value: { groupsUpdated: 0, ratersUnchanged: 1 } });
+    expect((await panelOf(s)).groups.find((g) => g.name === '上级党委')).toMatchObject({ combine: 'median', trimMinRaters: 4 });
+  });
+
+  it('refuses rows of one group that disagree on its rule, and a rule it cannot read, naming row and column', async () => {
+    const s = await periodSetup({ status: 'draft' });
+    const file = await template(s);
+    await writeWideRows(file, [
+      [s.r1, '考评组', 1, '王建国', null, null, null, null, '平均', 5],
+      [s.r2, '考评组', 1, '李敏', null, 'HG-02', null, null, '中位数', 6], // 3: both halves differ from row 2
+      [null, '职工代表组', 0.4, '张海燕', null, null, null, null, '最高分', null], // 4: not a rule
+      [null, '上级党委', 0.2, '刘志强', null, null, null, null, null, 2], // 5: fewer than 3
+      [null, '上级党委', 0.2, '赵六', null, null, null, null, null, 3.5], // 6: not a whole number
+    ]);
+    const before = await panelOf(s);
+    const preview = await s.invoke('panel.previewImport', { periodId: s.periodId, path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors.map((e) => e.message)).toEqual([
+      '第 3 行，I 列（组内汇总）：评委组“考评组”在第 2 行的组内汇总是“平均”，这里是“中位数”；同一评委组各行必须相同',
+      '第 3 行，J 列（去极值最少人数）：评委组“考评组”在第 2 行的去极值最少人数是“5”，这里是“6”；同一评委组各行必须相同',
+      '第 4 行，I 列（组内汇总）：组内汇总应为“平均”“去掉最高最低后平均”或“中位数”（留空即沿用周期设置），现为“最高分”',
+      '第 5 行，J 列（去极值最少人数）：去极值最少人数应为 3～50 的整数（留空即沿用周期设置），现为“2”',
+      '第 6 行，J 列（去极值最少人数）：去极值最少人数应为 3～50 的整数（留空即沿用周期设置），现为“3.5”',
+    ]);
+    expect(await s.invoke('panel.import', { periodId: s.periodId, path: file })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await panelOf(s)).toEqual(before);
   });
 
   it('refuses what is not a panel workbook: not an xlsx, no header, no rows', async () => {

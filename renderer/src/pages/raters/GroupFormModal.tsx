@@ -1,14 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
+import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterGroup } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
+import { ruleInWords, type Combine } from './groupRule';
+
+/** The select's value for “no rule of its own” (a Select cannot hold null as an option value). */
+const INHERIT = 'period';
 
 interface Values {
   name: string;
   weight: number | null;
+  combine: Combine | typeof INHERIT;
+  trimMinRaters: number | null;
 }
 
 interface Props {
@@ -18,30 +25,46 @@ interface Props {
   group: RaterGroup | null;
   /** Sum of the other groups' weights, to show the share this one will get. */
   otherWeights: number;
+  /** The period's own rule, which a group without one follows. */
+  periodRule: Pick<PeriodSettings, 'combine' | 'trimMinRaters'>;
   onClose: () => void;
 }
 
-export function GroupFormModal({ periodId, open, group, otherWeights, onClose }: Props) {
+export function GroupFormModal({ periodId, open, group, otherWeights, periodRule, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
   const weight = Form.useWatch('weight', form);
+  const combine = Form.useWatch('combine', form);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(group ? { name: group.name, weight: group.weight } : { name: '', weight: null });
+    form.setFieldsValue(
+      group
+        ? { name: group.name, weight: group.weight, combine: group.combine ?? INHERIT, trimMinRaters: group.trimMinRaters }
+        : { name: '', weight: null, combine: INHERIT, trimMinRaters: null },
+    );
   }, [open, group, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => call('panel.saveGroup', { periodId, id: group?.id ?? null, name: v.name, weight: v.weight ?? 0 }),
+    mutationFn: (v: Values) =>
+      call('panel.saveGroup', {
+        periodId,
+        id: group?.id ?? null,
+        name: v.name,
+        weight: v.weight ?? 0,
+        combine: v.combine === INHERIT ? null : v.combine,
+        // The minimum only means something to a trimmed mean; any other rule keeps none, so none lingers unseen.
+        trimMinRaters: v.combine === 'trimmed' ? (v.trimMinRaters ?? null) : null,
+      }),
     onSuccess: async (g) => {
       await queryClient.invalidateQueries();
       void message.success(t(group ? 'panel.group.updated' : 'panel.group.created', { name: g.name }));
       onClose();
     },
     onError: (e) => {
-      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'weight') : [];
+      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'weight' || d.field === 'combine' || d.field === 'trimMinRaters') : [];
       if (fieldErrors.length) form.setFields(fieldErrors.map((d) => ({ name: d.field as keyof Values, errors: [d.message] })));
       else showError(e);
     },
@@ -60,9 +83,9 @@ export function GroupFormModal({ periodId, open, group, otherWeights, onClose }:
       onCancel={onClose}
       destroyOnHidden
       forceRender
-      width={520}
+      width={640}
     >
-      <Form<Values> name="group" form={form} onFinish={(v) => save.mutate(v)} labelCol={{ span: 5 }} wrapperCol={{ span: 18 }}>
+      <Form<Values> name="group" form={form} onFinish={(v) => save.mutate(v)} labelCol={{ span: 6 }} wrapperCol={{ span: 17 }}>
         <Form.Item
           name="name"
           label={t('panel.group.name')}
@@ -79,6 +102,26 @@ export function GroupFormModal({ periodId, open, group, otherWeights, onClose }:
         >
           <InputNumber min={0} max={100} style={{ width: 120 }} />
         </Form.Item>
+        <Form.Item name="combine" label={t('panel.groupRule.label')} extra={t('panel.groupRule.help')}>
+          <Select
+            options={[
+              { value: INHERIT, label: t('panel.groupRule.inherit', { rule: ruleInWords(periodRule.combine, periodRule.trimMinRaters) }) },
+              { value: 'mean', label: t('panel.groupRule.mean') },
+              { value: 'trimmed', label: t('panel.groupRule.trimmed') },
+              { value: 'median', label: t('panel.groupRule.median') },
+            ]}
+          />
+        </Form.Item>
+        {combine === 'trimmed' && (
+          <Form.Item
+            name="trimMinRaters"
+            label={t('panel.groupRule.minLabel')}
+            rules={[{ type: 'integer', min: 3, max: 50, message: t('panel.groupRule.minRange') }]}
+            extra={t('panel.groupRule.minHelp', { min: periodRule.trimMinRaters })}
+          >
+            <InputNumber min={3} max={50} precision={0} placeholder={t('panel.groupRule.minPlaceholder', { min: periodRule.trimMinRaters })} style={{ width: 120 }} />
+          </Form.Item>
+        )}
         <button type="submit" hidden />
       </Form>
     </Modal>

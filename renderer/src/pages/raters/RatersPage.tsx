@@ -1,5 +1,5 @@
 /** The panel of the current period: rater groups with weights, raters, and recusals (回避). */
-import { LockOutlined, PlusOutlined, QuestionCircleOutlined, UnlockOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, LockOutlined, PlusOutlined, QuestionCircleOutlined, UnlockOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useFeedback } from '../../hooks/useFeedback';
 import { PeriodStatusTag } from '../../components/period/periodUi';
 import '../periods/periods.css';
 import { GroupFormModal } from './GroupFormModal';
+import { ruleInWords, trimCannotBite } from './groupRule';
 import { RaterFormModal, type BranchOption } from './RaterFormModal';
 import { RaterPinModal, useClearRaterPin } from './RaterPinModal';
 
@@ -96,6 +97,28 @@ export function RatersPage() {
     .map((id) => branchById.get(id))
     .filter((b): b is NonNullable<typeof b> => !!b);
   const branchName = (id: number) => branchById.get(id)?.name ?? t('panel.branchUnknown', { id });
+  const periodRule = period.settings;
+
+  /** The group's 组内汇总 beside its weight, and a gentle word where a trimmed mean never gets enough raters to trim. */
+  const groupRule = (g: RaterGroup, count: number) => {
+    const short = trimCannotBite(g, periodRule, count);
+    return (
+      <Space size={8} data-testid={`group-rule-${g.name}`}>
+        {g.combine === null ? (
+          <Tooltip title={t('panel.groupRule.inheritTooltip', { rule: ruleInWords(periodRule.combine, periodRule.trimMinRaters) })}>
+            <Typography.Text type="secondary">{t('panel.groupRule.shown', { rule: t('panel.groupRule.inheritShort') })}</Typography.Text>
+          </Tooltip>
+        ) : (
+          <Typography.Text>{t('panel.groupRule.shown', { rule: ruleInWords(g.combine, g.trimMinRaters ?? periodRule.trimMinRaters) })}</Typography.Text>
+        )}
+        {short !== null && (
+          <Typography.Text type="warning">
+            <ExclamationCircleOutlined /> {t('panel.groupRule.tooFew', { min: short })}
+          </Typography.Text>
+        )}
+      </Space>
+    );
+  };
 
   const confirmDeleteGroup = (g: RaterGroup, count: number) =>
     modal.confirm({
@@ -231,6 +254,7 @@ export function RatersPage() {
                   <Typography.Text>
                     {t('panel.group.summary', { weight: g.weight, share: formatShare(g.weight, totalWeight), count: members.length })}
                   </Typography.Text>
+                  {groupRule(g, members.length)}
                 </Space>
                 {!readOnly && (
                   <Space size={12}>
@@ -306,6 +330,7 @@ export function RatersPage() {
         open={editingGroup !== null}
         group={editingGroup?.group ?? null}
         otherWeights={totalWeight - (editingGroup?.group?.weight ?? 0)}
+        periodRule={periodRule}
         onClose={() => setEditingGroup(null)}
       />
       <RaterFormModal
