@@ -9,6 +9,7 @@
 import { JUDGMENT_METHODS, entryModeOf, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { CellStore } from './cells';
+import { normaliseFraction, panelNormalisation, type Normalisation } from './normalise';
 import { combineEntries, combineValues, groupRule, type Entry, type Rule } from './combine';
 import { entryPoints, poolEntryPoints, quantitativePoints } from './points';
 import { indexFramework, type FrameworkIndex } from './tree';
@@ -44,13 +45,6 @@ export interface BranchRollup {
   deducted: number;
   vetoSlots: number[];
   missing: number;
-}
-
-interface Normalisation {
-  raterMean: Float64Array;
-  raterSd: Float64Array;
-  panelMean: number;
-  panelSd: number;
 }
 
 interface CellOutcome {
@@ -255,49 +249,20 @@ export class ScoringModel {
   private normalisation(): Normalisation {
     const R = this.input.raters.length;
     const L = this.fw.leaves.length;
-    const n = new Float64Array(R);
-    const sum = new Float64Array(R);
-    const sumSq = new Float64Array(R);
-    for (let b = 0; b < this.branchCount; b++) {
-      for (let slot = 0; slot < L; slot++) {
-        const node = this.fw.nodes[this.fw.leaves[slot]!]!;
-        if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
-        if (this.officeSlot[slot]) continue; // office-recorded: a fact, not a rater's judgment
-        const method = node.method;
-        this.cells.forEach(b * L + slot, (k, value) => {
-          if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
-          const x = entryPoints(method, node.maxPoints, value) / node.maxPoints;
-          n[k]! += 1;
-          sum[k]! += x;
-          sumSq[k]! += x * x;
-        });
+    return panelNormalisation(R, (add) => {
+      for (let b = 0; b < this.branchCount; b++) {
+        for (let slot = 0; slot < L; slot++) {
+          const node = this.fw.nodes[this.fw.leaves[slot]!]!;
+          if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
+          if (this.officeSlot[slot]) continue; // office-recorded: a fact, not a rater's judgment
+          const method = node.method;
+          this.cells.forEach(b * L + slot, (k, value) => {
+            if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
+            add(k, entryPoints(method, node.maxPoints, value) / node.maxPoints);
+          });
+        }
       }
-    }
-    const raterMean = new Float64Array(R);
-    const raterSd = new Float64Array(R);
-    let pn = 0;
-    let ps = 0;
-    let pss = 0;
-    for (let k = 0; k < R; k++) {
-      if (n[k]! > 0) {
-        raterMean[k] = sum[k]! / n[k]!;
-        raterSd[k] = Math.sqrt(Math.max(0, sumSq[k]! / n[k]! - raterMean[k]! ** 2));
-      }
-      pn += n[k]!;
-      ps += sum[k]!;
-      pss += sumSq[k]!;
-    }
-    const panelMean = pn > 0 ? ps / pn : 0;
-    const panelSd = pn > 0 ? Math.sqrt(Math.max(0, pss / pn - panelMean ** 2)) : 0;
-    return { raterMean, raterSd, panelMean, panelSd };
-  }
-
-  private normalise(k: number, fraction: number): number {
-    const norm = this.norm!;
-    const sd = norm.raterSd[k]!;
-    // A spread this small is a rater who gave everything the same fraction: shift only.
-    const x = sd > 1e-12 ? norm.panelMean + ((fraction - norm.raterMean[k]!) / sd) * norm.panelSd : fraction - norm.raterMean[k]! + norm.panelMean;
-    return Math.min(1, Math.max(0, x));
+    });
   }
 
   /** One cell, with or without its explanation (one function, so the two can never disagree). */
@@ -357,7 +322,7 @@ export class ScoringModel {
         return;
       }
       let points = pooled ? poolEntryPoints(method, value) : entryPoints(method, node.maxPoints, value);
-      if (judgment) points = this.normalise(k, points / node.maxPoints) * node.maxPoints;
+      if (judgment) points = normaliseFraction(this.norm!, k, points / node.maxPoints) * node.maxPoints;
       this.groupBuffers[g]![counts[g]!++] = points;
       if (perGroup) {
         const raterId = this.input.raters[k]!.id;
