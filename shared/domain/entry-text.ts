@@ -22,6 +22,8 @@ export function entryHint(method: LeafMethod, max: number): string {
       return `扣分（填次数，每次扣 ${num(method.perOccurrence)} 分）`;
     case 'bonus':
       return `加分（填项数，每项 ${num(method.perItem)} 分，最多 ${num(max)} 分）`;
+    case 'rules':
+      return method.effect === 'deduct' ? '细则扣分（由考核组逐条核定）' : '细则加分（由考核组逐条核定）';
     case 'veto':
       return '一票否决（填是/否）';
     case 'quantitative':
@@ -50,6 +52,8 @@ export function describeEntry(method: LeafMethod, value: number): string {
       return `扣 ${num(value)} 次`;
     case 'bonus':
       return `加分 ${num(value)} 项`;
+    case 'rules':
+      return `${method.effect === 'deduct' ? '扣' : '加'} ${num(value)} 分`;
     case 'quantitative':
       return num(value);
     default:

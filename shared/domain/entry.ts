@@ -35,6 +35,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 export type EntryRefusal =
   /** Not a number (rating) / not a count (deduction, bonus) / not 是 or 否 / not a level. */
   | { kind: 'number' | 'count' | 'veto' | 'level' | 'quantitative' }
+  /** A 细则 leaf takes findings (rule, count, amount, reason), not a typed number — except 0 (checked, nothing found). */
+  | { kind: 'findings' }
   | { kind: 'tooMany'; max: number }
   /** A value of the right form outside the method's range: the rule's own words. */
   | { kind: 'range'; message: string };
@@ -98,6 +100,10 @@ export function readEntry(method: LeafMethod, max: number, entered: string | num
       if (entered === true || YES.includes(v)) return { value: 1 };
       if (entered === false || NO.includes(v)) return { value: 0 };
       return { refused: { kind: 'veto' } };
+    }
+    case 'rules': {
+      const v = typeof entered === 'number' ? entered : asNumber(text, /分$/);
+      return v === 0 || (typeof entered === 'string' && text === '无') ? { value: 0 } : { refused: { kind: 'findings' } };
     }
     case 'quantitative':
       return { refused: { kind: 'quantitative' } };
@@ -180,5 +186,7 @@ export function parseEntry(method: LeafMethod, max: number, cell: string | numbe
       return { error: `一票否决请填“是”或“否”，现为“${now}”` };
     case 'quantitative':
       return { error: '定量指标由业务数据计算，不由评委打分' };
+    case 'findings':
+      return { error: `细则${method.kind === 'rules' && method.effect === 'add' ? '加分' : '扣分'}请逐条记录（哪条细则、几次、原因），没有问题填 0（现为“${now}”）` };
   }
 }

@@ -3,7 +3,7 @@
  * wrong with it. The editor shows these live; a period cannot start scoring
  * while any `error` remains.
  */
-import type { Indicator } from './framework';
+import { isBonusMethod, type Indicator } from './framework';
 
 export interface FrameworkIssue {
   /** The indicator the issue is about; null for the framework as a whole. */
@@ -22,7 +22,7 @@ export function bonusNodes(indicators: readonly Indicator[]): Set<number> {
   const bonus = new Set<number>();
   const visit = (n: Indicator): boolean => {
     const kids = children.get(n.id) ?? [];
-    const isBonus = kids.length === 0 ? n.method?.kind === 'bonus' : kids.map(visit).every(Boolean);
+    const isBonus = kids.length === 0 ? isBonusMethod(n.method) : kids.map(visit).every(Boolean);
     if (isBonus) bonus.add(n.id);
     return isBonus;
   };

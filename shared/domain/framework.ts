@@ -30,11 +30,34 @@ const entryMode = z.enum(ENTRY_MODES).optional();
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
 
+/** The most 细则 one leaf may hold. */
+export const MAX_RULES = 30;
+
+/**
+ * One 细则 of a leaf (issue 11 §1), as the scheme writes it:
+ * - “未建立台账扣2分” → { basis: 'once', min: 2, max: 2 } (fixed, once)
+ * - “未按时召开支委会，每次扣1分” → { basis: 'each', min: 1, max: 1 } (per occurrence)
+ * - “组织生活会质量不高的，扣1—2分” → { basis: 'once', min: 1, max: 2 } (a range the recorder picks within, once)
+ * - “每发现一处问题扣0.5—1分” → { basis: 'each', min: 0.5, max: 1 } (a range per occurrence)
+ * `cap` = “最多扣N分” for this rule alone. min > max is caught by validateFramework (naming the rule), not here,
+ * so an imported workbook's mistakes are reported with the others instead of as a parse failure.
+ */
+export const LeafRule = z.object({
+  text: text('细则内容').trim().min(1, { error: '细则内容不能为空' }).max(200, { error: '细则内容最多 200 个字符' }),
+  basis: z.enum(['once', 'each']),
+  min: positive.max(1000),
+  max: positive.max(1000),
+  cap: positive.max(1000).nullable().default(null),
+});
+export type LeafRule = z.output<typeof LeafRule>;
+
 /**
  * How a leaf is scored. What a rater enters (the raw value) per method:
  * rating → points; level → index into `levels`; deduction → number of
  * occurrences (each with a reason); bonus → number of items (each with a
- * description); veto → 1 triggered / 0 not. Quantitative leaves are scored
+ * description); veto → 1 triggered / 0 not; rules → the points its findings
+ * deduct or add in total (findingsTotal in findings.ts: one finding per rule
+ * applied, with count, amount and reason). Quantitative leaves are scored
  * from the branch's measurement (target and actual), not by raters.
  */
 export const LeafMethod = z.discriminatedUnion('kind', [
@@ -59,6 +82,14 @@ export const LeafMethod = z.discriminatedUnion('kind', [
     excessCap: nonNegative.max(1).default(0),
   }),
   z.object({
+    kind: z.literal('rules'),
+    /** deduct = 扣分 (the leaf starts at its points and its findings take them off); add = 加分 (a bonus leaf: findings add, up to its points). */
+    effect: z.enum(['deduct', 'add']),
+    rules: z.array(LeafRule).min(1, { error: '至少要有一条细则' }).max(MAX_RULES, { error: `一个指标最多 ${MAX_RULES} 条细则` }),
+    /** 扣完为止: a deduct leaf never goes below 0. false = its deductions may take points off its section beyond its own. */
+    floorAtZero: z.boolean().default(true),
+  }),
+  z.object({
     kind: z.literal('veto'),
     entry: entryMode,
     /** The highest grade a branch can get when this veto is triggered; null → the lowest grade. */
@@ -67,9 +98,20 @@ export const LeafMethod = z.discriminatedUnion('kind', [
 ]);
 export type LeafMethod = z.output<typeof LeafMethod>;
 export type MethodKind = LeafMethod['kind'];
-export const METHOD_KINDS: readonly MethodKind[] = ['rating', 'level', 'deduction', 'bonus', 'quantitative', 'veto'];
-/** Who records a leaf: 'data' for quantitative leaves (business data), else the method's entry mode. */
-export const entryModeOf = (method: LeafMethod): EntryMode | 'data' => (method.kind === 'quantitative' ? 'data' : (method.entry ?? 'panel'));
+export const METHOD_KINDS: readonly MethodKind[] = ['rating', 'level', 'deduction', 'bonus', 'rules', 'quantitative', 'veto'];
+/**
+ * Who records a leaf: 'data' for quantitative leaves (business data), 'office' for 细则 leaves, else the method's
+ * entry mode. 细则 are facts checked against the scheme's rules (a missed meeting, an incomplete 台账): the office
+ * records each finding once, with its evidence, rather than every rater typing the same findings (issue 11).
+ */
+export const entryModeOf = (method: LeafMethod): EntryMode | 'data' =>
+  method.kind === 'quantitative' ? 'data' : method.kind === 'rules' ? 'office' : (method.entry ?? 'panel');
+/** A leaf that counts outside the base (加分): a bonus leaf, or a 细则 leaf that adds. */
+export const isBonusMethod = (method: LeafMethod | null | undefined): boolean =>
+  method?.kind === 'bonus' || (method?.kind === 'rules' && method.effect === 'add');
+/** A leaf whose entries take points off (a pool's children deduct from the pool): deduction, or 细则 that deduct. */
+export const isDeductMethod = (method: LeafMethod | null | undefined): boolean =>
+  method?.kind === 'deduction' || (method?.kind === 'rules' && method.effect === 'deduct');
 
 /**
  * How an inner node rolls up, beyond "the sum of its children cut to its max" (issue 11 §2: 考核细则 as they

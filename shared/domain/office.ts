@@ -7,6 +7,7 @@
  * values read-only; they never appear on rater sheets, workbooks or paper.
  */
 import { z } from 'zod';
+import { Finding } from './findings';
 import type { LeafMethod } from './framework';
 import { text } from './text';
 
@@ -22,8 +23,10 @@ export interface OfficeRecordRow {
   maxPoints: number;
   /** The raw value as the method defines it (points, level index, count of deductions/bonus items, 1/0 for a veto). */
   value: number | null;
-  /** One reason per deduction (or veto), one description per bonus item — as on rater entries. */
+  /** One reason per deduction (or veto), one description per bonus item — as on rater entries; on a 细则 leaf one per finding. */
   detail: string[];
+  /** 细则 leaves only: which rule, how many, how much — detail[i] is finding i's reason. Empty elsewhere. */
+  findings: Finding[];
   /** 依据: the document or check record the value rests on (文件号, 检查记录 …). */
   evidence: string;
   /** Date of that document or check, YYYY-MM-DD. */
@@ -43,6 +46,11 @@ export const OfficeRecordInput = z.object({
   indicatorId: z.number().int().positive(),
   value: z.number().finite().nullable(),
   detail: z.array(text('原因').trim().max(200)).max(50).default([]),
+  /**
+   * 细则 leaves only (and required there, empty = checked and nothing found): the findings, detail[i] being finding
+   * i's reason. The stored value is then findingsTotal(findings); `value` need only be non-null.
+   */
+  findings: z.array(Finding).max(50).default([]),
   evidence: text('依据').trim().max(200).default(''),
   evidenceDate: IsoDate.nullable().default(null),
 });
@@ -57,6 +65,7 @@ export function evidenceRequired(method: LeafMethod, value: number): boolean {
   switch (method.kind) {
     case 'deduction':
     case 'bonus':
+    case 'rules':
     case 'veto':
       return value > 0;
     default:

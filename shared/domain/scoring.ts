@@ -1,4 +1,5 @@
 /** Types of panel scoring shared by the main process and the renderer. */
+import type { Finding } from './findings';
 import type { Indicator } from './framework';
 import type { PeriodStatus } from './period';
 
@@ -25,7 +26,7 @@ export interface RaterSheet {
   branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
   entries: SheetEntry[];
   /** Values the office recorded on office-recorded leaves (考核组核定), shown read-only on the sheet. */
-  office: { branchId: number; indicatorId: number; value: number; detail: string[]; evidence: string; evidenceDate: string | null }[];
+  office: { branchId: number; indicatorId: number; value: number; detail: string[]; findings: Finding[]; evidence: string; evidenceDate: string | null }[];
   /** Whether this session may change the sheet now, and if not, why. */
   editable: boolean;
   lockedReason: string | null;

@@ -6,7 +6,7 @@
  * Pools (扣分池) and section bonus caps (加分上限（分部）) are node options, applied in the roll-up.
  * Grades and ranks are assigned in grading.ts. Rules: docs/scoring-rules.md.
  */
-import { JUDGMENT_METHODS, entryModeOf, type LeafMethod, type Tag } from '../domain/framework';
+import { JUDGMENT_METHODS, entryModeOf, isDeductMethod, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { CellStore } from './cells';
 import { normaliseFraction, panelNormalisation, type Normalisation } from './normalise';
@@ -471,7 +471,7 @@ export class ScoringModel {
             // A pool's child: no points of its own; the pool counts for the tag and the deductions.
           } else {
             tags[node.tag] += v;
-            if (node.method?.kind === 'deduction') deducted += node.maxPoints - v;
+            if (isDeductMethod(node.method)) deducted += node.maxPoints - v;
           }
         }
         continue;

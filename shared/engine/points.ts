@@ -17,6 +17,11 @@ export function entryPoints(method: LeafMethod, max: number, value: number): num
       return Math.max(0, max - value * method.perOccurrence);
     case 'bonus':
       return Math.min(max, value * method.perItem);
+    case 'rules':
+      // The value is what the findings amount to (findingsTotal): 扣完为止 floors a deduct leaf at 0 unless the
+      // scheme lets it take more; an add leaf's points are its bonus cap.
+      if (method.effect === 'add') return Math.min(max, value);
+      return method.floorAtZero ? Math.max(0, max - value) : max - value;
     case 'veto':
     case 'quantitative':
       return 0;
@@ -29,8 +34,16 @@ export function entryPoints(method: LeafMethod, max: number, value: number): num
  */
 export function poolEntryPoints(method: LeafMethod, value: number): number {
   // 0 − x, not −x: no occurrences gives +0, never −0.
-  return method.kind === 'deduction' ? 0 - value * method.perOccurrence : 0;
+  if (method.kind === 'deduction') return 0 - value * method.perOccurrence;
+  return method.kind === 'rules' && method.effect === 'deduct' ? 0 - value : 0;
 }
+
+/**
+ * What an entry is worth where it is shown on its own (a side panel, an office row, a workbook's 得分 column):
+ * a pool's child shows what it takes off the pool, any other leaf its points.
+ */
+export const shownEntryPoints = (method: LeafMethod, max: number, value: number, inPool: boolean): number =>
+  inPool ? poolEntryPoints(method, value) : entryPoints(method, max, value);
 
 /** Points of a quantitative leaf from target and actual (目标协同); null actual → no value. */
 export function quantitativePoints(
@@ -74,6 +87,9 @@ export function checkEntry(method: LeafMethod, max: number, value: number): stri
       return Number.isInteger(value) && value >= 0 ? null : '扣分次数应为 0 或正整数';
     case 'bonus':
       return Number.isInteger(value) && value >= 0 ? null : '加分项数应为 0 或正整数';
+    case 'rules':
+      // The total of the findings, checked finding by finding in findingsProblem (shared/domain/findings.ts).
+      return value >= 0 ? null : '细则合计不能为负数';
     case 'veto':
       return value === 0 || value === 1 ? null : '一票否决只能选“是”或“否”';
     case 'quantitative':

@@ -3,7 +3,7 @@
  * dense indexes instead of ids, children lists, a post-order walk,
  * which nodes count outside the base (bonus), and the node options (pools, section bonus caps).
  */
-import type { Tag } from '../domain/framework';
+import { isBonusMethod, isDeductMethod, type Tag } from '../domain/framework';
 import type { EngineIndicator } from './types';
 
 export interface FrameworkIndex {
@@ -25,7 +25,7 @@ export interface FrameworkIndex {
    * framework without options pays one null check per node and nothing else.
    */
   pool: Uint8Array | null;
-  /** Per leaf slot: 1 for a deduction leaf directly under a pool (its entries deduct from the pool). Null with no pool. */
+  /** Per leaf slot: 1 for a deduction (or deducting 细则) leaf directly under a pool (its entries deduct from the pool). Null with no pool. */
   poolSlot: Uint8Array | null;
   /** Per node: its section bonus cap (options.bonusCap), NaN for none. Null when no node has one. */
   bonusCap: Float64Array | null;
@@ -64,7 +64,7 @@ export function indexFramework(indicators: readonly EngineIndicator[]): Framewor
     if (kids.length === 0) {
       leafSlot[i] = leaves.length;
       leaves.push(i);
-      bonus[i] = nodes[i]!.method?.kind === 'bonus' ? 1 : 0;
+      bonus[i] = isBonusMethod(nodes[i]!.method) ? 1 : 0;
     } else {
       bonus[i] = kids.every((c) => bonus[c] === 1) ? 1 : 0;
     }
@@ -79,7 +79,7 @@ export function indexFramework(indicators: readonly EngineIndicator[]): Framewor
       pool ??= new Uint8Array(nodes.length);
       poolSlot ??= new Uint8Array(leaves.length);
       pool[i] = 1;
-      for (const c of children[i]!) if (leafSlot[c]! >= 0 && nodes[c]!.method?.kind === 'deduction') poolSlot[leafSlot[c]!] = 1;
+      for (const c of children[i]!) if (leafSlot[c]! >= 0 && isDeductMethod(nodes[c]!.method)) poolSlot[leafSlot[c]!] = 1;
     }
     const cap = n.options?.bonusCap;
     if (cap !== undefined && cap !== null) {

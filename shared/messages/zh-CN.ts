@@ -22,6 +22,7 @@ import { officeMessages } from './zh-CN-office';
 import { officeUiMessages } from './zh-CN-office-ui';
 import { poolsUiMessages } from './zh-CN-pools-ui';
 import { poolsMessages } from './zh-CN-pools';
+import { rulesMessages } from './zh-CN-rules';
 import { groupRulesUiMessages } from './zh-CN-group-rules-ui';
 import { groupRulesMessages } from './zh-CN-group-rules';
 
@@ -169,6 +170,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;
