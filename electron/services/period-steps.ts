@@ -13,6 +13,7 @@ import type { GateStep } from '../../shared/domain/readiness';
 import type { Period } from '../../shared/domain/views';
 import { t } from '../../shared/messages';
 import { inTransaction, withAuditContext, type Database } from '../db';
+import type { ErrorDetail } from '../../shared/result';
 import { AppError } from '../errors';
 import { SYSTEM, type Actor } from './actor';
 import { getIndicators } from './frameworks';
@@ -47,11 +48,19 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
   }
   if (to === 'scoring') {
     const problems: string[] = [];
+    // The same problems one by one, each with the page that fixes it: the screen lists them without
+    // cutting the message apart (a framework error may itself contain “；”).
+    const details: ErrorDetail[] = [];
     const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
-    if (hasErrors(issues)) problems.push(frameworkErrorsInWords(issues));
+    if (hasErrors(issues)) {
+      problems.push(frameworkErrorsInWords(issues));
+      for (const i of issues.filter((x) => x.severity === 'error')) details.push({ field: 'framework', message: i.message });
+    }
     if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
+    if (period.branchCount === 0) details.push({ field: 'branches', message: t('error.period.notReady.noBranches') });
     if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
-    if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }));
+    if (period.raterCount === 0) details.push({ field: 'raters', message: t('error.period.notReady.noRaters') });
+    if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }), details);
   }
   const gate = GATES[to];
   inTransaction(db, () => {

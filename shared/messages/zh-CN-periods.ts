@@ -197,6 +197,7 @@ export const periodsMessages = {
   'period.advance.review.refused': '还不能进入评审',
   'period.advance.finalised.refused': '还不能定稿',
   'period.advance.because': '，原因如下：',
+  'period.advance.more': '另有 {more} 处，见“指标体系”页',
   'period.advance.scoring.done': '“{name}”已开始评分',
   'period.advance.review.done': '“{name}”已进入评审',
   'period.advance.finalised.done': '“{name}”已定稿',

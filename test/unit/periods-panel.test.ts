@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalReasons } from '../../renderer/src/components/period/gateModel';
 import { tempServices } from '../helpers/tmp';
 
 async function setup() {
@@ -53,6 +54,32 @@ describe('periods', () => {
     const message = refused.ok ? '' : refused.error.message;
     // Not only “还有 1 处错误”: the indicator (its parent, whose children no longer add up) and the rule broken.
     expect(message).toMatch(/指标体系还有 1 处错误（1 政治建设：下级指标分值合计 \d+(\.\d+)? 分，与本指标的 \d+(\.\d+)? 分不一致）/);
+  });
+
+  it('lists each reason not to start as its own detail, whole, with the page that fixes it', async () => {
+    // Two framework errors and no raters: the screen used to cut the message at “；” — which also separates the
+    // framework errors inside “指标体系还有 2 处错误（A；B）” — and showed “…（A” and “B）” as bullets.
+    const { invoke, frameworkId } = await setup();
+    const fw = await invoke('frameworks.get', { id: frameworkId });
+    if (!fw.ok) throw new Error('get');
+    for (const code of ['1.1', '2.1']) {
+      const leaf = fw.value.indicators.find((i) => i.code === code)!;
+      const { id, parentId: _p, position: _q, ...fields } = leaf;
+      expect((await invoke('indicators.update', { id, fields: { ...fields, maxPoints: leaf.maxPoints + 1 } })).ok).toBe(true);
+    }
+    const p = await invoke('periods.create', { name: '2026年度', year: 2026, kind: 'annual', frameworkId });
+    if (!p.ok) throw new Error('create');
+    const refused = await invoke('periods.advance', { id: p.value.id, to: 'scoring' });
+    if (refused.ok) throw new Error('started');
+    const details = refused.error.details ?? [];
+    // 1.1 one point up breaks 1; 2.1 (an inner node) one point up breaks 2 and 2.1's own children.
+    expect(details).toEqual([
+      { field: 'framework', message: '1 政治建设：下级指标分值合计 14 分，与本指标的 13 分不一致' },
+      { field: 'framework', message: '2 组织建设：下级指标分值合计 17 分，与本指标的 16 分不一致' },
+      { field: 'framework', message: '2.1 “三会一课”：下级指标分值合计 6 分，与本指标的 7 分不一致' },
+      { field: 'raters', message: '还没有评委' },
+    ]);
+    expect(refusalReasons(refused.error)).toEqual({ head: '“2026年度”还不能开始评分', reasons: details.map((d) => ({ field: d.field, message: d.message })) });
   });
 
   it('moves through the lifecycle and a finalised period refuses changes', async () => {

@@ -6,6 +6,7 @@
  * and no bridge here, so it is unit-tested on plain Node.
  */
 import type { PeriodStatus } from '../../../../shared/domain/period';
+import type { ErrorDetail } from '../../../../shared/result';
 import {
   OverrideReason,
   type GateOverride,
@@ -147,4 +148,15 @@ export function isIncomplete(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || !('error' in e)) return false;
   const error = (e as { error: unknown }).error;
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'incomplete';
+}
+
+/**
+ * The server's refusal "“X”还不能开始评分：…" as a head and its reasons, one per line: the reasons come as the
+ * error's details (each framework error, no branches, no raters — with the field saying which page fixes it),
+ * never by cutting the message at “；”, which a framework error's own text may contain.
+ */
+export function refusalReasons(error: { message: string; details?: readonly ErrorDetail[] }): { head: string; reasons: { field: string; message: string }[] } {
+  const at = error.message.indexOf('：');
+  const head = at < 0 ? error.message : error.message.slice(0, at);
+  return { head, reasons: (error.details ?? []).map((d) => ({ field: d.field ?? '', message: d.message })) };
 }

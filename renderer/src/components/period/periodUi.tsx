@@ -12,7 +12,7 @@ import { ApiError, call } from '../../api/client';
 import { apiKey } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { useGateConfirm } from './GateConfirmModal';
-import { gateStepFor, isIncomplete } from './gateModel';
+import { gateStepFor, isIncomplete, refusalReasons } from './gateModel';
 
 /** The periods list as the header shows it (the scoring screen shares the cache). */
 export const PERIODS_LIST_KEY = apiKey('periods.list', {});
@@ -53,19 +53,12 @@ export function advanceLabel(status: PeriodStatus): string | null {
 }
 
 /**
- * Splits the server's refusal "“X”还不能开始评分：A；B" into its head and reasons,
- * so each reason stands on its own line.
- */
-function splitRefusal(message: string): { head: string; reasons: string[] } {
-  const at = message.indexOf('：');
-  if (at < 0) return { head: message, reasons: [] };
-  return { head: message.slice(0, at), reasons: message.slice(at + 1).split('；').filter(Boolean) };
-}
-
-/**
  * Moves a period one step along its lifecycle, after a confirmation that says
  * what changes; 进入评审 and 定稿 first show what is still missing (GateConfirmModal).
  */
+/** The refusal lists this many reasons; a broken framework's full list is on the 指标体系 page. */
+const REASONS_SHOWN = 8;
+
 export function useAdvancePeriod() {
   const { modal } = App.useApp();
   const gate = useGateConfirm();
@@ -83,7 +76,7 @@ export function useAdvancePeriod() {
     onError: (e, v) => {
       if (isIncomplete(e)) return; // the gate dialog shows what is missing now
       if (!(e instanceof ApiError) || e.error.code !== 'validation' || v.to === 'draft') return showError(e);
-      const { head, reasons } = splitRefusal(e.error.message);
+      const { head, reasons } = refusalReasons(e.error);
       const go = (path: string) => {
         destroy();
         void call('app.setCurrentPeriod', { periodId: v.period.id })
@@ -91,9 +84,9 @@ export function useAdvancePeriod() {
           .then(() => navigate(path));
       };
       const fixes: { when: boolean; label: MessageKey; path: string }[] = [
-        { when: reasons.some((r) => r.includes('评委')), label: 'period.fix.raters', path: '/raters' },
-        { when: reasons.some((r) => r.includes('指标体系')), label: 'period.fix.framework', path: '/framework' },
-        { when: reasons.some((r) => r.includes('党支部')), label: 'period.fix.branches', path: `/periods?edit=${v.period.id}` },
+        { when: reasons.some((r) => r.field === 'raters'), label: 'period.fix.raters', path: '/raters' },
+        { when: reasons.some((r) => r.field === 'framework'), label: 'period.fix.framework', path: '/framework' },
+        { when: reasons.some((r) => r.field === 'branches'), label: 'period.fix.branches', path: `/periods?edit=${v.period.id}` },
       ];
       const { destroy } = modal.warning({
         title: t(ADVANCE[v.to].refused),
@@ -104,9 +97,10 @@ export function useAdvancePeriod() {
             <p>{head}{reasons.length ? t('period.advance.because') : ''}</p>
             {reasons.length > 0 && (
               <ul style={{ paddingInlineStart: 20 }}>
-                {reasons.map((r) => (
-                  <li key={r}>{r}</li>
+                {reasons.slice(0, REASONS_SHOWN).map((r, i) => (
+                  <li key={i}>{r.message}</li>
                 ))}
+                {reasons.length > REASONS_SHOWN && <li>{t('period.advance.more', { more: reasons.length - REASONS_SHOWN })}</li>}
               </ul>
             )}
             {fixes.some((f) => f.when) && (
