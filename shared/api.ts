@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BranchFields, BranchId, type Branch, type BranchImportPreview, type BranchImportResult } from './domain/branch';
-import { IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
+import { GradeScheme, IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
 import type { FrameworkIssue } from './domain/framework-validate';
 import type { FrameworkExportResult, FrameworkImportPreview, FrameworkImportResult } from './domain/framework-workbook';
 import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings, PeriodSettingsFields } from './domain/period';
@@ -167,7 +167,13 @@ export const api = {
     }),
   ).returns<{ id: number }>(),
   'frameworks.updateMeta': method(
-    z.object({ id: Id, name: text('名称').trim().min(1, { error: '名称不能为空' }).max(60), description: text('说明').trim().max(500).default('') }),
+    z.object({
+      id: Id,
+      name: text('名称').trim().min(1, { error: '名称不能为空' }).max(60),
+      description: text('说明').trim().max(500).default(''),
+      /** The framework's 等次 and quotas (issue 11 §8); absent = keep, null = the app's defaults. */
+      gradeScheme: GradeScheme.nullable().optional(),
+    }),
   ).returns<null>(),
   'frameworks.delete': method(z.object({ id: Id })).returns<null>(),
   'frameworks.newVersion': method(z.object({ id: Id })).returns<{ id: number }>(),
@@ -188,6 +194,11 @@ export const api = {
   'periods.get': method(z.object({ id: Id })).returns<Period & { branchIds: number[] }>(),
   'periods.create': method(
     PeriodFields.extend({
+      // Grades and quotas left out take the framework's grade scheme (or the app's defaults): see createPeriod.
+      settings: PeriodSettingsFields.extend({
+        grades: PeriodSettingsFields.shape.grades.unwrap().optional(),
+        quotas: PeriodSettingsFields.shape.quotas.unwrap().optional(),
+      }).prefault({}),
       frameworkId: Id,
       branchIds: BranchIds.nullable().default(null),
       copyPanelFrom: Id.nullable().default(null),

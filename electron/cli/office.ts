@@ -1,9 +1,16 @@
 /** The CLI's 考核组核定 commands: the office's workbook out and back in, and what is recorded (issue 11 §3). */
 import { describeEntry } from '../../shared/domain/entry-text';
+import { findingInWords } from '../../shared/domain/findings';
 import type { OfficeRecordRow } from '../../shared/domain/office';
 import { t } from '../../shared/messages';
 import { formatTable } from '../cli-format';
 import { fileArg, intFlag, periodFile, report, UsageError, type CliCommand } from './command';
+
+/** The reasons of a record; on a 细则 leaf each finding in words, naming its rule: “①未按时召开支委会，扣1分：7月未召开”. */
+const reasonsOf = (o: OfficeRecordRow): string[] => {
+  const method = o.method;
+  return method.kind === 'rules' ? o.findings.map((f, i) => findingInWords(method, f, o.detail[i] ?? '')) : o.detail;
+};
 
 const officeTable = (rows: OfficeRecordRow[]) =>
   rows.length === 0
@@ -22,7 +29,7 @@ const officeTable = (rows: OfficeRecordRow[]) =>
           `${o.branchCode} ${o.branchName}`,
           `${o.indicatorCode} ${o.indicatorName}`,
           o.value === null ? t('cli.office.notRecorded') : describeEntry(o.method, o.value),
-          o.detail.join(t('cli.office.detailSeparator')),
+          reasonsOf(o).join(t('cli.office.detailSeparator')),
           o.evidence,
           o.evidenceDate ?? '',
           o.recordedBy ?? '',

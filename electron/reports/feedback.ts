@@ -19,7 +19,7 @@
  * Many sheets can share one file: each is a section numbering its pages from 1.
  */
 import type { FileChild, ISectionOptions } from 'docx';
-import type { Indicator } from '../../shared/domain/framework';
+import { isBonusMethod, isDeductMethod, type Indicator } from '../../shared/domain/framework';
 import type { SelfComparison } from '../../shared/domain/self-assessment';
 import type { BranchResult } from '../../shared/engine';
 import type { ChartImage, RadarAxis } from './charts';
@@ -62,11 +62,14 @@ export interface Deduction {
   reasons: RecordedReason[];
 }
 
-/** Every deduction leaf that cost points or where a rater recorded an occurrence, in tree order. */
+/**
+ * Every deduction leaf (扣分, or 细则 that deduct) that cost points or where a rater — or the office — recorded an
+ * occurrence, in tree order. A 细则 leaf's reasons are its findings in words, each naming its rule.
+ */
 export function deductionsOf(data: ReviewData, branch: BranchResult): Deduction[] {
   const records = data.records.get(branch.branchId);
   return data.leaves
-    .filter((l) => l.method?.kind === 'deduction')
+    .filter((l) => isDeductMethod(l.method))
     .flatMap((leaf) => {
       const got = branch.nodes[leaf.id]?.points;
       const lost = got === null || got === undefined ? 0 : Math.max(0, Math.round((leaf.maxPoints - got) * 100) / 100);
@@ -96,7 +99,7 @@ export function problemsOf(data: ReviewData, branch: BranchResult, deductions = 
   }
   const listed = new Set(deductions.map((d) => d.leaf.id));
   const scored = data.leaves
-    .filter((l) => !listed.has(l.id) && !data.bonus.has(l.id) && l.method && l.method.kind !== 'veto' && l.method.kind !== 'deduction' && l.maxPoints > 0)
+    .filter((l) => !listed.has(l.id) && !data.bonus.has(l.id) && l.method && l.method.kind !== 'veto' && !isDeductMethod(l.method) && l.maxPoints > 0)
     .map((leaf) => ({ leaf, rate: rateOf(data, branch, leaf) }))
     .filter((x): x is { leaf: Indicator; rate: number } => x.rate !== null && x.rate < HIGH_ENOUGH)
     .sort((a, b) => a.rate - b.rate);
@@ -221,7 +224,8 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
           String(i + 1),
           `${d.leaf.code} ${d.leaf.name}`,
           d.lost > 0 ? points(d.lost) : '—',
-          d.reasons.length ? reasonsText(d.reasons, '\n', true) : '（评委未写明原因）',
+          // 细则 findings carry their rule's number (①②…): not numbered again.
+          d.reasons.length ? reasonsText(d.reasons, '\n', d.leaf.method?.kind !== 'rules') : '（评委未写明原因）',
         ]),
       ),
     );
@@ -238,7 +242,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
   }
   const records = data.records.get(b.branchId);
   const bonuses = data.leaves
-    .filter((l) => data.bonus.has(l.id) && l.method?.kind === 'bonus')
+    .filter((l) => data.bonus.has(l.id) && isBonusMethod(l.method))
     .flatMap((leaf) => {
       const got = b.nodes[leaf.id]?.points ?? 0;
       const record = records?.get(leaf.id);

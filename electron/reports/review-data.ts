@@ -114,6 +114,8 @@ export const byOffice = (reasons: readonly RecordedReason[]): boolean => reasons
 /**
  * "未按期召开（3位评委）；记录不完整（1位评委）" — or, for a fact the office recorded, its findings and what they
  * rest on: "7月未召开支委会；9月党课未按计划开展（考核组核定，依据：组织部检查记录〔2026〕15号，2026-10-12）".
+ * On a 细则 leaf each reason is a finding in words, naming its rule (findingInWords, loaded so by
+ * electron/services/document-data.ts): "①未按时召开支委会×2，扣2分：3月、5月未召开支委会（考核组核定，依据：…）".
  * `numbered` puts "1. " before each of several reasons (a table cell with one per line).
  */
 export function reasonsText(reasons: readonly RecordedReason[], sep = '；', numbered = false): string {

@@ -49,6 +49,9 @@ export function entryText(method: LeafMethod, value: number): string {
       return `扣${fmt(value)}次`;
     case 'bonus':
       return `加${fmt(value)}项`;
+    case 'rules':
+      // The findings' total (office-recorded: 细则 never reach a rater's sheet, but a review sheet may quote it).
+      return `${method.effect === 'deduct' ? '扣' : '加'}${fmt(value)}分`;
     case 'veto':
       return value ? '是' : '否';
     case 'quantitative':
@@ -63,6 +66,10 @@ function methodText(method: LeafMethod): string {
       return `每次扣${fmt(method.perOccurrence)}分`;
     case 'bonus':
       return `每项加${fmt(method.perItem)}分`;
+    case 'rules':
+      return method.effect === 'add'
+        ? `按细则加分（${method.rules.length}条）`
+        : `按细则扣分（${method.rules.length}条${method.floorAtZero ? '，扣完为止' : ''}）`;
     case 'quantitative':
       return method.direction === 'higher' ? '定量，越高越好' : '定量，越低越好';
     case 'veto':

@@ -7,6 +7,7 @@
  * of bonuses, each with how many raters recorded it; what is still missing
  * and the gated steps taken anyway), and the score sheets'.
  */
+import { findingInWords, parseFindings } from '../../shared/domain/findings';
 import { entryModeOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
@@ -17,7 +18,8 @@ import { loadPeriodScope } from './period-scope';
 import { listOverrides, periodReadiness } from './readiness';
 import type { ResultsCache } from './results';
 
-const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto']);
+// 细则 leaves are always office-recorded: their findings come from office_record only.
+const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto', 'rules']);
 
 /**
  * Loads everything the documents need for a period (whose results the caller
@@ -25,20 +27,25 @@ const RECORDED_KINDS = new Set<LeafMethod['kind']>(['deduction', 'bonus', 'veto'
  * score table to those branches (one feedback sheet); averages always cover
  * every branch.
  */
-/** The office's findings on its recorded deduction, bonus and veto leaves, with what each rests on (依据). */
+/**
+ * The office's findings on its recorded deduction, bonus, veto and 细则 leaves, with what each rests on (依据). A 细则
+ * leaf's findings are quoted in words, each naming its rule: “①未按时召开支委会，扣1分：7月未召开支委会”.
+ */
 function addOfficeRecords(db: Database, periodId: number, leaves: readonly Indicator[], records: Map<number, Map<number, LeafRecord>>, only: Set<number> | null): void {
-  const officeLeaves = new Set(leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind) && entryModeOf(l.method) === 'office').map((l) => l.id));
+  const officeLeaves = new Map(leaves.filter((l) => l.method && RECORDED_KINDS.has(l.method.kind) && entryModeOf(l.method) === 'office').map((l) => [l.id, l.method!]));
   if (!officeLeaves.size) return;
   const rows = db
-    .prepare<[number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; evidence: string; evidence_date: string | null }>(
-      'SELECT branch_id, indicator_id, value, detail_json, evidence, evidence_date FROM office_record WHERE period_id = ?',
+    .prepare<[number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; findings_json: string | null; evidence: string; evidence_date: string | null }>(
+      'SELECT branch_id, indicator_id, value, detail_json, findings_json, evidence, evidence_date FROM office_record WHERE period_id = ?',
     )
     .all(periodId);
   for (const r of rows) {
-    if (!officeLeaves.has(r.indicator_id) || (only && !only.has(r.branch_id))) continue;
+    const method = officeLeaves.get(r.indicator_id);
+    if (!method || (only && !only.has(r.branch_id))) continue;
     const detail = r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [];
     const office = { evidence: r.evidence, evidenceDate: r.evidence_date };
-    const reasons = [...new Set(detail.map((d) => d.trim()).filter(Boolean))].map((text) => ({ text, raters: 0, office }));
+    const texts = method.kind === 'rules' ? parseFindings(r.findings_json).map((f, i) => findingInWords(method, f, detail[i] ?? '')) : detail.map((d) => d.trim());
+    const reasons = [...new Set(texts.filter(Boolean))].map((text) => ({ text, raters: 0, office }));
     if (r.value <= 0 && !reasons.length) continue;
     let perBranch = records.get(r.branch_id);
     if (!perBranch) records.set(r.branch_id, (perBranch = new Map()));

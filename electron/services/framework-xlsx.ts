@@ -3,13 +3,15 @@
  * framework to it, and importing one — always as a NEW framework, all or
  * nothing. One row per indicator; the tree comes from the codes (1, 1.2,
  * 1.2.3: the parent is the code without its last segment), siblings keep the
- * order of the rows. See docs/user/workbooks.md “指标体系导入模板”.
+ * order of the rows. A 细则 leaf's rules are rows of the 细则 sheet
+ * (framework-xlsx-rules.ts). See docs/user/workbooks.md “指标体系导入模板”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   ENTRY_MODES,
   IndicatorFields,
+  entryModeOf,
   METHOD_KINDS,
   TAGS,
   type FrameworkDraft,
@@ -42,11 +44,14 @@ import {
   parseMethod,
   parseEntryModeLabel,
   parseMethodLabel,
+  parseRulesParams,
   parseTagLabel,
+  type RulesParams,
 } from '../../shared/domain/method-text';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { AppError } from '../errors';
+import { addRulesSheet, readRulesSheet } from './framework-xlsx-rules';
 import { createFrameworkFromDraft, getFramework } from './frameworks';
 import {
   addHelpSheet,
@@ -88,6 +93,7 @@ const HELP_LINES = [
   t('workbook.framework.help.7.level', { example: METHOD_PARAM_EXAMPLES.level }),
   t('workbook.framework.help.7.deduction', { example: METHOD_PARAM_EXAMPLES.deduction }),
   t('workbook.framework.help.7.bonus', { example: METHOD_PARAM_EXAMPLES.bonus }),
+  t('workbook.framework.help.7.rules'),
   t('workbook.framework.help.7.quantitative', { example: METHOD_PARAM_EXAMPLES.quantitative }),
   t('workbook.framework.help.7.veto', { example: METHOD_PARAM_EXAMPLES.veto }),
   t('workbook.framework.help.8'),
@@ -97,6 +103,14 @@ const HELP_LINES = [
   t('workbook.framework.help.entry'),
   t('workbook.framework.help.pool'),
   t('workbook.framework.help.bonusCap'),
+  t('workbook.framework.help.rules'),
+  t('workbook.framework.help.rules.columns'),
+  t('workbook.framework.help.rules.example'),
+  t('workbook.framework.help.rules.example.1'),
+  t('workbook.framework.help.rules.example.2'),
+  t('workbook.framework.help.rules.example.3'),
+  t('workbook.framework.help.rules.example.4'),
+  t('workbook.framework.help.rules.office'),
 ];
 
 /** Labels of the 框架信息 sheet's rows: written by the template and the export, and looked for on import. */
@@ -164,10 +178,11 @@ function newWorkbook(): Workbook {
   return wb;
 }
 
-/** Writes the empty template: the 指标体系 sheet, the instructions and the 框架信息 sheet. */
+/** Writes the empty template: the 指标体系 and 细则 sheets, the instructions and the 框架信息 sheet. */
 export async function writeFrameworkTemplate(file: string): Promise<{ path: string }> {
   const wb = newWorkbook();
   addDataSheet(wb, VALIDATED_ROWS);
+  addRulesSheet(wb, VALIDATED_ROWS);
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
     [INFO_NAME, ''],
@@ -196,6 +211,7 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
   ordered.forEach(({ node, depth, leaf }, i) => {
     const row = sheet.getRow(i + 2);
     const method = leaf ? node.method : null;
+    const mode = method ? entryModeOf(method) : 'data';
     const values: Record<Field, string | number> = {
       code: node.code,
       name: node.name,
@@ -206,7 +222,8 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
       criteria: node.criteria,
       evidence: node.evidence,
       // Written for every leaf a rater or the office records, so the choice is visible; quantitative leaves have none.
-      entry: method && method.kind !== 'quantitative' ? ENTRY_MODE_LABELS[method.entry ?? 'panel'] : '',
+      // 细则 leaves are always 考核组核定 (entryModeOf), written so for the reader.
+      entry: mode === 'data' ? '' : ENTRY_MODE_LABELS[mode],
       // Only 分部 carry options (on a leaf they would do nothing, and the import refuses them).
       pool: !leaf && node.options?.pool ? POOL_LABELS.yes : '',
       bonusCap: !leaf && node.options && node.options.bonusCap !== null ? node.options.bonusCap : '',
@@ -220,6 +237,8 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
     row.getCell(columnOf('name')).alignment = { indent: depth - 1, vertical: 'top' };
     if (depth === 1) row.font = { bold: true };
   });
+  const ruleLeaves = ordered.flatMap(({ node, leaf }) => (leaf && node.method?.kind === 'rules' ? [{ code: node.code, method: node.method }] : []));
+  addRulesSheet(wb, Math.max(VALIDATED_ROWS, ruleLeaves.reduce((n, l) => n + l.method.rules.length, 0) + 200), ruleLeaves);
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
     [INFO_NAME, framework.name],
@@ -242,6 +261,10 @@ interface ReadRow {
   maxPoints: number | null;
   /** Whether the 评分方法 cell holds anything. */
   methodGiven: boolean;
+  /** The 评分方法 read (null: empty or unreadable). */
+  kind: MethodKind | null;
+  /** A 细则 leaf's 方法参数, read; its method is made once the 细则 sheet is read. */
+  rulesParams: RulesParams | null;
   /** A valid 录入方式 on a row without 评分方法: judged once it is known whether the row has children. */
   entryWithoutMethod: boolean;
   method: LeafMethod | null;
@@ -265,6 +288,12 @@ const normaliseCode = (text: string) =>
     .replace(/[\s\u3000]/g, '')
     .replace(/[．。]/g, '.')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** A code cell as both sheets read it: normalised, then checked (the schema's message when it is not a code). */
+function checkCode(text: string): { code: string } | { error: string } {
+  const checked = IndicatorFields.shape.code.safeParse(normaliseCode(text));
+  return checked.success ? { code: checked.data } : { error: checked.error.issues[0]!.message };
+}
 
 /** A number cell, or text holding a number (WPS often stores numbers as text), with or without 分. */
 function pointsOf(cell: ImportCell): number | null | undefined {
@@ -342,6 +371,8 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       tag: null,
       maxPoints: null,
       methodGiven: text('method') !== '',
+      kind: null,
+      rulesParams: null,
       entryWithoutMethod: false,
       method: null,
       options: undefined,
@@ -352,10 +383,9 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     };
     rows.push(row);
 
-    const code = normaliseCode(text('code'));
-    const codeCheck = IndicatorFields.shape.code.safeParse(code);
-    if (codeCheck.success) row.code = codeCheck.data;
-    else cellError(row, 'code', codeCheck.error.issues[0]!.message);
+    const code = checkCode(text('code'));
+    if ('code' in code) row.code = code.code;
+    else cellError(row, 'code', code.error);
 
     const nameCheck = IndicatorFields.shape.name.safeParse(row.name);
     if (!nameCheck.success) cellError(row, 'name', nameCheck.error.issues[0]!.message);
@@ -380,7 +410,13 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
         cellError(row, 'method', t('workbook.framework.methodInvalid', { methods: METHOD_KINDS.map((k) => `“${METHOD_LABELS[k]}”`).join(''), value: methodText }));
       }
     }
-    if (kind) {
+    row.kind = kind;
+    if (kind === 'rules') {
+      // The rules are on the 细则 sheet: the method is made once it is read (below).
+      const params = parseRulesParams(paramsText);
+      if ('error' in params) cellError(row, 'params', params.error);
+      else row.rulesParams = params;
+    } else if (kind) {
       const parsed = parseMethod(kind, paramsText);
       if ('error' in parsed) cellError(row, 'params', parsed.error);
       else row.method = parsed.method;
@@ -394,8 +430,11 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       const mode = parseEntryModeLabel(entryText);
       if (!mode) cellError(row, 'entry', t('workbook.framework.entryInvalid', { value: entryText }));
       else if (kind === 'quantitative') cellError(row, 'entry', t('workbook.framework.entryOnQuantitative'));
-      else if (methodText === '') row.entryWithoutMethod = true;
-      else if (mode === 'office' && row.method && row.method.kind !== 'quantitative') row.method = { ...row.method, entry: 'office' };
+      // 细则 are always the office's (entryModeOf): 考核组核定 says so, 评委评分 contradicts it.
+      else if (kind === 'rules') {
+        if (mode === 'panel') cellError(row, 'entry', t('workbook.framework.rulesEntryPanel', { value: entryText }));
+      } else if (methodText === '') row.entryWithoutMethod = true;
+      else if (mode === 'office' && row.method && row.method.kind !== 'quantitative' && row.method.kind !== 'rules') row.method = { ...row.method, entry: 'office' };
     }
 
     // 扣分池 (是/否, empty = 否) and 加分上限 (a number ≥ 0, empty = none); whether the row may carry them is known in pass 2.
@@ -458,6 +497,30 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       if (row.options.pool) cellError(row, 'pool', t('workbook.framework.poolOnLeaf', { code: row.code }));
       if (row.options.bonusCap !== null) cellError(row, 'bonusCap', t('workbook.framework.bonusCapOnLeaf', { code: row.code }));
     }
+  }
+
+  // The 细则 sheet: each 细则 leaf gets its rules; bad rule cells are reported with the others.
+  const ruleSheet = readRulesSheet(
+    wb,
+    fileName,
+    (code) => {
+      const row = rowOfCode.get(code);
+      return row && { row: row.row, kind: row.kind, methodBad: row.methodGiven && row.kind === null };
+    },
+    checkCode,
+  );
+  for (const row of rows) {
+    if (!row.rulesParams || row.code === null || rowOfCode.get(row.code) !== row || firstChild.has(row.code)) continue;
+    const rules = ruleSheet.rules.get(row.code) ?? [];
+    if (rules.length === 0 && !ruleSheet.incomplete.has(row.code)) {
+      cellError(row, 'method', t(ruleSheet.present ? 'workbook.framework.rulesMissing' : 'workbook.framework.rulesSheetMissing', { code: row.code }));
+      continue;
+    }
+    // Each rule was checked on its row (LeafRule's fields, at most MAX_RULES); the tree's checks judge the rest.
+    row.method = { kind: 'rules', ...row.rulesParams, rules };
+    // Some of its rules have bad cells (reported there): the row is not imported, and the tree's checks judge it
+    // with the rules that are sound (its points and effect are known, so its parents' sums still are).
+    if (ruleSheet.incomplete.has(row.code)) row.bad = true;
   }
 
   // Rows whose place in the tree is known: a code of their own, under a parent that is placed too.
@@ -523,6 +586,8 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
   const issues: FrameworkImportIssue[] = (placed.length > 0 ? validateFramework(indicators) : [])
     .map((issue) => ({ ...issue, indicatorId: null, row: issue.indicatorId }))
     .filter((issue) => {
+      // A 细则 leaf with a bad rule row: its own checks wait until all its rules are known.
+      if (issue.code !== null && ruleSheet.incomplete.has(issue.code)) return false;
       if (unsure.length === 0) return true;
       if (issue.code === null || affected(issue.code)) return false;
       const parent = parentCode(issue.code);
@@ -531,8 +596,11 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       return !unlocated || (!placedChildren.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
     });
 
-  withCellProblems(wb, cellErrors, sheet.name, ({ row, col, column, message }) => ({ row, col, column, message }));
-  cellErrors.sort((a, b) => a.row - b.row || a.col - b.col);
+  // The 指标体系 sheet's errors first, then the 细则 sheet's, each in row and column order.
+  const located: { sheet?: string; row: number; col: number; column: string; message: string }[] = [...cellErrors, ...ruleSheet.errors];
+  withCellProblems(wb, located, sheet.name, ({ sheet: on, row, col, column, message }) => ({ sheet: on, row, col, column, message }));
+  const rank = (e: { sheet?: string }) => (e.sheet === FRAMEWORK_SHEETS.rules ? 1 : 0);
+  located.sort((a, b) => rank(a) - rank(b) || a.row - b.row || a.col - b.col);
   return {
     file: fileName,
     name: info.name,
@@ -541,7 +609,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     rows: kept.map(
       (row): FrameworkImportRow => ({ row: row.row, depth: row.code!.split('.').length, ...fieldsOf(row) }),
     ),
-    errors: [...cellErrors.map(({ row, column, message }) => ({ row, column, message })), ...infoErrors],
+    errors: [...located.map(({ row, column, message }) => ({ row, column, message })), ...infoErrors],
     issues,
   };
 }

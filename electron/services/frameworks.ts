@@ -3,8 +3,11 @@
  * the freeze that protects a version once a period has scored on it.
  */
 import {
+  GradeScheme,
   IndicatorFields,
   LeafMethod,
+  gradeSchemeProblems,
+  type GradeSchemeInput,
   NodeOptions,
   type Framework,
   type FrameworkDraft,
@@ -29,6 +32,8 @@ interface FrameworkRow {
   frozen_at: string | null;
   created_at: string;
   updated_at: string;
+  /** GradeScheme as JSON (migration 14); NULL = the app's defaults. */
+  grade_scheme_json: string | null;
 }
 
 interface IndicatorRow {
@@ -57,7 +62,36 @@ const toFramework = (r: FrameworkRow): Framework => ({
   frozenAt: r.frozen_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  gradeScheme: r.grade_scheme_json === null ? null : GradeScheme.parse(JSON.parse(r.grade_scheme_json)),
 });
+
+/**
+ * A grade scheme checked by the rules of a period's grades and quotas (settingsProblems), or refused naming each
+ * rule broken in the settings form's words (“等次划分第 3 项：各等次的最低分应从上到下依次降低”); null stays null.
+ */
+export function acceptedGradeScheme(input: GradeSchemeInput | null): GradeScheme | null {
+  if (input === null) return null;
+  const parsed = GradeScheme.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('；'));
+  const problems = gradeSchemeProblems(parsed.data);
+  if (problems.length > 0) {
+    throw new AppError(
+      'validation',
+      problems.map((p) => p.message).join('；'),
+      problems.map((p) => ({ field: ['gradeScheme', ...p.path].join('.'), message: p.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** The scheme as stored: only its fields, in a fixed order; NULL for the defaults. */
+const gradeSchemeJson = (scheme: GradeScheme | null): string | null =>
+  scheme === null
+    ? null
+    : JSON.stringify({
+        grades: scheme.grades.map((g) => ({ label: g.label, min: g.min })),
+        quotas: scheme.quotas.map((q) => ({ label: q.label, maxShare: q.maxShare })),
+      });
 
 export const toIndicator = (r: IndicatorRow): Indicator => ({
   id: r.id,
@@ -119,6 +153,9 @@ export function listFrameworks(db: Database): FrameworkSummary[] {
     return { ...toFramework(r), indicatorCount: c.total, leafCount: c.leaves, periods: periods.all(r.id) };
   });
 }
+
+/** The grade scheme of a framework (null = the app's defaults); refuses an unknown framework. */
+export const frameworkGradeScheme = (db: Database, id: number): GradeScheme | null => toFramework(frameworkRow(db, id)).gradeScheme;
 
 /** Refuses to edit a frozen version, saying which period froze it and what to do. */
 export function assertEditable(db: Database, frameworkId: number): void {
@@ -183,10 +220,11 @@ export type FrameworkSource = { kind: 'empty' } | { kind: 'template' } | { kind:
 
 export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, now: Date, lineage?: { lineageId: number; version: number }): number {
   const stamp = now.toISOString();
+  const scheme = gradeSchemeJson(acceptedGradeScheme(draft.gradeScheme ?? null));
   return inTransaction(db, () => {
     const info = db
-      .prepare('INSERT INTO framework (lineage_id, version, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), stamp, stamp);
+      .prepare('INSERT INTO framework (lineage_id, version, name, description, grade_scheme_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), scheme, stamp, stamp);
     const id = Number(info.lastInsertRowid);
     if (!lineage) db.prepare('UPDATE framework SET lineage_id = ? WHERE id = ?').run(id, id);
     insertDrafts(db, id, draft.indicators);
@@ -197,14 +235,16 @@ export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, no
 export function createFramework(db: Database, input: { name: string; description: string; source: FrameworkSource }, now: Date): number {
   let indicators: IndicatorDraft[] = [];
   let description = input.description;
+  let gradeScheme: GradeScheme | null = null;
   if (input.source.kind === 'template') {
     indicators = UNIFIED_TEMPLATE.indicators;
     description ||= UNIFIED_TEMPLATE.description;
   } else if (input.source.kind === 'copy') {
-    frameworkRow(db, input.source.frameworkId);
+    // A copy states the same 等次 as its source.
+    gradeScheme = toFramework(frameworkRow(db, input.source.frameworkId)).gradeScheme;
     indicators = toDrafts(getIndicators(db, input.source.frameworkId));
   }
-  return createFrameworkFromDraft(db, { name: input.name, description, indicators }, now);
+  return createFrameworkFromDraft(db, { name: input.name, description, indicators, gradeScheme }, now);
 }
 
 /** A new, editable version of a (usually frozen) framework, in the same lineage. */
@@ -214,15 +254,32 @@ export function newFrameworkVersion(db: Database, frameworkId: number, now: Date
   const latest = db.prepare<[number], { v: number }>('SELECT max(version) AS v FROM framework WHERE lineage_id = ?').get(lineageId)?.v ?? row.version;
   return createFrameworkFromDraft(
     db,
-    { name: row.name, description: row.description, indicators: toDrafts(getIndicators(db, frameworkId)) },
+    { name: row.name, description: row.description, indicators: toDrafts(getIndicators(db, frameworkId)), gradeScheme: toFramework(row).gradeScheme },
     now,
     { lineageId, version: latest + 1 },
   );
 }
 
-export function updateFrameworkMeta(db: Database, id: number, meta: { name: string; description: string }, now: Date): void {
-  frameworkRow(db, id);
-  db.prepare('UPDATE framework SET name = ?, description = ?, updated_at = ? WHERE id = ?').run(meta.name, meta.description, now.toISOString(), id);
+/**
+ * Name, description and grade scheme: allowed on a frozen version too, as none of them changes how its periods
+ * compute (a period keeps the grades it was made with; the scheme only seeds periods made later).
+ * `gradeScheme` absent = keep the stored one; null = back to the app's defaults.
+ */
+export function updateFrameworkMeta(
+  db: Database,
+  id: number,
+  meta: { name: string; description: string; gradeScheme?: GradeSchemeInput | null | undefined },
+  now: Date,
+): void {
+  const row = frameworkRow(db, id);
+  const scheme = meta.gradeScheme === undefined ? row.grade_scheme_json : gradeSchemeJson(acceptedGradeScheme(meta.gradeScheme));
+  db.prepare('UPDATE framework SET name = ?, description = ?, grade_scheme_json = ?, updated_at = ? WHERE id = ?').run(
+    meta.name,
+    meta.description,
+    scheme,
+    now.toISOString(),
+    id,
+  );
 }
 
 export function deleteFramework(db: Database, id: number): void {

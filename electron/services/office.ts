@@ -9,6 +9,7 @@
  * problems with `checkOfficeRecord`.
  */
 import { detailProblem, MAX_COUNT } from '../../shared/domain/entry';
+import { findingsProblem, findingsTotal, parseFindings, type Finding } from '../../shared/domain/findings';
 import { entryModeOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import { evidenceRequired, type OfficeRecordInput, type OfficeRecordRow } from '../../shared/domain/office';
 import type { RaterSheet, Session } from '../../shared/domain/scoring';
@@ -29,9 +30,14 @@ import { assertPeriodEditable } from './periods';
 /** The leaves of the period's framework the office records, in tree order. */
 export const officeLeaves = (scope: Pick<PeriodScope, 'leaves'>): Leaf[] => scope.leaves.filter((l) => entryModeOf(l.method) === 'office');
 
+/**
+ * A record as stored and as the audit log carries it. `findings` only where there are any (a 细则 leaf's
+ * record), so the records and log entries of other leaves keep the shape they always had.
+ */
 interface StoredRecord {
   value: number;
   detail: string[];
+  findings?: Finding[];
   evidence: string;
   evidenceDate: string | null;
 }
@@ -41,6 +47,7 @@ interface StoredRow {
   indicator_id: number;
   value: number;
   detail_json: string | null;
+  findings_json: string | null;
   evidence: string;
   evidence_date: string | null;
   recorded_by: string;
@@ -48,17 +55,21 @@ interface StoredRow {
 }
 
 const key = (branchId: number, indicatorId: number) => `${branchId}:${indicatorId}`;
-const toStored = (r: StoredRow): StoredRecord => ({
-  value: r.value,
-  detail: r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [],
-  evidence: r.evidence,
-  evidenceDate: r.evidence_date,
-});
+function toStored(r: StoredRow): StoredRecord {
+  const findings = parseFindings(r.findings_json);
+  return {
+    value: r.value,
+    detail: r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [],
+    ...(findings.length ? { findings } : {}),
+    evidence: r.evidence,
+    evidenceDate: r.evidence_date,
+  };
+}
 
 function storedRows(db: Database, periodId: number): Map<string, StoredRow> {
   const rows = db
     .prepare<[number], StoredRow>(
-      'SELECT branch_id, indicator_id, value, detail_json, evidence, evidence_date, recorded_by, updated_at FROM office_record WHERE period_id = ?',
+      'SELECT branch_id, indicator_id, value, detail_json, findings_json, evidence, evidence_date, recorded_by, updated_at FROM office_record WHERE period_id = ?',
     )
     .all(periodId);
   return new Map(rows.map((r) => [key(r.branch_id, r.indicator_id), r]));
@@ -92,6 +103,7 @@ export function officeRows(db: Database, scope: PeriodScope): OfficeRecordRow[] 
     maxPoints: leaf.maxPoints,
     value: stored?.value ?? null,
     detail: stored ? toStored(stored).detail : [],
+    findings: parseFindings(stored?.findings_json),
     evidence: stored?.evidence ?? '',
     evidenceDate: stored?.evidence_date ?? null,
     recordedBy: stored?.recorded_by ?? null,
@@ -102,14 +114,21 @@ export function officeRows(db: Database, scope: PeriodScope): OfficeRecordRow[] 
 /** The recorded values as the engine reads them (office leaves and branches in scope only). */
 export function officeEngineRecords(db: Database, scope: PeriodScope): EngineOfficeRecord[] {
   return recordsInScope(db, scope).flatMap(({ branch, leaf, stored }) =>
-    stored ? [{ branchId: branch.id, indicatorId: leaf.id, value: stored.value, evidence: stored.evidence, evidenceDate: stored.evidence_date }] : [],
+    stored ? [{ branchId: branch.id, indicatorId: leaf.id, value: stored.value, evidence: stored.evidence, evidenceDate: stored.evidence_date, ...explained(leaf, stored) }] : [],
   );
+}
+
+/** A 细则 leaf's findings and their reasons, for the explanation (which rules took the points); nothing elsewhere. */
+function explained(leaf: Leaf, stored: StoredRow): Pick<EngineOfficeRecord, 'findings' | 'reasons'> {
+  if (leaf.method.kind !== 'rules') return {};
+  const findings = parseFindings(stored.findings_json);
+  return findings.length ? { findings, reasons: toStored(stored).detail } : {};
 }
 
 /** The recorded values as a rater's sheet shows them, read-only. */
 export function officeSheetValues(db: Database, scope: PeriodScope): RaterSheet['office'] {
   return recordsInScope(db, scope).flatMap(({ branch, leaf, stored }) =>
-    stored ? [{ branchId: branch.id, indicatorId: leaf.id, ...toStored(stored) }] : [],
+    stored ? [{ branchId: branch.id, indicatorId: leaf.id, ...toStored(stored), findings: parseFindings(stored.findings_json) }] : [],
   );
 }
 
@@ -126,7 +145,9 @@ function valueProblem(method: LeafMethod, maxPoints: number, value: number): str
  * Why an office record cannot be stored, or null: the leaf must be office-recorded, the value one its method
  * takes, the reasons exactly those a rater's entry would need (one per deduction, per bonus item, one for a
  * triggered veto; no one-character reasons), and anything that takes points off, adds points or triggers a
- * veto must name its evidence. The message names the branch (when `branchCode` is given) and the indicator.
+ * veto must name its evidence. On a 细则 leaf the findings decide: each names a rule of the leaf, within its
+ * amount and basis, with its reason (findingsProblem), and the value checked is their total — findings on any
+ * other leaf are refused. The message names the branch (when `branchCode` is given) and the indicator.
  * A null value (removing the record) needs nothing more.
  */
 export function checkOfficeRecord(leaf: Indicator, input: OfficeRecordInput, branchCode?: string): string | null {
@@ -134,12 +155,33 @@ export function checkOfficeRecord(leaf: Indicator, input: OfficeRecordInput, bra
   const where = branchCode === undefined ? t('office.whereLeaf', { indicator }) : t('office.where', { branch: branchCode, indicator });
   if (!leaf.method || entryModeOf(leaf.method) !== 'office') return t('office.error.notOffice', { where });
   if (input.value === null) return null;
+  if (leaf.method.kind === 'rules') {
+    const wrong = findingsProblem(leaf.method, input.findings, input.detail);
+    if (wrong) return t('office.error.value', { where, problem: wrong });
+    const total = findingsTotal(leaf.method, input.findings);
+    if (evidenceRequired(leaf.method, total) && input.evidence.trim() === '') return t('office.error.evidenceRequiredPoints', { where, value: total });
+    return null;
+  }
+  if (input.findings.length > 0) return t('office.error.findingsNotRules', { where });
   const problem = valueProblem(leaf.method, leaf.maxPoints, input.value);
   if (problem) return t('office.error.value', { where, problem });
   const detailWrong = detailProblem(leaf.method, input.value, input.detail);
   if (detailWrong) return t('office.error.value', { where, problem: detailInWords(detailWrong, input.value) });
   if (evidenceRequired(leaf.method, input.value) && input.evidence.trim() === '') return t('office.error.evidenceRequired', { where, value: input.value });
   return null;
+}
+
+/**
+ * What a checked input stores: reasons trimmed, blank ones dropped; on a 细则 leaf the value is the findings'
+ * total (whatever the input said) and the findings go with it, each with its reason at the same position.
+ */
+function toRecord(method: LeafMethod, r: OfficeRecordInput): StoredRecord {
+  const base = { evidence: r.evidence.trim(), evidenceDate: r.evidenceDate };
+  if (method.kind !== 'rules') return { value: r.value!, detail: r.detail.map((d) => d.trim()).filter(Boolean), ...base };
+  const findings = r.findings.map(({ rule, count, amount }) => ({ rule, count, amount }));
+  // Reasons past the last finding are blank (findingsProblem refuses any other): not kept.
+  const detail = r.detail.slice(0, findings.length).map((d) => d.trim());
+  return { value: findingsTotal(method, findings), detail, ...(findings.length ? { findings } : {}), ...base };
 }
 
 export interface OfficeSaveOptions {
@@ -186,8 +228,8 @@ export function writeOfficeRecords(
     const changes = rows.flatMap((r) => {
       const oldRow = stored.get(key(r.branchId, r.indicatorId));
       const old = oldRow ? toStored(oldRow) : null;
-      const next: StoredRecord | null =
-        r.value === null ? null : { value: r.value, detail: r.detail.map((d) => d.trim()).filter(Boolean), evidence: r.evidence.trim(), evidenceDate: r.evidenceDate };
+      const method = scope.leafById.get(r.indicatorId)!.method;
+      const next: StoredRecord | null = r.value === null ? null : toRecord(method, r);
       if (old === null && next === null) return [];
       if (old && next && JSON.stringify(old) === JSON.stringify(next)) return [{ r, old, next, same: true }];
       return [{ r, old, next, same: false }];
@@ -197,10 +239,10 @@ export function writeOfficeRecords(
 
     const stamp = options.now.toISOString();
     const upsert = db.prepare(
-      `INSERT INTO office_record (period_id, branch_id, indicator_id, value, detail_json, evidence, evidence_date, recorded_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO office_record (period_id, branch_id, indicator_id, value, detail_json, findings_json, evidence, evidence_date, recorded_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (period_id, branch_id, indicator_id)
-       DO UPDATE SET value = excluded.value, detail_json = excluded.detail_json, evidence = excluded.evidence,
+       DO UPDATE SET value = excluded.value, detail_json = excluded.detail_json, findings_json = excluded.findings_json, evidence = excluded.evidence,
                      evidence_date = excluded.evidence_date, recorded_by = excluded.recorded_by, updated_at = excluded.updated_at`,
     );
     const remove = db.prepare('DELETE FROM office_record WHERE period_id = ? AND branch_id = ? AND indicator_id = ?');
@@ -210,7 +252,18 @@ export function writeOfficeRecords(
     for (const { r, old, next } of changed) {
       if (next === null) removed += remove.run(periodId, r.branchId, r.indicatorId).changes;
       else {
-        upsert.run(periodId, r.branchId, r.indicatorId, next.value, next.detail.length ? JSON.stringify(next.detail) : null, next.evidence, next.evidenceDate, options.actor.name, stamp);
+        upsert.run(
+          periodId,
+          r.branchId,
+          r.indicatorId,
+          next.value,
+          next.detail.length ? JSON.stringify(next.detail) : null,
+          next.findings ? JSON.stringify(next.findings) : null,
+          next.evidence,
+          next.evidenceDate,
+          options.actor.name,
+          stamp,
+        );
         saved++;
       }
       audit({

@@ -14,6 +14,7 @@ import type { Period } from '../../shared/domain/views';
 import { inTransaction, withAuditContext, type Database } from '../db';
 import { SYSTEM, type Actor } from './actor';
 import { auditWriter } from './audit';
+import { frameworkGradeScheme } from './frameworks';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 
@@ -130,12 +131,17 @@ function acceptedSettings(input: PeriodSettingsInput): PeriodSettings {
   return parsed.data;
 }
 
+/**
+ * A new period on a framework. Settings that give neither grades nor quotas take the framework's grade scheme
+ * (issue 11 §8: the 等次 its 考核细则 state), else the app's defaults; grades or quotas given explicitly win.
+ */
 export function createPeriod(db: Database, input: PeriodInput, now: Date): Period {
   const stamp = now.toISOString();
-  const settings = acceptedSettings(input.settings);
   if (!db.prepare('SELECT 1 FROM framework WHERE id = ?').get(input.frameworkId)) {
     throw new AppError('validation', t('error.period.frameworkRequired'));
   }
+  const scheme = input.settings.grades === undefined && input.settings.quotas === undefined ? frameworkGradeScheme(db, input.frameworkId) : null;
+  const settings = acceptedSettings(scheme ? { ...input.settings, grades: scheme.grades, quotas: scheme.quotas } : input.settings);
   if (input.copyPanelFrom && !db.prepare('SELECT 1 FROM period WHERE id = ?').get(input.copyPanelFrom)) {
     throw new AppError('not_found', t('error.period.copyPanelFromNotFound', { id: input.copyPanelFrom }), [{ field: 'copyPanelFrom', message: t('error.period.copyPanelFromMissing') }]);
   }

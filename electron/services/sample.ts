@@ -62,6 +62,7 @@ function sampleValue(m: LeafMethod, maxPoints: number, q: number, vetoed: boolea
       return { value: Math.round((q * maxPoints) / m.step) * m.step, detail: [] };
     case 'level':
       return { value: m.levels.reduce((best, l, i) => (Math.abs(l.fraction - q) < Math.abs(m.levels[best]!.fraction - q) ? i : best), 0), detail: [] };
+    case 'rules': // no 细则 leaf in the sample's framework; were there one: checked, nothing found
     case 'quantitative':
       return { value: 0, detail: [] };
   }
@@ -174,7 +175,7 @@ export function createSample(db: Database, options: { branches: number; raters: 
         const q = Math.max(0, Math.min(1, (leaf.tag === 'business' ? s.business : leaf.tag === 'party' ? s.party : (s.party + s.business) / 2) + rnd.normal(0, 0.05)));
         const flagged = vetoed === b && leaf.id === vetoLeaf?.id;
         const { value, detail } = sampleValue(leaf.method!, leaf.maxPoints, q, flagged, year, rnd);
-        officeRows.push({ branchId: b, indicatorId: leaf.id, value, detail, evidence: `${year}年党建工作检查记录第${officeRows.length + 1}号`, evidenceDate: `${year}-11-15` });
+        officeRows.push({ branchId: b, indicatorId: leaf.id, value, detail, findings: [], evidence: `${year}年党建工作检查记录第${officeRows.length + 1}号`, evidenceDate: `${year}-11-15` });
       }
     }
     if (officeRows.length) writeOfficeRecords(db, period.id, officeRows, { now, actor: SAMPLE_ACTOR });

@@ -6,6 +6,7 @@
  * measurement only what changed is told.
  */
 import { describeEntry } from './entry-text';
+import { findingInWords, type Finding } from './findings';
 import type { Indicator } from './framework';
 import { PERIOD_STATUS_LABELS, type PeriodStatus } from './period';
 import type { AuditRow } from './scoring';
@@ -61,7 +62,13 @@ export function auditValueText(entity: Entity, v: unknown, indicator: Indicator 
     }
     if (entity === 'office' && typeof v.value === 'number') {
       const main = indicator?.method ? describeEntry(indicator.method, v.value) : num(v.value);
-      const reasons = Array.isArray(v.detail) ? v.detail.map(String).join('；') : '';
+      const detail = Array.isArray(v.detail) ? v.detail.map(String) : [];
+      // A 细则 leaf's findings say which rule each reason is about: “①未按时召开支委会，扣1分：7月未召开”.
+      const method = indicator?.method;
+      const reasons =
+        method?.kind === 'rules' && Array.isArray(v.findings)
+          ? (v.findings as Finding[]).map((f, i) => findingInWords(method, f, detail[i] ?? '')).join('；')
+          : detail.join('；');
       const date = typeof v.evidenceDate === 'string' ? `（${v.evidenceDate}）` : '';
       const evidence = typeof v.evidence === 'string' && v.evidence ? t('workbook.audit.value.evidence', { evidence: v.evidence, date }) : '';
       return [reasons ? `${main}（${reasons}）` : main, evidence].filter(Boolean).join('，');

@@ -6,6 +6,7 @@
  * `findingsTotal` (docs/scoring-rules.md “细则”).
  */
 import { z } from 'zod';
+import { t } from '../messages';
 import { reasonTooShort, MAX_COUNT } from './entry';
 import type { LeafMethod, LeafRule } from './framework';
 
@@ -75,23 +76,26 @@ export function findingInWords(method: RulesMethod, finding: Finding, reason: st
  * amount lies within the rule's range (exactly the rule's amount when it is fixed).
  */
 export function findingsProblem(method: RulesMethod, findings: readonly Finding[], detail: readonly string[]): string | null {
-  if (findings.length > MAX_FINDINGS) return `最多记录 ${MAX_FINDINGS} 条，现有 ${findings.length} 条`;
-  const reasons = detail.filter((d) => d.trim() !== '');
-  if (reasons.length !== findings.length || detail.length > findings.length)
-    return `每条记录都要写原因：记录了 ${findings.length} 条，原因 ${reasons.length} 条`;
+  if (findings.length > MAX_FINDINGS) return t('findings.tooMany', { max: MAX_FINDINGS, count: findings.length });
+  // More reasons than findings can't be matched to a finding (blank ones past the end are nothing); a missing
+  // reason is named below, with its finding.
+  if (detail.some((d, i) => i >= findings.length && d.trim() !== '')) {
+    return t('findings.reasonCount', { findings: findings.length, reasons: detail.filter((d) => d.trim() !== '').length });
+  }
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const at = `第 ${i + 1} 条`;
     const rule = method.rules[f.rule];
-    if (!rule) return `${at}：没有细则 ${f.rule + 1}（本指标共 ${method.rules.length} 条细则）`;
-    const name = `细则${ruleNumber(f.rule)}“${rule.text}”`;
-    if ((detail[i] ?? '').trim() === '') return `${at}（${name}）：请写明原因`;
-    if (reasonTooShort(detail[i]!)) return `${at}（${name}）：原因“${detail[i]!.trim()}”太短，请写明原因`;
-    if (rule.basis === 'once' && f.count !== 1) return `${at}（${name}）：本条细则只${method.effect === 'deduct' ? '扣' : '加'}一次，次数应为 1，现为 ${f.count}`;
+    if (!rule) return t('findings.unknownRule', { at, number: f.rule + 1, count: method.rules.length });
+    const named = { at, rule: `细则${ruleNumber(f.rule)}“${rule.text}”` };
+    const reason = (detail[i] ?? '').trim();
+    if (reason === '') return t('findings.noReason', named);
+    if (reasonTooShort(reason)) return t('findings.shortReason', { ...named, reason });
+    if (rule.basis === 'once' && f.count !== 1) return t('findings.once', { ...named, verb: method.effect === 'deduct' ? '扣' : '加', count: f.count });
     if (f.amount < rule.min - 1e-9 || f.amount > rule.max + 1e-9)
       return rule.min === rule.max
-        ? `${at}（${name}）：分值应为 ${rule.min}，现为 ${f.amount}`
-        : `${at}（${name}）：分值应在 ${rule.min} 到 ${rule.max} 之间，现为 ${f.amount}`;
+        ? t('findings.fixedAmount', { ...named, amount: rule.min, value: f.amount })
+        : t('findings.rangeAmount', { ...named, min: rule.min, max: rule.max, value: f.amount });
   }
   return null;
 }

@@ -3,7 +3,9 @@
  * wrong with it. The editor shows these live; a period cannot start scoring
  * while any `error` remains.
  */
-import { isBonusMethod, type Indicator } from './framework';
+import { t } from '../messages';
+import { ruleNumber } from './findings';
+import { dataTriggerOf, isBonusMethod, isDeductMethod, type DataTrigger, type Indicator, type LeafMethod } from './framework';
 
 export interface FrameworkIssue {
   /** The indicator the issue is about; null for the framework as a whole. */
@@ -88,6 +90,8 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
       error(n, '末级指标必须选择评分方法');
       continue;
     }
+    const trigger = dataTriggerOf(m);
+    if (trigger) checkTrigger(n, trigger, seen, children, error);
     switch (m.kind) {
       case 'rating': {
         const steps = n.maxPoints / m.step;
@@ -112,6 +116,9 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
         else if (m.perItem > n.maxPoints) error(n, `每项加 ${fmt(m.perItem)} 分，超过加分上限 ${fmt(n.maxPoints)} 分`);
         if (parent && !bonus.has(parent.id)) warn(n, '加分项放在普通指标之下：它计入加分，不计入上级指标的分值');
         break;
+      case 'rules':
+        checkRules(n, m, inPool ? parent! : null, parent !== undefined && parent !== null && !bonus.has(parent.id), error, warn);
+        break;
       case 'quantitative':
         if (n.maxPoints <= 0) error(n, '分值应大于 0');
         if (m.direction === 'higher' && m.floorRatio >= 1) error(n, `“越高越好”的指标，零分线比例应小于 1（现为 ${m.floorRatio}）`);
@@ -134,6 +141,72 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
 
 type Report = (n: Indicator | null, message: string) => void;
 
+/**
+ * A 细则 leaf (docs/scoring-rules.md “细则”): each rule's range, its single amount against what the leaf (or, for a
+ * pool's child, the pool) can give or take, and its cap. Every message names the rule (①…) and quotes it.
+ */
+function checkRules(
+  n: Indicator,
+  m: Extract<LeafMethod, { kind: 'rules' }>,
+  pool: Indicator | null,
+  underBase: boolean,
+  error: Report,
+  warn: Report,
+): void {
+  const deduct = m.effect === 'deduct';
+  const verb = deduct ? '扣' : '加';
+  // A pool's child has no points of its own: its rules are measured against the pool (an adding child is
+  // reported by the pool's own check).
+  const limit = pool && deduct ? pool.maxPoints : n.maxPoints;
+  const poolName = pool ? `${pool.code} ${pool.name}` : '';
+  if (pool && deduct) {
+    if (n.maxPoints !== 0) error(n, t('fw.rules.poolChildPoints', { pool: poolName, max: fmt(pool.maxPoints) }));
+  } else if (n.maxPoints <= 0) {
+    error(n, t(deduct ? 'fw.rules.deductNoPoints' : 'fw.rules.addNoPoints'));
+    return;
+  }
+  if (!deduct && underBase) warn(n, t('fw.rules.bonusUnderBase'));
+  if (deduct && !m.floorAtZero && !pool && n.parentId === null) warn(n, t('fw.rules.noFloorAtRoot'));
+  m.rules.forEach((rule, i) => {
+    const named = { rule: ruleNumber(i), text: rule.text, verb };
+    if (rule.min > rule.max) {
+      error(n, t('fw.rules.rangeReversed', { ...named, min: fmt(rule.min), max: fmt(rule.max) }));
+      return;
+    }
+    if (rule.max > limit + 1e-9) {
+      error(
+        n,
+        pool && deduct
+          ? t('fw.rules.abovePool', { ...named, amount: fmt(rule.max), pool: poolName, max: fmt(limit) })
+          : t('fw.rules.aboveItem', { ...named, amount: fmt(rule.max), max: fmt(limit) }),
+      );
+    }
+    if (rule.cap === null) return;
+    if (rule.cap < rule.min - 1e-9) error(n, t('fw.rules.capBelowMin', { ...named, cap: fmt(rule.cap), min: fmt(rule.min) }));
+    // A cap at or above what the leaf (the pool) can lose or give never cuts anything: the leaf's own limit does
+    // (unless the leaf is not floored, when its deductions may run past its points).
+    else if (rule.cap >= limit - 1e-9 && (m.floorAtZero || !deduct || pool !== null))
+      warn(
+        n,
+        pool && deduct
+          ? t('fw.rules.capNeverBitesPool', { ...named, cap: fmt(rule.cap), pool: poolName, max: fmt(limit) })
+          : t('fw.rules.capNeverBites', { ...named, cap: fmt(rule.cap), max: fmt(limit) }),
+      );
+  });
+}
+
+/**
+ * A veto or deduction triggered by business data (docs/scoring-rules.md 由业务数据触发): its source code must name a
+ * quantitative leaf other than itself — the one whose target and actual give the 完成率. Each message names the code.
+ */
+function checkTrigger(n: Indicator, trigger: DataTrigger, byCode: ReadonlyMap<string, Indicator>, children: Map<number | null, Indicator[]>, error: Report): void {
+  const source = byCode.get(trigger.source);
+  if (trigger.source === n.code) error(n, t('fw.trigger.self', { source: trigger.source }));
+  else if (!source) error(n, t('fw.trigger.unknown', { source: trigger.source }));
+  else if ((children.get(source.id) ?? []).length > 0 || source.method?.kind !== 'quantitative')
+    error(n, t('fw.trigger.notQuantitative', { source: `${source.code} ${source.name}` }));
+}
+
 /** Node options (NodeOptions): 扣分池（扣完为止） and 加分上限（分部）, docs/scoring-rules.md. */
 function checkOptions(
   n: Indicator,
@@ -150,7 +223,8 @@ function checkOptions(
     else if (n.maxPoints <= 0) error(n, '扣分池的分值应大于 0（扣分从这个分值中扣除）');
     for (const k of kids) {
       const isLeaf = (children.get(k.id) ?? []).length === 0;
-      if (!isLeaf || k.method?.kind !== 'deduction') {
+      // 细则 that deduct deduct from the pool as a deduction leaf does (issue 11 §1).
+      if (!isLeaf || !isDeductMethod(k.method)) {
         error(k, `属于扣分池“${n.code} ${n.name}”，只能是评分方法为“扣分”的末级指标`);
       }
     }

@@ -3,11 +3,14 @@
  * gives — shared by the main process (which reads and writes the file) and
  * the renderer (which shows the preview before importing).
  */
-import type { FrameworkDraft, LeafMethod, NodeOptions, Tag } from './framework';
+import type { FrameworkDraft, GradeScheme, LeafMethod, NodeOptions, Tag } from './framework';
 import type { FrameworkIssue } from './framework-validate';
 
-/** Sheets of the workbook: the indicators, the instructions, the framework's name and description. */
-export const FRAMEWORK_SHEETS = { data: '指标体系', help: '填写说明', info: '框架信息' } as const;
+/**
+ * Sheets of the workbook: the indicators, the 细则 of 细则 leaves, the grade scheme, the instructions, the
+ * framework's name and description.
+ */
+export const FRAMEWORK_SHEETS = { data: '指标体系', rules: '细则', grades: '等次', help: '填写说明', info: '框架信息' } as const;
 
 /** Columns of the 指标体系 sheet, in order; `*` marks the required ones. Found by header text on import. */
 export const FRAMEWORK_TEMPLATE_COLUMNS = [
@@ -26,6 +29,34 @@ export const FRAMEWORK_TEMPLATE_COLUMNS = [
   { field: 'bonusCap', header: '加分上限', width: 10 },
 ] as const;
 export type FrameworkColumnField = (typeof FRAMEWORK_TEMPLATE_COLUMNS)[number]['field'];
+
+/**
+ * Columns of the 细则 sheet (issue 11 §1): one row per rule of a leaf whose 评分方法 is 细则, a leaf's rules in
+ * the order of the rows. 序号 is written for the reader and not read back (the rows' order is the rules' order).
+ */
+export const FRAMEWORK_RULE_COLUMNS = [
+  { field: 'code', header: '指标编码*', width: 11 },
+  { field: 'seq', header: '序号', width: 6 },
+  { field: 'text', header: '细则内容*', width: 50 },
+  { field: 'basis', header: '计分方式', width: 10 },
+  { field: 'amount', header: '分值*', width: 10 },
+  { field: 'cap', header: '最多扣（加）分', width: 14 },
+] as const;
+export type FrameworkRuleField = (typeof FRAMEWORK_RULE_COLUMNS)[number]['field'];
+/** Headers the import also knows a 细则 column by: the cap's header with ASCII brackets, as people type it. */
+export const FRAMEWORK_RULE_HEADER_ALIASES: readonly { field: FrameworkRuleField; header: string }[] = [{ field: 'cap', header: '最多扣(加)分' }];
+
+/**
+ * Columns of the 等次 sheet (issue 11 §8): the framework's grade scheme, one row per grade, highest first. 最低分 may
+ * be left empty on the last grade only (it takes everything below the others); 名额上限 is a share (20% or 0.2),
+ * empty = no quota. A workbook without the sheet, or with no grade on it, gives no scheme (the app's defaults).
+ */
+export const FRAMEWORK_GRADE_COLUMNS = [
+  { field: 'label', header: '等次*', width: 12 },
+  { field: 'min', header: '最低分', width: 10 },
+  { field: 'quota', header: '名额上限', width: 12 },
+] as const;
+export type FrameworkGradeField = (typeof FRAMEWORK_GRADE_COLUMNS)[number]['field'];
 
 /** One indicator read from the workbook. */
 export interface FrameworkImportRow {
@@ -81,8 +112,11 @@ export interface FrameworkImportPreview {
   /** The tree that would be created (rows with bad cells, and everything below them, left out). */
   drafts: FrameworkDraft;
   rows: FrameworkImportRow[];
+  /** Bad cells: of the 指标体系 sheet, then of the 细则, 等次 and 框架信息 sheets (whose messages name their sheet). */
   errors: { row: number; column: string; message: string }[];
   issues: FrameworkImportIssue[];
+  /** From the 等次 sheet (also on `drafts`); null = none there, the app's defaults. */
+  gradeScheme: GradeScheme | null;
 }
 
 export interface FrameworkImportResult {

@@ -3,6 +3,7 @@
  * Party-building and business work together. Leaves carry a scoring method.
  */
 import { z } from 'zod';
+import { GradeRule, settingsProblemInWords, settingsProblems, type SettingsProblem } from './period';
 import { text } from './text';
 
 /** party = 党建, business = 业务, fusion = 融合 (党建+业务 joint work). */
@@ -29,6 +30,20 @@ const entryMode = z.enum(ENTRY_MODES).optional();
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
+
+/**
+ * 由业务数据触发 (issue 11 §4): “未完成年度生产经营主要指标的，不得评为优秀” — a veto (a grade cap) or a deduction
+ * decided by a quantitative leaf's measurement instead of being recorded by anyone. The source is named by its
+ * indicator code (stable across framework versions and in the workbook). The 完成率 is actual ÷ target for a
+ * “越高越好” source and target ÷ actual for “越低越好”; the leaf is triggered when it is below `below` (1 = 100%).
+ * A triggered deduction counts one occurrence. Absent = recorded as the entry mode says (frameworks stored before
+ * triggers read unchanged, and their fingerprints with them).
+ */
+export const DataTrigger = z.object({
+  source: z.string().trim().min(1, { error: '请填写触发依据的定量指标编码' }).max(20),
+  below: z.number().finite().positive().max(10),
+});
+export type DataTrigger = z.output<typeof DataTrigger>;
 
 /** The most 细则 one leaf may hold. */
 export const MAX_RULES = 30;
@@ -71,7 +86,7 @@ export const LeafMethod = z.discriminatedUnion('kind', [
       .max(8)
       .default(DEFAULT_LEVELS),
   }),
-  z.object({ kind: z.literal('deduction'), perOccurrence: positive, entry: entryMode }),
+  z.object({ kind: z.literal('deduction'), perOccurrence: positive, entry: entryMode, trigger: DataTrigger.optional() }),
   z.object({ kind: z.literal('bonus'), perItem: positive, entry: entryMode }),
   z.object({
     kind: z.literal('quantitative'),
@@ -94,18 +109,22 @@ export const LeafMethod = z.discriminatedUnion('kind', [
     entry: entryMode,
     /** The highest grade a branch can get when this veto is triggered; null → the lowest grade. */
     capGrade: text('最高等次').trim().min(1).max(10).nullable().default(null),
+    trigger: DataTrigger.optional(),
   }),
 ]);
 export type LeafMethod = z.output<typeof LeafMethod>;
 export type MethodKind = LeafMethod['kind'];
 export const METHOD_KINDS: readonly MethodKind[] = ['rating', 'level', 'deduction', 'bonus', 'rules', 'quantitative', 'veto'];
 /**
- * Who records a leaf: 'data' for quantitative leaves (business data), 'office' for 细则 leaves, else the method's
+ * Who records a leaf: 'data' for quantitative leaves and data-triggered ones (business data), 'office' for 细则 leaves, else the method's
  * entry mode. 细则 are facts checked against the scheme's rules (a missed meeting, an incomplete 台账): the office
  * records each finding once, with its evidence, rather than every rater typing the same findings (issue 11).
  */
 export const entryModeOf = (method: LeafMethod): EntryMode | 'data' =>
-  method.kind === 'quantitative' ? 'data' : method.kind === 'rules' ? 'office' : (method.entry ?? 'panel');
+  method.kind === 'quantitative' || dataTriggerOf(method) ? 'data' : method.kind === 'rules' ? 'office' : (method.entry ?? 'panel');
+/** The business-data trigger of a veto or deduction leaf (issue 11 §4), or null when people record it. */
+export const dataTriggerOf = (method: LeafMethod): DataTrigger | null =>
+  (method.kind === 'veto' || method.kind === 'deduction') && method.trigger ? method.trigger : null;
 /** A leaf that counts outside the base (加分): a bonus leaf, or a 细则 leaf that adds. */
 export const isBonusMethod = (method: LeafMethod | null | undefined): boolean =>
   method?.kind === 'bonus' || (method?.kind === 'rules' && method.effect === 'add');
@@ -170,6 +189,27 @@ export const IndicatorFields = z.object({
 export type IndicatorFieldsInput = z.input<typeof IndicatorFields>;
 export type IndicatorFieldsValue = z.output<typeof IndicatorFields>;
 
+/**
+ * The 等次 a published 考核细则 states with its indicators (issue 11 §8): any labels and minimums, highest first
+ * (好/较好/一般/差 at 90/80/60, 达标/基本达标/不达标 …), and quotas only where the scheme has them (“优秀不超过20%”;
+ * [] = none). A period made on the framework starts with it. Each field's rules here (those of a period's
+ * grades and quotas); the rules across them are settingsProblems' (period.ts), so the framework's dialog, its
+ * workbook and the period settings form say the same words — see gradeSchemeProblems.
+ */
+export const GradeQuota = z.object({ label: text('等次名称').trim().min(1).max(10), maxShare: z.number().min(0).max(1) });
+export type GradeQuota = z.output<typeof GradeQuota>;
+export const GradeScheme = z.object({
+  // No .min(2) here: fewer than two grades is settingsProblems' 'settings.grades.tooFew', in its words.
+  grades: z.array(GradeRule).max(8),
+  quotas: z.array(GradeQuota).max(8).default([]),
+});
+export type GradeScheme = z.output<typeof GradeScheme>;
+export type GradeSchemeInput = z.input<typeof GradeScheme>;
+
+/** The rules across a scheme's grades and quotas broken, each with its message in the settings form's words. */
+export const gradeSchemeProblems = (scheme: { grades: readonly GradeRule[]; quotas: readonly { label: string }[] }): (SettingsProblem & { message: string })[] =>
+  settingsProblems(scheme.grades, scheme.quotas).map((p) => ({ ...p, message: settingsProblemInWords(p) }));
+
 /** A framework version. Frozen once a period using it has scores: changes then make a new version. */
 export interface Framework {
   id: number;
@@ -181,6 +221,8 @@ export interface Framework {
   frozenAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The scheme's 等次 and quotas; null = the app's defaults (DEFAULT_GRADES, 优秀 20%). */
+  gradeScheme: GradeScheme | null;
 }
 
 export interface FrameworkWithIndicators extends Framework {
@@ -197,4 +239,6 @@ export interface FrameworkDraft {
   name: string;
   description: string;
   indicators: IndicatorDraft[];
+  /** Absent or null = the app's defaults. */
+  gradeScheme?: GradeScheme | null;
 }

@@ -11,11 +11,14 @@
  *   加分     每项1                           (required)
  *   定量     越高越好,零分线0.8,超额20%       (超额 optional, default 0)
  *            越低越好,零分线1.1
+ *   细则     扣分 / 加分 / 扣分,不设下限       (empty → 扣分; the rules themselves are rows of the 细则 sheet)
  *   一票否决 最高等次一般                     (empty → the lowest grade)
  * Commas may be ASCII or Chinese (，、；), `=` may be `：`; numbers may carry 分.
- * `parseMethod(kind, formatMethod(m))` gives back `m` exactly.
+ * `parseMethod(kind, formatMethod(m))` gives back `m` exactly; for 细则 the
+ * rules come from elsewhere (the workbook's 细则 sheet), so they are passed in:
+ * `parseMethod('rules', formatMethod(m), m.rules)`.
  */
-import { DEFAULT_LEVELS, LeafMethod, type EntryMode, type MethodKind, type Tag } from './framework';
+import { DEFAULT_LEVELS, LeafMethod, type EntryMode, type LeafRule, type MethodKind, type Tag } from './framework';
 
 export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
 
@@ -24,6 +27,7 @@ export const METHOD_LABELS: Record<MethodKind, string> = {
   level: '等次',
   deduction: '扣分',
   bonus: '加分',
+  rules: '细则',
   quantitative: '定量',
   veto: '一票否决',
 };
@@ -37,6 +41,7 @@ export const METHOD_PARAM_EXAMPLES: Record<MethodKind, string> = {
   level: '好=1,较好=0.8,一般=0.6,差=0',
   deduction: '每次0.5',
   bonus: '每项1',
+  rules: '扣分',
   quantitative: '越高越好,零分线0.8,超额20%',
   veto: '最高等次一般',
 };
@@ -47,6 +52,7 @@ export const METHOD_PARAM_HINTS: Record<MethodKind, string> = {
   level: '等次的参数应写成“好=1,较好=0.8,一般=0.6,差=0”（等次名称=得分比例，比例在 0 到 1 之间，2 到 8 个等次），或留空（使用这四个默认等次）',
   deduction: '扣分的参数应写成“每次0.5”，即每发生一次扣几分',
   bonus: '加分的参数应写成“每项1”，即每一项加几分',
+  rules: '细则的参数应写成“扣分”“加分”或“扣分,不设下限”（留空即扣分，扣完为止），每条细则写在“细则”表中',
   quantitative: '定量的参数应写成“越高越好,零分线0.8,超额20%”或“越低越好,零分线1.1”（零分线是目标值的倍数，超额可不写）',
   veto: '一票否决的参数应写成“最高等次一般”（被否决后最高只能评的等次），或留空（只能评最低等次）',
 };
@@ -94,9 +100,71 @@ export function formatMethod(method: LeafMethod): string {
         `零分线${num(method.floorRatio)}`,
         ...(method.excessCap > 0 ? [`超额${percent(method.excessCap)}`] : []),
       ].join(',');
+    case 'rules':
+      // 不设下限 only means something for deductions; an adding leaf's floorAtZero is never read (nor written).
+      return method.effect === 'add' ? RULES_ADD : method.floorAtZero ? RULES_DEDUCT : `${RULES_DEDUCT},${RULES_NO_FLOOR}`;
     case 'veto':
       return method.capGrade === null ? '' : `最高等次${method.capGrade}`;
   }
+}
+
+const RULES_DEDUCT = '扣分';
+const RULES_ADD = '加分';
+const RULES_NO_FLOOR = '不设下限';
+
+/** What a 细则 leaf's 方法参数 cell says: whether its rules deduct or add, and whether deductions stop at 0. */
+export type RulesParams = Pick<Extract<LeafMethod, { kind: 'rules' }>, 'effect' | 'floorAtZero'>;
+
+/**
+ * Reads the 方法参数 cell of a 细则 leaf: 扣分 (empty too), 加分, or 扣分,不设下限 (扣完为止 is the default and may
+ * be written out). The rules are not in this cell: the caller brings them (parseMethod's third argument).
+ */
+export function parseRulesParams(text: string): RulesParams | { error: string } {
+  const s = normalise(text);
+  const problem = (p: string) => ({ error: `${p}；${METHOD_PARAM_HINTS.rules}` });
+  let effect: RulesParams['effect'] | null = null;
+  let floorAtZero: boolean | null = null;
+  for (const part of s === '' ? [] : s.split(',')) {
+    if (part === RULES_DEDUCT || part === RULES_ADD) {
+      const next = part === RULES_DEDUCT ? 'deduct' : 'add';
+      if (effect !== null && effect !== next) return problem('“扣分”和“加分”只能写一个');
+      effect = next;
+    } else if (part === RULES_NO_FLOOR || part === '扣完为止') {
+      floorAtZero = part === '扣完为止';
+    } else {
+      return problem(`无法识别“${part}”`);
+    }
+  }
+  if (effect === 'add' && floorAtZero !== null) return problem(`加分的细则不用写“${floorAtZero ? '扣完为止' : RULES_NO_FLOOR}”`);
+  return { effect: effect ?? 'deduct', floorAtZero: floorAtZero ?? true };
+}
+
+/** The 细则 sheet's 计分方式 column: a rule applied once, or per occurrence; empty = 一次. */
+export const RULE_BASIS_LABELS: Record<LeafRule['basis'], string> = { once: '一次', each: '每次' };
+const BASIS_SYNONYMS: Record<LeafRule['basis'], readonly string[]> = { once: ['一次', 'once'], each: ['每次', '每项', '每处', '每个', '每条', 'each'] };
+
+/** 一次 / 每次 (or once / each, 每项, 每处, …) → the basis; null when it is neither. */
+export function parseRuleBasis(text: string): LeafRule['basis'] | null {
+  const s = text.replace(/[\s\u3000]/g, '').toLowerCase();
+  for (const [basis, words] of Object.entries(BASIS_SYNONYMS) as [LeafRule['basis'], readonly string[]][]) if (words.includes(s)) return basis;
+  return null;
+}
+
+/** The 细则 sheet's 分值 cell: the fixed amount (2), or the range the recorder picks within (1-2). */
+export const formatRuleAmount = (rule: Pick<LeafRule, 'min' | 'max'>): string | number =>
+  rule.min === rule.max ? rule.min : `${num(rule.min)}-${num(rule.max)}`;
+
+/**
+ * Reads a 细则's 分值: “2”, “2分”, or a range “1-2”, “1—2”, “1~2”, “1至2分”. Null when it is neither a number
+ * nor a range; the amounts are returned as written (whether they are positive and in order is the caller's check).
+ */
+export function parseRuleAmount(value: string | number): { min: number; max: number } | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? { min: value, max: value } : null;
+  const s = normalise(value).replace(/^[扣加]/, '');
+  const one = numberIn(s, new RegExp(`^(${NUMBER})分?$`));
+  if (one !== null) return { min: one, max: one };
+  const range = new RegExp(`^(${NUMBER})分?(?:-|－|—|–|―|~|～|〜|至|到)+(${NUMBER})分?$`).exec(s);
+  return range ? { min: Number(range[1]), max: Number(range[2]) } : null;
 }
 
 export type ParsedMethod = { method: LeafMethod } | { error: string };
@@ -129,17 +197,24 @@ const fail = (kind: MethodKind, problem?: string): ParsedMethod => ({
   error: problem ? `${problem}；${METHOD_PARAM_HINTS[kind]}` : METHOD_PARAM_HINTS[kind],
 });
 
-/** Reads the 方法参数 cell of a leaf whose 评分方法 is `kind`. */
-export function parseMethod(kind: MethodKind, text: string): ParsedMethod {
+/** Reads the 方法参数 cell of a leaf whose 评分方法 is `kind`; a 细则 leaf's rules are passed in (see parseRulesParams). */
+export function parseMethod(kind: MethodKind, text: string, rules: readonly LeafRule[] = []): ParsedMethod {
   const s = normalise(text);
-  const result = parseNormalised(kind, s, text.trim());
+  const result = kind === 'rules' ? rulesMethod(text, rules) : parseNormalised(kind, s, text.trim());
   if ('error' in result) return result;
   // The schema is the last word (e.g. at most 8 levels); its message is technical, so ours is shown.
   const checked = LeafMethod.safeParse(result.method);
   return checked.success ? { method: checked.data } : fail(kind, `“${text.trim()}”不符合要求`);
 }
 
-function parseNormalised(kind: MethodKind, s: string, original: string): ParsedMethod {
+function rulesMethod(text: string, rules: readonly LeafRule[]): ParsedMethod {
+  const params = parseRulesParams(text);
+  if ('error' in params) return params;
+  if (rules.length === 0) return fail('rules', '没有细则');
+  return { method: { kind: 'rules', ...params, rules: rules.map((r) => ({ ...r })) } };
+}
+
+function parseNormalised(kind: Exclude<MethodKind, 'rules'>, s: string, original: string): ParsedMethod {
   const quoted = `“${original}”`;
   switch (kind) {
     case 'rating': {

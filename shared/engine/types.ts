@@ -3,6 +3,7 @@
  * the input from the database, the renderer may build it for live totals,
  * and hand-computed fixtures are written in the same shape.
  */
+import type { Finding } from '../domain/findings';
 import type { LeafMethod, MethodKind, NodeOptions, Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 
@@ -80,6 +81,12 @@ export interface EngineOfficeRecord {
   /** 依据 and its date: carried into the cell's explanation so every figure says what it rests on. */
   evidence: string;
   evidenceDate: string | null;
+  /**
+   * A 细则 leaf: the findings `value` totals (findingsTotal) and their reasons, one per finding; absent elsewhere.
+   * Carried into the explanation so the leaf says which rules took (or gave) its points; never read for the value.
+   */
+  findings?: Finding[];
+  reasons?: string[];
 }
 
 export interface EngineInput {
@@ -194,6 +201,26 @@ export interface VetoWorking {
   capGrade: string;
 }
 
+/**
+ * A data-triggered veto or deduction (由业务数据触发): its source quantitative leaf's measurement, the 完成率 it gives
+ * and whether that is below the threshold. source.indicatorId is null (and direction null) when the code names no
+ * quantitative leaf — a framework the checks refuse. rate is null without an actual value, or with a divisor of 0.
+ */
+export interface TriggerWorking {
+  source: { indicatorId: number | null; code: string; name: string };
+  direction: 'higher' | 'lower' | null;
+  target: number | null;
+  actual: number | null;
+  /** 完成率 to 0.0001 (1 = 100%), the figure compared with `below`. */
+  rate: number | null;
+  below: number;
+  triggered: boolean;
+  /** A veto: the highest grade it leaves when triggered (its capGrade, else the lowest grade); null on a deduction. */
+  capGrade: string | null;
+  /** A deduction: what its one occurrence takes off; null on a veto. */
+  perOccurrence: number | null;
+}
+
 export interface CellExplanation {
   kind: 'cell';
   indicatorId: number;
@@ -207,8 +234,10 @@ export interface CellExplanation {
   complete: boolean;
   quantitative?: QuantitativeWorking;
   veto?: VetoWorking;
+  /** A data-triggered leaf: no groups, no office record; the source's measurement decides it. */
+  trigger?: TriggerWorking;
   /** An office-recorded leaf (考核组核定): the recorded raw value and what it rests on; null value while nothing is recorded. */
-  office?: { value: number | null; evidence: string; evidenceDate: string | null };
+  office?: { value: number | null; evidence: string; evidenceDate: string | null; findings?: Finding[]; reasons?: string[] };
 }
 
 export interface NodeExplanation {

@@ -37,6 +37,33 @@ export const officeWorkbookMessages = {
   'workbook.office.duplicate': '“{branch}”的指标“{indicator}”在第 {row} 行已出现过',
   'error.office.noRows': '文件“{file}”中没有填写核定值（每行至少要有核定值）',
 
+  // The 考核组核定 workbook: 细则 leaves, one row per finding (issue 11 §1)
+  'workbook.office.help.rules.1':
+    '11. 细则指标（评分方式为“细则扣分”或“细则加分”）逐条核定：发现一处问题占一行，支部编码、指标编码照抄；“细则序号”填该指标的第几条细则（见“{sheet}”表）；“次数”填发生次数，空着为 1 次，只扣（加）一次的细则只能填 1；“每次分值”空着即按细则规定的分值，细则分值为区间（如“扣1—2分”）的须在区间内填写；“原因”写这一处问题的具体情况。需要多记一条时，复制一行再改。',
+  'workbook.office.help.rules.2':
+    '12. 同一支部同一细则指标的各行合为一条核定，合计分值由融评按“次数×每次分值”计算（细则规定了最多扣几分的按最多计），细则行的“核定值”可以空着。经检查未发现问题的，只留一行，“细则序号”空着，“核定值”填 0。',
+  'workbook.office.help.rules.3': '13. 细则指标的依据和依据日期写在该支部该指标的任意一行即可；几行都写时须一致。合计分值大于 0 时必须写依据。',
+  'workbook.office.rules.ruleRequired': '细则指标请在“细则序号”填写是第几条细则（见“细则”表）；经检查未发现问题的，细则序号空着、核定值填 0',
+  'workbook.office.rules.ruleNotNumber': '细则序号应为 1 到 {total} 的整数（见“细则”表），现为“{value}”',
+  'workbook.office.rules.ruleUnknown': '指标 {indicator} 没有细则 {n}（共 {total} 条）',
+  'workbook.office.rules.countInvalid': '次数应为 1 到 {max} 的整数（空着为 1 次），现为“{value}”',
+  'workbook.office.rules.onceDeduct': '细则{rule}只扣一次，次数应为 1，现为 {count}',
+  'workbook.office.rules.onceAdd': '细则{rule}只加一次，次数应为 1，现为 {count}',
+  'workbook.office.rules.amountRequired': '细则{rule}{amount}，请在“每次分值”填写 {min} 到 {max} 之间的分值',
+  'workbook.office.rules.amountInvalid': '每次分值应为数字，现为“{value}”',
+  'workbook.office.rules.amountRange': '细则{rule}的分值应在 {min} 到 {max} 之间，现为 {value}',
+  'workbook.office.rules.amountFixed': '细则{rule}的分值为 {min} 分，每次分值应为 {min} 或空着，现为 {value}',
+  'workbook.office.rules.valueMismatch': '细则行的核定值按“次数×每次分值”计算，应为 {points} 或空着，现为“{value}”',
+  'workbook.office.rules.reasonRequired': '细则{rule}：请写明原因（这一处的具体情况）',
+  'workbook.office.rules.reasonTooLong': '原因最多 {max} 个字，现有 {length} 个字',
+  'workbook.office.rules.noneWithReasons': '核定值 0 表示经检查未发现问题，不写原因；发现问题请填写细则序号，每处问题一行',
+  'workbook.office.rules.noneAfterFindings': '“{branch}”的指标“{indicator}”从第 {row} 行起已逐条记录了细则问题，与本行“核定值 0（未发现问题）”矛盾；请删除本行',
+  'workbook.office.rules.findingsAfterNone': '“{branch}”的指标“{indicator}”在第 {row} 行核定为 0（未发现问题），与本行记录的细则问题矛盾；请删除第 {row} 行',
+  'workbook.office.rules.notRules': '“{indicator}”不是细则指标，细则序号、次数、每次分值不填；请清空本格',
+  'workbook.office.rules.evidenceConflict': '同一支部同一指标的各行依据应一致：第 {row} 行为“{other}”',
+  'workbook.office.rules.dateConflict': '同一支部同一指标的各行依据日期应一致：第 {row} 行为 {other}',
+  'workbook.office.rules.tooMany': '“{branch}”的指标“{indicator}”最多记录 {max} 条细则问题，现有 {have} 条',
+
   // The framework workbook's 录入方式 column
   'workbook.framework.help.entry':
     '12. 录入方式：末级指标可填“评委评分”（每位评委各自打分，留空即是）或“考核组核定”（由考核组按文件号、检查记录为每个支部核定一个值，评委只能查看，见“考核组核定表”）；定量指标的数据来自业务数据，不填。',

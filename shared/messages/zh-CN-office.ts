@@ -9,6 +9,8 @@ export const officeMessages = {
   'office.error.value': '{where}：{problem}',
   'office.error.tooMany': '最多记录 {max} 次（项），现为 {value}',
   'office.error.evidenceRequired': '{where}：核定为 {value} 须写明依据（文件号或检查记录）',
+  'office.error.evidenceRequiredPoints': '{where}：核定合计 {value} 分，须写明依据（文件号或检查记录）',
+  'office.error.findingsNotRules': '{where}：该指标不是细则指标，不能按细则逐条记录',
   'office.error.duplicate': '{where}：同一批中出现了两次',
   'office.error.invalid': '有 {count} 条核定记录不符合要求，全部未保存。{first}',
   'office.error.row': '第 {row} 条：{problem}',

@@ -23,8 +23,11 @@ import { officeUiMessages } from './zh-CN-office-ui';
 import { poolsUiMessages } from './zh-CN-pools-ui';
 import { poolsMessages } from './zh-CN-pools';
 import { rulesMessages } from './zh-CN-rules';
+import { rulesUiMessages } from './zh-CN-rules-ui';
 import { groupRulesUiMessages } from './zh-CN-group-rules-ui';
 import { groupRulesMessages } from './zh-CN-group-rules';
+import { rulesWorkbookMessages } from './zh-CN-rules-workbook';
+import { triggersMessages } from './zh-CN-triggers';
 
 const core = {
   'app.name': '融评',
@@ -170,6 +173,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -156,6 +156,7 @@ describe.runIf(chromiumPath)('扣分池 and 加分上限（本部分）in Chromi
       indicatorId: ids.get(code)!,
       value: v,
       detail: code.startsWith('2.') ? [] : reasons(v, what),
+      findings: [],
       evidence: v > 0 && !code.startsWith('2.') ? '党委办〔2026〕12号' : '',
       evidenceDate: null,
     });

@@ -1,9 +1,11 @@
 /** Properties that must hold for any panel, any entries, any settings (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findingsProblem, findingsTotal, ruleTotal, type Finding } from '../../shared/domain/findings';
+import type { LeafMethod, LeafRule } from '../../shared/domain/framework';
 import { PeriodSettings } from '../../shared/domain/period';
-import { Engine, computeResults } from '../../shared/engine';
-import { indicators, rating, type ListInput } from '../helpers/engine-input';
+import { Engine, computeResults, type EngineOfficeRecord } from '../../shared/engine';
+import { indicators, input, rating, type ListInput, type NodeSpec } from '../helpers/engine-input';
 
 const FRAMEWORK = indicators([
   { id: 1, code: '1', tag: 'party', max: 50 },
@@ -267,6 +269,130 @@ describe('engine properties: 扣分池 and 加分上限（分部）', () => {
         expect(incremental).toEqual(computeResults({ ...input, scores, office }));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+// ---- 细则 leaves (issue 11 §1): any rules, any valid findings ----
+
+type RulesLeaf = Extract<LeafMethod, { kind: 'rules' }>;
+
+/** A rule in half points: fixed or a range, once or each, with or without a cap at or above its lowest amount. */
+const arbRule: fc.Arbitrary<LeafRule> = fc
+  .record({ min: fc.integer({ min: 1, max: 8 }), span: fc.integer({ min: 0, max: 4 }), each: fc.boolean(), cap: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }) })
+  .map(({ min, span, each, cap }) => ({
+    text: '细则',
+    basis: each ? 'each' : 'once',
+    min: min / 2,
+    max: (min + span) / 2,
+    cap: cap === null ? null : (min + cap) / 2,
+  }));
+const arbRules = (effect: 'deduct' | 'add', floorAtZero: boolean): fc.Arbitrary<RulesLeaf> =>
+  fc.array(arbRule, { minLength: 1, maxLength: 4 }).map((rules) => ({ kind: 'rules', effect, rules, floorAtZero }));
+
+/** Findings valid for the method: per rule a few, each amount within the rule's range in half points. */
+const arbFindings = (m: RulesLeaf): fc.Arbitrary<Finding[]> =>
+  fc
+    .array(fc.record({ rule: fc.nat(m.rules.length - 1), count: fc.integer({ min: 1, max: 6 }), step: fc.nat(8) }), { maxLength: 6 })
+    .map((list) =>
+      list.map(({ rule, count, step }) => {
+        const r = m.rules[rule]!;
+        return { rule, count: r.basis === 'once' ? 1 : count, amount: Math.min(r.max, r.min + step / 2) };
+      }),
+    );
+
+// 1 party pool (P points) = 1.1, 1.2 deducting 细则 of 0 points · 2 party section = 2.1 floored 细则 (M1) +
+// 2.2 unfloored 细则 (M2) + 2.3 office rating 10 · 3 bonus section = 3.1 adding 细则 (A). Every branch recorded.
+const arbRulesInput = fc
+  .record({
+    pool: fc.integer({ min: 1, max: 30 }),
+    m1: fc.integer({ min: 1, max: 15 }),
+    m2: fc.integer({ min: 1, max: 15 }),
+    a: fc.integer({ min: 1, max: 8 }),
+    methods: fc.tuple(arbRules('deduct', true), arbRules('deduct', true), arbRules('deduct', true), arbRules('deduct', false), arbRules('add', true)),
+    branches: fc.integer({ min: 1, max: 4 }),
+  })
+  .chain(({ pool, m1, m2, a, methods, branches }) => {
+    const ids = [11, 12, 21, 22, 31];
+    const method = (id: number) => methods[ids.indexOf(id)]!;
+    return fc
+      .tuple(
+        fc.array(fc.tuple(...ids.map((id) => arbFindings(method(id)))), { minLength: branches, maxLength: branches }),
+        fc.array(fc.integer({ min: 0, max: 20 }).map((x) => x / 2), { minLength: branches, maxLength: branches }),
+      )
+      .map(([findings, ratings]) => {
+        const specs: NodeSpec[] = [
+          { id: 1, code: '1', tag: 'party', max: pool, options: { pool: true } },
+          { id: 11, parent: 1, code: '1.1', tag: 'party', max: 0, method: method(11) },
+          { id: 12, parent: 1, code: '1.2', tag: 'party', max: 0, method: method(12) },
+          { id: 2, code: '2', tag: 'party', max: m1 + m2 + 10 },
+          { id: 21, parent: 2, code: '2.1', tag: 'party', max: m1, method: method(21) },
+          { id: 22, parent: 2, code: '2.2', tag: 'party', max: m2, method: method(22) },
+          { id: 23, parent: 2, code: '2.3', tag: 'party', max: 10, method: { kind: 'rating', step: 0.5, entry: 'office' } },
+          { id: 3, code: '3', tag: 'fusion', max: a },
+          { id: 31, parent: 3, code: '3.1', tag: 'fusion', max: a, method: method(31) },
+        ];
+        const office: EngineOfficeRecord[] = findings.flatMap((perLeaf, b) => [
+          ...ids.map((id, i) => ({ branchId: b + 1, indicatorId: id, value: findingsTotal(method(id), perLeaf[i]!), evidence: '检查记录', evidenceDate: null, findings: perLeaf[i]! })),
+          { branchId: b + 1, indicatorId: 23, value: ratings[b]!, evidence: '', evidenceDate: null },
+        ]);
+        return { ...input({ indicators: indicators(specs), branches, raters: [], scores: [], office, settings: { bonusCap: null, quotas: [] } }), pool, m1, m2, a, methods };
+      });
+  });
+
+describe('engine properties: 细则 leaves', () => {
+  it('a rule never totals more than its cap, and a leaf’s total is its rules’ totals added up', () => {
+    fc.assert(
+      fc.property(arbRules('deduct', true).chain((m) => fc.tuple(fc.constant(m), arbFindings(m))), ([m, findings]) => {
+        const totals = m.rules.map((r, i) => ruleTotal(r, findings, i));
+        m.rules.forEach((r, i) => {
+          expect(totals[i]!).toBeGreaterThanOrEqual(0);
+          if (r.cap !== null) expect(totals[i]!).toBeLessThanOrEqual(r.cap);
+        });
+        expect(findingsTotal(m, findings)).toBeCloseTo(totals.reduce((s, x) => s + x, 0), 9);
+        expect(findingsProblem(m, findings, findings.map(() => '检查发现问题'))).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a floored leaf stays within 0 and its points; an unfloored one never above its points; an adding one within its points', () => {
+    fc.assert(
+      fc.property(arbRulesInput, (x) => {
+        const r = computeResults(x);
+        for (const b of r.branches) {
+          const p = (id: number) => b.nodes[id]!.points!;
+          expect(p(21)).toBeGreaterThanOrEqual(0);
+          expect(p(21)).toBeLessThanOrEqual(x.m1);
+          expect(p(22)).toBeLessThanOrEqual(x.m2);
+          // Not floored: exactly its points less its findings' total, however far below 0.
+          const total22 = x.office!.find((o) => o.branchId === b.branchId && o.indicatorId === 22)!.value;
+          expect(Math.abs(p(22) - (x.m2 - total22))).toBeLessThanOrEqual(0.005 + 1e-9);
+          // The section it is in still stops at 0.
+          expect(p(2)).toBeGreaterThanOrEqual(0);
+          expect(p(31)).toBeGreaterThanOrEqual(0);
+          expect(p(31)).toBeLessThanOrEqual(x.a);
+          expect(b.bonus).toBeLessThanOrEqual(x.a + 1e-9);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a pool of 细则 never deducts more than its points: what it lost is its children’s totals, floored', () => {
+    fc.assert(
+      fc.property(arbRulesInput, (x) => {
+        const engine = new Engine(x);
+        for (const b of engine.result.branches) {
+          const pool = b.nodes[1]!.points!;
+          expect(pool).toBeGreaterThanOrEqual(0);
+          expect(pool).toBeLessThanOrEqual(x.pool);
+          const taken = [11, 12].reduce((s, id) => s + x.office!.find((o) => o.branchId === b.branchId && o.indicatorId === id)!.value, 0);
+          expect(Math.abs(pool - Math.max(0, x.pool - taken))).toBeLessThanOrEqual(0.005 + 1e-9);
+          expect(engine.explainBranch(b.branchId)!.nodes.find((n) => n.indicatorId === 1)!.pool!.floored).toBe(taken > x.pool + 1e-9);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -34,12 +34,12 @@ describe('framework workbook: template', () => {
     const file = path.join(tempDir(), '指标体系模板.xlsx');
     expect(await invoke('frameworks.writeTemplate', { path: file })).toEqual({ ok: true, value: { path: file } });
     const wb = await readBook(file);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '填写说明', '框架信息']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '填写说明', '框架信息']);
     const sheet = wb.getWorksheet('指标体系')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"党建,业务,融合"'] });
-    expect(sheet.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"打分,等次,扣分,加分,定量,一票否决"'] });
+    expect(sheet.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"打分,等次,扣分,加分,细则,定量,一票否决"'] });
     expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
     expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"评委评分,考核组核定"'] });
     expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
@@ -220,7 +220,7 @@ describe('framework workbook: export and import', () => {
       '第 8 行，C 列（类别）：类别应为“党建”“业务”或“融合”，现为“生产”',
       '第 9 行，D 列（分值）：分值应为数字，现为“十分”',
       `第 9 行，F 列（方法参数）：没有写零分线；${METHOD_PARAM_HINTS.quantitative}`,
-      '第 10 行，E 列（评分方法）：评分方法应为“打分”“等次”“扣分”“加分”“定量”“一票否决”之一，现为“评分”',
+      '第 10 行，E 列（评分方法）：评分方法应为“打分”“等次”“扣分”“加分”“细则”“定量”“一票否决”之一，现为“评分”',
       `第 11 行，F 列（方法参数）：无法识别“每次”；${METHOD_PARAM_HINTS.deduction}`,
       '第 13 行，F 列（方法参数）：没有填写评分方法，方法参数用不上：请在 E 列选择评分方法，或清空本格',
       '第 14 行，A 列（指标编码）：指标编码不能为空',
@@ -518,5 +518,214 @@ describe('framework workbook: export and import', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+});
+
+/** The 细则 sheet's header, as the template writes it. */
+const RULE_HEADERS = ['指标编码*', '序号', '细则内容*', '计分方式', '分值*', '最多扣（加）分'];
+
+/** A framework workbook with the whole 指标体系 header and, unless `rules` is null, a 细则 sheet. */
+async function writeRulesWorkbook(file: string, rows: Cells[], rules: Cells[] | null, ruleHeader: string[] = RULE_HEADERS) {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('指标体系');
+  sheet.addRow(HEADERS);
+  for (const row of rows) sheet.addRow(row);
+  if (rules) {
+    const ruleSheet = wb.addWorksheet('细则');
+    ruleSheet.addRow(ruleHeader);
+    for (const row of rules) ruleSheet.addRow(row);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** A 指标体系 row: the first six columns, then 录入方式 (I). */
+const leafRow = (code: string, name: string, tag: string, points: number, method: string | null, params: string | null, entry: string | null = null): Cells =>
+  [code, name, tag, points, method, params, null, null, entry];
+
+/** The scheme's own words (issue 11 §1), one 细则 leaf of each kind: deduct, deduct without floor, add. */
+const RULES_FRAMEWORK: Cells[] = [
+  leafRow('1', '党的建设', '党建', 40, null, null),
+  leafRow('1.1', '三会一课', '党建', 20, '扣分', '每次0.5'),
+  leafRow('1.2', '基础台账', '党建', 10, '细则', '扣分', '考核组核定'),
+  leafRow('1.3', '班子建设', '党建', 10, '细则', '扣分，不设下限'),
+  leafRow('2', '生产经营', '业务', 60, '打分', '步长1'),
+  leafRow('3', '创新创效', '融合', 5, '细则', '加分'),
+];
+const RULES_SHEET: Cells[] = [
+  // “未建立台账扣2分；台账不完整的每项扣0.5分，最多扣2分；组织生活会质量不高的扣1—2分；每发现一处问题扣0.5—1分”
+  ['1.2', 1, '未建立台账', '一次', 2, null],
+  ['1.2', 2, '台账不完整', '每次', '0.5', '2'],
+  ['1.3', 1, '班子不团结', null, '3分', null], // 计分方式 empty = 一次
+  ['1.2', 3, '组织生活会质量不高', '一次', '1—2', null],
+  ['3', 1, '获上级表彰', '每项', '1~2', '最多加4分'],
+  ['1.2', 4, '发现问题', '每次', '0.5-1', null],
+];
+const rule = (text: string, basis: 'once' | 'each', min: number, max: number, cap: number | null = null) => ({ text, basis, min, max, cap });
+
+describe('framework workbook: 细则 (issue 11 §1)', () => {
+  it('writes a 细则 sheet in the template, and explains it with the scheme’s own examples', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 't.xlsx');
+    ok(await invoke('frameworks.writeTemplate', { path: file }));
+    const wb = await readBook(file);
+    const sheet = wb.getWorksheet('细则')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(RULE_HEADERS);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(1).numFmt).toBe('@');
+    expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"一次,每次"'] });
+    expect(sheet.getCell('F999').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
+    const text = wb.getWorksheet('填写说明')!.getColumn(1).values.filter((v) => typeof v === 'string').join('\n');
+    for (const header of RULE_HEADERS) expect(text).toContain(header.replace('*', ''));
+    for (const words of ['“扣分”“加分”或“扣分,不设下限”', '未建立台账扣2分；台账不完整的每项扣0.5分，最多扣2分；组织生活会质量不高的扣1—2分；每发现一处问题扣0.5—1分', '台账不完整 | 每次 | 0.5 | 最多扣 2', '组织生活会质量不高 | 一次 | 1-2', '没有“细则”表的旧表格照常导入']) {
+      expect(text).toContain(words);
+    }
+  });
+
+  it('imports each 细则 leaf’s rules from the 细则 sheet, in the order of its rows, and round-trips them exactly', async () => {
+    const { invoke, ctx } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'rules.xlsx');
+    await writeRulesWorkbook(file, RULES_FRAMEWORK, RULES_SHEET);
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.issues).toEqual([]);
+    const imported = ok(await invoke('frameworks.import', { path: file, name: '细则' }));
+    expect(imported.warnings).toEqual([]);
+    const methodOf = (id: number, code: string) => getIndicators(ctx.db, id).find((i) => i.code === code)!.method;
+    expect(methodOf(imported.id, '1.2')).toEqual({
+      kind: 'rules',
+      effect: 'deduct',
+      floorAtZero: true,
+      rules: [rule('未建立台账', 'once', 2, 2), rule('台账不完整', 'each', 0.5, 0.5, 2), rule('组织生活会质量不高', 'once', 1, 2), rule('发现问题', 'each', 0.5, 1)],
+    });
+    expect(methodOf(imported.id, '1.3')).toEqual({ kind: 'rules', effect: 'deduct', floorAtZero: false, rules: [rule('班子不团结', 'once', 3, 3)] });
+    expect(methodOf(imported.id, '3')).toEqual({ kind: 'rules', effect: 'add', floorAtZero: true, rules: [rule('获上级表彰', 'each', 1, 2, 4)] });
+
+    const out = path.join(dir, 'out.xlsx');
+    ok(await invoke('frameworks.export', { id: imported.id, path: out }));
+    const wb = await readBook(out);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '填写说明', '框架信息']);
+    const data = wb.getWorksheet('指标体系')!;
+    const leaf = (r: number) => [5, 6, 9].map((c) => data.getCell(r, c).value);
+    expect([leaf(4), leaf(5), leaf(7)]).toEqual([
+      ['细则', '扣分', '考核组核定'], // 细则 are always the office's
+      ['细则', '扣分,不设下限', '考核组核定'],
+      ['细则', '加分', '考核组核定'],
+    ]);
+    const written = wb.getWorksheet('细则')!;
+    const rows = Array.from({ length: written.rowCount }, (_, i) => RULE_HEADERS.map((_h, c) => written.getCell(i + 1, c + 1).value ?? null));
+    // Leaves in tree order, each leaf's rules in their order, numbered; a fixed amount as a number, a range as text.
+    expect(rows).toEqual([
+      RULE_HEADERS,
+      ['1.2', 1, '未建立台账', '一次', 2, null],
+      ['1.2', 2, '台账不完整', '每次', 0.5, 2],
+      ['1.2', 3, '组织生活会质量不高', '一次', '1-2', null],
+      ['1.2', 4, '发现问题', '每次', '0.5-1', null],
+      ['1.3', 1, '班子不团结', '一次', 3, null],
+      ['3', 1, '获上级表彰', '每次', '1-2', 4],
+    ]);
+    expect(written.getCell('A2').numFmt).toBe('@');
+
+    const again = ok(await invoke('frameworks.import', { path: out }));
+    expect(toDrafts(getIndicators(ctx.db, again.id))).toEqual(toDrafts(getIndicators(ctx.db, imported.id)));
+  });
+
+  it('reads a workbook without a 细则 sheet (made before 细则 existed) — unless it has a 细则 leaf', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const old = path.join(dir, 'old.xlsx');
+    await writeRulesWorkbook(old, SMALL_FRAMEWORK, null);
+    expect(ok(await invoke('frameworks.import', { path: old })).indicatorCount).toBe(8);
+    const missing = path.join(dir, 'missing.xlsx');
+    await writeRulesWorkbook(missing, RULES_FRAMEWORK, null);
+    const result = await invoke('frameworks.import', { path: missing });
+    const why = '评分方法为“细则”，但文件中没有“细则”表：请使用导入模板，在“细则”表中逐条填写（每条一行），或改选其他评分方法';
+    expect(!result.ok && result.error.details).toEqual([
+      { row: 4, column: 'E', message: `第 4 行，E 列（评分方法）：${why}` },
+      { row: 5, column: 'E', message: `第 5 行，E 列（评分方法）：${why}` },
+      { row: 7, column: 'E', message: `第 7 行，E 列（评分方法）：${why}` },
+    ]);
+    const noHeader = path.join(dir, 'noheader.xlsx');
+    await writeRulesWorkbook(noHeader, RULES_FRAMEWORK, RULES_SHEET, ['指标编码', '细则', '计分方式', '分值']);
+    expect(await invoke('frameworks.import', { path: noHeader })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: '文件“noheader.xlsx”的“细则”表第 1 行缺少“细则内容”列，请使用导入模板' },
+    });
+  });
+
+  it('reports every bad 细则 cell with sheet, row, column and why, together with the 指标体系 sheet’s cells and the tree’s errors', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-rules.xlsx');
+    await writeRulesWorkbook(
+      file,
+      [
+        leafRow('1', '党的建设', '党建', 40, null, null), // 2
+        leafRow('1.1', '三会一课', '生产', 20, '扣分', '每次0.5'), // 3: unknown category
+        leafRow('1.2', '基础台账', '党建', 10, '细则', '扣分'), // 4: one rule above its 10 points (the tree's error)
+        leafRow('1.3', '班子建设', '党建', 10, '细则', '扣分', '评委评分'), // 5: no rules; 评委评分 on 细则
+        leafRow('2', '生产经营', '业务', 60, null, null), // 6: its children add up to 55
+        leafRow('2.1', '安全生产', '业务', 30, '细则', '扣分'), // 7: bad rule rows only (its own checks wait)
+        leafRow('2.2', '产量', '业务', 25, '打分', null), // 8
+        leafRow('3', '创新创效', '融合', 5, '细则', '加分,扣完为止'), // 9: bad 方法参数
+      ],
+      [
+        ['1.2', 1, '未建立台账', '一次', 12, null], // 2: sound, but above the leaf's 10 points
+        ['1.2', 2, '台账不完整', '每次', '0.5', 2], // 3
+        ['9.9', 1, '找不到的指标', '一次', 1, null], // 4: unknown code
+        ['1.1', 1, '扣分项的细则', '一次', 1, null], // 5: not a 细则 leaf
+        ['2.1', 1, '发生事故', '两次', '2-1', null], // 6: basis neither; range reversed
+        ['2.1', 2, null, '每次', '两分', '很多'], // 7: no text; amount unreadable; cap not a number
+        ['2.1', 3, '违章作业', '每次', 0, -1], // 8: amount not positive; cap negative
+        [null, 4, '无编码', '一次', 1, null], // 9: no code
+        ['2', 1, '分部', '一次', 1, null], // 10: a 分部 without a method
+        ['2.1', 4, '重大隐患', '一次', 40, null], // 11: sound, above 2.1's 30 points — judged once 2.1's other rules are
+      ],
+    );
+    const cells = [
+      '第 3 行，C 列（类别）：类别应为“党建”“业务”或“融合”，现为“生产”',
+      '第 5 行，E 列（评分方法）：评分方法为“细则”，但“细则”表中没有编码为“1.3”的细则：请在“细则”表中逐条填写（每条一行），或改选其他评分方法',
+      '第 5 行，I 列（录入方式）：细则指标由考核组逐条核定，录入方式应为“考核组核定”或留空，现为“评委评分”',
+      `第 9 行，F 列（方法参数）：加分的细则不用写“扣完为止”；${METHOD_PARAM_HINTS.rules}`,
+      '细则表 第 4 行，A 列（指标编码）：指标体系表中没有编码为“9.9”的指标',
+      '细则表 第 5 行，A 列（指标编码）：指标“1.1”（指标体系表第 3 行）的评分方法是“扣分”，不是“细则”：请把它的评分方法改为“细则”，或删除本行',
+      '细则表 第 6 行，D 列（计分方式）：计分方式应为“一次”或“每次”，现为“两次”（留空即一次）',
+      '细则表 第 6 行，E 列（分值）：区间下限 2 大于上限 1',
+      '细则表 第 7 行，C 列（细则内容）：细则内容不能为空',
+      '细则表 第 7 行，E 列（分值）：分值应为数字（如“2”）或区间（如“1-2”），现为“两分”',
+      '细则表 第 7 行，F 列（最多扣（加）分）：最多扣（加）分应为大于 0 的数，现为“很多”（留空即不设）',
+      '细则表 第 8 行，E 列（分值）：分值应大于 0，现为“0”',
+      '细则表 第 8 行，F 列（最多扣（加）分）：最多扣（加）分应为大于 0 的数，现为“-1”（留空即不设）',
+      '细则表 第 9 行，A 列（指标编码）：指标编码不能为空',
+      '细则表 第 10 行，A 列（指标编码）：指标“2”（指标体系表第 6 行）没有填写评分方法：细则只能写给评分方法为“细则”的末级指标',
+    ];
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(cells);
+    expect(preview.errors[7]).toEqual({ row: 6, column: 'E', message: '细则表 第 6 行，E 列（分值）：区间下限 2 大于上限 1' });
+    // The tree's checks in the same round: the sound 细则 leaf's rule, on its row of the 指标体系 sheet; 2's sum
+    // (2.1's points are known although its rules are not); nothing on 2.1 itself until its rules are readable.
+    const treeErrors = preview.issues.filter((i) => i.severity === 'error');
+    expect(treeErrors.map((i) => [i.row, i.code])).toEqual([
+      [4, '1.2'],
+      [6, '2'],
+    ]);
+    expect(treeErrors[0]!.message).toMatch(/未建立台账.*12.*10/);
+    expect(treeErrors[1]!.message).toBe('2 生产经营：下级指标分值合计 55 分，与本指标的 60 分不一致');
+    expect(preview.rows.map((r) => r.code)).toEqual(['1', '1.2', '2', '2.2']);
+
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: `“bad-rules.xlsx”中有 ${cells.length + 2} 处错误，未导入任何数据` } });
+    if (result.ok) return;
+    expect(result.error.details?.map((d) => d.message)).toEqual([...cells, `第 4 行：${treeErrors[0]!.message}`, `第 6 行：${treeErrors[1]!.message}`]);
+    expect(result.error.details?.[cells.length]).toMatchObject({ row: 4 });
+    expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses more than 30 rules for one leaf, naming the first row too many', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'many.xlsx');
+    const many = Array.from({ length: 31 }, (_, i): Cells => ['1', i + 1, `第${i + 1}条`, '一次', 1, null]);
+    await writeRulesWorkbook(file, [leafRow('1', '基础工作', '党建', 100, '细则', null)], many);
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(['细则表 第 32 行，A 列（指标编码）：指标“1”最多 30 条细则，这是第 31 条']);
   });
 });

@@ -5,9 +5,14 @@ import {
   METHOD_LABELS,
   METHOD_PARAM_EXAMPLES,
   METHOD_PARAM_HINTS,
+  RULE_BASIS_LABELS,
   formatMethod,
+  formatRuleAmount,
   parseMethod,
   parseMethodLabel,
+  parseRuleAmount,
+  parseRuleBasis,
+  parseRulesParams,
   parseTagLabel,
 } from '../../shared/domain/method-text';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
@@ -39,7 +44,9 @@ describe('方法参数: scoring methods as cell text', () => {
   });
 
   it('reads the examples the template shows', () => {
-    for (const kind of METHOD_KINDS) expect(parseMethod(kind, METHOD_PARAM_EXAMPLES[kind])).toHaveProperty('method.kind', kind);
+    // A 细则 leaf's rules come from the 细则 sheet, so its example is read with one rule.
+    const rule = { text: '未建立台账', basis: 'once' as const, min: 2, max: 2, cap: null };
+    for (const kind of METHOD_KINDS) expect(parseMethod(kind, METHOD_PARAM_EXAMPLES[kind], [rule])).toHaveProperty('method.kind', kind);
     expect(methodOf('quantitative', METHOD_PARAM_EXAMPLES.quantitative)).toEqual({ kind: 'quantitative', direction: 'higher', floorRatio: 0.8, excessCap: 0.2 });
   });
 
@@ -125,5 +132,68 @@ describe('方法参数: scoring methods as cell text', () => {
     expect(METHOD_KINDS.map((k) => parseMethodLabel(METHOD_LABELS[k]))).toEqual(METHOD_KINDS);
     expect(parseMethodLabel('quantitative')).toBe('quantitative');
     expect(parseMethodLabel('评分')).toBeNull();
+  });
+});
+
+describe('细则 leaves as cell text (issue 11 §1)', () => {
+  const rules = [
+    { text: '未建立台账', basis: 'once' as const, min: 2, max: 2, cap: null },
+    { text: '台账不完整', basis: 'each' as const, min: 0.5, max: 0.5, cap: 2 },
+    { text: '组织生活会质量不高', basis: 'once' as const, min: 1, max: 2, cap: null },
+  ];
+
+  it('writes 方法参数 as 扣分, 加分 or 扣分,不设下限, and reads it back with the rules brought from the 细则 sheet', () => {
+    const deduct = LeafMethod.parse({ kind: 'rules', effect: 'deduct', rules });
+    const unfloored = LeafMethod.parse({ kind: 'rules', effect: 'deduct', rules, floorAtZero: false });
+    const add = LeafMethod.parse({ kind: 'rules', effect: 'add', rules });
+    expect([deduct, unfloored, add].map(formatMethod)).toEqual(['扣分', '扣分,不设下限', '加分']);
+    for (const m of [deduct, unfloored, add]) {
+      if (m.kind !== 'rules') throw new Error('not rules');
+      expect(parseMethod('rules', formatMethod(m), m.rules)).toEqual({ method: m });
+    }
+    expect(METHOD_LABELS.rules).toBe('细则');
+    expect(parseMethodLabel('细则')).toBe('rules');
+  });
+
+  it('reads 方法参数 as people type it: empty is 扣分 (扣完为止), Chinese commas, 扣完为止 written out', () => {
+    expect(parseRulesParams('')).toEqual({ effect: 'deduct', floorAtZero: true });
+    expect(parseRulesParams('扣分，不设下限')).toEqual({ effect: 'deduct', floorAtZero: false });
+    expect(parseRulesParams('不设下限')).toEqual({ effect: 'deduct', floorAtZero: false });
+    expect(parseRulesParams(' 扣分、扣完为止 ')).toEqual({ effect: 'deduct', floorAtZero: true });
+    expect(parseRulesParams('加分')).toEqual({ effect: 'add', floorAtZero: true });
+  });
+
+  it('refuses 方法参数 it cannot read, saying how to write it, and a 细则 leaf without rules', () => {
+    expect(parseRulesParams('每次0.5')).toEqual({ error: `无法识别“每次0.5”；${METHOD_PARAM_HINTS.rules}` });
+    expect(parseRulesParams('扣分,加分')).toEqual({ error: `“扣分”和“加分”只能写一个；${METHOD_PARAM_HINTS.rules}` });
+    expect(parseRulesParams('加分,不设下限')).toEqual({ error: `加分的细则不用写“不设下限”；${METHOD_PARAM_HINTS.rules}` });
+    expect(errorOf('rules', '扣分')).toBe(`没有细则；${METHOD_PARAM_HINTS.rules}`);
+    expect(errorOf('rules', '扣分,封顶')).toMatch(/^无法识别“封顶”；/);
+  });
+
+  it('reads a rule’s 分值: a fixed amount, or a range written with any dash, tilde or 至', () => {
+    expect(parseRuleAmount(2)).toEqual({ min: 2, max: 2 });
+    expect(parseRuleAmount('2分')).toEqual({ min: 2, max: 2 });
+    expect(parseRuleAmount('扣0.5分')).toEqual({ min: 0.5, max: 0.5 });
+    for (const range of ['1-2', '1—2', '1–2', '1~2', '1～2', '1－2', '1至2分', '1分-2分', ' １ — ２ ']) expect(parseRuleAmount(range), range).toEqual({ min: 1, max: 2 });
+    // Out of order is read as written: the import names both bounds.
+    expect(parseRuleAmount('2-1')).toEqual({ min: 2, max: 1 });
+    for (const bad of ['两分', '1-', '-', '1-2-3', '1,2']) expect(parseRuleAmount(bad), bad).toBeNull();
+    expect(parseRuleAmount(Number.NaN)).toBeNull();
+  });
+
+  it('writes a rule’s 分值 so that it reads back, and 计分方式 by its label', () => {
+    expect(formatRuleAmount({ min: 2, max: 2 })).toBe(2);
+    expect(formatRuleAmount({ min: 0.5, max: 1 })).toBe('0.5-1');
+    const amount = fc.double({ min: 1e-6, max: 1000, noNaN: true });
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        const written = formatRuleAmount({ min: a, max: b });
+        expect(parseRuleAmount(written)).toEqual({ min: a, max: b });
+      }),
+    );
+    expect(['一次', '每次', 'each', ' 每项 ', '每处', 'ONCE'].map(parseRuleBasis)).toEqual(['once', 'each', 'each', 'each', 'each', 'once']);
+    expect(parseRuleBasis('两次')).toBeNull();
+    expect((['once', 'each'] as const).map((b) => parseRuleBasis(RULE_BASIS_LABELS[b]))).toEqual(['once', 'each']);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openAppDatabase, schemaVersion } from '../../electron/db';
+import { registerAuditFunctions } from '../../electron/db/audit-chain';
 import { migrate, type Migration } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/db/migrations';
 import { openSqlite } from '../../electron/db/sqlite';
@@ -122,6 +123,63 @@ describe('migration runner', () => {
     expect(() =>
       migrate(db, [{ version: 2, name: 'skipped-one', sql: '' }], { file: 'x.db', backupDir: dir }),
     ).toThrow(/expected 1/);
+    db.close();
+  });
+});
+
+describe('migration 13: findings of office records', () => {
+  it('adds findings_json to office_record: records of a version-12 database read unchanged with none, and only JSON is stored', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v12.db');
+    const db = openSqlite(file);
+    registerAuditFunctions(db);
+    migrate(db, migrations.slice(0, 12), { file, backupDir: dir });
+    const stamp = '2026-11-21T00:00:00.000Z';
+    db.exec(`INSERT INTO branch (id, code, name, created_at, updated_at) VALUES (1, 'HG-01', '化工一厂第一党支部', '${stamp}', '${stamp}');
+             INSERT INTO framework (id, name, version, created_at, updated_at) VALUES (1, '体系', 1, '${stamp}', '${stamp}');
+             INSERT INTO indicator (id, framework_id, code, name, tag, max_points, method_json) VALUES (1, 1, '1', '三会一课', 'party', 20, '{"kind":"deduction","perOccurrence":0.5,"entry":"office"}');
+             INSERT INTO period (id, name, year, kind, framework_id, status, settings_json, created_at, updated_at) VALUES (1, '2026年度', 2026, 'annual', 1, 'scoring', '{}', '${stamp}', '${stamp}');
+             INSERT INTO office_record (period_id, branch_id, indicator_id, value, detail_json, evidence, evidence_date, recorded_by, updated_at)
+               VALUES (1, 1, 1, 2, '["漏开支委会","漏上党课"]', '检查记录', '2026-10-12', '管理员', '${stamp}');`);
+    const before = db.prepare('SELECT * FROM office_record').all() as Record<string, unknown>[];
+    migrate(db, migrations, { file, backupDir: dir });
+
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(13);
+    expect(db.prepare('SELECT * FROM office_record').all()).toEqual(before.map((r) => ({ ...r, findings_json: null })));
+    const set = db.prepare('UPDATE office_record SET findings_json = ?');
+    set.run('[{"rule":0,"count":2,"amount":1}]');
+    expect(db.prepare('SELECT findings_json FROM office_record').get()).toEqual({ findings_json: '[{"rule":0,"count":2,"amount":1}]' });
+    expect(() => set.run('not json')).toThrow(/CHECK/);
+    set.run(null);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 14: a framework’s grade scheme', () => {
+  it('adds grade_scheme_json to framework: frameworks of a version-13 database read unchanged with none, and only JSON is stored', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v13.db');
+    const db = openSqlite(file);
+    registerAuditFunctions(db);
+    migrate(db, migrations.slice(0, 13), { file, backupDir: dir });
+    const stamp = '2026-12-03T00:00:00.000Z';
+    db.exec(`INSERT INTO framework (id, name, version, created_at, updated_at) VALUES (1, '体系', 1, '${stamp}', '${stamp}');
+             INSERT INTO indicator (id, framework_id, code, name, tag, max_points, method_json) VALUES (1, 1, '1', '三会一课', 'party', 20, '{"kind":"rating","step":0.5}');
+             UPDATE framework SET frozen_at = '${stamp}' WHERE id = 1;`);
+    const before = db.prepare('SELECT * FROM framework').all() as Record<string, unknown>[];
+    migrate(db, migrations, { file, backupDir: dir });
+
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(14);
+    expect(db.prepare('SELECT * FROM framework').all()).toEqual(before.map((r) => ({ ...r, grade_scheme_json: null })));
+    // Set on a frozen framework too: the scheme is the framework's meta, not its indicators (which stay locked).
+    const set = db.prepare('UPDATE framework SET grade_scheme_json = ? WHERE id = 1');
+    const scheme = '{"grades":[{"label":"达标","min":80},{"label":"不达标","min":0}],"quotas":[]}';
+    set.run(scheme);
+    expect(db.prepare('SELECT grade_scheme_json FROM framework').get()).toEqual({ grade_scheme_json: scheme });
+    expect(() => set.run('not json')).toThrow(/CHECK/);
+    set.run(null);
+    expect(() => db.prepare("UPDATE indicator SET name = '改' WHERE id = 1").run()).toThrow(/framework_frozen/);
     db.close();
   });
 });

@@ -5,6 +5,8 @@ import { createServices } from '../../electron/services';
 import { listOfficeRecords } from '../../electron/services/office';
 import { FRAMEWORK_HEADER, writeFrameworkWorkbook, type Cells } from '../helpers/framework-workbooks';
 import { cli } from '../helpers/cli';
+import { ok } from '../helpers/result';
+import { rulesPeriod } from '../helpers/rules-period';
 import { tempDir } from '../helpers/tmp';
 
 const HEADERS = ['支部编码*', '支部名称', '指标编码*', '指标名称', '评分方式', '核定值*', '原因（每条一行）', '依据（文件号/检查记录）', '依据日期'];
@@ -272,5 +274,200 @@ describe('考核组核定 workbook', () => {
     expect(JSON.parse(json.out)).toHaveLength(8);
     expect(JSON.parse(json.out)[0]).toMatchObject({ branchCode: 'HG-01', indicatorCode: '1.1', value: 1, evidence: '党建办〔2026〕12号' });
     expect(await cli('office', 'list', '--data-dir', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining('缺少 --period') });
+  });
+});
+
+describe('考核组核定 workbook: 细则 leaves, one row per finding (issue 11 §1)', () => {
+  const RULES_HEADERS = ['支部编码*', '支部名称', '指标编码*', '指标名称', '评分方式', '核定值*', '细则序号', '次数', '每次分值', '原因（每条一行）', '依据（文件号/检查记录）', '依据日期'];
+  const EVIDENCE = { evidence: '组织部检查记录〔2026〕15号', evidenceDate: '2026-10-12' };
+  const FINDINGS = [
+    { rule: 0, count: 2, amount: 1 },
+    { rule: 1, count: 1, amount: 0.5 },
+  ];
+  const cellsOf = (sheet: ExcelJS.Worksheet, row: number) => ['A', 'C', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((c) => sheet.getCell(`${c}${row}`).value);
+  const findingsOf = (db: Parameters<typeof listOfficeRecords>[0], periodId: number) =>
+    listOfficeRecords(db, periodId)
+      .filter((o) => o.method.kind === 'rules' && o.value !== null)
+      .map((o) => [o.branchCode, o.value, o.findings, o.detail, o.evidence, o.evidenceDate]);
+
+  it('writes each finding on a row of its own, a 细则 sheet to look the rules up, and reads it back unchanged', async () => {
+    const s = await rulesPeriod();
+    ok(await s.invoke('office.save', {
+      periodId: s.periodId,
+      rows: [
+        { branchId: s.hg1, indicatorId: s.leaves.rules, value: 0, findings: FINDINGS, detail: ['3月、5月未召开支委会', '6月支委会记录缺签到'], ...EVIDENCE },
+        { branchId: s.hg2, indicatorId: s.leaves.rules, value: 0 },
+      ],
+    }));
+    const file = path.join(tempDir(), '考核组核定.xlsx');
+    expect(ok(await s.invoke('office.writeTemplate', { periodId: s.periodId, path: file }))).toEqual({ path: file, rows: 5 });
+    const wb = await readBook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['考核组核定', '细则', '填写说明']);
+    const sheet = wb.getWorksheet('考核组核定')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(RULES_HEADERS);
+    expect(sheet.getCell('E2').value).toBe('细则扣分（由考核组逐条核定）');
+    expect([2, 3, 4, 5, 6].map((r) => cellsOf(sheet, r))).toEqual([
+      // ① is fixed at 1: its amount is left to the rule; ② is a range: the amount picked is written.
+      ['HG-01', '1.1', null, 1, 2, null, '3月、5月未召开支委会', EVIDENCE.evidence, EVIDENCE.evidenceDate],
+      ['HG-01', '1.1', null, 2, 1, 0.5, '6月支委会记录缺签到', EVIDENCE.evidence, EVIDENCE.evidenceDate],
+      ['HG-01', '1.2', null, null, null, null, null, null, null],
+      ['HG-02', '1.1', 0, null, null, null, null, null, null],
+      ['HG-02', '1.2', null, null, null, null, null, null, null],
+    ]);
+    const rules = wb.getWorksheet('细则')!;
+    expect([1, 2, 3, 4].map((r) => (rules.getRow(r).values as unknown[]).slice(1))).toEqual([
+      ['指标编码', '指标名称', '细则序号', '细则内容', '分值'],
+      ['1.1', '组织建设', 1, '未按时召开支委会', '每次扣1分'],
+      ['1.1', '组织建设', 2, '会议记录不规范', '每次扣0.5—1分，最多扣2分'],
+      ['1.1', '组织建设', 3, '未建立党员管理台账', '扣2分'],
+    ]);
+    const help = wb.getWorksheet('填写说明')!.getColumn(1).values.filter((v) => typeof v === 'string').join('\n');
+    for (const word of ['细则序号', '每次分值', '次数×每次分值', '核定值”填 0', '须一致']) expect(help).toContain(word);
+
+    const preview = ok(await s.invoke('office.previewImport', { periodId: s.periodId, path: file }));
+    expect(preview).toMatchObject({ errors: [], skipped: 2 });
+    expect(preview.rows.map((r) => [r.row, r.branchCode, r.indicatorCode, r.value, r.findings, r.action])).toEqual([
+      [2, 'HG-01', '1.1', 2.5, FINDINGS, 'unchanged'],
+      [5, 'HG-02', '1.1', 0, [], 'unchanged'],
+    ]);
+    expect(ok(await s.invoke('office.import', { periodId: s.periodId, path: file }))).toEqual({ file: '考核组核定.xlsx', saved: 0, unchanged: 2, skipped: 2 });
+  });
+
+  it('round trip: findings typed row by row (细则序号 as 1, ② or 第3条; 次数 and 每次分值 left to the rule) become one record per branch × leaf', async () => {
+    const s = await rulesPeriod();
+    const file = path.join(tempDir(), '核定.xlsx');
+    ok(await s.invoke('office.writeTemplate', { periodId: s.periodId, path: file }));
+    // Rows: 2 HG-01 × 1.1, 3 HG-01 × 1.2, 4 HG-02 × 1.1, 5 HG-02 × 1.2.
+    await fill(file, [
+      [2, 'G', 1],
+      [2, 'H', 2],
+      [2, 'J', '3月、5月未召开支委会'],
+      [2, 'K', EVIDENCE.evidence],
+      [2, 'L', EVIDENCE.evidenceDate],
+      [3, 'F', 0],
+      [4, 'F', 0], // checked, nothing found
+      // Further findings of HG-01 × 1.1 on rows of their own, the 依据 left to row 2, the 核定值 optional.
+      [6, 'A', 'HG-01'],
+      [6, 'C', '1.1'],
+      [6, 'G', '②'],
+      [6, 'I', '0.5'],
+      [6, 'J', '6月支委会记录缺签到'],
+      [7, 'A', 'HG-01'],
+      [7, 'C', '1.1'],
+      [7, 'F', 2],
+      [7, 'G', '第3条'],
+      [7, 'J', '未建立党员管理台账\n党员信息未登记'], // two lines: one reason
+      [7, 'K', EVIDENCE.evidence], // the same 依据 again is fine
+    ]);
+    const preview = ok(await s.invoke('office.previewImport', { periodId: s.periodId, path: file }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.row, r.branchCode, r.indicatorCode, r.value, r.action])).toEqual([
+      [2, 'HG-01', '1.1', 4.5, 'create'],
+      [3, 'HG-01', '1.2', 0, 'create'],
+      [4, 'HG-02', '1.1', 0, 'create'],
+    ]);
+    expect(ok(await s.invoke('office.import', { periodId: s.periodId, path: file }))).toEqual({ file: '核定.xlsx', saved: 3, unchanged: 0, skipped: 1 });
+    const findings = [
+      { rule: 0, count: 2, amount: 1 },
+      { rule: 1, count: 1, amount: 0.5 },
+      { rule: 2, count: 1, amount: 2 },
+    ];
+    expect(findingsOf(s.db, s.periodId)).toEqual([
+      ['HG-01', 4.5, findings, ['3月、5月未召开支委会', '6月支委会记录缺签到', '未建立党员管理台账；党员信息未登记'], EVIDENCE.evidence, EVIDENCE.evidenceDate],
+      ['HG-02', 0, [], [], '', null],
+    ]);
+
+    // Written again, read again: nothing changes.
+    const again = path.join(tempDir(), '再次导出.xlsx');
+    expect(ok(await s.invoke('office.writeTemplate', { periodId: s.periodId, path: again }))).toMatchObject({ rows: 6 });
+    expect(ok(await s.invoke('office.import', { periodId: s.periodId, path: again }))).toEqual({ file: '再次导出.xlsx', saved: 0, unchanged: 3, skipped: 1 });
+  });
+
+  it('refuses bad finding rows, naming row, column and rule, all at once, and stores nothing', async () => {
+    const s = await rulesPeriod();
+    const file = path.join(tempDir(), 'bad.xlsx');
+    ok(await s.invoke('office.writeTemplate', { periodId: s.periodId, path: file }));
+    const row = (r: number, branch: string, code: string): [number, string, ExcelJS.CellValue][] => [
+      [r, 'A', branch],
+      [r, 'C', code],
+    ];
+    await fill(file, [
+      [2, 'G', 5], // no such rule
+      [2, 'J', '会议未开'],
+      [2, 'K', '检查记录'],
+      [3, 'F', 1], // 细则序号 on a leaf that has no rules
+      [3, 'G', 1],
+      [3, 'J', '5月未召开'],
+      [3, 'K', '检查记录'],
+      [4, 'G', 2], // a range with no amount
+      [4, 'J', '记录不规范'],
+      ...row(6, 'HG-01', '1.1'),
+      [6, 'G', 3], // a once rule twice, and another 依据 than row 2's
+      [6, 'H', 2],
+      [6, 'J', '未建台账'],
+      [6, 'K', '另一份记录'],
+      ...row(7, 'HG-02', '1.1'),
+      [7, 'F', 0], // “nothing found” after a finding of the same record
+      ...row(8, 'HG-01', '1.1'),
+      [8, 'G', 2],
+      [8, 'I', 1.5], // out of 0.5—1
+      [8, 'J', '记录缺页'],
+      ...row(9, 'HG-01', '1.1'),
+      [9, 'F', 3], // 1 × 1 is not 3
+      [9, 'G', 1],
+      [9, 'J', '4月未召开'],
+      ...row(10, 'HG-01', '1.1'),
+      [10, 'G', 1], // no reason
+    ]);
+    const expected = [
+      '第 2 行，G 列（细则序号）：指标 1.1 没有细则 5（共 3 条）',
+      '第 3 行，G 列（细则序号）：“1.2 三会一课”不是细则指标，细则序号、次数、每次分值不填；请清空本格',
+      '第 4 行，I 列（每次分值）：细则②“会议记录不规范”每次扣0.5—1分，最多扣2分，请在“每次分值”填写 0.5 到 1 之间的分值',
+      '第 6 行，H 列（次数）：细则③“未建立党员管理台账”只扣一次，次数应为 1，现为 2',
+      '第 6 行，K 列（依据（文件号/检查记录））：同一支部同一指标的各行依据应一致：第 2 行为“检查记录”',
+      '第 7 行，F 列（核定值）：“HG-02”的指标“1.1”从第 4 行起已逐条记录了细则问题，与本行“核定值 0（未发现问题）”矛盾；请删除本行',
+      '第 8 行，I 列（每次分值）：细则②“会议记录不规范”的分值应在 0.5 到 1 之间，现为 1.5',
+      '第 9 行，F 列（核定值）：细则行的核定值按“次数×每次分值”计算，应为 1 或空着，现为“3”',
+      '第 10 行，J 列（原因（每条一行））：细则①“未按时召开支委会”：请写明原因（这一处的具体情况）',
+    ];
+    const preview = ok(await s.invoke('office.previewImport', { periodId: s.periodId, path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(expected);
+    const result = await s.invoke('office.import', { periodId: s.periodId, path: file });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: `“bad.xlsx”中有 ${expected.length} 处错误，未导入任何数据` } });
+    expect(findingsOf(s.db, s.periodId)).toEqual([]);
+
+    // A record whose rows are right but that deducts without a 依据: named on its first row.
+    const noEvidence = path.join(tempDir(), 'no-evidence.xlsx');
+    ok(await s.invoke('office.writeTemplate', { periodId: s.periodId, path: noEvidence }));
+    await fill(noEvidence, [
+      [4, 'G', 1],
+      [4, 'J', '5月未召开支委会'],
+      [4, 'L', '2026-10-12'],
+      ...row(6, 'HG-02', '1.1'),
+      [6, 'G', 1],
+      [6, 'J', '7月未召开支委会'],
+      [6, 'L', '2026-10-13'], // another date than row 4's
+    ]);
+    expect(ok(await s.invoke('office.previewImport', { periodId: s.periodId, path: noEvidence })).errors.map((e) => e.message)).toEqual([
+      '第 6 行，L 列（依据日期）：同一支部同一指标的各行依据日期应一致：第 4 行为 2026-10-12',
+    ]);
+    await fill(noEvidence, [[6, 'L', null]]);
+    expect(ok(await s.invoke('office.previewImport', { periodId: s.periodId, path: noEvidence })).errors.map((e) => e.message)).toEqual([
+      '第 4 行，K 列（依据（文件号/检查记录））：扣 2 分须写明依据（文件号或检查记录），如“党建办〔2026〕12号”',
+    ]);
+  });
+
+  it('the CLI lists each finding in words, naming its rule', async () => {
+    const s = await rulesPeriod();
+    ok(await s.invoke('office.save', {
+      periodId: s.periodId,
+      rows: [{ branchId: s.hg1, indicatorId: s.leaves.rules, value: 0, findings: FINDINGS, detail: ['3月、5月未召开支委会', '6月支委会记录缺签到'], ...EVIDENCE }],
+    }));
+    s.close(); // the CLI opens the data folder itself
+    const list = await cli('office', 'list', '--period', String(s.periodId), '--data-dir', s.ctx.dataDir);
+    expect(list.code).toBe(0);
+    expect(list.out.split('\n')[2]).toMatch(
+      /^HG-01 化工一厂第一党支部\s+1\.1 组织建设\s+扣 2\.5 分\s+①未按时召开支委会×2，扣2分：3月、5月未召开支委会；②会议记录不规范，扣0\.5分：6月支委会记录缺签到\s+组织部检查记录〔2026〕15号\s+2026-10-12\s+管理员$/,
+    );
   });
 });

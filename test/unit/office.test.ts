@@ -195,8 +195,8 @@ describe('raters and office leaves', () => {
     ok(await s.invoke('session.signInRater', { periodId: s.periodId, raterId: s.r1 }));
     const sheet = ok(await s.invoke('scoring.sheet', { periodId: s.periodId, raterId: s.r1 }));
     expect(sheet.office).toEqual([
-      { branchId: s.hg1, indicatorId: s.leaf('1.1').id, value: 2, detail: MISSED.detail, evidence: MISSED.evidence, evidenceDate: MISSED.evidenceDate },
-      { branchId: s.hg2, indicatorId: s.leaf('4').id, value: 0, detail: [], evidence: '', evidenceDate: null },
+      { branchId: s.hg1, indicatorId: s.leaf('1.1').id, value: 2, detail: MISSED.detail, findings: [], evidence: MISSED.evidence, evidenceDate: MISSED.evidenceDate },
+      { branchId: s.hg2, indicatorId: s.leaf('4').id, value: 0, detail: [], findings: [], evidence: '', evidenceDate: null },
     ]);
     // Progress counts only what raters enter: 4 leaves per branch they score.
     ok(await s.invoke('session.signInAdmin', {}));

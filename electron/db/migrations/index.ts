@@ -11,8 +11,10 @@ import { m009ResultRecords } from './009_result_records';
 import { m010OfficeRecords } from './010_office_records';
 import { m011IndicatorOptions } from './011_indicator_options';
 import { m012GroupRules } from './012_group_rules';
+import { m013OfficeFindings } from './013_office_findings';
+import { m014FrameworkGrades } from './014_framework_grades';
 
 /** Every migration, in order. A new one is appended here with the next number. */
-export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords, m010OfficeRecords, m011IndicatorOptions, m012GroupRules];
+export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords, m010OfficeRecords, m011IndicatorOptions, m012GroupRules, m013OfficeFindings, m014FrameworkGrades];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -9,7 +9,7 @@ import type { Chart as ChartJS } from 'chart.js';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
 import type { TrendPoint } from '../../../shared/api';
-import type { Indicator } from '../../../shared/domain/framework';
+import { isBonusMethod, type Indicator } from '../../../shared/domain/framework';
 import type { PeriodResults } from '../../../shared/domain/views';
 import type { BranchResult } from '../../../shared/engine';
 import { t } from '../../../shared/messages';
@@ -43,7 +43,7 @@ export function dimensions(data: PeriodResults, branch: BranchResult): Dimension
   const roots = data.indicators
     .filter((i) => i.parentId === null)
     .sort((a, b) => a.position - b.position || a.id - b.id)
-    .filter((r) => r.maxPoints > 0 && !leaves(r).every((l) => l.method?.kind === 'bonus' || l.method?.kind === 'veto'));
+    .filter((r) => r.maxPoints > 0 && !leaves(r).every((l) => isBonusMethod(l.method) || l.method?.kind === 'veto'));
   return roots.map((indicator) => {
     const rateOf = (b: BranchResult) => {
       const p = b.nodes[indicator.id]?.points;

@@ -1,7 +1,8 @@
 /**
  * The columns of the 考核组核定 table: one branch per row on the chosen leaf.
  * The row being recorded shows inputs fitting the leaf's method (a count with
- * one reason per deduction, 是/否, a level, points), 依据 and its date.
+ * one reason per deduction, 是/否, a level, points), 依据 and its date; a 细则
+ * leaf's findings are recorded in FindingsEditor and read here in words.
  */
 import { Button, DatePicker, Input, InputNumber, Popconfirm, Radio, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -10,6 +11,7 @@ import { MAX_COUNT, reasonTooShort } from '../../../../shared/domain/entry';
 import type { LeafMethod } from '../../../../shared/domain/framework';
 import type { OfficeRecordRow } from '../../../../shared/domain/office';
 import { t } from '../../../../shared/messages';
+import { FindingsList } from '../../components/FindingsList';
 import { formatPoints, formatTime } from './common';
 import { fitReasons, officePoints, officeValueText, type OfficeDraft } from './officeModel';
 
@@ -158,6 +160,8 @@ export function officeColumns(o: Options): ColumnsType<OfficeRecordRow> {
             </div>
           );
         }
+        // 细则: each finding in the scheme's words (which rule, how often, how much, why).
+        if (r.method.kind === 'rules') return <FindingsList className="rpd-office-detail" method={r.method} findings={r.findings} detail={r.detail} />;
         return r.detail.length ? (
           <ol className="rpd-office-detail">
             {r.detail.map((x, i) => (

@@ -20,6 +20,8 @@ import { useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { fileName, useInvalidatePeriodData, useWorkbookPicker, useWorkbookSaver, type PickedFile } from './common';
 import { DataImportModal } from './DataImportModal';
+import { FindingsEditor } from './FindingsEditor';
+import type { RulesMethod } from './findingsModel';
 import { OfficeBatchModal } from './OfficeBatchModal';
 import { officeColumns } from './OfficeColumns';
 import { draftProblem, fitReasons, officeLeaves, officeRowKey, officeValueText, type OfficeDraft } from './officeModel';
@@ -29,6 +31,7 @@ const inputOf = (r: OfficeRecordRow, d: OfficeDraft): OfficeRecordInput => ({
   indicatorId: r.indicatorId,
   value: d.value,
   detail: d.detail.map((x) => x.trim()),
+  findings: d.findings,
   evidence: d.evidence.trim(),
   evidenceDate: d.evidenceDate,
 });
@@ -44,6 +47,8 @@ export function OfficeTab({ period }: { period: Period }) {
   const inReview = period.status === 'review';
   const [leafId, setLeafId] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ key: string; draft: OfficeDraft } | null>(null);
+  /** The 细则 record open in the findings editor: findings are recorded in a dialog, not in the row. */
+  const [findingsRow, setFindingsRow] = useState<(OfficeRecordRow & { method: RulesMethod }) | null>(null);
   const [reason, setReason] = useState('');
   const [batchOpen, setBatchOpen] = useState(false);
   /** 依据 set by 批量填写依据, per leaf: offered when a row still to be recorded is opened. */
@@ -62,6 +67,7 @@ export function OfficeTab({ period }: { period: Period }) {
     onSuccess: async (r, v) => {
       await invalidate('office');
       setEditing(null);
+      setFindingsRow(null);
       if (v.kind === 'batch') {
         setBatchOpen(false);
         void message.success(t('office.ui.batchDone', { count: r.saved }));
@@ -83,12 +89,17 @@ export function OfficeTab({ period }: { period: Period }) {
       void message.warning(t('office.ui.finishFirst'));
       return;
     }
+    if (r.method.kind === 'rules') {
+      setFindingsRow({ ...r, method: r.method });
+      return;
+    }
     const preset = r.evidence ? null : defaults.get(r.indicatorId);
     setEditing({
       key: officeRowKey(r),
       draft: {
         value: r.value,
         detail: fitReasons(r.method, r.value, r.detail),
+        findings: [],
         evidence: r.evidence || preset?.evidence || '',
         evidenceDate: r.evidenceDate ?? preset?.evidenceDate ?? null,
       },
@@ -106,7 +117,7 @@ export function OfficeTab({ period }: { period: Period }) {
   };
   const clear = (r: OfficeRecordRow) => {
     if (reasonMissing()) return;
-    save.mutate({ rows: [inputOf(r, { value: null, detail: [], evidence: '', evidenceDate: null })], where: whereOf(r), kind: 'clear' });
+    save.mutate({ rows: [inputOf(r, { value: null, detail: [], findings: [], evidence: '', evidenceDate: null })], where: whereOf(r), kind: 'clear' });
   };
   const onKeys = (r: OfficeRecordRow) => (e: KeyboardEvent) => {
     if (e.nativeEvent.isComposing || !editing || editing.key !== officeRowKey(r)) return;
@@ -130,7 +141,7 @@ export function OfficeTab({ period }: { period: Period }) {
     }
     if (reasonMissing()) return;
     save.mutate({
-      rows: missingEvidence.map((r) => inputOf(r, { value: r.value, detail: r.detail, evidence, evidenceDate: r.evidenceDate ?? evidenceDate })),
+      rows: missingEvidence.map((r) => inputOf(r, { value: r.value, detail: r.detail, findings: r.findings, evidence, evidenceDate: r.evidenceDate ?? evidenceDate })),
       where: { branch: '', indicator: `${leaf.code} ${leaf.name}` },
       kind: 'batch',
     });
@@ -270,6 +281,19 @@ export function OfficeTab({ period }: { period: Period }) {
           )}
         </section>
       </div>
+      {findingsRow && (
+        <FindingsEditor
+          key={officeRowKey(findingsRow)}
+          row={findingsRow}
+          preset={findingsRow.evidence ? undefined : defaults.get(findingsRow.indicatorId)}
+          saving={save.isPending}
+          onCancel={() => setFindingsRow(null)}
+          onSave={(input) => {
+            if (reasonMissing()) return;
+            save.mutate({ rows: [input], where: whereOf(findingsRow), kind: 'one' });
+          }}
+        />
+      )}
       <OfficeBatchModal
         open={batchOpen}
         indicator={leaf ? `${leaf.code} ${leaf.name}` : ''}

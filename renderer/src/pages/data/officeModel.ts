@@ -5,10 +5,12 @@
  * them; the service checks everything again, evidence included).
  */
 import { detailProblem, detailRequired } from '../../../../shared/domain/entry';
+import type { Finding } from '../../../../shared/domain/findings';
 import type { LeafMethod } from '../../../../shared/domain/framework';
 import type { OfficeRecordRow } from '../../../../shared/domain/office';
 import { checkEntry, entryPoints } from '../../../../shared/engine/points';
 import { t } from '../../../../shared/messages';
+import { rulesValueText } from './findingsModel';
 
 export interface OfficeLeaf {
   indicatorId: number;
@@ -37,7 +39,7 @@ export function officeLeaves(rows: readonly OfficeRecordRow[]): OfficeLeaf[] {
 
 export const officeRowKey = (r: Pick<OfficeRecordRow, 'branchId' | 'indicatorId'>) => `${r.branchId}:${r.indicatorId}`;
 
-/** A recorded value as the office reads it: “2 次”, “3 项”, “是”, a level's label, or points. */
+/** A recorded value as the office reads it: “2 次”, “3 项”, “是”, a level's label, “扣 1.5 分” (细则), or points. */
 export function officeValueText(method: LeafMethod, value: number): string {
   switch (method.kind) {
     case 'deduction':
@@ -48,6 +50,8 @@ export function officeValueText(method: LeafMethod, value: number): string {
       return value >= 1 ? t('office.ui.vetoYes') : t('office.ui.vetoNo');
     case 'level':
       return method.levels[value]?.label ?? String(value);
+    case 'rules':
+      return rulesValueText(method, value);
     default:
       return t('results.entry.points', { value: Number(value.toPrecision(12)) });
   }
@@ -61,6 +65,8 @@ export const officePoints = (row: Pick<OfficeRecordRow, 'method' | 'maxPoints'>,
 export interface OfficeDraft {
   value: number | null;
   detail: string[];
+  /** 细则 leaves: kept as recorded when only the 依据 changes (批量填写依据); recorded in FindingsEditor. */
+  findings: Finding[];
   evidence: string;
   evidenceDate: string | null;
 }

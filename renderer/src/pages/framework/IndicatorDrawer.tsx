@@ -16,10 +16,12 @@ import {
   METHOD_DEFAULTS,
   methodRule,
   methodValidator,
+  plainNumber as plain,
   valuesFromIndicator,
   type IndicatorFormValues,
 } from './indicatorForm';
 import { fmtPoints, METHOD_LABEL, suggestCode, TAG_LABEL, type FrameworkTree } from './model';
+import { RulesFields } from './RulesFields';
 
 /** What the drawer is doing: adding below a parent (null: top level) or editing one indicator. */
 export type Editing = { mode: 'add'; parent: Indicator | null } | { mode: 'edit'; indicator: Indicator };
@@ -37,10 +39,6 @@ interface Props {
 
 const NUMBER_WIDTH = 160;
 
-/** Numbers as typed: 3 stays “3”, not “3.0” (the default pads to the step's decimals). */
-const plain = (value: number | string | undefined, info: { userTyping: boolean; input: string }) =>
-  info.userTyping ? info.input : value === undefined || value === null || value === '' ? '' : String(Number(value));
-
 export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tree, onClose, onSaved }: Props) {
   const [form] = Form.useForm<IndicatorFormValues>();
   const queryClient = useQueryClient();
@@ -50,6 +48,7 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
   const direction = Form.useWatch('direction', form);
   const maxPoints = Form.useWatch('maxPoints', form);
   const pool = Form.useWatch('pool', form);
+  const effect = Form.useWatch('effect', form);
 
   const editedRow = editing?.mode === 'edit' ? tree.byId.get(editing.indicator.id) : undefined;
   const isLeaf = editing?.mode === 'add' || !editedRow?.children?.length;
@@ -150,7 +149,8 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
     <Drawer
       open={editing !== null}
       title={title}
-      size={600}
+      // The rules table needs the room (880 still leaves part of the tree in view at 1366 wide).
+      size={isLeaf && kind === 'rules' ? 880 : 600}
       onClose={onClose}
       // The tree puts the focus back on the right row itself (the saved one, or where the user was).
       focusable={{ focusTriggerAfterClose: false }}
@@ -220,13 +220,13 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
         </Form.Item>
         <Form.Item
           name="maxPoints"
-          label={t(isLeaf && kind === 'bonus' ? 'fw.field.maxPointsBonus' : 'fw.field.maxPoints')}
+          label={t(isLeaf && (kind === 'bonus' || (kind === 'rules' && effect === 'add')) ? 'fw.field.maxPointsBonus' : 'fw.field.maxPoints')}
           required
           rules={[fieldRule('maxPoints')]}
           extra={
             isLeaf && kind === 'veto'
               ? t('fw.field.vetoPoints')
-              : isLeaf && kind === 'deduction' && parent?.options?.pool
+              : isLeaf && (kind === 'deduction' || (kind === 'rules' && effect === 'deduct')) && parent?.options?.pool
                 ? t('fw.pool.childPoints', { pool: `${parent.code} ${parent.name}`, max: fmtPoints(parent.maxPoints) })
                 : undefined
           }
@@ -365,7 +365,10 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
                 <Select style={{ width: NUMBER_WIDTH }} options={gradeOptions} />
               </Form.Item>
             )}
-            {kind && kind !== 'quantitative' && (
+            {kind === 'rules' && (
+              <RulesFields form={form} maxPoints={maxPoints} pool={parent?.options?.pool ? { name: `${parent.code} ${parent.name}`, maxPoints: parent.maxPoints } : null} />
+            )}
+            {kind && kind !== 'quantitative' && kind !== 'rules' && (
               <Form.Item name="entry" label={t('fw.entry.label')} extra={t(entry === 'office' ? 'fw.entry.help.office' : 'fw.entry.help.panel')}>
                 <Radio.Group
                   options={[

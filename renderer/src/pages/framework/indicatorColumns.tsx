@@ -3,10 +3,11 @@ import { CheckOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
+import { ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
 import { entryModeOf, type Indicator } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import { Guarded } from './IndicatorToolbar';
-import { fmtPoints, methodSummary, TAG_COLOR, TAG_LABEL, type TreeRow } from './model';
+import { fmtPoints, methodSummary, rulesInWords, TAG_COLOR, TAG_LABEL, type TreeRow } from './model';
 
 export interface ColumnActions {
   frozen: boolean;
@@ -64,6 +65,39 @@ const poolRate = (r: TreeRow) => {
   );
 };
 
+/** Rules shown in the column before “等 N 条”: the rest are in the tooltip, so a long list keeps the tree compact. */
+const RULES_SHOWN = 3;
+
+/** A 细则 leaf in the method column: the effect, then each rule's amount one a line; each rule in full on hover. */
+function RulesSummary({ method }: { method: Extract<NonNullable<Indicator['method']>, { kind: 'rules' }> }) {
+  const effect = t(method.effect === 'deduct' ? 'fw.rules.effect.deduct' : 'fw.rules.effect.add');
+  const amounts = method.rules.map((r, i) => `${ruleNumber(i)}${ruleAmountInWords(r, method.effect)}`);
+  return (
+    <Tooltip
+      placement="topLeft"
+      styles={{ root: { maxWidth: 480 } }}
+      title={
+        <>
+          <div>{t('fw.rules.tip', { effect, floor: method.effect === 'deduct' && method.floorAtZero ? t('fw.rules.tipFloor') : '' })}</div>
+          {rulesInWords(method).map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+        </>
+      }
+    >
+      <div className="rp-fw-rules-summary" data-testid="fw-rules-summary">
+        <div>{t('fw.rules.head', { effect, floor: method.effect === 'deduct' && method.floorAtZero ? t('fw.rules.tipFloor') : '' })}</div>
+        {amounts.slice(0, RULES_SHOWN).map((line, i) => (
+          <div key={i} className="rp-fw-rules-line">
+            {line}
+          </div>
+        ))}
+        {amounts.length > RULES_SHOWN && <div className="rp-fw-rules-line">{t('fw.rules.more', { count: amounts.length })}</div>}
+      </div>
+    </Tooltip>
+  );
+}
+
 export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onDelete }: ColumnActions): ColumnsType<TreeRow> {
   return [
     { title: t('fw.col.code'), key: 'code', width: 128, render: (_, r) => <span className="rp-fw-code">{r.indicator.code}</span> },
@@ -112,6 +146,8 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
       render: (_, r) =>
         r.children ? (
           <Typography.Text type="secondary">{t('fw.method.none')}</Typography.Text>
+        ) : r.indicator.method?.kind === 'rules' ? (
+          <RulesSummary method={r.indicator.method} />
         ) : r.indicator.method ? (
           methodSummary(r.indicator.method)
         ) : (

@@ -18,6 +18,10 @@ import {
 } from '../../../../shared/domain/framework';
 import { t, type MessageKey } from '../../../../shared/messages';
 
+/** Numbers as typed: 3 stays “3”, not “3.0” (the default pads to the step's decimals). */
+export const plainNumber = (value: number | string | undefined, info: { userTyping: boolean; input: string }) =>
+  info.userTyping ? info.input : value === undefined || value === null || value === '' ? '' : String(Number(value));
+
 /** The veto's "lowest grade" choice (capGrade null) in the grade select. */
 export const LOWEST_GRADE = '__lowest__';
 
@@ -37,12 +41,32 @@ export interface IndicatorFormValues {
   floorRatio?: number | null;
   excessCap?: number | null;
   capGrade?: string;
-  /** Who records the leaf (评委评分 / 考核组核定); not asked for quantitative leaves. */
+  /** 细则 leaves: 扣分/加分, 扣完为止 and the rules as the form holds them (RuleFormRow). */
+  effect?: 'deduct' | 'add';
+  floorAtZero?: boolean;
+  rules?: RuleFormRow[];
+  /** Who records the leaf (评委评分 / 考核组核定); not asked for quantitative or 细则 leaves. */
   entry?: EntryMode;
   /** Inner nodes only: 扣分池（扣完为止） and 加分上限（本部分）, the node's options (NodeOptions). */
   pool?: boolean;
   bonusCap?: number | null;
 }
+
+/**
+ * One 细则 as the form holds it: `ranged` picks between one amount (min, sent as min = max) and a range
+ * 下限—上限; `cap` null = no 最多扣（加）分.
+ */
+export interface RuleFormRow {
+  text: string;
+  basis: 'once' | 'each';
+  ranged: boolean;
+  min: number | null;
+  max: number | null;
+  cap: number | null;
+}
+
+/** A new, empty rule row: once, a fixed amount still to be typed. */
+export const newRuleRow = (): RuleFormRow => ({ text: '', basis: 'once', ranged: false, min: null, max: null, cap: null });
 
 type MethodParam = 'step' | 'levels' | 'perOccurrence' | 'perItem' | 'direction' | 'floorRatio' | 'excessCap' | 'capGrade';
 
@@ -54,6 +78,7 @@ export const METHOD_DEFAULTS: Record<MethodKind, Partial<IndicatorFormValues>> =
   bonus: { perItem: 1 },
   quantitative: { direction: 'higher', floorRatio: 0.8, excessCap: 0 },
   veto: { capGrade: LOWEST_GRADE },
+  rules: { effect: 'deduct', floorAtZero: true, rules: [newRuleRow()] },
 };
 
 export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
@@ -76,6 +101,14 @@ export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
       return { ...base, kind: 'level', levels: m.levels.map((l) => ({ ...l })), entry: m.entry ?? 'panel' };
     case 'quantitative':
       return { ...base, ...m };
+    case 'rules':
+      return {
+        ...base,
+        kind: 'rules',
+        effect: m.effect,
+        floorAtZero: m.floorAtZero,
+        rules: m.rules.map((r) => ({ text: r.text, basis: r.basis, ranged: r.min !== r.max, min: r.min, max: r.max, cap: r.cap })),
+      };
     default:
       return { ...base, ...m, entry: m.entry ?? 'panel' };
   }
@@ -102,6 +135,20 @@ export function methodFromValues(v: IndicatorFormValues): unknown {
       return { kind: 'quantitative', direction: v.direction, floorRatio: v.floorRatio, excessCap: v.excessCap ?? 0 };
     case 'veto':
       return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade, ...entry };
+    case 'rules':
+      // Always office-recorded: no entry mode. 扣完为止 means nothing to a leaf that adds, so it stays at its default.
+      return {
+        kind: 'rules',
+        effect: v.effect,
+        floorAtZero: v.effect === 'add' ? true : v.floorAtZero !== false,
+        rules: (v.rules ?? []).map((r) => ({
+          text: r.text ?? '',
+          basis: r.basis,
+          min: r.min,
+          max: r.ranged ? r.max : r.min,
+          cap: typeof r.cap === 'number' ? r.cap : null,
+        })),
+      };
   }
 }
 
@@ -199,6 +246,13 @@ export const methodValidator =
       values,
     );
     const blank = value === null || value === undefined || value === '';
+    if (path[0] === 'rules' && path.length === 3) {
+      if (path[2] === 'text') throw new Error(blank ? t('fw.invalid.required', { field: t('fw.rules.text') }) : issue.message);
+      if (path[2] === 'cap') throw new Error(t('fw.rules.invalid.cap'));
+      if (blank) throw new Error(t('fw.invalid.required', { field: t(path[2] === 'max' ? 'fw.rules.max' : 'fw.rules.amount') }));
+      throw new Error(t('fw.rules.invalid.amount'));
+    }
+    if (path[0] === 'rules') throw new Error(issue.message);
     if (path[0] === 'levels' && path.length === 3) {
       if (blank) throw new Error(t('fw.invalid.required', { field: t(path[2] === 'label' ? 'fw.field.levelLabel' : 'fw.field.levelFraction') }));
       throw new Error(t(path[2] === 'label' ? 'fw.invalid.levelLabel' : 'fw.invalid.levelFraction'));

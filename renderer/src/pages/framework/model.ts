@@ -3,6 +3,7 @@
  * summary line, code suggestions and the words for tags and methods.
  */
 import type { Indicator, LeafMethod, Tag } from '../../../../shared/domain/framework';
+import { ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
 import { bonusNodes, childrenOf } from '../../../../shared/domain/framework-validate';
 import type { FrameworkSummary } from '../../../../shared/domain/views';
 import { t, type MessageKey } from '../../../../shared/messages';
@@ -21,8 +22,15 @@ export const METHOD_LABEL: Record<LeafMethod['kind'], MessageKey> = {
   deduction: 'fw.method.deduction',
   bonus: 'fw.method.bonus',
   quantitative: 'fw.method.quantitative',
+  rules: 'fw.method.rules',
   veto: 'fw.method.veto',
 };
+
+type RulesMethod = Extract<LeafMethod, { kind: 'rules' }>;
+
+/** A 细则 leaf's rules as the scheme reads them, one a line: “①未建立台账 扣2分”. */
+export const rulesInWords = (m: RulesMethod): string[] =>
+  m.rules.map((r, i) => `${ruleNumber(i)}${r.text} ${ruleAmountInWords(r, m.effect)}`);
 
 export function methodSummary(m: LeafMethod): string {
   switch (m.kind) {
@@ -38,6 +46,12 @@ export function methodSummary(m: LeafMethod): string {
       return t(m.direction === 'higher' ? 'fw.methodSummary.quantitativeHigher' : 'fw.methodSummary.quantitativeLower');
     case 'veto':
       return m.capGrade === null ? t('fw.methodSummary.vetoLowest') : t('fw.methodSummary.veto', { grade: m.capGrade });
+    case 'rules':
+      // Short enough for the column: the amounts by number; the rules' text is in the tooltip (rulesInWords).
+      return t('fw.rules.summary', {
+        effect: t(m.effect === 'deduct' ? 'fw.rules.effect.deduct' : 'fw.rules.effect.add'),
+        rules: m.rules.map((r, i) => `${ruleNumber(i)}${ruleAmountInWords(r, m.effect)}`).join('；'),
+      });
   }
 }
 

@@ -6,7 +6,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Segmented, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Indicator, Tag as IndicatorTag } from '../../../../shared/domain/framework';
+import { isBonusMethod, type Indicator, type Tag as IndicatorTag } from '../../../../shared/domain/framework';
 import type { PeriodResults } from '../../../../shared/domain/views';
 import type { BranchExplanation, BranchResult, CellExplanation, NodeExplanation } from '../../../../shared/engine';
 import { t, type MessageKey } from '../../../../shared/messages';
@@ -40,6 +40,7 @@ const METHOD_KEYS: Record<string, MessageKey> = {
   deduction: 'results.method.deduction',
   bonus: 'results.method.bonus',
   quantitative: 'results.method.quantitative',
+  rules: 'results.method.rules',
   veto: 'results.method.veto',
 };
 
@@ -201,7 +202,7 @@ function Explained(props: {
     };
     tree.roots.forEach((r) => walk(r, 0));
   } else if (view === 'bonus') {
-    const list = leaves.filter((i) => i.method?.kind === 'bonus');
+    const list = leaves.filter((i) => isBonusMethod(i.method));
     rows = flat(list);
     const { bonusRaw, bonusCap, bonus, bonusSections } = explanation.totals;
     // With section caps (加分上限（本部分）) that cut something, the period's cap applies to what they left.
@@ -220,7 +221,7 @@ function Explained(props: {
     // A pool's children have no points of their own: the pool stands in for them, as it does in the tag's subtotal.
     const list: Indicator[] = [];
     for (const i of leaves) {
-      if (i.tag !== tag || i.method?.kind === 'bonus' || i.method?.kind === 'veto') continue;
+      if (i.tag !== tag || isBonusMethod(i.method) || i.method?.kind === 'veto') continue;
       const pool = poolOf(tree, i);
       if (!pool) list.push(i);
       else if (pool.tag === tag && !list.includes(pool)) list.push(pool);
@@ -270,7 +271,8 @@ function Explained(props: {
     }
     const cell = cells.get(ind.id);
     if (!cell || cell.complete) return null;
-    if (cell.method === 'quantitative') return <Tag color="orange">{t('results.tree.noData')}</Tag>;
+    // A data-triggered leaf (由业务数据触发) lacks what its source lacks: the business data.
+    if (cell.method === 'quantitative' || cell.trigger) return <Tag color="orange">{t('results.tree.noData')}</Tag>;
     // An office-recorded leaf (考核组核定) has no raters (its groups are empty): what it lacks is the office's record.
     if (cell.office) return <Tag color="orange">{t('results.tree.noOffice')}</Tag>;
     const n = missingRaters(cell) || Math.max(0, names.order.size - cell.recused.length - (cell.veto?.answered ?? 0));

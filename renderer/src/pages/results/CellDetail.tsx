@@ -1,14 +1,15 @@
 /**
  * One leaf of one branch, down to the raters' entries: per group the raters,
  * their raw entries and points, the trimmed ones struck through, the group
- * value, the weighted mean; or the quantitative working; or the veto count.
+ * value, the weighted mean; or the quantitative working; or the veto count; or, for a leaf triggered by business
+ * data, its source's 完成率 against the threshold.
  */
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { Indicator } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { CellExplanation, GroupCombination, QuantitativeWorking, ScoreUse, VetoWorking } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
-import { entryText, fmtDeduction, fmtExact, fmtPoints, fmtShare, methodRule } from './format';
+import { entryText, findingLines, fmtDeduction, fmtExact, fmtPoints, fmtShare, methodRule, triggerSentence } from './format';
 
 export interface PanelNames {
   rater: (id: number) => string;
@@ -41,7 +42,9 @@ export function CellDetail(props: { cell: CellExplanation; indicator: Indicator;
       <div className="rpr-note" style={{ marginBottom: 8 }}>
         {methodRule(indicator, settings, pool)}
       </div>
-      {cell.office ? (
+      {cell.trigger ? (
+        <Trigger cell={cell} pool={pool} />
+      ) : cell.office ? (
         <Office office={cell.office} cell={cell} indicator={indicator} pool={pool} />
       ) : cell.quantitative ? (
         <Quantitative working={cell.quantitative} cell={cell} indicator={indicator} />
@@ -276,8 +279,17 @@ function Office(props: { office: NonNullable<CellExplanation['office']>; cell: C
   }
   const rests = [office.evidence ? t('results.office.evidence', { evidence: office.evidence }) : t('results.office.noEvidence'), office.evidenceDate ?? ''].filter(Boolean).join('，');
   const veto = indicator.method?.kind === 'veto';
+  // A 细则 leaf: which rules the office applied, one line each, above the total they come to.
+  const findings = findingLines(indicator.method, cell);
   return (
     <div className="rpr-cell-line rpr-working" data-testid="cell-office">
+      {findings.length > 0 && (
+        <ul className="rpr-findings" data-testid="cell-findings">
+          {findings.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
       {t('results.office.line', { value: entryText(indicator.method, office.value) })}
       {'；'}
       {rests}
@@ -291,6 +303,18 @@ function Office(props: { office: NonNullable<CellExplanation['office']>; cell: C
       ) : (
         <b>{pool && cell.value !== null ? leafValue(cell.value, pool) : t('results.office.points', { value: fmtPoints(cell.value) })}</b>
       )}
+    </div>
+  );
+}
+
+/** A data-triggered leaf (由业务数据触发): the source's 完成率 against the threshold, and what that decides; no rater took part. */
+function Trigger({ cell, pool }: { cell: CellExplanation; pool: Indicator | null }) {
+  const w = cell.trigger!;
+  const pending = w.source.indicatorId === null || w.actual === null;
+  const vetoed = cell.method === 'veto' && w.triggered;
+  return (
+    <div className={`rpr-cell-line rpr-working ${pending ? 'rpr-missing' : ''}`} data-testid="cell-trigger" style={vetoed ? { color: '#b3261e' } : undefined}>
+      {triggerSentence(cell, pool)}
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * Pure helpers of the results screen: number formats, the indicator tree and the plain-Chinese sentences built from the engine's
  * explanations. No React here, so they stay easy to read and test.
  */
-import type { Indicator, LeafMethod, Tag } from '../../../../shared/domain/framework';
+import { findingInWords, ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
+import { dataTriggerOf, isDeductMethod, type Indicator, type LeafMethod, type Tag } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import { roundPoints, type BranchExplanation, type BranchResult, type CellExplanation, type EngineResult, type NodeExplanation } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
@@ -83,6 +84,10 @@ export function entryText(method: LeafMethod | null, raw: number): string {
       return raw > 0 ? t('results.entry.deduction', { count: raw }) : t('results.entry.noDeduction');
     case 'bonus':
       return raw > 0 ? t('results.entry.bonus', { count: raw }) : t('results.entry.noBonus');
+    case 'rules':
+      // The office's total of its findings: what they deducted or added.
+      if (raw <= 0) return t('results.entry.rulesNone');
+      return t(method.effect === 'deduct' ? 'results.entry.rulesDeduct' : 'results.entry.rulesAdd', { points: fmtExact(raw) });
     case 'veto':
       return raw >= 1 ? t('results.entry.vetoYes') : t('results.entry.vetoNo');
     default:
@@ -95,16 +100,47 @@ export const missingRaters = (cell: CellExplanation): number => cell.groups.redu
 
 /**
  * Whether a veto leaf stands triggered for the branch. An office-recorded veto (考核组核定) has no raters' working:
- * the office's record triggers it at 1 or more; otherwise the raters' combination decides.
+ * the office's record triggers it at 1 or more; a data-triggered one (由业务数据触发) its source's 完成率; otherwise
+ * the raters' combination decides.
  */
-export const cellVetoTriggered = (cell: CellExplanation): boolean => (cell.office ? (cell.office.value ?? 0) >= 1 : (cell.veto?.triggered ?? false));
+export const cellVetoTriggered = (cell: CellExplanation): boolean =>
+  cell.trigger ? cell.method === 'veto' && cell.trigger.triggered : cell.office ? (cell.office.value ?? 0) >= 1 : (cell.veto?.triggered ?? false);
+
+/**
+ * A data-triggered leaf's working in one line (docs/scoring-rules.md 由业务数据触发):
+ * "由业务数据触发：2.1 利润完成 完成率 93.5%（实际 935 ÷ 目标 1000），低于 100% → 否决（最高良好）"; null for any other leaf.
+ */
+export function triggerSentence(cell: CellExplanation, pool: Indicator | null = null): string | null {
+  const w = cell.trigger;
+  if (!w) return null;
+  if (w.source.indicatorId === null || w.direction === null) return t('results.trigger.noSource', { source: w.source.code });
+  const source = `${w.source.code} ${w.source.name}`;
+  if (w.actual === null || w.target === null) return t('results.trigger.noActual', { source });
+  const per = fmtExact(w.perOccurrence ?? 0);
+  const value = fmtPoints(cell.value);
+  const outcome =
+    cell.method === 'veto'
+      ? w.triggered
+        ? t('results.trigger.vetoYes', { cap: w.capGrade ?? '' })
+        : t('results.trigger.vetoNo')
+      : pool
+        ? w.triggered
+          ? t('results.trigger.deductedPool', { per })
+          : t('results.trigger.notDeductedPool')
+        : t(w.triggered ? 'results.trigger.deducted' : 'results.trigger.notDeducted', { per, value });
+  const figures = { actual: fmtExact(w.actual), target: fmtExact(w.target) };
+  if (w.rate === null) return `${t('results.trigger.noRate', { source, ...figures })} → ${outcome}`;
+  const formula = t(w.direction === 'lower' ? 'results.trigger.formula.lower' : 'results.trigger.formula.higher', figures);
+  const head = t('results.trigger.rate', { source, rate: fmtShare(w.rate), formula });
+  return `${head}${t(w.triggered ? 'results.trigger.below' : 'results.trigger.notBelow', { below: fmtShare(w.below) })} → ${outcome}`;
+}
 
 // ---- Pools (扣分池) and section bonus caps (加分上限（本部分）), docs/scoring-rules.md ----
 
 /** The pool a leaf deducts from: its parent when that is a pool and the leaf a deduction (as the engine reads it). */
 export function poolOf(tree: IndicatorTree, ind: Indicator): Indicator | null {
   const parent = ind.parentId === null ? undefined : tree.byId.get(ind.parentId);
-  return parent?.options?.pool && ind.method?.kind === 'deduction' ? parent : null;
+  return parent?.options?.pool && isDeductMethod(ind.method) ? parent : null;
 }
 
 /** A figure inside a sentence: rounded as printed, without trailing zeros ("20", "17", "2.5"). */
@@ -148,11 +184,36 @@ export function bonusNote(totals: BranchExplanation['totals']): string {
 export const fmtDeduction = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : roundPoints(x) < 0 ? `−${fmtPoints(-x)}` : fmtPoints(Math.abs(x));
 
+/** A 细则 leaf's rules as the scheme words them: "①未建立台账（扣2分）；②…". */
+const rulesList = (m: Extract<LeafMethod, { kind: 'rules' }>): string =>
+  m.rules.map((r, i) => `${ruleNumber(i)}${r.text}（${ruleAmountInWords(r, m.effect)}）`).join('；');
+
+/**
+ * The office's findings on a 细则 leaf, one line each ("②台账不完整×3，扣1.5分：缺3月记录"); empty for any other leaf
+ * or when the explanation carries none.
+ */
+export function findingLines(method: LeafMethod | null, cell: CellExplanation): string[] {
+  const findings = cell.office?.findings;
+  if (method?.kind !== 'rules' || !findings) return [];
+  return findings.map((f, i) => findingInWords(method, f, cell.office?.reasons?.[i] ?? ''));
+}
+
 /** The rule of a leaf in one line ("满分 3，每发生 1 次扣 0.5 分，扣完为止"); a pool's child names its pool. */
 export function methodRule(ind: Indicator, settings: PeriodSettings, pool: Indicator | null = null): string {
   const m = ind.method;
   const max = fmtExact(ind.maxPoints);
+  const trigger = m ? dataTriggerOf(m) : null;
+  if (trigger) {
+    // 由业务数据触发: the rule is the source's 完成率, not the panel's vote nor anyone's count.
+    const named = { source: trigger.source, below: fmtShare(trigger.below) };
+    if (m?.kind === 'veto') return t('results.cell.rule.vetoTriggered', { ...named, cap: m.capGrade ?? settings.grades[settings.grades.length - 1]!.label });
+    if (m?.kind === 'deduction') {
+      const per = fmtExact(m.perOccurrence);
+      return pool ? t('results.pool.triggeredRule', { ...named, pool: pool.name, max: fmtExact(pool.maxPoints), per }) : t('results.cell.rule.deductionTriggered', { ...named, max, per });
+    }
+  }
   if (pool && m?.kind === 'deduction') return t('results.pool.rule', { pool: pool.name, per: fmtExact(m.perOccurrence), max: fmtExact(pool.maxPoints) });
+  if (pool && m?.kind === 'rules') return t('results.pool.rulesRule', { pool: pool.name, max: fmtExact(pool.maxPoints), rules: rulesList(m) });
   switch (m?.kind) {
     case 'rating':
       return t('results.cell.rule.rating', { step: fmtExact(m.step), max });
@@ -165,6 +226,9 @@ export function methodRule(ind: Indicator, settings: PeriodSettings, pool: Indic
       return t('results.cell.rule.deduction', { max, per: fmtExact(m.perOccurrence) });
     case 'bonus':
       return t('results.cell.rule.bonus', { per: fmtExact(m.perItem), max });
+    case 'rules':
+      if (m.effect === 'add') return t('results.cell.rule.rulesAdd', { max, rules: rulesList(m) });
+      return t('results.cell.rule.rulesDeduct', { max, rules: rulesList(m), floor: t(m.floorAtZero ? 'results.cell.rule.rulesFloor' : 'results.cell.rule.rulesNoFloor') });
     case 'veto':
       return t('results.cell.rule.veto', {
         cap: m.capGrade ?? settings.grades[settings.grades.length - 1]!.label,

@@ -5,6 +5,7 @@
  */
 import { Button, Space, Tag, Typography } from 'antd';
 import { t } from '../../../../shared/messages';
+import { FindingsList } from '../../components/FindingsList';
 import { detailNeeded, displayValue, fmt, METHOD_LABEL, methodRule, pointsOf, type LeafRow, type SheetBranch } from './model';
 import { cellKey, type SheetStore } from './sheetStore';
 
@@ -32,7 +33,7 @@ function OfficeCell({ store, row, branch }: { store: SheetStore; row: LeafRow; b
         {o && row.method.kind !== 'veto' ? (
           <>
             <span>{t('scoring.side.points')}</span>
-            <b>{fmt(pointsOf(row.leaf, row.method, o.value))}</b>
+            <b>{fmt(pointsOf(row, o.value))}</b>
           </>
         ) : null}
         {o?.evidence ? (
@@ -48,11 +49,16 @@ function OfficeCell({ store, row, branch }: { store: SheetStore; row: LeafRow; b
       {o?.detail.length ? (
         <>
           <div className="rp-side-sub">{t('scoring.office.sideReasons')}</div>
-          <ol className="rp-side-reasons">
-            {o.detail.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ol>
+          {row.method.kind === 'rules' ? (
+            // Which rule each finding applied, as the office table and the 反馈单 say it.
+            <FindingsList className="rp-side-reasons" method={row.method} findings={o.findings} detail={o.detail} />
+          ) : (
+            <ol className="rp-side-reasons">
+              {o.detail.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ol>
+          )}
         </>
       ) : null}
       <div className="rp-side-sub">{t('scoring.office.sideNote')}</div>
@@ -105,7 +111,7 @@ export function SidePanel({ store, row, branch, editable, onEditReasons, onDone 
             {v && method.kind !== 'veto' ? (
               <>
                 <span>{t('scoring.side.points')}</span>
-                <b>{fmt(pointsOf(leaf, method, v.value))}</b>
+                <b>{fmt(pointsOf(row, v.value))}</b>
               </>
             ) : null}
           </div>

@@ -4,11 +4,12 @@
  * allowed range), and showing stored values in the rater's terms.
  * Pure functions: no React.
  */
-import { entryModeOf, type Indicator, type LeafMethod } from '../../../../shared/domain/framework';
+import { entryModeOf, isDeductMethod, type Indicator, type LeafMethod } from '../../../../shared/domain/framework';
 import { detailRequired, normalizeEntryText, readEntry } from '../../../../shared/domain/entry';
+import { ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
 import { childrenOf } from '../../../../shared/domain/framework-validate';
 import { isRaterScored } from '../../../../shared/domain/rater-leaves';
-import { entryPoints } from '../../../../shared/engine';
+import { shownEntryPoints } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
 
 /** A first-level dimension: a header row in the grid. */
@@ -76,6 +77,7 @@ export const METHOD_LABEL = {
   deduction: 'scoring.method.deduction',
   bonus: 'scoring.method.bonus',
   quantitative: 'scoring.method.quantitative',
+  rules: 'scoring.method.rules',
   veto: 'scoring.method.veto',
 } as const;
 
@@ -90,6 +92,9 @@ export function displayValue(method: LeafMethod, value: number): string {
       return t('scoring.value.times', { count: value });
     case 'bonus':
       return t('scoring.value.items', { count: value });
+    case 'rules':
+      // The office's total of its findings (细则 leaves are office-recorded).
+      return t(method.effect === 'deduct' ? 'scoring.value.rulesDeduct' : 'scoring.value.rulesAdd', { points: fmt(value) });
     case 'veto':
       return value === 1 ? t('scoring.value.yes') : t('scoring.value.no');
     case 'quantitative':
@@ -109,8 +114,11 @@ export function editText(method: LeafMethod, value: number): string {
   }
 }
 
-/** The points one value gives, for the side panel. */
-export const pointsOf = (leaf: Indicator, method: LeafMethod, value: number) => entryPoints(method, leaf.maxPoints, value);
+/** A leaf that deducts from its parent's pool (扣分池): a deduction or deducting 细则 leaf under a pool. */
+export const inPool = (row: Pick<LeafRow, 'path' | 'method'>): boolean => row.path[row.path.length - 1]?.options?.pool === true && isDeductMethod(row.method);
+
+/** The points one value gives, for the side panel: a pool's child shows what it takes off the pool (negative). */
+export const pointsOf = (row: Pick<LeafRow, 'leaf' | 'path' | 'method'>, value: number) => shownEntryPoints(row.method, row.leaf.maxPoints, value, inPool(row));
 
 /** Full-width digits and punctuation (中文输入法) to their ASCII forms, spaces dropped: the shared rule. */
 export const normalizeInput = (text: string): string => normalizeEntryText(text);
@@ -144,6 +152,8 @@ export function parseInput(leaf: Indicator, method: LeafMethod, raw: string): Pa
       return { error: t('scoring.parse.veto') };
     case 'quantitative':
       return { error: t('scoring.refuse.quantitative') };
+    case 'findings':
+      return { error: t('scoring.refuse.findings') };
   }
 }
 
@@ -164,6 +174,13 @@ export function methodRule(leaf: Indicator, method: LeafMethod): string {
       return t('scoring.rule.deduction', { max, per: fmt(method.perOccurrence) });
     case 'bonus':
       return t('scoring.rule.bonus', { max, per: fmt(method.perItem) });
+    case 'rules': {
+      const rules = method.rules
+        .map((r, i) => t('scoring.rule.rulesItem', { rule: ruleNumber(i), text: r.text, amount: ruleAmountInWords(r, method.effect) }))
+        .join('；');
+      if (method.effect === 'add') return t('scoring.rule.rulesAdd', { max, rules });
+      return t('scoring.rule.rulesDeduct', { max, rules, floor: t(method.floorAtZero ? 'scoring.rule.rulesFloor' : 'scoring.rule.rulesNoFloor') });
+    }
     case 'veto':
       return t('scoring.rule.veto');
     case 'quantitative':
@@ -182,6 +199,8 @@ export function methodHint(leaf: Indicator, method: LeafMethod): string {
       return t('scoring.hint.deduction', { per: fmt(method.perOccurrence) });
     case 'bonus':
       return t('scoring.hint.bonus', { per: fmt(method.perItem) });
+    case 'rules':
+      return t('scoring.hint.rules');
     case 'veto':
       return t('scoring.hint.veto');
     case 'quantitative':

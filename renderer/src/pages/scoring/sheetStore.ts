@@ -12,6 +12,7 @@
  * Components subscribe with useSyncExternalStore(store.subscribe, store.getVersion).
  */
 import { SCORING_SAVE_MAX } from '../../../../shared/api';
+import type { Finding } from '../../../../shared/domain/findings';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet } from '../../../../shared/domain/scoring';
 import { Engine, type BranchResult, type EngineInput } from '../../../../shared/engine';
@@ -28,6 +29,8 @@ export interface CellValue {
 
 /** What the office recorded on an office-recorded leaf (考核组核定) and the 依据 it rests on. */
 export interface OfficeValue extends CellValue {
+  /** A 细则 leaf's findings (detail[i] is finding i's reason); empty elsewhere. */
+  findings: Finding[];
   evidence: string;
   evidenceDate: string | null;
 }
@@ -161,7 +164,7 @@ export class SheetStore {
   private load(sheet: RaterSheet) {
     this.office.clear();
     for (const o of sheet.office) {
-      this.office.set(cellKey(o.branchId, o.indicatorId), { value: o.value, detail: o.detail, evidence: o.evidence, evidenceDate: o.evidenceDate });
+      this.office.set(cellKey(o.branchId, o.indicatorId), { value: o.value, detail: o.detail, findings: o.findings, evidence: o.evidence, evidenceDate: o.evidenceDate });
     }
     this.base.clear();
     this.enteredBy.clear();
