@@ -19,7 +19,7 @@
  * Many sheets can share one file: each is a section numbering its pages from 1.
  */
 import type { FileChild, ISectionOptions } from 'docx';
-import { isBonusMethod, isDeductMethod, type Indicator } from '../../shared/domain/framework';
+import { entryModeOf, isBonusMethod, isDeductMethod, type Indicator } from '../../shared/domain/framework';
 import type { SelfComparison } from '../../shared/domain/self-assessment';
 import type { BranchResult } from '../../shared/engine';
 import type { ChartImage, RadarAxis } from './charts';
@@ -218,7 +218,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
           { header: '序号', width: 12, align: 'center' },
           { header: '指标', width: 44 },
           { header: '扣分', width: 18, align: 'center' },
-          { header: '扣分原因（记录该原因的评委人数）', width: 82, size: SIZE.五号 },
+          { header: recordedByHeader('扣分原因', deductions.map((d) => d.leaf)), width: 82, size: SIZE.五号 },
         ],
         deductions.map((d, i) => [
           String(i + 1),
@@ -233,7 +233,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
     const unlost = deductions.some((d) => d.lost <= 0);
     children.push(
       s.paragraph(
-        `扣分项共扣 ${points(lostTotal)} 分。各评委记录的扣分按本周期规则汇总后计入得分${unlost ? '；扣分栏为“—”的，是个别评委记录、经汇总未扣分的事项，供支部自查' : ''}。`,
+        `扣分项共扣 ${points(lostTotal)} 分。${recordedBySentence(deductions.map((d) => d.leaf))}${unlost ? '；扣分栏为“—”的，是个别评委记录、经汇总未扣分的事项，供支部自查' : ''}。`,
         { size: SIZE.小四, indent: false, spacingBefore: 60 },
       ),
     );
@@ -257,7 +257,7 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
             { header: '序号', width: 12, align: 'center' },
             { header: '指标', width: 44 },
             { header: '加分', width: 18, align: 'center' },
-            { header: '加分事项（记录该事项的评委人数）', width: 82, size: SIZE.五号 },
+            { header: recordedByHeader('加分事项', bonuses.map((x) => x.leaf)), width: 82, size: SIZE.五号 },
           ],
           bonuses.map((x, i) => [String(i + 1), `${x.leaf.code} ${x.leaf.name}`, points(x.got), x.reasons.length ? reasonsText(x.reasons, '\n') : '—']),
         ),
@@ -374,4 +374,23 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
 export function feedbackDocument(s: OfficialStyle, data: ReviewData, branchId: number, parts: FeedbackParts) {
   const { info } = branchOf(data, branchId);
   return s.document([feedbackSection(s, data, branchId, parts)], { title: `${data.period.name}党支部考核反馈单（${info.name}）` });
+}
+
+/**
+ * Who recorded what a deduction or bonus table lists, for its header: raters' reasons carry how many raters
+ * wrote them, the office's findings (考核组核定) their 依据 — a header saying 评委 over office findings misleads.
+ */
+function recordedByHeader(what: '扣分原因' | '加分事项', leaves: readonly Indicator[]): string {
+  const office = leaves.filter((l) => l.method && entryModeOf(l.method) === 'office').length;
+  if (office === 0) return `${what}（记录${what === '扣分原因' ? '该原因' : '该事项'}的评委人数）`;
+  if (office === leaves.length) return `${what}（考核组核定及依据）`;
+  return `${what}（评委记录的注明人数，考核组核定的注明依据）`;
+}
+
+/** How the listed deductions reached the score, by who recorded them. */
+function recordedBySentence(leaves: readonly Indicator[]): string {
+  const office = leaves.filter((l) => l.method && entryModeOf(l.method) === 'office').length;
+  if (office === 0) return '各评委记录的扣分按本周期规则汇总后计入得分';
+  if (office === leaves.length) return '扣分由考核组对照考核细则核定后计入得分';
+  return '评委记录的扣分按本周期规则汇总后计入得分，考核组核定的扣分直接计入得分';
 }

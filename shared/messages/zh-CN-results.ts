@@ -342,6 +342,7 @@ export const resultsMessages = {
   'results.charts.radar.title': '{name}：{dimension}最需加强，低于平均 {gap} 个百分点',
   'results.charts.radar.titleAbove': '{name}：各一级指标得分率均不低于平均',
   'results.charts.radar.subtitle': '得分率 = 得分 ÷ 满分；灰色虚线为全部 {count} 个支部的平均；图心为 {min}%',
+  'results.charts.radar.subtitleBars': '得分率 = 得分 ÷ 满分；灰色为全部 {count} 个支部的平均',
   'results.charts.radar.branch': '本支部',
   'results.charts.radar.average': '全部支部平均',
   'results.charts.radar.tooltip': '{label}：{rate}（{points} / {max} 分）',

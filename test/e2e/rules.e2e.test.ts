@@ -227,4 +227,27 @@ describe.runIf(chromiumPath)('细则 leaves in Chromium', () => {
     await shot('rules-office.png');
     expect(pageErrors).toEqual([]);
   });
+
+  it('explains the 细则 cell in the results drawer: each finding by its rule, then the total and the points', async () => {
+    await value(inv()('periods.advance', { id: periodId, to: 'review', override: '测试用，不要求评分齐全' }));
+    await page.goto(`${harness.url}#/results`);
+    await page.reload();
+    const rows = page.locator('.rp-page .rpr-ranking .ant-table-tbody tr.ant-table-row');
+    await rows.filter({ hasText: 'GD-01' }).locator('td').nth(1).click();
+    const d = page.getByRole('dialog');
+    // One dimension: the profile is drawn as bars (a radar of one axis is a dot).
+    await d.getByTestId('drawer-chart-radar').waitFor();
+    await shot('rules-results-profile.png');
+    await d.getByTestId('points-1.1').click();
+    const detail = d.getByTestId(`cell-${ids.get('1.1')!}`);
+    const lines = await detail.getByTestId('cell-findings').locator('li').allInnerTexts();
+    expect(lines).toEqual(['①未按时召开支委会的×2，扣2分：3月、6月未召开支委会', '②台账不完整的×3，扣3分：缺3月、4月、5月组织生活记录']);
+    const line = await detail.getByTestId('cell-office').innerText();
+    expect(line).toContain('依据 党委办〔2026〕12号检查记录');
+    expect(line).toContain('本项得分 1.00');
+    await detail.scrollIntoViewIfNeeded();
+    await shot('rules-results.png');
+    await page.keyboard.press('Escape');
+    expect(pageErrors).toEqual([]);
+  });
 });

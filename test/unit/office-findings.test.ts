@@ -146,6 +146,10 @@ describe('the 反馈单 quotes 细则 findings in words, with their 依据', () 
     // The deduction table: 1.1 loses 2.5 of its 10 points; its findings, not numbered again, then what they rest on.
     expect(hg1).toContain(`1.1 组织建设2.50${findings}${second}（考核组核定，依据：组织部检查记录〔2026〕15号，2026-10-12）`);
     expect(hg1).not.toContain(`1. ${findings}`);
+    // The table and its sentence say the office recorded these deductions, not raters (they used to say 评委).
+    expect(hg1).toContain('扣分原因（考核组核定及依据）');
+    expect(hg1).toContain('扣分由考核组对照考核细则核定后计入得分');
+    expect(hg1).not.toContain('评委人数');
     // The problem list: the findings and the points with the 依据.
     expect(hg1).toContain(`${findings}；${second}（扣 2.50 分；考核组核定，依据：组织部检查记录〔2026〕15号，2026-10-12）`);
     expect(hg1).not.toContain('位评委）');

@@ -82,6 +82,9 @@ export function RadarChart({ data, branch, testId = 'chart-radar', extra }: { da
       // The centre: a round 10 % below the lowest rate (said in the subtitle), so differences show.
       const min = Math.max(0, Math.floor((Math.min(...values) * 100 - 5) / 10) * 10);
       const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
+      // A radar needs three axes to enclose anything: with one or two dimensions (a 细则-only scheme, 党建 + 业务)
+      // its shape collapses to a dot or a line, so the same figures are drawn as bars side by side.
+      if (dims.length < 3) return barsInstead(frame, dims, pct, title, data.result.branches.length);
       return {
         type: 'radar' as const,
         data: {
@@ -160,6 +163,33 @@ export function RadarChart({ data, branch, testId = 'chart-radar', extra }: { da
       height={({ fonts }) => 440 * fonts.scale}
     />
   );
+}
+
+/** The radar's figures as horizontal bars (this branch and the average per dimension), for fewer than three dimensions. */
+function barsInstead(frame: ChartFrame, dims: Dimension[], pct: (v: number | null) => number | null, title: string, count: number) {
+  const f = frame.fonts;
+  return {
+    type: 'bar' as const,
+    data: {
+      labels: dims.map((d) => wrapText(d.indicator.name, f.tick, f.tick * 6, 2)),
+      datasets: [
+        { label: t('results.charts.radar.branch'), data: dims.map((d) => pct(d.rate)), backgroundColor: CHART_COLORS.focus, maxBarThickness: 36 * f.scale },
+        { label: t('results.charts.radar.average'), data: dims.map((d) => pct(d.average)), backgroundColor: CHART_COLORS.reference, maxBarThickness: 36 * f.scale },
+      ],
+    },
+    options: {
+      indexAxis: 'y' as const,
+      scales: {
+        x: { min: 0, max: 100, ticks: { font: tickFont(frame), callback: (v: number | string) => `${v}%` }, grid: { color: CHART_COLORS.grid } },
+        y: { ticks: { font: { size: f.tick, weight: 'bold' as const }, color: CHART_COLORS.text }, grid: { display: false } },
+      },
+      plugins: {
+        ...titles(frame, title, t('results.charts.radar.subtitleBars', { count })),
+        legend: legend(frame),
+        tooltip: { ...tooltipFonts(frame), callbacks: { label: (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label ?? ''}：${String(item.raw)}%` } },
+      },
+    },
+  };
 }
 
 // ---- 历年趋势 ----
