@@ -18,7 +18,7 @@
  * The look comes from ./style.ts.
  */
 import type { FileChild } from 'docx';
-import type { Indicator, LeafMethod } from '../../shared/domain/framework';
+import { dataTriggerOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
 import { isRaterScored } from '../../shared/domain/rater-leaves';
 import type { FontScheme } from '../../shared/domain/documents';
@@ -139,7 +139,9 @@ function totalsLine(tree: Tree, period: ScoreSheetPeriod): string {
 /** The instructions at the head of a rater's sheet, one per method the sheet has. */
 function instructions(tree: Tree): string[] {
   const leaves = tree.leaves;
-  const methods = leaves.map((l) => l.method!);
+  // A leaf triggered by business data (由业务数据触发) is nobody's to fill: its method asks nothing of the rater.
+  const triggered = leaves.filter((l) => dataTriggerOf(l.method!) !== null);
+  const methods = leaves.filter((l) => !triggered.includes(l)).map((l) => l.method!);
   const has = (kind: LeafMethod['kind']) => methods.some((m) => m.kind === kind);
   const lines: string[] = [];
   const steps = [...new Set(methods.flatMap((m) => (m.kind === 'rating' ? [m.step] : [])))];
@@ -160,6 +162,7 @@ function instructions(tree: Tree): string[] {
       `以下定量指标由业务数据计算，不在本表评分：${quantitative.map((l) => `${l.code} ${l.name}`).join('、')}（共 ${quantitative.length} 项 ${fmt(quantitative.reduce((s, l) => s + l.maxPoints, 0))} 分）。`,
     );
   }
+  if (triggered.length) lines.push(`以下项目由业务数据触发（按定量指标的完成率判断），不在本表评分：${triggered.map((l) => `${l.code} ${l.name}`).join('、')}。`);
   return lines.map((l, i) => `${i + 1}. ${l}`);
 }
 

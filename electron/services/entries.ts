@@ -3,7 +3,7 @@
  * checked against the framework and the panel, written all-or-nothing.
  * The scoring screens of the next issue build on `saveEntries`.
  */
-import { entryModeOf, type Indicator } from '../../shared/domain/framework';
+import { dataTriggerOf, entryModeOf, type Indicator } from '../../shared/domain/framework';
 import type { Actor } from './actor';
 import type { MeasurementRow } from '../../shared/domain/measurements';
 import type { PeriodStatus } from '../../shared/domain/period';
@@ -70,6 +70,8 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   if (!leaf || !leaf.method) return t('error.entries.notALeaf', { id: e.indicatorId });
   // 考核组核定: the office records the one value; a rater's would never count, so it is not stored at all.
   if (entryModeOf(leaf.method) === 'office') return t('error.entries.officeLeaf', { code: leaf.code, name: leaf.name });
+  // 由业务数据触发: the source's measurement decides the leaf; a rater's value would never count either.
+  if (dataTriggerOf(leaf.method)) return t('error.entries.triggeredLeaf', { code: leaf.code, name: leaf.name });
   if (rater.recused.has(e.branchId)) return t('error.entries.recused', { name: rater.name, branch: pc.branchNames.get(e.branchId) ?? '' });
   if (e.value === null) return null;
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);

@@ -4,7 +4,8 @@
  * nothing. One row per indicator; the tree comes from the codes (1, 1.2,
  * 1.2.3: the parent is the code without its last segment), siblings keep the
  * order of the rows. A 细则 leaf's rules are rows of the 细则 sheet
- * (framework-xlsx-rules.ts). See docs/user/workbooks.md “指标体系导入模板”.
+ * (framework-xlsx-rules.ts); the grade scheme is the 等次 sheet (framework-xlsx-grades.ts).
+ * See docs/user/workbooks.md “指标体系导入模板”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -51,6 +52,7 @@ import {
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { AppError } from '../errors';
+import { addGradesSheet, defaultGradeScheme, readGradesSheet } from './framework-xlsx-grades';
 import { addRulesSheet, readRulesSheet } from './framework-xlsx-rules';
 import { createFrameworkFromDraft, getFramework } from './frameworks';
 import {
@@ -111,6 +113,9 @@ const HELP_LINES = [
   t('workbook.framework.help.rules.example.3'),
   t('workbook.framework.help.rules.example.4'),
   t('workbook.framework.help.rules.office'),
+  t('workbook.framework.help.grades'),
+  t('workbook.framework.help.grades.columns'),
+  t('workbook.framework.help.grades.example'),
 ];
 
 /** Labels of the 框架信息 sheet's rows: written by the template and the export, and looked for on import. */
@@ -178,11 +183,15 @@ function newWorkbook(): Workbook {
   return wb;
 }
 
-/** Writes the empty template: the 指标体系 and 细则 sheets, the instructions and the 框架信息 sheet. */
+/**
+ * Writes the empty template: the 指标体系 and 细则 sheets, the 等次 sheet with the app's defaults as an example,
+ * the instructions and the 框架信息 sheet.
+ */
 export async function writeFrameworkTemplate(file: string): Promise<{ path: string }> {
   const wb = newWorkbook();
   addDataSheet(wb, VALIDATED_ROWS);
   addRulesSheet(wb, VALIDATED_ROWS);
+  addGradesSheet(wb, defaultGradeScheme());
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
     [INFO_NAME, ''],
@@ -239,6 +248,8 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
   });
   const ruleLeaves = ordered.flatMap(({ node, leaf }) => (leaf && node.method?.kind === 'rules' ? [{ code: node.code, method: node.method }] : []));
   addRulesSheet(wb, Math.max(VALIDATED_ROWS, ruleLeaves.reduce((n, l) => n + l.method.rules.length, 0) + 200), ruleLeaves);
+  // Empty (headers only) when the framework uses the app's defaults: importing it gives the defaults back.
+  addGradesSheet(wb, framework.gradeScheme);
   addHelpSheet(wb, FRAMEWORK_SHEETS.help, HELP_LINES);
   addInfoSheet(wb, [
     [INFO_NAME, framework.name],
@@ -596,21 +607,25 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       return !unlocated || (!placedChildren.has(issue.code) && (rowOfCode.get(issue.code)?.method ?? null) !== null);
     });
 
-  // The 指标体系 sheet's errors first, then the 细则 sheet's, each in row and column order.
-  const located: { sheet?: string; row: number; col: number; column: string; message: string }[] = [...cellErrors, ...ruleSheet.errors];
+  // The grade scheme (等次 sheet): its errors join the others, so one round reports every sheet's.
+  const gradeSheet = readGradesSheet(wb, fileName);
+
+  // The 指标体系 sheet's errors first, then the 细则 sheet's, then the 等次 sheet's, each in row and column order.
+  const located: { sheet?: string; row: number; col: number; column: string; message: string }[] = [...cellErrors, ...ruleSheet.errors, ...gradeSheet.errors];
   withCellProblems(wb, located, sheet.name, ({ sheet: on, row, col, column, message }) => ({ sheet: on, row, col, column, message }));
-  const rank = (e: { sheet?: string }) => (e.sheet === FRAMEWORK_SHEETS.rules ? 1 : 0);
+  const rank = (e: { sheet?: string }) => (e.sheet === FRAMEWORK_SHEETS.rules ? 1 : e.sheet === FRAMEWORK_SHEETS.grades ? 2 : 0);
   located.sort((a, b) => rank(a) - rank(b) || a.row - b.row || a.col - b.col);
   return {
     file: fileName,
     name: info.name,
     description: info.description,
-    drafts: { name: info.name, description: info.description, indicators: (childrenByParent.get(null) ?? []).map(toDraft) },
+    drafts: { name: info.name, description: info.description, indicators: (childrenByParent.get(null) ?? []).map(toDraft), gradeScheme: gradeSheet.scheme },
     rows: kept.map(
       (row): FrameworkImportRow => ({ row: row.row, depth: row.code!.split('.').length, ...fieldsOf(row) }),
     ),
     errors: [...located.map(({ row, column, message }) => ({ row, column, message })), ...infoErrors],
     issues,
+    gradeScheme: gradeSheet.scheme,
   };
 }
 

@@ -137,7 +137,10 @@ export function getIndicators(db: Database, frameworkId: number): Indicator[] {
 export function getFramework(db: Database, id: number): FrameworkWithIndicators & { issues: FrameworkIssue[] } {
   const framework = toFramework(frameworkRow(db, id));
   const indicators = getIndicators(db, id);
-  return { ...framework, indicators, issues: validateFramework(indicators) };
+  // A framework with its own grade scheme (考核细则的等次): a veto's 最高等次 must be one of them — said in the
+  // editor, not only when a period on it starts scoring.
+  const scheme = framework.gradeScheme;
+  return { ...framework, indicators, issues: validateFramework(indicators, scheme ? { gradeLabels: scheme.grades.map((g) => g.label), gradeSource: 'framework' } : {}) };
 }
 
 export function listFrameworks(db: Database): FrameworkSummary[] {

@@ -145,7 +145,8 @@ export function createSample(db: Database, options: { branches: number; raters: 
       }),
     );
     const vetoed = branchIds.length >= 6 ? branchIds[branchIds.length - 2]! : null;
-    const vetoLeaf = leaves.find((l) => l.method?.kind === 'veto');
+    // The veto someone records (a data-triggered one, 由业务数据触发, follows the measurements instead).
+    const vetoLeaf = leaves.find((l) => l.method?.kind === 'veto' && entryModeOf(l.method) !== 'data');
 
     const measurements: MeasurementInput[] = [];
     for (const b of branchIds) {
@@ -189,7 +190,7 @@ export function createSample(db: Database, options: { branches: number; raters: 
           const m = leaf.method!;
           if (entryModeOf(m) === 'office') continue; // recorded once by the office, above
           const q = Math.max(0, Math.min(1, (leaf.tag === 'business' ? s.business : leaf.tag === 'party' ? s.party : (s.party + s.business) / 2) + leniency.get(r)! + rnd.normal(0, 0.05)));
-          if (m.kind === 'quantitative') continue; // business data, above
+          if (entryModeOf(m) === 'data') continue; // business data, above (quantitative leaves and those it triggers)
           entries.push({ raterId: r, branchId: b, indicatorId: leaf.id, ...sampleValue(m, leaf.maxPoints, q, vetoed === b && leaf.id === vetoLeaf?.id, year, rnd) });
         }
       }

@@ -20,7 +20,7 @@ import {
   type ScoreImportResult,
   type ScoreTemplateResult,
 } from '../../shared/domain/score-workbook';
-import { entryModeOf, type Indicator } from '../../shared/domain/framework';
+import { dataTriggerOf, entryModeOf, type Indicator } from '../../shared/domain/framework';
 import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
 import { entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
@@ -325,7 +325,14 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     if (!leaf) {
       const named = { indicator: `${indicator.code} ${indicator.name}` };
       const mode = indicator.method ? entryModeOf(indicator.method) : null;
-      const notRated = mode === 'data' ? 'workbook.scores.quantitativeNotRated' : mode === 'office' ? 'workbook.scores.officeNotRated' : 'workbook.scores.notALeaf';
+      const triggered = indicator.method !== null && dataTriggerOf(indicator.method) !== null;
+      const notRated = triggered
+        ? 'workbook.scores.triggeredNotRated'
+        : mode === 'data'
+          ? 'workbook.scores.quantitativeNotRated'
+          : mode === 'office'
+            ? 'workbook.scores.officeNotRated'
+            : 'workbook.scores.notALeaf';
       problem(0, r, codeCol, CODE_HEADER, t(notRated, named));
       continue;
     }

@@ -43,7 +43,14 @@ export function childrenOf(indicators: readonly Indicator[]): Map<number | null,
   return map;
 }
 
-export function validateFramework(indicators: readonly Indicator[], options: { gradeLabels?: readonly string[] } = {}): FrameworkIssue[] {
+/**
+ * `gradeLabels`: the grades a veto's 最高等次 must be one of — the period's when a period starts scoring, the
+ * framework's own scheme (gradeSource 'framework') in the editor; absent = not checked.
+ */
+export function validateFramework(
+  indicators: readonly Indicator[],
+  options: { gradeLabels?: readonly string[]; gradeSource?: 'period' | 'framework' } = {},
+): FrameworkIssue[] {
   const issues: FrameworkIssue[] = [];
   const error = (n: Indicator | null, message: string) =>
     issues.push({ indicatorId: n?.id ?? null, code: n?.code ?? null, severity: 'error', message: n ? `${n.code} ${n.name}：${message}` : message });
@@ -127,7 +134,7 @@ export function validateFramework(indicators: readonly Indicator[], options: { g
       case 'veto':
         if (n.maxPoints !== 0) error(n, '一票否决项不计分，分值应为 0');
         if (m.capGrade !== null && options.gradeLabels && !options.gradeLabels.includes(m.capGrade)) {
-          error(n, `否决后的最高等次“${m.capGrade}”不在本周期的等次中（${options.gradeLabels.join('、')}）`);
+          error(n, `否决后的最高等次“${m.capGrade}”不在${options.gradeSource === 'framework' ? '指标体系设定' : '本周期'}的等次中（${options.gradeLabels.join('、')}）`);
         }
         break;
     }

@@ -198,10 +198,12 @@ export type IndicatorFieldsValue = z.output<typeof IndicatorFields>;
  */
 export const GradeQuota = z.object({ label: text('等次名称').trim().min(1).max(10), maxShare: z.number().min(0).max(1) });
 export type GradeQuota = z.output<typeof GradeQuota>;
+/** The most grades a scheme holds: as many as a period's settings take. */
+export const MAX_GRADES = 8;
 export const GradeScheme = z.object({
   // No .min(2) here: fewer than two grades is settingsProblems' 'settings.grades.tooFew', in its words.
-  grades: z.array(GradeRule).max(8),
-  quotas: z.array(GradeQuota).max(8).default([]),
+  grades: z.array(GradeRule).max(MAX_GRADES),
+  quotas: z.array(GradeQuota).max(MAX_GRADES).default([]),
 });
 export type GradeScheme = z.output<typeof GradeScheme>;
 export type GradeSchemeInput = z.input<typeof GradeScheme>;

@@ -7,12 +7,13 @@
  * Data-triggered vetoes and deductions (由业务数据触发) are decided by their source leaf's measurement.
  * Grades and ranks are assigned in grading.ts. Rules: docs/scoring-rules.md.
  */
-import { JUDGMENT_METHODS, dataTriggerOf, entryModeOf, isDeductMethod, type LeafMethod, type Tag } from '../domain/framework';
+import { JUDGMENT_METHODS, entryModeOf, isDeductMethod, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { CellStore } from './cells';
 import { normaliseFraction, panelNormalisation, type Normalisation } from './normalise';
 import { combineEntries, combineValues, groupRule, type Entry, type Rule } from './combine';
-import { entryPoints, poolEntryPoints, quantitativePoints, triggerDecision } from './points';
+import { entryPoints, poolEntryPoints, quantitativePoints } from './points';
+import { NO_TRIGGER, indexTriggers, triggeredCell, type TriggerIndex } from './triggers';
 import { indexFramework, type FrameworkIndex } from './tree';
 import type {
   CellExplanation,
@@ -24,7 +25,6 @@ import type {
   NodeExplanation,
   ScoreColumns,
   ScoreUse,
-  TriggerWorking,
   VetoWorking,
 } from './types';
 
@@ -80,13 +80,8 @@ export class ScoringModel {
   private readonly office = new Map<number, EngineOfficeRecord>();
   /** Per leaf slot: 1 when its entry mode is 'office' (looked up once, not per cell). */
   private readonly officeSlot: Uint8Array;
-  /**
-   * Per leaf slot: the slot of the quantitative leaf whose 完成率 triggers it (由业务数据触发), -1 for a leaf without
-   * a trigger, -2 for a trigger whose source code names no other quantitative leaf (the framework check refuses it).
-   */
-  private readonly triggerSource: Int32Array;
-  /** Per source slot: the slots it triggers, so a changed measurement recomputes them with its own cell. */
-  private readonly triggeredBy = new Map<number, number[]>();
+  /** Per leaf slot, the quantitative leaf whose 完成率 triggers it (由业务数据触发), and per source what it triggers. */
+  private readonly triggers: TriggerIndex;
   private norm: Normalisation | null = null;
   private readonly cellValue: Float64Array;
   private readonly cellMissing: Int32Array;
@@ -133,7 +128,7 @@ export class ScoringModel {
       const method = this.fw.nodes[i]!.method;
       return method !== null && entryModeOf(method) === 'office' ? 1 : 0;
     });
-    this.triggerSource = this.resolveTriggers();
+    this.triggers = indexTriggers(this.fw);
     for (const r of input.office ?? []) {
       const key = this.cellKey(r.branchId, r.indicatorId);
       if (key !== null) this.office.set(key, r);
@@ -216,7 +211,7 @@ export class ScoringModel {
     const L = this.fw.leaves.length;
     const b = Math.floor(key / L);
     this.storeCell(b, key % L);
-    // MUTATED
+    for (const slot of this.triggers.triggeredBy.get(key % L) ?? []) this.storeCell(b, slot);
     this.rollups[b] = this.rollUp(b);
   }
 
@@ -251,27 +246,7 @@ export class ScoringModel {
 
   /** True when business data decides the leaf (由业务数据触发), so nobody's entries on it count. */
   isTriggeredSlot(slot: number): boolean {
-    return this.triggerSource[slot] !== -1;
-  }
-
-  /** Each data trigger's source, by indicator code: the first quantitative leaf of that code other than the leaf itself. */
-  private resolveTriggers(): Int32Array {
-    const quantitative = new Map<string, number>();
-    this.fw.leaves.forEach((i, slot) => {
-      const node = this.fw.nodes[i]!;
-      if (node.method?.kind === 'quantitative' && !quantitative.has(node.code)) quantitative.set(node.code, slot);
-    });
-    return Int32Array.from(this.fw.leaves, (i, slot) => {
-      const method = this.fw.nodes[i]!.method;
-      const trigger = method ? dataTriggerOf(method) : null;
-      if (!trigger) return -1;
-      const source = quantitative.get(trigger.source);
-      if (source === undefined || source === slot) return -2;
-      const list = this.triggeredBy.get(source) ?? [];
-      list.push(slot);
-      this.triggeredBy.set(source, list);
-      return source;
-    });
+    return this.triggers.source[slot] !== NO_TRIGGER;
   }
 
   private storeCell(b: number, slot: number): void {
@@ -334,7 +309,7 @@ export class ScoringModel {
       return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
     }
 
-    if (this.triggerSource[slot] !== -1) return this.triggeredCell(b, slot, method, node.maxPoints, base, explain);
+    if (this.isTriggeredSlot(slot)) return this.triggeredCell(b, slot, method, node.maxPoints, base, explain);
     if (this.officeSlot[slot]) return this.officeCell(key, method, node.maxPoints, this.isPoolSlot(slot), base, explain);
 
     const G = this.input.groups.length;
@@ -427,38 +402,17 @@ export class ScoringModel {
     return { value, missing, vetoTriggered, explanation: base };
   }
 
-  /**
-   * A data-triggered cell (docs/scoring-rules.md 由业务数据触发): the source leaf's measurement gives a 完成率; below the
-   * trigger's threshold a veto is triggered and a deduction counts one occurrence. No measurement or no actual value on
-   * the source → missing once, never triggered. Nobody's entries are read.
-   */
+  /** A data-triggered cell (triggers.ts): its source's measurement decides it; nobody's entries are read. */
   private triggeredCell(b: number, slot: number, method: LeafMethod, max: number, base: CellExplanation, explain: boolean): CellOutcome {
-    const trigger = dataTriggerOf(method)!;
-    const sourceSlot = this.triggerSource[slot]!;
+    const L = this.fw.leaves.length;
+    const sourceSlot = this.triggers.source[slot]!;
     const source = sourceSlot >= 0 ? this.fw.nodes[this.fw.leaves[sourceSlot]!]! : null;
-    const direction = source?.method?.kind === 'quantitative' ? source.method.direction : null;
-    const m = sourceSlot >= 0 ? this.measurements.get(b * this.fw.leaves.length + sourceSlot) : undefined;
-    const measured = direction !== null && m !== undefined && m.actual !== null;
-    const decision = measured ? triggerDecision(direction, m.target, m.actual!, trigger.below) : { rate: null, triggered: false };
-    const isVeto = method.kind === 'veto';
-    const occurrences = decision.triggered ? 1 : 0;
-    const value = !measured ? Number.NaN : isVeto ? 0 : this.isPoolSlot(slot) ? poolEntryPoints(method, occurrences) : entryPoints(method, max, occurrences);
-    const missing = measured ? 0 : 1;
-    const vetoTriggered = isVeto && decision.triggered;
-    if (!explain) return { value, missing, vetoTriggered };
-    const working: TriggerWorking = {
-      source: { indicatorId: source?.id ?? null, code: trigger.source, name: source?.name ?? '' },
-      direction,
-      target: m?.target ?? null,
-      actual: m?.actual ?? null,
-      rate: decision.rate,
-      below: trigger.below,
-      triggered: decision.triggered,
-      capGrade: method.kind === 'veto' ? (method.capGrade ?? this.settings.grades[this.settings.grades.length - 1]!.label) : null,
-      perOccurrence: method.kind === 'deduction' ? method.perOccurrence : null,
-    };
-    Object.assign(base, { trigger: working, value: Number.isNaN(value) ? null : value, complete: missing === 0 });
-    return { value, missing, vetoTriggered, explanation: base };
+    const m = sourceSlot >= 0 ? this.measurements.get(b * L + sourceSlot) : undefined;
+    const lowest = this.settings.grades[this.settings.grades.length - 1]!.label;
+    const out = triggeredCell(method, max, this.isPoolSlot(slot), source, m, lowest);
+    if (!explain) return { value: out.value, missing: out.missing, vetoTriggered: out.vetoTriggered };
+    Object.assign(base, { trigger: out.working, value: Number.isNaN(out.value) ? null : out.value, complete: out.missing === 0 });
+    return { value: out.value, missing: out.missing, vetoTriggered: out.vetoTriggered, explanation: base };
   }
 
   private explainGroup(
@@ -645,7 +599,7 @@ export class ScoringModel {
     const R = this.input.raters.length;
     const node = this.fw.nodes[this.fw.leaves[slot]!]!;
     const out: { raterIndex: number; points: number }[] = [];
-    if (!node.method || this.officeSlot[slot] || this.triggerSource[slot] !== -1) return out; // the office's value, or the data's, is nobody's entry
+    if (!node.method || this.officeSlot[slot] || this.isTriggeredSlot(slot)) return out; // the office's value, or the data's, is nobody's entry
     const method = node.method;
     const pooled = this.isPoolSlot(slot);
     this.cells.forEach(b * L + slot, (k, value) => {

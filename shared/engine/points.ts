@@ -1,6 +1,5 @@
 /** What one entry, or one measurement, is worth on a leaf (docs/scoring-rules.md §1). */
 import type { LeafMethod } from '../domain/framework';
-import { roundRate } from './round';
 import type { QuantitativeWorking } from './types';
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -65,19 +64,6 @@ export function quantitativePoints(
     return { points: max + working.excess, working };
   }
   return { points: clamp(max * (1 + beyond / span), 0, max), working };
-}
-
-/**
- * Whether business data triggers a leaf (由业务数据触发, docs/scoring-rules.md): the 完成率 is actual ÷ target for a
- * 越高越好 source, target ÷ actual for 越低越好, rounded to 0.0001 like every rate (rule 7: what is printed is what is
- * judged); triggered when it is below `below`. A divisor of 0 or below gives no rate (nothing to fall short of — an
- * actual of 0 on a 越低越好 source is the best there is): not triggered.
- */
-export function triggerDecision(direction: 'higher' | 'lower', target: number, actual: number, below: number): { rate: number | null; triggered: boolean } {
-  const [numerator, divisor] = direction === 'higher' ? [actual, target] : [target, actual];
-  if (divisor <= 0) return { rate: null, triggered: false };
-  const rate = roundRate(numerator / divisor);
-  return { rate, triggered: rate < below };
 }
 
 /**

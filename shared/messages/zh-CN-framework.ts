@@ -18,7 +18,7 @@ export const frameworkMessages = {
 
   'fw.action.create': '新建指标体系',
   'fw.action.newVersion': '另存为新版本',
-  'fw.action.rename': '重命名',
+  'fw.action.rename': '名称与等次',
   'fw.action.delete': '删除',
   'fw.action.export': '导出到 Excel',
   'fw.action.import': '从 Excel 导入',

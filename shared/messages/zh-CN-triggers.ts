@@ -28,6 +28,12 @@ export const triggersMessages = {
   'results.trigger.deductedPool': '从扣分池中扣 {per} 分',
   'results.trigger.notDeductedPool': '不扣分',
 
+  // The scoring sheet's side panel: the rule of a triggered leaf (a row nobody enters).
+  'scoring.rule.triggeredVeto': '一票否决，由业务数据触发：指标 {source} 的完成率低于 {below} 时否决；评委不录入',
+  'scoring.grid.triggered': '由业务数据触发',
+  'scoring.refuse.triggered': '本项由业务数据触发（按定量指标的完成率判断），评委不录入',
+  'scoring.rule.triggeredDeduction': '扣分，由业务数据触发：指标 {source} 的完成率低于 {below} 时扣 {per} 分；评委不录入',
+
   // Entries refused on a triggered leaf (nobody records it: the data decides).
   'error.entries.triggeredLeaf': '“{code} {name}”由业务数据触发，评委不录入',
   'workbook.scores.triggeredNotRated': '“{indicator}”由业务数据触发，评委不录入；请删除这一行',

@@ -28,6 +28,7 @@ import { groupRulesUiMessages } from './zh-CN-group-rules-ui';
 import { groupRulesMessages } from './zh-CN-group-rules';
 import { rulesWorkbookMessages } from './zh-CN-rules-workbook';
 import { triggersMessages } from './zh-CN-triggers';
+import { gradeSchemeMessages } from './zh-CN-grade-scheme';
 
 const core = {
   'app.name': '融评',
@@ -173,6 +174,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages, ...gradeSchemeMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

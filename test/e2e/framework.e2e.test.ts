@@ -194,7 +194,7 @@ describe.runIf(chromiumPath)('framework screen in Chromium', () => {
   });
 
   it('renames the framework', async () => {
-    await page.getByRole('button', { name: '重命名' }).click();
+    await page.getByRole('button', { name: '名称与等次' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称').fill('2026年度党建业务一体化考评');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -216,7 +216,7 @@ describe.runIf(chromiumPath)('framework screen in Chromium', () => {
     await page.reload();
     await page.locator('.rp-fw-alert').getByText('此版本已冻结，只能查看', { exact: true }).waitFor();
     expect(await page.getByTestId('fw-meta').innerText()).toMatch(/已冻结[\s\S]*用于：2026年度考核/);
-    for (const name of ['添加一级指标', '添加同级', '上移', '下移', '移动到…', '重新编号', '重命名', '删除']) {
+    for (const name of ['添加一级指标', '添加同级', '上移', '下移', '移动到…', '重新编号', '删除']) {
       // The icon's label comes first in the accessible name (“plus 添加一级指标”).
       const button = page.locator('.rp-page').getByRole('button', { name: new RegExp(`^([a-z-]+ )?${name}$`) }).first();
       expect(await button.isDisabled(), name).toBe(true);
@@ -225,6 +225,8 @@ describe.runIf(chromiumPath)('framework screen in Chromium', () => {
     expect(await politics.getByRole('button', { name: '添加下级' }).isDisabled()).toBe(true);
     expect(await politics.getByRole('button', { name: '删除' }).isDisabled()).toBe(true);
     expect(await politics.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    // Name, description and the grade scheme stay editable: periods keep their own copy of the grades.
+    expect(await page.locator('.rp-page').getByRole('button', { name: /名称与等次$/ }).isDisabled()).toBe(false);
     // Hovering a disabled button says why, and how to go on.
     await page.locator('.rp-fw-treebar .rp-fw-guard').first().hover();
     await page.getByRole('tooltip').getByText('第 1 版已被考核周期用于评分，已冻结，不能修改').waitFor();

@@ -112,3 +112,30 @@ describe('CLI: framework', () => {
     }
   });
 });
+
+describe('CLI: a framework’s grade scheme (issue 11 §8)', () => {
+  it('imports the 等次 sheet with the framework, and `period create` starts the period with it', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data');
+    const file = path.join(dir, '好较好.xlsx');
+    await writeFrameworkWorkbook(file, SMALL_FRAMEWORK);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.addWorksheet('等次');
+    for (const row of [['等次*', '最低分', '名额上限'], ['好', 90, '15%'], ['较好', 80, null], ['一般', 60, null], ['差', null, null]]) sheet.addRow(row);
+    await wb.xlsx.writeFile(file);
+
+    expect((await cli('framework', 'import', file, '--data-dir', data)).code).toBe(0);
+    expect((await cli('period', 'create', '--name', '2026年度', '--framework', '1', '--data-dir', data)).code).toBe(0);
+    const settings = JSON.parse((await cli('period', 'settings', '--period', '1', '--data-dir', data)).out);
+    expect(settings).toMatchObject({
+      grades: [
+        { label: '好', min: 90 },
+        { label: '较好', min: 80 },
+        { label: '一般', min: 60 },
+        { label: '差', min: 0 },
+      ],
+      quotas: [{ label: '好', maxShare: 0.15 }],
+    });
+  });
+});

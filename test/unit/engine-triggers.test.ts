@@ -3,6 +3,7 @@
  * (the working in the comments, from the documented rules, not from the engine), the incremental path against a
  * full recompute, the framework checks and the results screen's sentences.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LeafMethod, entryModeOf, type Indicator } from '../../shared/domain/framework';
 import { validateFramework } from '../../shared/domain/framework-validate';
@@ -10,6 +11,9 @@ import { raterLeavesInOrder } from '../../shared/domain/rater-leaves';
 import { PeriodSettings, type PeriodSettingsInput } from '../../shared/domain/period';
 import { Engine, computeResults, triggerDecision, type EngineMeasurement } from '../../shared/engine';
 import { buildTree, cellVetoTriggered, methodRule, poolOf, triggerSentence } from '../../renderer/src/pages/results/format';
+import { cellRefusal } from '../../renderer/src/pages/scoring/gridNavigation';
+import { buildRows, methodRule as sideRule, type LeafRow } from '../../renderer/src/pages/scoring/model';
+import { t } from '../../shared/messages';
 import { entries, indicators, input, rating, type ListInput, type NodeSpec } from '../helpers/engine-input';
 
 // 100 base points:
@@ -229,10 +233,34 @@ describe('data-triggered leaves: a changed measurement recomputes what it trigge
 
   it('a rater’s entry on a triggered leaf changes nothing', () => {
     const e = new Engine(fixture());
-    expect(e.setEntry(2, 1, 13, 1)).toEqual(result());
-    expect(e.setEntry(1, 2, 23, 0)).toEqual(result());
+    const full = computeResults(fixture());
+    expect(e.setEntry(2, 1, 13, 1)).toEqual(full);
+    expect(e.setEntry(1, 2, 23, 0)).toEqual(full);
   });
-  const result = () => computeResults(fixture());
+});
+
+describe('data-triggered leaves: any sequence of measurement changes ends where a full recompute starts', () => {
+  // A change: branch 1–5, source 2.1 or 2.2, target 100, an actual around it (or none yet).
+  const change = fc.record({
+    branchId: fc.integer({ min: 1, max: 5 }),
+    indicatorId: fc.constantFrom(21, 22),
+    actual: fc.option(fc.integer({ min: 80, max: 120 }), { nil: null }),
+  });
+  it('holds for random sequences', () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+        const e = new Engine(fixture());
+        const latest = new Map(MEASUREMENTS.map((m) => [`${m.branchId}:${m.indicatorId}`, m]));
+        for (const c of changes) {
+          const m = measure(c.branchId, c.indicatorId, 100, c.actual);
+          e.setMeasurement(m);
+          latest.set(`${c.branchId}:${c.indicatorId}`, m);
+        }
+        expect(e.result).toEqual(computeResults(fixture([...latest.values()])));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('the 完成率 and the threshold', () => {
@@ -333,6 +361,25 @@ describe('results: the rule and the working of a triggered leaf in words', () =>
     expect(sentence(5, 121)).toBe('由业务数据触发：2.2 单位成本 目标 100、实际 0，除数为 0 或负数，没有完成率，不触发 → 不扣分');
     expect(sentence(4, 13)).toBe('由业务数据触发：2.1 利润完成 还没有实际值，暂不能判断（不按触发计）');
     expect(triggerSentence(cell(2, 11))).toBeNull();
+  });
+
+  it('the scoring sheet’s side panel says the data decides it', () => {
+    expect(sideRule(ind(13), VETO)).toBe('一票否决，由业务数据触发：指标 2.1 的完成率低于 100% 时否决；评委不录入');
+    expect(sideRule(ind(23), PROFIT_DEDUCTION)).toBe('扣分，由业务数据触发：指标 2.1 的完成率低于 95% 时扣 2 分；评委不录入');
+  });
+
+  it('the scoring grid shows the row, read-only, and says why when a rater types into it', () => {
+    const rows = buildRows(stored(SPECS)).filter((r): r is LeafRow => r.kind === 'leaf');
+    expect(rows.map((r) => [r.leaf.code, r.rated, r.office])).toEqual([
+      ['1.1', true, false], ['1.2.1', false, false], ['1.2.2', true, false], ['1.3', false, false],
+      ['2.1', false, false], ['2.2', false, false], ['2.3', false, false],
+    ]);
+    const branch = { id: 1, code: 'B1', name: '支部1', recused: false, reason: '' };
+    const refusal = (code: string) => cellRefusal(rows.find((r) => r.leaf.code === code)!, branch, null, () => null);
+    expect(refusal('1.3')).toBe(t('scoring.refuse.triggered'));
+    expect(refusal('2.3')).toBe(t('scoring.refuse.triggered'));
+    expect(refusal('2.1')).toBe(t('scoring.refuse.quantitative'));
+    expect(refusal('1.1')).toBeNull();
   });
 
   it('the tree’s veto tag follows the data', () => {

@@ -34,7 +34,7 @@ describe('framework workbook: template', () => {
     const file = path.join(tempDir(), '指标体系模板.xlsx');
     expect(await invoke('frameworks.writeTemplate', { path: file })).toEqual({ ok: true, value: { path: file } });
     const wb = await readBook(file);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '填写说明', '框架信息']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '等次', '填写说明', '框架信息']);
     const sheet = wb.getWorksheet('指标体系')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -604,7 +604,7 @@ describe('framework workbook: 细则 (issue 11 §1)', () => {
     const out = path.join(dir, 'out.xlsx');
     ok(await invoke('frameworks.export', { id: imported.id, path: out }));
     const wb = await readBook(out);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '填写说明', '框架信息']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标体系', '细则', '等次', '填写说明', '框架信息']);
     const data = wb.getWorksheet('指标体系')!;
     const leaf = (r: number) => [5, 6, 9].map((c) => data.getCell(r, c).value);
     expect([leaf(4), leaf(5), leaf(7)]).toEqual([
@@ -727,5 +727,158 @@ describe('framework workbook: 细则 (issue 11 §1)', () => {
     await writeRulesWorkbook(file, [leafRow('1', '基础工作', '党建', 100, '细则', null)], many);
     const preview = ok(await invoke('frameworks.previewImport', { path: file }));
     expect(preview.errors.map((e) => e.message)).toEqual(['细则表 第 32 行，A 列（指标编码）：指标“1”最多 30 条细则，这是第 31 条']);
+  });
+});
+
+/** A framework workbook with the 等次 sheet (issue 11 §8) holding `grades` (null: no such sheet). */
+async function writeGradesWorkbook(file: string, rows: Cells[], grades: Cells[] | null, header = ['等次*', '最低分', '名额上限']) {
+  await writeFrameworkWorkbook(file, rows);
+  if (grades === null) return;
+  const wb = await readBook(file);
+  const sheet = wb.addWorksheet('等次');
+  sheet.addRow(header);
+  for (const row of grades) sheet.addRow(row);
+  await wb.xlsx.writeFile(file);
+}
+
+describe('framework workbook: 等次 (issue 11 §8)', () => {
+  it('writes a 等次 sheet in the template with the app’s defaults as the example, and explains it', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 't.xlsx');
+    ok(await invoke('frameworks.writeTemplate', { path: file }));
+    const wb = await readBook(file);
+    const sheet = wb.getWorksheet('等次')!;
+    const rows = Array.from({ length: sheet.rowCount }, (_, i) => [1, 2, 3].map((c) => sheet.getCell(i + 1, c).value ?? null));
+    expect(rows).toEqual([
+      ['等次*', '最低分', '名额上限'],
+      ['优秀', 90, 0.2],
+      ['良好', 80, null],
+      ['一般', 60, null],
+      ['较差', 0, null],
+    ]);
+    expect(sheet.getCell('C2').numFmt).toBe('0%');
+    expect(sheet.getCell('C9').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
+    const text = wb.getWorksheet('填写说明')!.getColumn(1).values.filter((v) => typeof v === 'string').join('\n');
+    for (const words of ['“等次”表', '最低分', '名额上限', '“20%”或“0.2”', '留空即不限名额', '90分以上为好', '好 | 90 | 20%']) expect(text).toContain(words);
+  });
+
+  it('round-trips a scheme: export writes it, import gives the same scheme back; none stays none', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const fw = ok(await invoke('frameworks.create', { name: '达标考评', source: { kind: 'template' } }));
+    const scheme = {
+      grades: [
+        { label: '达标', min: 85 },
+        { label: '基本达标', min: 70.5 },
+        { label: '不达标', min: 0 },
+      ],
+      quotas: [
+        { label: '达标', maxShare: 0.125 },
+        { label: '基本达标', maxShare: 0.333 },
+      ],
+    };
+    ok(await invoke('frameworks.updateMeta', { id: fw.id, name: '达标考评', description: '', gradeScheme: scheme }));
+    const out = path.join(dir, 'out.xlsx');
+    ok(await invoke('frameworks.export', { id: fw.id, path: out }));
+    const sheet = (await readBook(out)).getWorksheet('等次')!;
+    expect([2, 3, 4].map((r) => [1, 2, 3].map((c) => sheet.getCell(r, c).value ?? null))).toEqual([
+      ['达标', 85, 0.125],
+      ['基本达标', 70.5, 0.333],
+      ['不达标', 0, null],
+    ]);
+    expect([sheet.getCell('C2').numFmt, sheet.getCell('C3').numFmt]).toEqual(['0.0#%', '0.0#%']);
+    const preview = ok(await invoke('frameworks.previewImport', { path: out }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.gradeScheme).toEqual(scheme);
+    const again = ok(await invoke('frameworks.import', { path: out }));
+    expect(ok(await invoke('frameworks.get', { id: again.id })).gradeScheme).toEqual(scheme);
+
+    // A framework on the app's defaults: an empty 等次 sheet, read back as no scheme.
+    const plain = ok(await invoke('frameworks.create', { name: '默认', source: { kind: 'template' } }));
+    const plainOut = path.join(dir, 'plain.xlsx');
+    ok(await invoke('frameworks.export', { id: plain.id, path: plainOut }));
+    expect((await readBook(plainOut)).getWorksheet('等次')!.rowCount).toBe(1);
+    const plainAgain = ok(await invoke('frameworks.import', { path: plainOut }));
+    expect(ok(await invoke('frameworks.get', { id: plainAgain.id })).gradeScheme).toBeNull();
+  });
+
+  it('reads grades as schemes write them: 20%, 0.2, “不超过20%”, 90分, an empty last 最低分; no sheet = no scheme', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'g.xlsx');
+    await writeGradesWorkbook(file, SMALL_FRAMEWORK, [
+      ['好', '90分', '不超过20%'],
+      ['较好', 80, 0.3],
+      [null, null, null],
+      ['一般', '60', null],
+      ['差', null, null],
+    ]);
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.gradeScheme).toEqual({
+      grades: [
+        { label: '好', min: 90 },
+        { label: '较好', min: 80 },
+        { label: '一般', min: 60 },
+        { label: '差', min: 0 },
+      ],
+      quotas: [
+        { label: '好', maxShare: 0.2 },
+        { label: '较好', maxShare: 0.3 },
+      ],
+    });
+    const none = path.join(dir, 'none.xlsx');
+    await writeGradesWorkbook(none, SMALL_FRAMEWORK, null);
+    const imported = ok(await invoke('frameworks.import', { path: none }));
+    expect(ok(await invoke('frameworks.get', { id: imported.id })).gradeScheme).toBeNull();
+  });
+
+  it('reports every bad 等次 cell and every broken rule with sheet, row, column and why, with the other sheets’ errors in one round', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-grades.xlsx');
+    const rows = SMALL_FRAMEWORK.map((r, i): Cells => (i === 1 ? [r[0]!, r[1]!, '生产', ...r.slice(3)] : r));
+    await writeGradesWorkbook(file, rows, [
+      ['好', 90, '20%'], // 2
+      ['较好', 95, null], // 3: not below 好's 90
+      ['好', 60, null], // 4: 好 again
+      ['一般', '很多', '150%'], // 5: 最低分 not a number; quota above 100%
+      [null, 50, null], // 6: no label
+      ['差', null, '一成'], // 7: quota not a share; 最低分 empty, but not the last grade
+      ['十分优秀的先进党支部等次', 10, null], // 8: label too long
+    ]);
+    const grades = [
+      '等次表 第 3 行，B 列（最低分）：各等次的最低分应从上到下依次降低：应低于上一等次“好”的 90 分',
+      '等次表 第 4 行，A 列（等次）：等次名称不能重复（与第 2 行相同）',
+      '等次表 第 5 行，B 列（最低分）：最低分应为不小于 0 的数，现为“很多”',
+      '等次表 第 5 行，C 列（名额上限）：名额上限不能超过 100%，现为“150%”（20% 请写“20%”或“0.2”）',
+      '等次表 第 6 行，A 列（等次）：请填写等次名称',
+      '等次表 第 7 行，B 列（最低分）：请填写最低分（只有最后一个等次可以留空）',
+      '等次表 第 7 行，C 列（名额上限）：名额上限应为比例，如“20%”或“0.2”，现为“一成”（留空即不限名额）',
+      '等次表 第 8 行，A 列（等次）：等次最多 10 个字，现有 12 个字',
+    ];
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors.map((e) => e.message)).toEqual(['第 3 行，C 列（类别）：类别应为“党建”“业务”或“融合”，现为“生产”', ...grades]);
+    expect(preview.errors[1]).toEqual({ row: 3, column: 'B', message: grades[0] });
+    expect(preview.gradeScheme).toBeNull();
+    const result = await invoke('frameworks.import', { path: file });
+    expect(!result.ok && result.error.details?.map((d) => d.message)).toEqual(preview.errors.map((e) => e.message));
+    expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a scheme of one grade, more than 8 grades, and a sheet without its 最低分 column', async () => {
+    const { invoke } = tempServices();
+    const dir = tempDir();
+    const one = path.join(dir, 'one.xlsx');
+    await writeGradesWorkbook(one, SMALL_FRAMEWORK, [['合格', 60, null]]);
+    expect(ok(await invoke('frameworks.previewImport', { path: one })).errors.map((e) => e.message)).toEqual(['等次表 第 2 行，A 列（等次）：至少要有两个等次']);
+    const nine = path.join(dir, 'nine.xlsx');
+    await writeGradesWorkbook(nine, SMALL_FRAMEWORK, Array.from({ length: 9 }, (_, i): Cells => [`第${i + 1}档`, 90 - i * 10, null]));
+    expect(ok(await invoke('frameworks.previewImport', { path: nine })).errors.map((e) => e.message)).toEqual(['等次表 第 10 行，A 列（等次）：最多 8 个等次，这是第 9 个']);
+    const noMin = path.join(dir, 'nomin.xlsx');
+    await writeGradesWorkbook(noMin, SMALL_FRAMEWORK, [['好', 90, null]], ['等次', '分数线']);
+    expect(await invoke('frameworks.previewImport', { path: noMin })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: '文件“nomin.xlsx”的“等次”表第 1 行缺少“最低分”列，请使用导入模板' },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../../shared/api';
 import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import type { FrameworkSummary } from '../../../../shared/domain/views';
@@ -9,6 +9,8 @@ import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
 import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
+import { GradeSchemeEditor } from './GradeSchemeEditor';
+import { rowProblems, rowsScheme, schemeRows, type GradeSchemeRow } from './gradeSchemeModel';
 
 export type CreateSource = 'template' | 'empty' | 'copy';
 
@@ -169,19 +171,37 @@ interface RenameProps {
   onClose: () => void;
 }
 
-/** 重命名: the name and description of one version. */
+/** 重命名: the name, description and grade scheme (等次划分) of one version. */
 export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
   const [form] = Form.useForm<{ name: string; description: string }>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
+  /** The scheme as edited; null = the app's defaults. */
+  const [grades, setGrades] = useState<GradeSchemeRow[] | null>(null);
+  // Reset from the stored scheme when the dialog opens on a version (by id: a refetch keeps the edits).
+  const [editing, setEditing] = useState<number | null>(null);
+  if ((framework?.id ?? null) !== editing) {
+    setEditing(framework?.id ?? null);
+    setGrades(framework ? schemeRows(framework.gradeScheme) : null);
+  }
 
   useEffect(() => {
     if (framework) form.setFieldsValue({ name: framework.name, description: framework.description });
   }, [framework, form]);
 
+  const gradesWrong = grades !== null && (() => {
+    const problems = rowProblems(grades);
+    return problems.list.length > 0 || problems.byRow.size > 0;
+  })();
+
   const save = useMutation({
     mutationFn: (v: { name: string; description: string }) =>
-      call('frameworks.updateMeta', { id: framework!.id, name: v.name, description: v.description ?? '' }),
+      call('frameworks.updateMeta', {
+        id: framework!.id,
+        name: v.name,
+        description: v.description ?? '',
+        gradeScheme: grades === null ? null : rowsScheme(grades),
+      }),
     onSuccess: (_r, v) => {
       void message.success(t('fw.rename.ok', { name: v.name.trim() }));
       onClose();
@@ -193,7 +213,7 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
   return (
     <Modal
       open={framework !== null}
-      title={t('fw.rename.title')}
+      title={t('gradeScheme.dialog.title')}
       okText={t('fw.form.save')}
       cancelText={t('fw.form.cancel')}
       confirmLoading={save.isPending}
@@ -201,15 +221,18 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
       onCancel={onClose}
       destroyOnHidden
       forceRender
-      width={560}
+      width={600}
     >
       <Typography.Paragraph type="secondary">{t('fw.rename.help')}</Typography.Paragraph>
-      <Form form={form} name="fwRename" layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark>
+      <Form form={form} name="fwRename" layout="vertical" onFinish={(v) => !gradesWrong && save.mutate(v)} requiredMark>
         <Form.Item name="name" label={t('fw.field.name')} required rules={[nameRule]}>
           <Input autoFocus maxLength={60} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="description" label={t('fw.field.description')} rules={[descriptionRule]} style={{ marginBottom: 0 }}>
+        <Form.Item name="description" label={t('fw.field.description')} rules={[descriptionRule]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <Form.Item label={t('gradeScheme.title')} extra={t('gradeScheme.help')} style={{ marginBottom: 0 }}>
+          <GradeSchemeEditor rows={grades} onChange={setGrades} />
         </Form.Item>
         <button type="submit" hidden />
       </Form>

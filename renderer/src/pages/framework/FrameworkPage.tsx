@@ -317,13 +317,10 @@ export function FrameworkPage() {
               <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => confirmNewVersion(summary)}>
                 {t('fw.action.newVersion')}
               </Button>
-              <Tooltip title={frozen ? frozenTip : null} mouseLeaveDelay={0.3} styles={{ root: { maxWidth: 360 } }}>
-                <span className="rp-fw-guard">
-                  <Button icon={<EditOutlined />} disabled={frozen} onClick={() => setRenaming(summary)}>
-                    {t('fw.action.rename')}
-                  </Button>
-                </span>
-              </Tooltip>
+              {/* Name, description and 等次 stay editable when frozen: periods keep their own copy of the grades. */}
+              <Button icon={<EditOutlined />} onClick={() => setRenaming(summary)}>
+                {t('fw.action.rename')}
+              </Button>
               <Tooltip title={frozen ? frozenTip : null} mouseLeaveDelay={0.3} styles={{ root: { maxWidth: 360 } }}>
                 <span className="rp-fw-guard">
                   <Button icon={<DeleteOutlined />} danger disabled={frozen} onClick={() => confirmDelete(summary)}>

@@ -3,6 +3,7 @@
  * a cell's classes, text and tone, a dimension's subtotal (or its count of
  * triggered 一票否决), a column's subtotal. Pure: no React.
  */
+import { dataTriggerOf } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import type { CellProps } from './GridPieces';
 import { detailNeeded, displayValue, fmt, type GroupRow, type LeafRow } from './model';
@@ -34,7 +35,7 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
     [text, tone] = office
       ? [t('scoring.office.value', { value: displayValue(row.method, office.value) }), row.method.kind === 'veto' && office.value === 1 ? 'veto' : null]
       : [t('scoring.office.pending'), 'quant'];
-  else if (!b.recused && !row.rated) [text, tone] = [t('scoring.grid.quantitative'), 'quant'];
+  else if (!b.recused && !row.rated) [text, tone] = [t(dataTriggerOf(row.method) ? 'scoring.grid.triggered' : 'scoring.grid.quantitative'), 'quant'];
   else if (v && st?.status === 'draft') [text, tone] = [t('scoring.grid.draft', { value: displayValue(row.method, v.value) }), 'placeholder'];
   else if (v) [text, tone] = [displayValue(row.method, v.value), row.method.kind === 'veto' && v.value === 1 ? 'veto' : null];
   return {

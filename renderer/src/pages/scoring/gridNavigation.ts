@@ -6,6 +6,7 @@
  * them); in one-branch view left / right go between the value and the
  * reasons column instead of between branches.
  */
+import { dataTriggerOf } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import type { GridFocus } from './focusStore';
 import type { LeafRow, Row, SheetBranch } from './model';
@@ -166,6 +167,7 @@ export function cellRefusal(row: LeafRow | null, branch: SheetBranch, readOnly: 
   if (readOnly) return t('scoring.refuse.locked', { reason: readOnly });
   if (branch.recused) return t('scoring.refuse.recused', { branch: `${branch.code} ${branch.name}`, reason: branch.reason });
   if (row.office) return t('scoring.office.refuse');
-  if (!row.rated) return t('scoring.refuse.quantitative');
+  // Business data decides the row: a quantitative leaf, or a veto or deduction it triggers (由业务数据触发).
+  if (!row.rated) return t(dataTriggerOf(row.method) ? 'scoring.refuse.triggered' : 'scoring.refuse.quantitative');
   return guard();
 }

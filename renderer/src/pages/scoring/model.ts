@@ -4,7 +4,7 @@
  * allowed range), and showing stored values in the rater's terms.
  * Pure functions: no React.
  */
-import { entryModeOf, isDeductMethod, type Indicator, type LeafMethod } from '../../../../shared/domain/framework';
+import { dataTriggerOf, entryModeOf, isDeductMethod, type Indicator, type LeafMethod } from '../../../../shared/domain/framework';
 import { detailRequired, normalizeEntryText, readEntry } from '../../../../shared/domain/entry';
 import { ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
 import { childrenOf } from '../../../../shared/domain/framework-validate';
@@ -163,6 +163,13 @@ export const detailNeeded = (method: LeafMethod, value: number): number => detai
 /** The rule of a leaf, for the side panel. */
 export function methodRule(leaf: Indicator, method: LeafMethod): string {
   const max = fmt(leaf.maxPoints);
+  // 由业务数据触发: nobody enters it; the side panel says what decides it.
+  const trigger = dataTriggerOf(method);
+  if (trigger) {
+    const named = { source: trigger.source, below: `${fmt(trigger.below * 100)}%` };
+    if (method.kind === 'deduction') return t('scoring.rule.triggeredDeduction', { ...named, per: fmt(method.perOccurrence) });
+    return t('scoring.rule.triggeredVeto', named);
+  }
   switch (method.kind) {
     case 'rating':
       return t('scoring.rule.rating', { max, step: fmt(method.step) });
