@@ -11,6 +11,11 @@ export interface Branch {
   unit: string;
   secretary: string;
   memberCount: number | null;
+  /**
+   * 支部类别 (分类施策, issue 11 §7): 生产、机关、科研 … as the framework names them; '' = none (assessed on every
+   * indicator).
+   */
+  category: string;
   note: string;
   /** ISO timestamp when archived; null while the branch is in use. */
   archivedAt: string | null;
@@ -50,6 +55,7 @@ export const BranchFields = z.object({
     .max(10000, { error: t('branch.memberCount.integer') })
     .nullable()
     .default(null),
+  category: optionalText('支部类别', 10),
   note: optionalText(t('branch.field.note'), 200),
 });
 export type BranchFieldsInput = z.input<typeof BranchFields>;

@@ -45,6 +45,11 @@ export const DataTrigger = z.object({
 });
 export type DataTrigger = z.output<typeof DataTrigger>;
 
+/** A 支部类别 as a scheme names it: 生产、机关、科研、后勤 …; at most 10 characters. */
+export const CategoryLabel = text('支部类别').trim().min(1, { error: '支部类别不能为空' }).max(10, { error: '支部类别最多 10 个字' });
+/** The most 支部类别 one framework may distinguish. */
+export const MAX_CATEGORIES = 12;
+
 /** The most 细则 one leaf may hold. */
 export const MAX_RULES = 30;
 
@@ -165,6 +170,12 @@ export interface Indicator {
   method: LeafMethod | null;
   /** Pool / section bonus cap (NodeOptions); absent = neither. */
   options?: NodeOptions;
+  /**
+   * 分类施策 (issue 11 §7): the 支部类别 this indicator (and everything under it) applies to; absent or empty = all.
+   * For a branch of another category the indicator is 不适用 — not missing, not scored — and the branch's base is
+   * rescaled to the full mark (docs/scoring-rules.md “适用范围与折算”). Each label is one of Framework.categories.
+   */
+  appliesTo?: string[];
 }
 
 export const IndicatorFields = z.object({
@@ -185,6 +196,8 @@ export const IndicatorFields = z.object({
    * bonusCap: null } clears them.
    */
   options: NodeOptions.optional(),
+  /** 适用类别 (see Indicator.appliesTo). Absent on update = keep; [] = applies to all. */
+  appliesTo: z.array(CategoryLabel).max(MAX_CATEGORIES).optional(),
 });
 export type IndicatorFieldsInput = z.input<typeof IndicatorFields>;
 export type IndicatorFieldsValue = z.output<typeof IndicatorFields>;
@@ -225,6 +238,11 @@ export interface Framework {
   updatedAt: string;
   /** The scheme's 等次 and quotas; null = the app's defaults (DEFAULT_GRADES, 优秀 20%). */
   gradeScheme: GradeScheme | null;
+  /**
+   * 支部类别 the scheme distinguishes (分类施策, issue 11 §7), e.g. ['生产', '机关', '科研']; [] = none (every
+   * indicator applies to every branch). Indicators' appliesTo and branches' category name these labels.
+   */
+  categories: string[];
 }
 
 export interface FrameworkWithIndicators extends Framework {

@@ -18,12 +18,16 @@ export interface EngineIndicator {
   method: LeafMethod | null;
   /** 扣分池 / 分部加分上限 (docs/scoring-rules.md); absent = neither. */
   options?: NodeOptions;
+  /** The 支部类别 this node and its subtree apply to; absent or empty = all (see Indicator.appliesTo). */
+  appliesTo?: string[];
 }
 
 export interface EngineBranch {
   id: number;
   code: string;
   name: string;
+  /** 支部类别; absent or '' = none: every indicator applies (docs/scoring-rules.md “适用范围与折算”). */
+  category?: string;
 }
 
 export interface EngineGroup {
@@ -116,6 +120,8 @@ export interface NodeValue {
   /** Rounded to 0.01; null when nothing was scored below it. */
   points: number | null;
   complete: boolean;
+  /** 不适用: the node is not applicable to this branch's category (points null, never missing); absent = applies. */
+  notApplicable?: true;
 }
 
 export interface BranchResult {
@@ -139,6 +145,12 @@ export interface BranchResult {
   /** Cells (leaf × eligible rater, a quantitative leaf without a measurement, or an office-recorded leaf without a record) still missing. */
   missing: number;
   nodes: Record<number, NodeValue>;
+  /**
+   * 折算 (issue 11 §7): when some indicators don't apply to the branch's category, the base it could earn
+   * (applicableMax) and the factor (baseMax ÷ applicableMax) its base points were multiplied by; `base` is after
+   * it. Absent when everything applies.
+   */
+  rescaled?: { applicableMax: number; rawBase: number; factor: number };
 }
 
 export interface QuotaOutcome {
