@@ -41,7 +41,7 @@ export const cliMessages = {
   'cli.cmd.frameworkImport.summary': '从 Excel 新建一个指标体系（有任何错误则不导入）',
   'cli.cmd.periodList.summary': '列出考核周期',
   'cli.cmd.periodCreate.usage': 'period create --name 名称 --framework 编号 [--year 年] [--kind annual|half|quarter]',
-  'cli.cmd.periodCreate.summary': '新建考核周期（默认包含全部在用的党支部）',
+  'cli.cmd.periodCreate.summary': '新建考核周期（默认包含全部在用的党支部；等次划分取指标体系设定的等次，没有设定时用默认等次）',
   'cli.cmd.periodAdvance.usage': 'period advance --period 编号 --to scoring|review|finalised [--override 原因]',
   'cli.cmd.periodAdvance.summary': '把考核周期推进一步（准备中 → 评分中 → 评审中 → 已定稿）；',
   'cli.cmd.periodAdvance.override': '进入评审和定稿前检查评分、业务数据（定稿还查会议议程）是否齐全；有缺项时拒绝，确需继续须用 --override 写明原因（记入操作记录）',
