@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BranchFields, BranchId, type Branch, type BranchImportPreview, type BranchImportResult } from './domain/branch';
-import { GradeScheme, IndicatorFields, type FrameworkWithIndicators, type Indicator } from './domain/framework';
+import { CategoryLabel, GradeScheme, IndicatorFields, MAX_CATEGORIES, type FrameworkWithIndicators, type Indicator } from './domain/framework';
 import type { FrameworkIssue } from './domain/framework-validate';
 import type { FrameworkExportResult, FrameworkImportPreview, FrameworkImportResult } from './domain/framework-workbook';
 import { PERIOD_KINDS, PERIOD_STATUSES, PeriodSettings, PeriodSettingsFields } from './domain/period';
@@ -173,6 +173,8 @@ export const api = {
       description: text('说明').trim().max(500).default(''),
       /** The framework's 等次 and quotas (issue 11 §8); absent = keep, null = the app's defaults. */
       gradeScheme: GradeScheme.nullable().optional(),
+      /** 支部类别 (issue 11 §7), e.g. ['生产', '机关', '科研']; absent = keep, [] = none. */
+      categories: z.array(CategoryLabel).max(MAX_CATEGORIES, { error: `支部类别最多 ${MAX_CATEGORIES} 个` }).optional(),
     }),
   ).returns<null>(),
   'frameworks.delete': method(z.object({ id: Id })).returns<null>(),

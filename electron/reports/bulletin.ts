@@ -19,7 +19,7 @@ import type { FileChild } from 'docx';
 import type { BranchResult } from '../../shared/engine';
 import type { ChartImage } from './charts';
 import { periodCompletenessText } from './completeness';
-import { byOffice, count, percent, plain, points, rateOf, reasonsText, type ReviewData } from './review-data';
+import { byData, byOffice, count, percent, plain, points, rateOf, reasonsText, type ReviewData } from './review-data';
 import { GAP, officialStyle, SIZE, toBuffer, type CellInput, type FontScheme, type OfficialStyle, type RowSpec } from './style';
 
 export interface BulletinOptions {
@@ -173,7 +173,11 @@ export function bulletinChildren(s: OfficialStyle, data: ReviewData, o: Bulletin
       main.push(
         s.paragraph(
           `${b.name}因${items.join('、')}被一票否决，总分 ${points(b.total)} 分，考核等次定为${b.grade}。` +
-            (reasons.length ? `${byOffice(reasons) ? '考核组核定的情况' : '评委记录的情况'}：${reasonsText(reasons)}。` : ''),
+            (reasons.length
+              ? byData(reasons) && !byOffice(reasons)
+                ? `业务数据触发：${reasons.map((r) => r.text).join('；')}。`
+                : `${byOffice(reasons) ? '考核组核定的情况' : '评委记录的情况'}：${reasonsText(reasons)}。`
+              : ''),
         ),
       );
     }

@@ -31,6 +31,7 @@ import {
   plain,
   points,
   rateOf,
+  byData,
   byOffice,
   officeBasisText,
   reasonsText,
@@ -88,13 +89,13 @@ export function problemsOf(data: ReviewData, branch: BranchResult, deductions = 
   const records = data.records.get(branch.branchId);
   const out: Problem[] = branch.vetoIndicatorIds.map((id) => {
     const reasons = records?.get(id)?.reasons ?? [];
-    return { leaf: data.byId.get(id)!, text: `触发一票否决${reasons.length ? `：${reasons.map((r) => r.text).join('；')}` : ''}` };
+    return { leaf: data.byId.get(id)!, text: `触发一票否决${byData(reasons) ? '（业务数据触发）' : ''}${reasons.length ? `：${reasons.map((r) => r.text).join('；')}` : ''}` };
   });
   for (const d of deductions) {
     if (d.lost <= 0) continue;
     // An office finding says what it rests on, so the branch knows which record to answer to.
     const basis = d.reasons.find((r) => r.office)?.office;
-    const lost = `扣 ${points(d.lost)} 分${basis ? `；${officeBasisText(basis)}` : ''}`;
+    const lost = `扣 ${points(d.lost)} 分${basis ? `；${officeBasisText(basis)}` : byData(d.reasons) ? '；业务数据触发' : ''}`;
     out.push({ leaf: d.leaf, text: d.reasons.length ? `${d.reasons.map((r) => r.text).join('；')}（${lost}）` : `扣 ${points(d.lost)} 分（评委未写明原因）` });
   }
   const listed = new Set(deductions.map((d) => d.leaf.id));
@@ -286,7 +287,8 @@ export function feedbackSection(s: OfficialStyle, data: ReviewData, branchId: nu
           const leaf = data.byId.get(id)!;
           const record = records?.get(id);
           const reasons = record?.reasons ?? [];
-          return [`${leaf.code} ${leaf.name}`, byOffice(reasons) ? '考核组核定' : `${record?.flaggedBy ?? 0} 位评委认定`, reasons.length ? reasonsText(reasons, '\n') : '（评委未写明情况）'];
+          const by = byOffice(reasons) ? '考核组核定' : byData(reasons) ? '业务数据触发' : `${record?.flaggedBy ?? 0} 位评委认定`;
+          return [`${leaf.code} ${leaf.name}`, by, reasons.length ? reasonsText(reasons, '\n') : '（评委未写明情况）'];
         }),
       ),
     );
@@ -381,16 +383,28 @@ export function feedbackDocument(s: OfficialStyle, data: ReviewData, branchId: n
  * wrote them, the office's findings (考核组核定) their 依据 — a header saying 评委 over office findings misleads.
  */
 function recordedByHeader(what: '扣分原因' | '加分事项', leaves: readonly Indicator[]): string {
-  const office = leaves.filter((l) => l.method && entryModeOf(l.method) === 'office').length;
-  if (office === 0) return `${what}（记录${what === '扣分原因' ? '该原因' : '该事项'}的评委人数）`;
-  if (office === leaves.length) return `${what}（考核组核定及依据）`;
-  return `${what}（评委记录的注明人数，考核组核定的注明依据）`;
+  const modes = recordedBy(leaves);
+  if (modes.size === 1 && modes.has('panel')) return `${what}（记录${what === '扣分原因' ? '该原因' : '该事项'}的评委人数）`;
+  if (modes.size === 1 && modes.has('office')) return `${what}（考核组核定及依据）`;
+  if (modes.size === 1) return `${what}（业务数据触发及完成率）`;
+  const notes = [modes.has('panel') && '评委记录的注明人数', modes.has('office') && '考核组核定的注明依据', modes.has('data') && '业务数据触发的注明完成率'];
+  return `${what}（${notes.filter(Boolean).join('，')}）`;
 }
+
+/** Who recorded the listed leaves: 评委 (panel), 考核组 (office), or nobody — business data triggered them (data). */
+const recordedBy = (leaves: readonly Indicator[]) => new Set(leaves.map((l) => (l.method ? entryModeOf(l.method) : 'panel')));
 
 /** How the listed deductions reached the score, by who recorded them. */
 function recordedBySentence(leaves: readonly Indicator[]): string {
-  const office = leaves.filter((l) => l.method && entryModeOf(l.method) === 'office').length;
-  if (office === 0) return '各评委记录的扣分按本周期规则汇总后计入得分';
-  if (office === leaves.length) return '扣分由考核组对照考核细则核定后计入得分';
-  return '评委记录的扣分按本周期规则汇总后计入得分，考核组核定的扣分直接计入得分';
+  const modes = recordedBy(leaves);
+  const people = modes.has('panel')
+    ? modes.has('office')
+      ? '评委记录的扣分按本周期规则汇总后计入得分，考核组核定的扣分直接计入得分'
+      : '各评委记录的扣分按本周期规则汇总后计入得分'
+    : modes.has('office')
+      ? '扣分由考核组对照考核细则核定后计入得分'
+      : '';
+  if (!modes.has('data')) return people;
+  const data = '由业务数据触发的扣分按定量指标的完成率判定后直接计入得分';
+  return people ? `${people}，${data}` : data;
 }

@@ -73,7 +73,8 @@ function branchPage(s: OfficialStyle, meeting: MeetingDetail, item: MeetingDetai
     // Deductions in one sentence (the feedback sheet has them item by item): count, points, the reasons raters gave most.
     const deductions = deductionsOf(data, row).filter((d) => d.lost > 0);
     const reasonCounts = new Map<string, number>();
-    for (const d of deductions) for (const r of d.reasons) reasonCounts.set(r.text, (reasonCounts.get(r.text) ?? 0) + r.raters);
+    // A business-data trigger's working is nobody's record: it is not among the reasons raters recorded most.
+    for (const d of deductions) for (const r of d.reasons) if (!r.data) reasonCounts.set(r.text, (reasonCounts.get(r.text) ?? 0) + r.raters);
     const top = [...reasonCounts].sort((x, y) => y[1] - x[1]).slice(0, 5);
     out.push(
       s.paragraph(

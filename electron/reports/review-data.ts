@@ -110,6 +110,8 @@ export const officeBasisText = (o: OfficeBasis): string => `考核组核定${o.e
 
 /** Whether these reasons are the office's finding (考核组核定) rather than raters' notes. */
 export const byOffice = (reasons: readonly RecordedReason[]): boolean => reasons.some((r) => r.office);
+/** Whether these reasons are a business-data trigger's working (由业务数据触发) rather than anyone's record. */
+export const byData = (reasons: readonly RecordedReason[]): boolean => reasons.some((r) => r.data);
 
 /**
  * "未按期召开（3位评委）；记录不完整（1位评委）" — or, for a fact the office recorded, its findings and what they
@@ -120,8 +122,9 @@ export const byOffice = (reasons: readonly RecordedReason[]): boolean => reasons
  */
 export function reasonsText(reasons: readonly RecordedReason[], sep = '；', numbered = false): string {
   const office = reasons.find((r) => r.office)?.office;
-  const lines = reasons.map((r, k) => `${numbered && reasons.length > 1 ? `${k + 1}. ` : ''}${r.text}${office ? '' : `（${r.raters}位评委）`}`);
-  return lines.join(sep) + (office ? `（${officeBasisText(office)}）` : '');
+  const data = byData(reasons);
+  const lines = reasons.map((r, k) => `${numbered && reasons.length > 1 ? `${k + 1}. ` : ''}${r.text}${office || data ? '' : `（${r.raters}位评委）`}`);
+  return lines.join(sep) + (office ? `（${officeBasisText(office)}）` : data ? '（业务数据触发）' : '');
 }
 
 /** The grade a total reaches by the thresholds alone, before vetoes and quotas. */

@@ -18,6 +18,8 @@
  * The look comes from ./style.ts.
  */
 import type { FileChild } from 'docx';
+import { notApplicableIds } from '../../shared/domain/applicability';
+import { t } from '../../shared/messages';
 import { dataTriggerOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
 import { isRaterScored } from '../../shared/domain/rater-leaves';
@@ -31,6 +33,18 @@ export interface ScoreSheetOptions {
 }
 
 type Entry = Pick<ScoreSheetEntry, 'value' | 'detail'>;
+
+/**
+ * A branch as the sheets print it; `category` is its 支部类别 (issue 11 §7): the leaves that don't apply to it are
+ * printed “不适用”, not as boxes to fill. Absent or '' = every leaf applies.
+ */
+type SheetBranch = { category?: string };
+/** The sheets' inputs with each branch's category (document-data.ts passes it along). */
+export type RaterScoreSheetInput = Omit<RaterScoreSheet, 'branches'> & { branches: (RaterScoreSheet['branches'][number] & SheetBranch)[] };
+export type BranchScoreSheetInput = Omit<BranchScoreSheet, 'branch'> & { branch: BranchScoreSheet['branch'] & SheetBranch };
+
+/** A 不适用 cell: what it says instead of a box to fill (over `span` rater columns on the review sheet). */
+const naCell = (span = 1): CellInput => ({ text: t('categories.na'), size: SIZE.五号, ...(span > 1 ? { span } : {}) });
 
 /** 2.50 → "2.5", 3 → "3". */
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
@@ -206,7 +220,7 @@ const leafMax = (leaf: Indicator) => (leaf.method?.kind === 'veto' ? '否决' : 
 /** Looks of group rows by depth: first level 黑体 shaded, deeper 楷体 bold. */
 const groupLook = (depth: number): Pick<RowSpec, 'role' | 'bold' | 'shade'> => (depth === 0 ? { role: 'heading1', shade: true } : { role: 'heading2', bold: true });
 
-function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entry: (leaf: Indicator) => Entry | undefined, filled: boolean) {
+function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entry: (leaf: Indicator) => Entry | undefined, filled: boolean, na: ReadonlySet<number>) {
   const rows: RowSpec[] = [];
   tree.walk((node, depth) => {
     if (!isLeaf(node)) {
@@ -219,6 +233,10 @@ function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entr
     }
     if (!raterScored(node)) return;
     const method = node.method!;
+    if (na.has(node.id)) {
+      rows.push({ cells: [node.code, node.name, { text: node.criteria }, leafMax(node), naCell(), ''], minHeightMm: 9 });
+      return;
+    }
     const e = entry(node);
     const score: CellInput = !filled ? blankScoreCell(method) : e ? entryText(method, e.value) : { text: '未评', size: SIZE.五号 };
     const reasons = filled && e ? detailLines(e.detail) : '';
@@ -231,12 +249,13 @@ function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entr
 }
 
 /** What the filled sheet adds up for one rater and branch (points as the engine counts one entry). */
-function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined) {
+function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined, na: ReadonlySet<number> = new Set()) {
   let base = 0;
   let bonus = 0;
   let missing = 0;
   const vetoes: string[] = [];
-  for (const leaf of tree.leaves.filter(raterScored)) {
+  // 不适用 leaves are neither missing nor counted (a value left from before the category was set included).
+  for (const leaf of tree.leaves.filter((l) => raterScored(l) && !na.has(l.id))) {
     const e = entry(leaf);
     if (!e) {
       missing++;
@@ -255,7 +274,7 @@ function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined) {
  * One rater's score sheet for every branch in scope: blank to fill by hand, or
  * filled with the entries recorded for them (for the rater to check and sign).
  */
-export async function scoreSheetForRater(sheet: RaterScoreSheet, options: ScoreSheetOptions = {}): Promise<Buffer> {
+export async function scoreSheetForRater(sheet: RaterScoreSheetInput, options: ScoreSheetOptions = {}): Promise<Buffer> {
   const { period, rater, groupName, branches, filled } = sheet;
   const tree = new Tree(sheet.indicators);
   const recused = new Map(rater.recusals.map((c) => [c.branchId, c.reason]));
@@ -282,16 +301,18 @@ export async function scoreSheetForRater(sheet: RaterScoreSheet, options: ScoreS
   const scored = branches.filter((b) => !recused.has(b.id));
   const body = scored.flatMap((branch, i) => {
     const entry = (leaf: Indicator) => entries.get(key(rater.id, branch.id, leaf.id));
+    const na = notApplicableIds(sheet.indicators, branch.category);
     const parts: FileChild[] = [
       s.heading1(`${branch.code}${GAP}${branch.name}`, { number: i + 1, pageBreakBefore: true }),
-      raterTable(s, tree, period, entry, filled),
+      raterTable(s, tree, period, entry, filled, na),
       s.paragraph(totalsLine(tree, period), { size: SIZE.四号, spacingBefore: 120 }),
     ];
+    if (na.size) parts.push(s.paragraph(t('categories.naNote'), { size: SIZE.四号 }));
     if (filled) {
-      const sums = raterSums(tree, entry);
+      const sums = raterSums(tree, entry, na);
       parts.push(
         s.paragraph(
-          `本表评分项得分 ${fmt(sums.base)} 分（满分 ${fmt(tree.baseLeafMax(raterScored))} 分），加分 ${fmt(sums.bonus)} 分；一票否决：${sums.vetoes.length ? `是（${sums.vetoes.join('、')}）` : '否'}${sums.missing ? `；尚有 ${sums.missing} 项未评` : ''}。`,
+          `本表评分项得分 ${fmt(sums.base)} 分（满分 ${fmt(tree.baseLeafMax((l) => raterScored(l) && !na.has(l.id)))} 分），加分 ${fmt(sums.bonus)} 分；一票否决：${sums.vetoes.length ? `是（${sums.vetoes.join('、')}）` : '否'}${sums.missing ? `；尚有 ${sums.missing} 项未评` : ''}。`,
           { size: SIZE.四号 },
         ),
       );
@@ -309,9 +330,10 @@ export async function scoreSheetForRater(sheet: RaterScoreSheet, options: ScoreS
  * the review meeting, or filled. Filled sheets show the panel's values, so
  * they follow the blind rule: not while scoring is open.
  */
-export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: ScoreSheetOptions = {}): Promise<Buffer> {
+export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options: ScoreSheetOptions = {}): Promise<Buffer> {
   const { period, branch, filled } = sheet;
   const tree = new Tree(sheet.indicators);
+  const na = notApplicableIds(sheet.indicators, branch.category);
   const entries = entryMap(filled ? sheet.entries : []);
   const measurements = new Map(sheet.measurements.map((m) => [m.indicatorId, m]));
   const s = officialStyle({ fontScheme: options.fontScheme });
@@ -362,6 +384,10 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: Scor
     }
     const method = node.method!;
     const lead: CellInput[] = [node.code, node.name, ...(showMethod ? [methodText(method)] : []), leafMax(node)];
+    if (na.has(node.id)) {
+      rows.push({ cells: [...lead, naCell(n)] });
+      return;
+    }
     if (method.kind === 'quantitative') {
       const m = measurements.get(node.id);
       let text = '由业务数据计算';
@@ -375,7 +401,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: Scor
     rows.push({ cells: [...lead, ...(raters.length ? raters.map((r) => valueCell(r, node)) : [''])] });
   });
   // Per-rater sums of what they scored (as the engine counts one entry, before combining raters).
-  const sums = raters.map((r) => raterSums(tree, (leaf) => entries.get(key(r.id, branch.id, leaf.id))));
+  const sums = raters.map((r) => raterSums(tree, (leaf) => entries.get(key(r.id, branch.id, leaf.id)), na));
   const sumCell = (i: number, pick: 'base' | 'bonus'): CellInput => {
     if (recusedReason.has(raters[i]!.id)) return '—';
     if (!filled) return '';
@@ -384,7 +410,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: Scor
   };
   const bonusCap = period.settings.bonusCap;
   rows.push(
-    { cells: ['', { text: '评委评分项小计', span: showMethod ? 2 : 1, role: 'heading1' }, fmt(tree.baseLeafMax(raterScored)), ...(raters.length ? raters.map((_, i) => sumCell(i, 'base')) : [''])], shade: true },
+    { cells: ['', { text: '评委评分项小计', span: showMethod ? 2 : 1, role: 'heading1' }, fmt(tree.baseLeafMax((l) => raterScored(l) && !na.has(l.id))), ...(raters.length ? raters.map((_, i) => sumCell(i, 'base')) : [''])], shade: true },
     { cells: ['', { text: '加分', span: showMethod ? 2 : 1, role: 'heading1' }, bonusCap === null ? '' : `≤${fmt(bonusCap)}`, ...(raters.length ? raters.map((_, i) => sumCell(i, 'bonus')) : [''])], shade: true },
   );
 
@@ -402,9 +428,10 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: Scor
     );
   }
   children.push(s.table(columns, rows, { orientation: 'landscape', headerRows }));
+  if (na.size) children.push(s.paragraph(t('categories.naNote'), { size: SIZE.四号, spacingBefore: 120 }));
   let totals = totalsLine(tree, period);
   if (filled) {
-    const quantitative = tree.leaves.filter((l) => l.method?.kind === 'quantitative');
+    const quantitative = tree.leaves.filter((l) => l.method?.kind === 'quantitative' && !na.has(l.id));
     const got = quantitative.map((l) => {
       const m = measurements.get(l.id);
       return m && l.method?.kind === 'quantitative' ? quantitativePoints(l.method, l.maxPoints, m).points : null;
@@ -421,7 +448,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheet, options: Scor
   children.push(s.paragraph([{ text: '扣分、加分及一票否决说明', role: 'heading1' }], { size: SIZE.四号, indent: false, spacingBefore: 240, spacingAfter: 80, keepNext: true }));
   const reasonRows: RowSpec[] = [];
   if (filled) {
-    for (const leaf of tree.leaves.filter(raterScored)) {
+    for (const leaf of tree.leaves.filter((l) => raterScored(l) && !na.has(l.id))) {
       for (const r of raters) {
         if (recusedReason.has(r.id)) continue;
         const e = entries.get(key(r.id, branch.id, leaf.id));

@@ -23,6 +23,8 @@ export interface RecordedReason {
   raters: number;
   /** Set when the office recorded it (考核组核定): the reason is the office's finding, `raters` is 0. */
   office?: OfficeBasis;
+  /** Set when business data triggered the leaf (由业务数据触发): the reason is the 完成率 working, `raters` is 0. */
+  data?: true;
 }
 
 /** What the raters recorded on one deduction, bonus or veto leaf of one branch. */

@@ -49,6 +49,7 @@ export async function writeBranchTemplate(file: string): Promise<{ path: string 
     t('template.help.3'),
     t('template.help.4'),
     t('template.help.5'),
+    t('template.help.category'),
   ]);
   await writeWorkbook(wb, file);
   return { path: file };
@@ -110,7 +111,10 @@ export async function previewBranchImport(db: Database, file: string): Promise<B
       continue;
     }
     firstRowOfCode.set(key, r);
-    rows.push({ ...fields, row: r, action: findBranchByCode(db, fields.code) ? 'update' : 'create' });
+    const existing = findBranchByCode(db, fields.code);
+    // A workbook made before 支部类别 existed has no such column: an existing branch keeps its category.
+    if (existing && !columns.has('category')) fields.category = existing.category;
+    rows.push({ ...fields, row: r, action: existing ? 'update' : 'create' });
   }
   withCellProblems(wb, errors, sheet.name, ({ row, column, message }) => ({ row, column, message }));
   if (rows.length === 0 && errors.length === 0) {

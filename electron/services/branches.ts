@@ -10,6 +10,7 @@ interface BranchRow {
   unit: string;
   secretary: string;
   member_count: number | null;
+  category: string;
   note: string;
   archived_at: string | null;
   created_at: string;
@@ -23,6 +24,7 @@ const toBranch = (r: BranchRow): Branch => ({
   unit: r.unit,
   secretary: r.secretary,
   memberCount: r.member_count,
+  category: r.category,
   note: r.note,
   archivedAt: r.archived_at,
   createdAt: r.created_at,
@@ -38,7 +40,8 @@ export function listBranches(db: Database, options: { query: string; includeArch
       `SELECT * FROM branch
         WHERE (@all OR archived_at IS NULL)
           AND (@query = '' OR code LIKE @pattern ESCAPE '\\' OR name LIKE @pattern ESCAPE '\\'
-               OR unit LIKE @pattern ESCAPE '\\' OR secretary LIKE @pattern ESCAPE '\\')
+               OR unit LIKE @pattern ESCAPE '\\' OR secretary LIKE @pattern ESCAPE '\\'
+               OR category LIKE @pattern ESCAPE '\\')
         ORDER BY archived_at IS NOT NULL, code`,
     )
     .all({ all: options.includeArchived ? 1 : 0, query: options.query, pattern: likePattern(options.query) });
@@ -65,36 +68,43 @@ function assertCodeFree(db: Database, code: string, exceptId: number | null): vo
   }
 }
 
-const fieldParams = (f: BranchFieldsValue) => ({
+/**
+ * A branch's fields as services write them. 支部类别 may be left out (a workbook without that column): a new branch
+ * then has none, an existing one keeps its own.
+ */
+export type BranchWrite = Omit<BranchFieldsValue, 'category'> & { category?: string };
+
+const fieldParams = (f: BranchWrite) => ({
   code: f.code,
   name: f.name,
   unit: f.unit,
   secretary: f.secretary,
   member_count: f.memberCount,
+  category: f.category ?? null,
   note: f.note,
 });
 
 /** Inserts without checks: callers validate first (used by create and by import). */
-export function insertBranch(db: Database, fields: BranchFieldsValue, now: Date): number {
+export function insertBranch(db: Database, fields: BranchWrite, now: Date): number {
   const stamp = now.toISOString();
   const info = db
     .prepare(
-      `INSERT INTO branch (code, name, unit, secretary, member_count, note, created_at, updated_at)
-       VALUES (@code, @name, @unit, @secretary, @member_count, @note, @stamp, @stamp)`,
+      `INSERT INTO branch (code, name, unit, secretary, member_count, category, note, created_at, updated_at)
+       VALUES (@code, @name, @unit, @secretary, @member_count, coalesce(@category, ''), @note, @stamp, @stamp)`,
     )
     .run({ ...fieldParams(fields), stamp });
   return Number(info.lastInsertRowid);
 }
 
-export function writeBranch(db: Database, id: number, fields: BranchFieldsValue, now: Date): void {
+export function writeBranch(db: Database, id: number, fields: BranchWrite, now: Date): void {
   db.prepare(
     `UPDATE branch SET code = @code, name = @name, unit = @unit, secretary = @secretary,
-            member_count = @member_count, note = @note, updated_at = @stamp
+            member_count = @member_count, category = coalesce(@category, category), note = @note, updated_at = @stamp
       WHERE id = @id`,
   ).run({ ...fieldParams(fields), stamp: now.toISOString(), id });
 }
 
-export function createBranch(db: Database, fields: BranchFieldsValue, now: Date): Branch {
+export function createBranch(db: Database, fields: BranchWrite, now: Date): Branch {
   assertCodeFree(db, fields.code, null);
   return getBranch(db, insertBranch(db, fields, now));
 }

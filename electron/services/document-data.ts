@@ -8,13 +8,15 @@
  * and the gated steps taken anyway), and the score sheets'.
  */
 import { findingInWords, parseFindings } from '../../shared/domain/findings';
-import { entryModeOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
+import { dataTriggerOf, entryModeOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
+import type { TriggerWorking } from '../../shared/engine';
 import type { Database } from '../db';
 import { reviewData } from '../reports/review-data';
-import type { BranchScoreSheet, Completeness, LeafRecord, MissingCounts, RaterScoreSheet, ReviewData, ScoreSheetEntry } from '../reports/view-models';
+import type { Completeness, LeafRecord, MissingCounts, ReviewData, ScoreSheetEntry } from '../reports/view-models';
 import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { loadPeriodScope } from './period-scope';
+import type { BranchScoreSheetInput, RaterScoreSheetInput } from '../reports/score-sheet';
 import { listOverrides, periodReadiness } from './readiness';
 import type { ResultsCache } from './results';
 
@@ -50,6 +52,43 @@ function addOfficeRecords(db: Database, periodId: number, leaves: readonly Indic
     let perBranch = records.get(r.branch_id);
     if (!perBranch) records.set(r.branch_id, (perBranch = new Map()));
     perBranch.set(r.indicator_id, { flaggedBy: r.value > 0 ? 1 : 0, reasons });
+  }
+}
+
+/** A share as the results screen prints it: 0.935 → “93.5%”, 1 → “100%”. */
+const share = (x: number) => `${Math.round(x * 1_000_000) / 10_000}%`;
+const figure = (x: number) => String(Math.round(x * 10_000) / 10_000);
+
+/** “4.1.1 利润完成率 完成率 93.5%（实际 935 ÷ 目标 1000），低于 100%” — the working the results screen shows, for a document. */
+export function triggerWorkingText(w: TriggerWorking): string {
+  const source = `${w.source.code} ${w.source.name}`.trim();
+  const figures = { actual: figure(w.actual ?? 0), target: figure(w.target ?? 0) };
+  const formula = t(w.direction === 'lower' ? 'results.trigger.formula.lower' : 'results.trigger.formula.higher', figures);
+  return t('doc.trigger.working', { source, rate: w.rate === null ? '—' : share(w.rate), formula, below: share(w.below) });
+}
+
+/**
+ * 由业务数据触发 (issue 11 §4): a triggered veto or deduction has no rater and no office record; its one reason is
+ * the working that triggered it, from the engine's explanation (the figures the results screen shows), flagged
+ * `data`. A leaf its data did not trigger records nothing, like a rater who recorded nothing.
+ */
+function addTriggerRecords(
+  engine: { explainBranch(branchId: number): { cells: { indicatorId: number; trigger?: TriggerWorking }[] } | null },
+  branchIds: readonly number[],
+  leaves: readonly Indicator[],
+  records: Map<number, Map<number, LeafRecord>>,
+  only: Set<number> | null,
+): void {
+  const triggered = new Set(leaves.filter((l) => l.method && dataTriggerOf(l.method)).map((l) => l.id));
+  if (!triggered.size) return;
+  for (const branchId of branchIds) {
+    if (only && !only.has(branchId)) continue;
+    for (const cell of engine.explainBranch(branchId)?.cells ?? []) {
+      if (!cell.trigger?.triggered || !triggered.has(cell.indicatorId)) continue;
+      let perBranch = records.get(branchId);
+      if (!perBranch) records.set(branchId, (perBranch = new Map()));
+      perBranch.set(cell.indicatorId, { flaggedBy: 1, reasons: [{ text: triggerWorkingText(cell.trigger), raters: 0, data: true }] });
+    }
   }
 }
 
@@ -93,6 +132,7 @@ export function loadReviewData(db: Database, cache: ResultsCache, periodId: numb
   }
 
   addOfficeRecords(db, periodId, leaves, records, o.branchIds ? new Set(o.branchIds) : null);
+  addTriggerRecords(cache.engine(db, periodId), scope.branches.map((b) => b.id), leaves, records, o.branchIds ? new Set(o.branchIds) : null);
 
   const measurements = new Map(
     db
@@ -168,7 +208,7 @@ const sheetRater = (r: { id: number; name: string; groupId: number; recusals: { 
 });
 
 /** One rater's score sheet, blank or with the entries recorded for them. */
-export function raterScoreSheetData(db: Database, input: { periodId: number; raterId: number; filled: boolean }): RaterScoreSheet {
+export function raterScoreSheetData(db: Database, input: { periodId: number; raterId: number; filled: boolean }): RaterScoreSheetInput {
   const scope = loadPeriodScope(db, input.periodId);
   const rater = scope.raterById.get(input.raterId);
   if (!rater) throw new AppError('not_found', t('error.panel.raterNotFound'));
@@ -177,14 +217,15 @@ export function raterScoreSheetData(db: Database, input: { periodId: number; rat
     indicators: scope.indicators,
     rater: sheetRater(rater),
     groupName: scope.groupById.get(rater.groupId)?.name ?? '',
-    branches: scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name })),
+    // 支部类别 for the paper sheet's 不适用 cells (score-sheet.ts RaterScoreSheetInput).
+    branches: scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name, category: b.category })),
     filled: input.filled,
     entries: input.filled ? sheetEntries(db, input.periodId, { raterId: rater.id }) : [],
   };
 }
 
 /** One branch's score sheet (every rater side by side), blank or filled; callers check the blind rule for filled ones. */
-export function branchScoreSheetData(db: Database, input: { periodId: number; branchId: number; filled: boolean }): BranchScoreSheet {
+export function branchScoreSheetData(db: Database, input: { periodId: number; branchId: number; filled: boolean }): BranchScoreSheetInput {
   const scope = loadPeriodScope(db, input.periodId);
   const branch = scope.branchById.get(input.branchId);
   if (!branch) throw new AppError('not_found', t('error.period.branchNotInScope'));
@@ -199,7 +240,8 @@ export function branchScoreSheetData(db: Database, input: { periodId: number; br
     indicators: scope.indicators,
     groups: scope.groups.map((g) => ({ id: g.id, name: g.name })),
     raters: scope.raters.map(sheetRater),
-    branch: { id: branch.id, code: branch.code, name: branch.name, secretary: branch.secretary },
+    // 支部类别 for the sheet's 不适用 rows (score-sheet.ts BranchScoreSheetInput).
+    branch: { id: branch.id, code: branch.code, name: branch.name, secretary: branch.secretary, category: branch.category },
     filled: input.filled,
     entries: input.filled ? sheetEntries(db, input.periodId, { branchId: branch.id }) : [],
     measurements,

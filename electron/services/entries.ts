@@ -15,7 +15,8 @@ import { auditWriter } from './audit';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { freezeFramework } from './frameworks';
-import { loadPeriodScope } from './period-scope';
+import { notApplicableIds } from '../../shared/domain/applicability';
+import { loadPeriodScope, type PeriodScope } from './period-scope';
 import { assertPeriodEditable, getPeriod } from './periods';
 
 export interface EntryInput {
@@ -37,6 +38,39 @@ export interface MeasurementInput {
   source: string;
 }
 
+/** A branch whose 支部类别 excludes some indicators: the category, and the ids of the nodes that don't apply. */
+export interface BranchNotApplicable {
+  code: string;
+  category: string;
+  ids: Set<number>;
+}
+
+/**
+ * 分类施策 (issue 11 §7): per branch in scope, what doesn't apply to its 支部类别 (the rule is applicability.ts);
+ * only branches with something excluded are in the map, so the common case is an empty map. Every rater surface —
+ * the sheet, this write path, progress and readiness, the score workbook, the paper sheet, the self-assessment —
+ * asks here.
+ */
+export function notApplicableByBranch(scope: Pick<PeriodScope, 'indicators' | 'branches'>): Map<number, BranchNotApplicable> {
+  const out = new Map<number, BranchNotApplicable>();
+  if (!scope.indicators.some((n) => n.appliesTo && n.appliesTo.length > 0)) return out;
+  for (const b of scope.branches) {
+    const ids = notApplicableIds(scope.indicators, b.category);
+    if (ids.size) out.set(b.id, { code: b.code, category: b.category, ids });
+  }
+  return out;
+}
+
+/** “HG-01 是机关支部，指标 2.3 安全生产 不适用，不评分”: why a value on a 不适用 cell is refused (call only for one). */
+export const notApplicableInWords = (na: ReadonlyMap<number, BranchNotApplicable>, branchId: number, leaf: Pick<Indicator, 'code' | 'name'>): string => {
+  const b = na.get(branchId)!;
+  return t('error.entries.notApplicable', { branch: b.code, category: b.category, code: leaf.code, name: leaf.name });
+};
+
+/** Whether a branch × indicator cell is 不适用. */
+export const isNotApplicable = (na: ReadonlyMap<number, BranchNotApplicable>, branchId: number, indicatorId: number): boolean =>
+  na.get(branchId)?.ids.has(indicatorId) ?? false;
+
 interface PeriodContext {
   status: PeriodStatus;
   archived: boolean;
@@ -45,11 +79,13 @@ interface PeriodContext {
   branches: Set<number>;
   raters: Map<number, { name: string; recused: Set<number>; finishedAt: string | null }>;
   branchNames: Map<number, string>;
+  notApplicable: Map<number, BranchNotApplicable>;
 }
 
 /** The period's scope as the write checks read it. */
 function periodContext(db: Database, periodId: number): PeriodContext {
-  const { period, leafById, branches, raters, recusals } = loadPeriodScope(db, periodId);
+  const scope = loadPeriodScope(db, periodId);
+  const { period, leafById, branches, raters, recusals } = scope;
   return {
     status: period.status,
     archived: period.archivedAt !== null,
@@ -58,6 +94,7 @@ function periodContext(db: Database, periodId: number): PeriodContext {
     branches: new Set(branches.map((b) => b.id)),
     raters: new Map(raters.map((r) => [r.id, { name: r.name, recused: new Set(recusals.get(r.id)!.keys()), finishedAt: r.finishedAt }])),
     branchNames: new Map(branches.map((b) => [b.id, `${b.code} ${b.name}`])),
+    notApplicable: notApplicableByBranch(scope),
   };
 }
 
@@ -73,7 +110,10 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   // 由业务数据触发: the source's measurement decides the leaf; a rater's value would never count either.
   if (dataTriggerOf(leaf.method)) return t('error.entries.triggeredLeaf', { code: leaf.code, name: leaf.name });
   if (rater.recused.has(e.branchId)) return t('error.entries.recused', { name: rater.name, branch: pc.branchNames.get(e.branchId) ?? '' });
-  if (e.value === null) return null;
+  if (e.value === null) return null; // clearing a cell is always allowed: a value left from before the category was set can go
+  // 不适用: the indicator does not apply to this branch's 支部类别; a value would be neither missing nor counted.
+  const na = pc.notApplicable.get(e.branchId);
+  if (na?.ids.has(leaf.id)) return t('error.entries.notApplicable', { branch: na.code, category: na.category, code: leaf.code, name: leaf.name });
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
   if (problem) return `${leaf.code} ${leaf.name}：${problem}`;
   const detailWrong = detailProblem(leaf.method, e.value, e.detail ?? []);
@@ -254,6 +294,7 @@ export function saveMeasurements(
     let problem: string | null = null;
     if (!pc.branches.has(m.branchId)) problem = t('error.entries.branchNotInPeriod', { id: m.branchId });
     else if (!leaf || leaf.method?.kind !== 'quantitative') problem = t('error.entries.notQuantitative', { id: m.indicatorId });
+    else if (isNotApplicable(pc.notApplicable, m.branchId, leaf.id)) problem = notApplicableInWords(pc.notApplicable, m.branchId, leaf);
     else if (!Number.isFinite(m.target)) problem = t('error.entries.targetNotNumber');
     else if (m.actual !== null && !Number.isFinite(m.actual)) problem = t('error.entries.actualNotNumber');
     else if (m.floor !== null && leaf.method.direction === 'higher' && m.floor > m.target) problem = t('error.entries.floorAboveTarget', { floor: m.floor, target: m.target });
@@ -313,8 +354,10 @@ export function listMeasurements(db: Database, periodId: number): MeasurementRow
       .all(periodId)
       .map((m) => [`${m.branch_id}:${m.indicator_id}`, m]),
   );
+  // A 不适用 cell (分类施策) takes no business data: not listed, not asked for.
+  const na = notApplicableByBranch(scope);
   return scope.branches.flatMap((b) =>
-    leaves.map((leaf) => {
+    leaves.filter((leaf) => !isNotApplicable(na, b.id, leaf.id)).map((leaf) => {
       const m = stored.get(`${b.id}:${leaf.id}`);
       return {
         branchId: b.id,

@@ -10,8 +10,11 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
+  CategoryLabel,
   ENTRY_MODES,
   IndicatorFields,
+  MAX_CATEGORIES,
+  dataTriggerOf,
   entryModeOf,
   METHOD_KINDS,
   TAGS,
@@ -24,6 +27,7 @@ import {
   type Tag,
 } from '../../shared/domain/framework';
 import { childrenOf, validateFramework } from '../../shared/domain/framework-validate';
+import { categoryIssues } from '../../shared/domain/framework-categories';
 import {
   FRAMEWORK_SHEETS,
   FRAMEWORK_TEMPLATE_COLUMNS,
@@ -37,9 +41,12 @@ import {
   type FrameworkImportRow,
 } from '../../shared/domain/framework-workbook';
 import {
+  DATA_TRIGGER_ENTRY_LABEL,
   ENTRY_MODE_LABELS,
   METHOD_LABELS,
   METHOD_PARAM_EXAMPLES,
+  TRIGGER_PARAM_EXAMPLES,
+  isDataTriggerEntryLabel,
   TAG_LABELS,
   formatMethod,
   parseMethod,
@@ -98,11 +105,13 @@ const HELP_LINES = [
   t('workbook.framework.help.7.rules'),
   t('workbook.framework.help.7.quantitative', { example: METHOD_PARAM_EXAMPLES.quantitative }),
   t('workbook.framework.help.7.veto', { example: METHOD_PARAM_EXAMPLES.veto }),
+  t('workbook.framework.help.7.trigger', TRIGGER_PARAM_EXAMPLES),
   t('workbook.framework.help.8'),
   t('workbook.framework.help.9'),
   t('workbook.framework.help.10'),
   t('workbook.framework.help.11'),
   t('workbook.framework.help.entry'),
+  t('workbook.framework.help.entry.trigger', { label: DATA_TRIGGER_ENTRY_LABEL }),
   t('workbook.framework.help.pool'),
   t('workbook.framework.help.bonusCap'),
   t('workbook.framework.help.rules'),
@@ -116,11 +125,19 @@ const HELP_LINES = [
   t('workbook.framework.help.grades'),
   t('workbook.framework.help.grades.columns'),
   t('workbook.framework.help.grades.example'),
+  t('workbook.framework.help.categories'),
+  t('workbook.framework.help.categories.example'),
 ];
 
 /** Labels of the 框架信息 sheet's rows: written by the template and the export, and looked for on import. */
 const INFO_NAME = t('workbook.framework.info.name');
 const INFO_DESCRIPTION = t('workbook.framework.info.description');
+const INFO_CATEGORIES = t('workbook.framework.info.categories');
+
+/** Labels as one cell writes them: “生产、机关、科研”. */
+const joinLabels = (labels: readonly string[]) => labels.join('、');
+/** A cell of labels as people type them: 、 , ， ; ； / or spaces between. */
+const splitLabels = (text: string): string[] => [...new Set(text.split(/[、,，;；/\s\u3000]+/).filter(Boolean))];
 
 // ---------------------------------------------------------------- writing
 
@@ -141,7 +158,7 @@ function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
   });
   const tags = list(TAGS.map((k) => TAG_LABELS[k]), t('workbook.framework.validation.tag'));
   const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), t('workbook.framework.validation.method'));
-  const entryModes = list(ENTRY_MODES.map((m) => ENTRY_MODE_LABELS[m]), t('workbook.framework.validation.entry'));
+  const entryModes = list([...ENTRY_MODES.map((m) => ENTRY_MODE_LABELS[m]), DATA_TRIGGER_ENTRY_LABEL], t('workbook.framework.validation.entry'));
   const points: ExcelJS.DataValidation = {
     type: 'decimal',
     operator: 'between',
@@ -196,6 +213,7 @@ export async function writeFrameworkTemplate(file: string): Promise<{ path: stri
   addInfoSheet(wb, [
     [INFO_NAME, ''],
     [INFO_DESCRIPTION, ''],
+    [INFO_CATEGORIES, ''],
   ]);
   await writeWorkbook(wb, file);
   return { path: file };
@@ -232,10 +250,12 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
       evidence: node.evidence,
       // Written for every leaf a rater or the office records, so the choice is visible; quantitative leaves have none.
       // 细则 leaves are always 考核组核定 (entryModeOf), written so for the reader.
-      entry: mode === 'data' ? '' : ENTRY_MODE_LABELS[mode],
+      // A leaf triggered by business data says so (its 方法参数 carries the trigger); a quantitative one has none.
+      entry: mode !== 'data' ? ENTRY_MODE_LABELS[mode] : method && dataTriggerOf(method) ? DATA_TRIGGER_ENTRY_LABEL : '',
       // Only 分部 carry options (on a leaf they would do nothing, and the import refuses them).
       pool: !leaf && node.options?.pool ? POOL_LABELS.yes : '',
       bonusCap: !leaf && node.options && node.options.bonusCap !== null ? node.options.bonusCap : '',
+      appliesTo: joinLabels(node.appliesTo ?? []),
     };
     FRAMEWORK_TEMPLATE_COLUMNS.forEach((c, col) => {
       const value = values[c.field];
@@ -254,6 +274,7 @@ export async function exportFramework(db: Database, frameworkId: number, file: s
   addInfoSheet(wb, [
     [INFO_NAME, framework.name],
     [INFO_DESCRIPTION, framework.description],
+    [INFO_CATEGORIES, joinLabels(framework.categories)],
     [t('workbook.framework.info.version'), t('workbook.framework.info.versionValue', { version: framework.version })],
   ]);
   await writeWorkbook(wb, file);
@@ -281,6 +302,8 @@ interface ReadRow {
   method: LeafMethod | null;
   /** 扣分池 / 加分上限 as read (absent = neither); refused in pass 2 when the row turns out to be a leaf. */
   options: NodeOptions | undefined;
+  /** 适用类别 as read, only labels of the framework's 支部类别 (a bad one is reported in its cell); absent = all. */
+  appliesTo: string[] | undefined;
   criteria: string;
   evidence: string;
   bad: boolean;
@@ -316,33 +339,42 @@ function pointsOf(cell: ImportCell): number | null | undefined {
   return /^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(s) ? Number(s) : undefined;
 }
 
-/** Name and description from the 框架信息 sheet (rows labelled 名称 / 说明 in column A, value in B). */
-function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string } {
+/** Name, description and 支部类别 from the 框架信息 sheet (rows labelled 名称 / 说明 / 支部类别 in column A, value in B). */
+function readInfo(wb: ImportWorkbook, file: string, errors: FrameworkImportPreview['errors']): { name: string; description: string; categories: string[] } {
   const fallback = path.basename(file, path.extname(file)).trim().slice(0, NAME_MAX) || t('workbook.framework.defaultName');
   const sheet = wb.getWorksheet(FRAMEWORK_SHEETS.info);
   let name = '';
   let description = '';
+  let categories: string[] | null = null;
   sheet?.eachRow((row, r) => {
     const label = normaliseHeader(cellText(row.getCell(1))).replace(/[:：]$/, '');
     const value = cellText(row.getCell(2));
-    const tooLong = (what: string, max: number) =>
+    const bad = (what: string, reason: string) =>
       errors.push({
         row: r,
         column: 'B',
-        message: t('workbook.onSheet', {
-          sheet: FRAMEWORK_SHEETS.info,
-          message: t('import.error.cell', { row: r, column: 'B', header: what, reason: t('workbook.tooLong', { field: what, max, length: value.length }) }),
-        }),
+        message: t('workbook.onSheet', { sheet: FRAMEWORK_SHEETS.info, message: t('import.error.cell', { row: r, column: 'B', header: what, reason }) }),
       });
+    const tooLong = (what: string, max: number) => bad(what, t('workbook.tooLong', { field: what, max, length: value.length }));
     if (label === INFO_NAME && !name) {
       if (value.length > NAME_MAX) tooLong(INFO_NAME, NAME_MAX);
       else name = value;
     } else if (label === INFO_DESCRIPTION && !description) {
       if (value.length > DESCRIPTION_MAX) tooLong(INFO_DESCRIPTION, DESCRIPTION_MAX);
       else description = value;
+    } else if (label === INFO_CATEGORIES && categories === null) {
+      const labels = splitLabels(value);
+      // Each label's own problem, then their number: one round says all of them.
+      categories = [];
+      for (const l of labels) {
+        const checked = CategoryLabel.safeParse(l);
+        if (checked.success) categories.push(checked.data);
+        else bad(INFO_CATEGORIES, t('workbook.framework.categoryBad', { value: l, reason: checked.error.issues[0]!.message }));
+      }
+      if (labels.length > MAX_CATEGORIES) bad(INFO_CATEGORIES, t('workbook.framework.categoriesTooMany', { max: MAX_CATEGORIES, count: labels.length }));
     }
   });
-  return { name: name || fallback, description };
+  return { name: name || fallback, description, categories: categories ?? [] };
 }
 
 /** Reads a framework workbook and says what importing it would create, or every reason it cannot. */
@@ -358,6 +390,10 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     cellErrors.push({ row: row.row, col, column, message: t('import.error.cell', { row: row.row, column, header: headerOf(field), reason }) });
   };
   const columnName = (field: Field) => (columns.has(field) ? t('workbook.framework.columnAt', { column: columnLetter(columns.get(field)!) }) : t('workbook.framework.columnNamed', { header: headerOf(field) }));
+
+  // The 框架信息 sheet first: its 支部类别 are what the rows' 适用类别 may name.
+  const infoErrors: FrameworkImportPreview['errors'] = [];
+  const info = readInfo(wb, file, infoErrors);
 
   // Pass 1: every cell on its own.
   const rows: ReadRow[] = [];
@@ -387,6 +423,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
       entryWithoutMethod: false,
       method: null,
       options: undefined,
+      appliesTo: undefined,
       criteria: text('criteria'),
       evidence: text('evidence'),
       bad: false,
@@ -437,9 +474,18 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
 
     // 录入方式: empty = 评委评分, stored as no entry at all so frameworks round-trip unchanged.
     const entryText = text('entry');
-    if (entryText !== '') {
+    // 由业务数据触发: the trigger is in 方法参数; 录入方式 says 业务数据触发 or nothing, never a person.
+    const triggered = row.method !== null && dataTriggerOf(row.method) !== null;
+    if (entryText !== '' && isDataTriggerEntryLabel(entryText)) {
+      if (kind === 'quantitative') cellError(row, 'entry', t('workbook.framework.entryOnQuantitative'));
+      else if (methodText === '') row.entryWithoutMethod = true;
+      // Only 扣分 and 一票否决 take a trigger; a 方法参数 that did not read is reported in its own cell.
+      else if (kind === 'rules' || (row.method !== null && !triggered))
+        cellError(row, 'entry', t('workbook.framework.entryDataWithoutTrigger', { value: entryText, column: columnName('params') }));
+    } else if (entryText !== '') {
       const mode = parseEntryModeLabel(entryText);
       if (!mode) cellError(row, 'entry', t('workbook.framework.entryInvalid', { value: entryText }));
+      else if (triggered) cellError(row, 'entry', t('workbook.framework.entryWithTrigger', { value: entryText, column: columnName('params') }));
       else if (kind === 'quantitative') cellError(row, 'entry', t('workbook.framework.entryOnQuantitative'));
       // 细则 are always the office's (entryModeOf): 考核组核定 says so, 评委评分 contradicts it.
       else if (kind === 'rules') {
@@ -463,6 +509,20 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     else bonusCap = cap;
     if (pool || bonusCap !== null) row.options = { pool, bonusCap };
 
+    // 适用类别: labels of the 框架信息 sheet's 支部类别, empty = all.
+    const applies = splitLabels(text('appliesTo'));
+    const known = applies.filter((l) => info.categories.includes(l));
+    for (const l of applies.filter((x) => !info.categories.includes(x))) {
+      cellError(
+        row,
+        'appliesTo',
+        info.categories.length
+          ? t('workbook.framework.appliesToUnknown', { value: l, categories: joinLabels(info.categories) })
+          : t('workbook.framework.appliesToNoCategories', { value: l, sheet: FRAMEWORK_SHEETS.info, label: INFO_CATEGORIES }),
+      );
+    }
+    if (known.length) row.appliesTo = known;
+
     if (row.criteria.length > 2000) cellError(row, 'criteria', t('workbook.tooLong', { field: headerOf('criteria'), max: 2000, length: row.criteria.length }));
     if (row.evidence.length > 1000) cellError(row, 'evidence', t('workbook.tooLong', { field: headerOf('evidence'), max: 1000, length: row.evidence.length }));
   }
@@ -470,9 +530,6 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
   if (rows.length === 0 && wb.cellProblems().length === 0) {
     throw new AppError('validation', t('error.frameworkXlsx.noRows', { file: fileName }));
   }
-
-  const infoErrors: FrameworkImportPreview['errors'] = [];
-  const info = readInfo(wb, file, infoErrors);
 
   // Pass 2: codes against each other — duplicates, missing parents, methods on rows that have children.
   const rowOfCode = new Map<string, ReadRow>();
@@ -567,6 +624,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     maxPoints: row.maxPoints!,
     method: row.method,
     ...(row.options ? { options: row.options } : {}),
+    ...(row.appliesTo ? { appliesTo: row.appliesTo } : {}),
   });
   const toDraft = (row: ReadRow): IndicatorDraft => {
     const kids = childrenByParent.get(row.code!) ?? [];
@@ -594,7 +652,7 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
   const unlocated = unsure.some((r) => r.code === null);
   const unsureAt = (code: string) => unsure.some((r) => r.code === code);
   const affected = (code: string) => unsure.some((r) => r.code !== null && (r.code === code || r.code.startsWith(`${code}.`)));
-  const issues: FrameworkImportIssue[] = (placed.length > 0 ? validateFramework(indicators) : [])
+  const issues: FrameworkImportIssue[] = (placed.length > 0 ? [...validateFramework(indicators), ...categoryIssues(indicators, info.categories)] : [])
     .map((issue) => ({ ...issue, indicatorId: null, row: issue.indicatorId }))
     .filter((issue) => {
       // A 细则 leaf with a bad rule row: its own checks wait until all its rules are known.
@@ -619,13 +677,20 @@ export async function previewFrameworkImport(file: string): Promise<FrameworkImp
     file: fileName,
     name: info.name,
     description: info.description,
-    drafts: { name: info.name, description: info.description, indicators: (childrenByParent.get(null) ?? []).map(toDraft), gradeScheme: gradeSheet.scheme },
+    drafts: {
+      name: info.name,
+      description: info.description,
+      indicators: (childrenByParent.get(null) ?? []).map(toDraft),
+      gradeScheme: gradeSheet.scheme,
+      categories: info.categories,
+    },
     rows: kept.map(
       (row): FrameworkImportRow => ({ row: row.row, depth: row.code!.split('.').length, ...fieldsOf(row) }),
     ),
     errors: [...located.map(({ row, column, message }) => ({ row, column, message })), ...infoErrors],
     issues,
     gradeScheme: gradeSheet.scheme,
+    categories: info.categories,
   };
 }
 

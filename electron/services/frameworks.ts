@@ -6,6 +6,7 @@ import {
   GradeScheme,
   IndicatorFields,
   LeafMethod,
+  MAX_CATEGORIES,
   gradeSchemeProblems,
   type GradeSchemeInput,
   NodeOptions,
@@ -17,6 +18,7 @@ import {
   type IndicatorFieldsValue,
 } from '../../shared/domain/framework';
 import { validateFramework, type FrameworkIssue } from '../../shared/domain/framework-validate';
+import { categoryIssues } from '../../shared/domain/framework-categories';
 import type { FrameworkSummary } from '../../shared/domain/views';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
 import { inTransaction, type Database } from '../db';
@@ -34,6 +36,8 @@ interface FrameworkRow {
   updated_at: string;
   /** GradeScheme as JSON (migration 14); NULL = the app's defaults. */
   grade_scheme_json: string | null;
+  /** 支部类别 as a JSON array (migration 15); NULL = none. */
+  categories_json: string | null;
 }
 
 interface IndicatorRow {
@@ -50,6 +54,8 @@ interface IndicatorRow {
   method_json: string | null;
   /** NodeOptions as JSON (migration 11); NULL = neither a pool nor a section bonus cap. */
   options_json: string | null;
+  /** 适用类别 as a JSON array (migration 15); NULL = applies to all. */
+  applies_json: string | null;
 }
 
 
@@ -63,6 +69,7 @@ const toFramework = (r: FrameworkRow): Framework => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   gradeScheme: r.grade_scheme_json === null ? null : GradeScheme.parse(JSON.parse(r.grade_scheme_json)),
+  categories: r.categories_json === null ? [] : (JSON.parse(r.categories_json) as string[]),
 });
 
 /**
@@ -106,7 +113,51 @@ export const toIndicator = (r: IndicatorRow): Indicator => ({
   method: r.method_json === null ? null : LeafMethod.parse(JSON.parse(r.method_json)),
   // Omitted when NULL, so an indicator without options is the same object (and fingerprint) as before.
   ...(r.options_json === null ? {} : { options: NodeOptions.parse(JSON.parse(r.options_json)) }),
+  // Likewise omitted when it applies to all.
+  ...(r.applies_json === null ? {} : { appliesTo: JSON.parse(r.applies_json) as string[] }),
 });
+
+/** A list of labels once each, in the order given (“机关、机关” is one). */
+const distinct = (list: readonly string[]): string[] => [...new Set(list.map((l) => l.trim()).filter(Boolean))];
+
+/**
+ * 适用类别 and 支部类别 as stored: NULL for none (absent or empty), so an indicator that applies to all and a
+ * framework without categories read as they did before 分类施策.
+ */
+const labelsJson = (list: readonly string[] | undefined): string | null => {
+  const labels = distinct(list ?? []);
+  return labels.length ? JSON.stringify(labels) : null;
+};
+
+/** Refuses an 适用类别 that is not one of the framework's 支部类别 (the editor offers only those). */
+function assertAppliesToKnown(categories: readonly string[], f: IndicatorFieldsValue): void {
+  const unknown = (f.appliesTo ?? []).filter((l) => !categories.includes(l.trim()));
+  if (unknown.length === 0) return;
+  const message = categories.length
+    ? t('error.frameworks.appliesToUnknown', { code: f.code, name: f.name, labels: unknown.join('、'), categories: categories.join('、') })
+    : t('error.frameworks.appliesToNoCategories', { code: f.code, name: f.name });
+  throw new AppError('validation', message, [{ field: 'appliesTo', message }]);
+}
+
+/**
+ * A framework's 支部类别 checked: each label once, at most MAX_CATEGORIES, and none removed while an indicator still
+ * names it in its 适用类别 (that would leave the indicator applying to no branch anyone can have).
+ */
+function acceptedCategories(db: Database, frameworkId: number | null, list: readonly string[]): string[] {
+  const labels = distinct(list);
+  if (labels.length > MAX_CATEGORIES) throw new AppError('validation', t('error.frameworks.tooManyCategories', { max: MAX_CATEGORIES }));
+  if (frameworkId !== null) {
+    const still = getIndicators(db, frameworkId).filter((n) => n.appliesTo?.some((l) => !labels.includes(l)));
+    if (still.length > 0) {
+      const removed = distinct(still.flatMap((n) => (n.appliesTo ?? []).filter((l) => !labels.includes(l))));
+      throw new AppError(
+        'validation',
+        t('error.frameworks.categoryInUse', { labels: removed.join('、'), indicators: still.slice(0, 5).map((n) => `${n.code} ${n.name}`).join('、'), count: still.length }),
+      );
+    }
+  }
+  return labels;
+}
 
 /** Whether options say anything: { pool: false, bonusCap: null } is the same as none. */
 const hasOptions = (o: NodeOptions | undefined): o is NodeOptions => o !== undefined && (o.pool || o.bonusCap !== null);
@@ -140,7 +191,14 @@ export function getFramework(db: Database, id: number): FrameworkWithIndicators 
   // A framework with its own grade scheme (考核细则的等次): a veto's 最高等次 must be one of them — said in the
   // editor, not only when a period on it starts scoring.
   const scheme = framework.gradeScheme;
-  return { ...framework, indicators, issues: validateFramework(indicators, scheme ? { gradeLabels: scheme.grades.map((g) => g.label), gradeSource: 'framework' } : {}) };
+  return {
+    ...framework,
+    indicators,
+    issues: [
+      ...validateFramework(indicators, scheme ? { gradeLabels: scheme.grades.map((g) => g.label), gradeSource: 'framework' } : {}),
+      ...categoryIssues(indicators, framework.categories),
+    ],
+  };
 }
 
 export function listFrameworks(db: Database): FrameworkSummary[] {
@@ -159,6 +217,9 @@ export function listFrameworks(db: Database): FrameworkSummary[] {
 
 /** The grade scheme of a framework (null = the app's defaults); refuses an unknown framework. */
 export const frameworkGradeScheme = (db: Database, id: number): GradeScheme | null => toFramework(frameworkRow(db, id)).gradeScheme;
+
+/** The 支部类别 a framework distinguishes ([] = none); refuses an unknown framework. */
+export const frameworkCategories = (db: Database, id: number): string[] => toFramework(frameworkRow(db, id)).categories;
 
 /** Refuses to edit a frozen version, saying which period froze it and what to do. */
 export function assertEditable(db: Database, frameworkId: number): void {
@@ -181,10 +242,10 @@ export function freezeFramework(db: Database, frameworkId: number, now: Date): v
 function insertIndicator(db: Database, frameworkId: number, parentId: number | null, position: number, f: IndicatorFieldsValue): number {
   const info = db
     .prepare(
-      `INSERT INTO indicator (framework_id, parent_id, position, code, name, criteria, evidence, tag, max_points, method_json, options_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO indicator (framework_id, parent_id, position, code, name, criteria, evidence, tag, max_points, method_json, options_json, applies_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(frameworkId, parentId, position, f.code, f.name, f.criteria, f.evidence, f.tag, f.maxPoints, f.method ? JSON.stringify(f.method) : null, optionsJson(f.options));
+    .run(frameworkId, parentId, position, f.code, f.name, f.criteria, f.evidence, f.tag, f.maxPoints, f.method ? JSON.stringify(f.method) : null, optionsJson(f.options), labelsJson(f.appliesTo));
   return Number(info.lastInsertRowid);
 }
 
@@ -213,6 +274,7 @@ export function toDrafts(indicators: readonly Indicator[]): IndicatorDraft[] {
           maxPoints: n.maxPoints,
           method: n.method,
           ...(n.options ? { options: n.options } : {}),
+          ...(n.appliesTo?.length ? { appliesTo: n.appliesTo } : {}),
           ...(children.length ? { children } : {}),
         };
       });
@@ -224,10 +286,11 @@ export type FrameworkSource = { kind: 'empty' } | { kind: 'template' } | { kind:
 export function createFrameworkFromDraft(db: Database, draft: FrameworkDraft, now: Date, lineage?: { lineageId: number; version: number }): number {
   const stamp = now.toISOString();
   const scheme = gradeSchemeJson(acceptedGradeScheme(draft.gradeScheme ?? null));
+  const categories = labelsJson(acceptedCategories(db, null, draft.categories ?? []));
   return inTransaction(db, () => {
     const info = db
-      .prepare('INSERT INTO framework (lineage_id, version, name, description, grade_scheme_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), scheme, stamp, stamp);
+      .prepare('INSERT INTO framework (lineage_id, version, name, description, grade_scheme_json, categories_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(lineage?.lineageId ?? null, lineage?.version ?? 1, draft.name.trim(), draft.description.trim(), scheme, categories, stamp, stamp);
     const id = Number(info.lastInsertRowid);
     if (!lineage) db.prepare('UPDATE framework SET lineage_id = ? WHERE id = ?').run(id, id);
     insertDrafts(db, id, draft.indicators);
@@ -239,15 +302,19 @@ export function createFramework(db: Database, input: { name: string; description
   let indicators: IndicatorDraft[] = [];
   let description = input.description;
   let gradeScheme: GradeScheme | null = null;
+  let categories: string[] = [];
   if (input.source.kind === 'template') {
     indicators = UNIFIED_TEMPLATE.indicators;
     description ||= UNIFIED_TEMPLATE.description;
   } else if (input.source.kind === 'copy') {
     // A copy states the same 等次 as its source.
-    gradeScheme = toFramework(frameworkRow(db, input.source.frameworkId)).gradeScheme;
+    const source = toFramework(frameworkRow(db, input.source.frameworkId));
+    gradeScheme = source.gradeScheme;
+    // … and distinguishes the same 支部类别, which its indicators' 适用类别 name.
+    categories = source.categories;
     indicators = toDrafts(getIndicators(db, input.source.frameworkId));
   }
-  return createFrameworkFromDraft(db, { name: input.name, description, indicators, gradeScheme }, now);
+  return createFrameworkFromDraft(db, { name: input.name, description, indicators, gradeScheme, categories }, now);
 }
 
 /** A new, editable version of a (usually frozen) framework, in the same lineage. */
@@ -257,7 +324,13 @@ export function newFrameworkVersion(db: Database, frameworkId: number, now: Date
   const latest = db.prepare<[number], { v: number }>('SELECT max(version) AS v FROM framework WHERE lineage_id = ?').get(lineageId)?.v ?? row.version;
   return createFrameworkFromDraft(
     db,
-    { name: row.name, description: row.description, indicators: toDrafts(getIndicators(db, frameworkId)), gradeScheme: toFramework(row).gradeScheme },
+    {
+      name: row.name,
+      description: row.description,
+      indicators: toDrafts(getIndicators(db, frameworkId)),
+      gradeScheme: toFramework(row).gradeScheme,
+      categories: toFramework(row).categories,
+    },
     now,
     { lineageId, version: latest + 1 },
   );
@@ -267,19 +340,24 @@ export function newFrameworkVersion(db: Database, frameworkId: number, now: Date
  * Name, description and grade scheme: allowed on a frozen version too, as none of them changes how its periods
  * compute (a period keeps the grades it was made with; the scheme only seeds periods made later).
  * `gradeScheme` absent = keep the stored one; null = back to the app's defaults.
+ * `categories` (支部类别) absent = keep. Also allowed when frozen: they say which branches the framework knows
+ * (checked at 开始评分), not what applies to whom — that is the indicators' 适用类别, locked with them, and a
+ * label they name cannot be removed (acceptedCategories).
  */
 export function updateFrameworkMeta(
   db: Database,
   id: number,
-  meta: { name: string; description: string; gradeScheme?: GradeSchemeInput | null | undefined },
+  meta: { name: string; description: string; gradeScheme?: GradeSchemeInput | null | undefined; categories?: string[] | undefined },
   now: Date,
 ): void {
   const row = frameworkRow(db, id);
   const scheme = meta.gradeScheme === undefined ? row.grade_scheme_json : gradeSchemeJson(acceptedGradeScheme(meta.gradeScheme));
-  db.prepare('UPDATE framework SET name = ?, description = ?, grade_scheme_json = ?, updated_at = ? WHERE id = ?').run(
+  const categories = meta.categories === undefined ? row.categories_json : labelsJson(acceptedCategories(db, id, meta.categories));
+  db.prepare('UPDATE framework SET name = ?, description = ?, grade_scheme_json = ?, categories_json = ?, updated_at = ? WHERE id = ?').run(
     meta.name,
     meta.description,
     scheme,
+    categories,
     now.toISOString(),
     id,
   );
@@ -318,6 +396,7 @@ export function addIndicator(db: Database, frameworkId: number, parentId: number
   assertEditable(db, frameworkId);
   if (parentId !== null && indicatorRow(db, parentId).framework_id !== frameworkId) throw new AppError('validation', t('error.frameworks.parentElsewhere'));
   assertOptionsFit(fields);
+  assertAppliesToKnown(toFramework(frameworkRow(db, frameworkId)).categories, fields);
   assertCodeFree(db, frameworkId, fields.code, null);
   return inTransaction(db, () => {
     const position = db
@@ -336,14 +415,17 @@ export function updateIndicator(db: Database, id: number, fields: IndicatorField
   assertEditable(db, row.framework_id);
   assertCodeFree(db, row.framework_id, fields.code, id);
   assertOptionsFit(fields);
+  assertAppliesToKnown(toFramework(frameworkRow(db, row.framework_id)).categories, fields);
+  // 适用类别 not sent are kept, like options.
+  const applies = fields.appliesTo !== undefined ? labelsJson(fields.appliesTo) : row.applies_json;
   // Options not sent are kept (a caller that does not know them cannot drop a pool by saving a name),
   // unless the node now has a method: a leaf carries none.
   const options =
     fields.options !== undefined ? optionsJson(fields.options) : fields.method === null ? row.options_json : null;
   inTransaction(db, () => {
     db.prepare(
-      'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ?, options_json = ? WHERE id = ?',
-    ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, options, id);
+      'UPDATE indicator SET code = ?, name = ?, criteria = ?, evidence = ?, tag = ?, max_points = ?, method_json = ?, options_json = ?, applies_json = ? WHERE id = ?',
+    ).run(fields.code, fields.name, fields.criteria, fields.evidence, fields.tag, fields.maxPoints, fields.method ? JSON.stringify(fields.method) : null, options, applies, id);
     touch(db, row.framework_id, now);
   });
   return toIndicator(indicatorRow(db, id));

@@ -13,6 +13,7 @@ import type { ServiceContext } from './context';
 import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { officeEngineRecords } from './office';
+import { isNotApplicable, notApplicableByBranch } from './entries';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /**
@@ -34,11 +35,13 @@ export function scoredCellCounts(db: Database, periodId: number, onlyBranchId: n
 /** Per branch of the period: how many eligible raters have scored it completely, and the cells scored — counts only. */
 export function branchProgress(db: Database, periodId: number, onlyBranchId: number | null = null): Map<number, BranchScoringProgress> {
   const scope = loadPeriodScope(db, periodId);
-  const leaves = scope.raterLeaves.length;
   const cellsOf = scoredCellCounts(db, periodId, onlyBranchId);
+  const na = notApplicableByBranch(scope);
   const out = new Map<number, BranchScoringProgress>();
   for (const { id: branchId } of scope.branches) {
     if (onlyBranchId !== null && branchId !== onlyBranchId) continue;
+    // 不适用 leaves (issue 11 §7) are expected of nobody.
+    const leaves = scope.raterLeaves.filter((l) => !isNotApplicable(na, branchId, l.id)).length;
     const eligible = eligibleRaters(scope, branchId);
     let done = 0;
     let scored = 0;

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { detailProblem, MAX_COUNT, MIN_REASON_CHARS, parseEntry, reasonTooShort, type DetailProblem } from '../../shared/domain/entry';
 import { describeEntry, entryHint, formatEntry, num } from '../../shared/domain/entry-text';
 import { defaultAmount, findingsTotal, MAX_FINDINGS, ruleAmountInWords, ruleNumber, type Finding } from '../../shared/domain/findings';
-import { entryModeOf, type LeafMethod } from '../../shared/domain/framework';
+import { dataTriggerOf, entryModeOf, type LeafMethod } from '../../shared/domain/framework';
 import { ENTRY_MODE_LABELS } from '../../shared/domain/method-text';
 import { evidenceRequired, type OfficeRecordRow } from '../../shared/domain/office';
 import {
@@ -284,7 +284,9 @@ export async function previewOfficeImport(db: Database, periodId: number, file: 
       cellError(r, 'indicatorCode', mode ? t('workbook.office.notOffice', { indicator: about, mode }) : t('workbook.office.notALeaf', { indicator: about }));
     } else if (entryModeOf(leaf.method) !== 'office') {
       const mode = entryModeOf(leaf.method);
-      cellError(r, 'indicatorCode', t('workbook.office.notOffice', { indicator: about, mode: mode === 'data' ? t('workbook.office.mode.data') : ENTRY_MODE_LABELS[mode] }));
+      // 'data' is a quantitative leaf, or a veto / deduction the business data triggers (issue 11 §4): said as such.
+      const data = dataTriggerOf(leaf.method) ? t('workbook.office.mode.triggered') : t('workbook.office.mode.data');
+      cellError(r, 'indicatorCode', t('workbook.office.notOffice', { indicator: about, mode: mode === 'data' ? data : ENTRY_MODE_LABELS[mode] }));
     }
     const officeLeaf = leaf && entryModeOf(leaf.method) === 'office' ? leaf : undefined;
     const rowBranch = branch && inScope.has(branch.id) ? branch : undefined;

@@ -21,7 +21,7 @@ import { inTransaction, type Database } from '../db';
 import { AppError } from '../errors';
 import { actorOf, type Actor } from './actor';
 import { auditWriter } from './audit';
-import { detailInWords } from './entries';
+import { detailInWords, isNotApplicable, notApplicableByBranch, notApplicableInWords } from './entries';
 import { freezeFramework } from './frameworks';
 import { loadPeriodScope, type PeriodScope } from './period-scope';
 import type { Leaf } from './period-data';
@@ -84,7 +84,11 @@ function recordsInScope(db: Database, scope: PeriodScope): { branch: PeriodScope
   const leaves = officeLeaves(scope);
   if (leaves.length === 0) return [];
   const stored = storedRows(db, scope.period.id);
-  return scope.branches.flatMap((branch) => leaves.map((leaf) => ({ branch, leaf, stored: stored.get(key(branch.id, leaf.id)) })));
+  // A 不适用 cell (分类施策) is not the office's to record: left out, as it is of every rater surface.
+  const na = notApplicableByBranch(scope);
+  return scope.branches.flatMap((branch) =>
+    leaves.filter((leaf) => !isNotApplicable(na, branch.id, leaf.id)).map((leaf) => ({ branch, leaf, stored: stored.get(key(branch.id, leaf.id)) })),
+  );
 }
 
 /** Every branch in scope × office leaf of the period, recorded or not (nulls and empties where nothing is). */
@@ -209,6 +213,7 @@ export function writeOfficeRecords(
     assertPeriodEditable(scope.period);
     const problems: ErrorDetail[] = [];
     const seen = new Set<string>();
+    const na = notApplicableByBranch(scope);
     rows.forEach((r, i) => {
       const branch = scope.branchById.get(r.branchId);
       const leaf = scope.leafById.get(r.indicatorId);
@@ -216,6 +221,8 @@ export function writeOfficeRecords(
       if (!branch) problem = t('office.error.branchNotInPeriod', { id: r.branchId });
       else if (!leaf) problem = t('office.error.notALeaf', { id: r.indicatorId });
       else if (seen.has(key(r.branchId, r.indicatorId))) problem = t('office.error.duplicate', { where: t('office.where', { branch: `${branch.code} ${branch.name}`, indicator: `${leaf.code} ${leaf.name}` }) });
+      // A value on a 不适用 cell is refused; removing one (value null) stays possible.
+      else if (r.value !== null && isNotApplicable(na, branch.id, leaf.id)) problem = notApplicableInWords(na, branch.id, leaf);
       else problem = checkOfficeRecord(leaf, r, `${branch.code} ${branch.name}`);
       seen.add(key(r.branchId, r.indicatorId));
       if (problem) problems.push({ row: i + 1, message: t('office.error.row', { row: i + 1, problem }) });

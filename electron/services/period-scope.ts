@@ -8,7 +8,7 @@
  */
 import type { Indicator } from '../../shared/domain/framework';
 import type { Period, Rater, RaterGroup } from '../../shared/domain/views';
-import type { EngineInput, EngineMeasurement, EngineOfficeRecord, EngineScore, ScoreColumns } from '../../shared/engine';
+import type { EngineBranch, EngineInput, EngineMeasurement, EngineOfficeRecord, EngineScore, ScoreColumns } from '../../shared/engine';
 import { oneRaterInput } from '../../shared/engine/one-rater';
 import type { Database } from '../db';
 import { getIndicators } from './frameworks';
@@ -23,6 +23,8 @@ export interface ScopeBranch {
   name: string;
   secretary: string;
   unit: string;
+  /** 支部类别 ('' = none): decides which indicators apply to it (docs/scoring-rules.md “适用范围与折算”). */
+  category: string;
 }
 
 export interface PeriodScope {
@@ -54,7 +56,7 @@ export function loadPeriodScope(db: Database, periodId: number): PeriodScope {
   const panel = loadPanel(db, periodId);
   const branches = db
     .prepare<[number], ScopeBranch>(
-      'SELECT b.id, b.code, b.name, b.secretary, b.unit FROM period_branch pb JOIN branch b ON b.id = pb.branch_id WHERE pb.period_id = ? ORDER BY b.code',
+      'SELECT b.id, b.code, b.name, b.secretary, b.unit, b.category FROM period_branch pb JOIN branch b ON b.id = pb.branch_id WHERE pb.period_id = ? ORDER BY b.code',
     )
     .all(periodId);
   return {
@@ -79,7 +81,13 @@ export const isRecused = (scope: PeriodScope, raterId: number, branchId: number)
 /** The raters who score a branch (not recused from it), in panel order. */
 export const eligibleRaters = (scope: PeriodScope, branchId: number): Rater[] => scope.raters.filter((r) => !isRecused(scope, r.id, branchId));
 
-const engineBranch = (b: { id: number; code: string; name: string }) => ({ id: b.id, code: b.code, name: b.name });
+// The category only when set: a branch without one is the same engine input (and results fingerprint) as before.
+const engineBranch = (b: { id: number; code: string; name: string; category?: string }): EngineBranch => ({
+  id: b.id,
+  code: b.code,
+  name: b.name,
+  ...(b.category ? { category: b.category } : {}),
+});
 
 /** The whole panel's engine input: every branch in scope, every rater with their group's weight and recusals. */
 export function panelEngineInput(scope: PeriodScope, scores: EngineScore[] | ScoreColumns, measurements: EngineMeasurement[]): EngineInput {
@@ -117,7 +125,8 @@ export function singleRaterEngineInput(
     settings: { ...scope.period.settings, quotas: [] },
     rater,
     group: scope.groupById.get(rater.groupId)!,
-    branches: [engineBranch(branch)],
+    // The category as the scope holds it, so the rater's total leaves out what the panel's result leaves out.
+    branches: [engineBranch({ ...branch, category: scope.branchById.get(branch.id)?.category })],
     scores: entries.map((e) => ({ branchId: branch.id, indicatorId: e.indicatorId, value: e.value })),
     measurements,
     office: office.filter((o) => o.branchId === branch.id),

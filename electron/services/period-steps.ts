@@ -8,6 +8,7 @@
  * which itself reads periods.ts.
  */
 import { validateFramework, hasErrors, type FrameworkIssue } from '../../shared/domain/framework-validate';
+import { categoryIssues } from '../../shared/domain/framework-categories';
 import { PERIOD_STATUS_LABELS, PERIOD_STATUSES, type PeriodStatus } from '../../shared/domain/period';
 import type { GateStep } from '../../shared/domain/readiness';
 import type { Period } from '../../shared/domain/views';
@@ -16,7 +17,7 @@ import { inTransaction, withAuditContext, type Database } from '../db';
 import type { ErrorDetail } from '../../shared/result';
 import { AppError } from '../errors';
 import { SYSTEM, type Actor } from './actor';
-import { getIndicators } from './frameworks';
+import { frameworkCategories, getIndicators } from './frameworks';
 import { assertPeriodEditable, getPeriod } from './periods';
 import { passGate } from './readiness';
 
@@ -39,6 +40,34 @@ export function frameworkErrorsInWords(issues: readonly FrameworkIssue[]): strin
   return t('error.period.notReady.frameworkErrors', { count: errors.length, list: shown.join('；') }) + (more > 0 ? t('error.period.notReady.frameworkMore', { more }) : '');
 }
 
+/** How many branches one refusal names per category; the rest are counted. */
+const BRANCHES_SPELLED_OUT = 10;
+
+/**
+ * 分类施策: a branch of the period whose 支部类别 the framework does not distinguish would be scored as if it had
+ * none — refused instead, one message per unknown category naming its branches. A framework without categories has
+ * no 适用类别 either, so there a branch's category changes nothing and is not checked.
+ */
+function unknownBranchCategories(db: Database, periodId: number, categories: readonly string[]): string[] {
+  if (categories.length === 0) return [];
+  const rows = db
+    .prepare<[number], { code: string; category: string }>(
+      `SELECT b.code, b.category FROM period_branch pb JOIN branch b ON b.id = pb.branch_id
+        WHERE pb.period_id = ? AND b.category <> '' ORDER BY b.code`,
+    )
+    .all(periodId)
+    .filter((r) => !categories.includes(r.category));
+  const byCategory = new Map<string, string[]>();
+  for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r.code]);
+  return [...byCategory].map(([category, codes]) =>
+    t('error.period.notReady.branchCategory', {
+      branches: codes.slice(0, BRANCHES_SPELLED_OUT).join('、') + (codes.length > BRANCHES_SPELLED_OUT ? t('error.period.notReady.branchCategoryMore', { count: codes.length }) : ''),
+      category,
+      categories: categories.join('、'),
+    }),
+  );
+}
+
 export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: Date, actor: Actor = SYSTEM, override?: string): Period {
   const period = getPeriod(db, id);
   if (period.archivedAt) assertPeriodEditable(period);
@@ -51,10 +80,16 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
     // The same problems one by one, each with the page that fixes it: the screen lists them without
     // cutting the message apart (a framework error may itself contain “；”).
     const details: ErrorDetail[] = [];
-    const issues = validateFramework(getIndicators(db, period.frameworkId), { gradeLabels: period.settings.grades.map((g) => g.label) });
+    const indicators = getIndicators(db, period.frameworkId);
+    const categories = frameworkCategories(db, period.frameworkId);
+    const issues = [...validateFramework(indicators, { gradeLabels: period.settings.grades.map((g) => g.label) }), ...categoryIssues(indicators, categories)];
     if (hasErrors(issues)) {
       problems.push(frameworkErrorsInWords(issues));
       for (const i of issues.filter((x) => x.severity === 'error')) details.push({ field: 'framework', message: i.message });
+    }
+    for (const message of unknownBranchCategories(db, id, categories)) {
+      problems.push(message);
+      details.push({ field: 'branches', message });
     }
     if (period.branchCount === 0) problems.push(t('error.period.notReady.noBranches'));
     if (period.branchCount === 0) details.push({ field: 'branches', message: t('error.period.notReady.noBranches') });

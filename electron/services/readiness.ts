@@ -9,6 +9,8 @@
  * What counts as missing (docs/user/periods.md):
  * - scores: per rater × branch they are not recused from, the leaves the panel
  *   scores that have no entry (counted as the meeting's progress counts them);
+ *   a leaf 不适用 to the branch's 支部类别 is missing nowhere (scores, business
+ *   data or 考核组核定: issue 11 §7);
  * - business data: per branch × quantitative leaf, no actual value;
  * - 考核组核定: per branch × office-recorded leaf, no record;
  * - agenda (定稿 only): items of the period's meetings that were opened
@@ -24,6 +26,7 @@ import { inTransaction, type Database } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { auditWriter } from './audit';
+import { type BranchNotApplicable, isNotApplicable, notApplicableByBranch } from './entries';
 import { scoredCellCounts } from './meeting-result';
 import { officeRows } from './office';
 import { isRecused, loadPeriodScope, type PeriodScope } from './period-scope';
@@ -32,22 +35,37 @@ import { periodStatus } from './periods';
 /** How many missing things the refusal lists one by one; the rest are counted. */
 const DETAIL_LIMIT = 20;
 
-function missingScores(db: Database, scope: PeriodScope): MissingScores[] {
+/** Per rater × branch, the stored values on 不适用 cells (left from before the category was set): not counted as scored. */
+function naStoredCounts(db: Database, periodId: number, na: ReadonlyMap<number, BranchNotApplicable>): (raterId: number, branchId: number) => number {
+  const perCell = new Map<string, number>();
+  if (na.size) {
+    const rows = db.prepare<[number], [number, number, number]>('SELECT rater_id, branch_id, indicator_id FROM score WHERE period_id = ?').raw(true);
+    for (const [raterId, branchId, indicatorId] of rows.iterate(periodId)) {
+      if (isNotApplicable(na, branchId, indicatorId)) perCell.set(`${raterId}:${branchId}`, (perCell.get(`${raterId}:${branchId}`) ?? 0) + 1);
+    }
+  }
+  return (raterId, branchId) => perCell.get(`${raterId}:${branchId}`) ?? 0;
+}
+
+function missingScores(db: Database, scope: PeriodScope, na: ReadonlyMap<number, BranchNotApplicable>): MissingScores[] {
   const leaves = scope.raterLeaves.length;
   if (leaves === 0) return [];
   const cellsOf = scoredCellCounts(db, scope.period.id);
+  const naStored = naStoredCounts(db, scope.period.id, na);
+  // 不适用 cells are expected of nobody (issue 11 §7: not missing).
+  const expectedOn = new Map(scope.branches.map((b) => [b.id, leaves - scope.raterLeaves.filter((l) => isNotApplicable(na, b.id, l.id)).length]));
   const out: MissingScores[] = [];
   for (const rater of scope.raters) {
     for (const branch of scope.branches) {
       if (isRecused(scope, rater.id, branch.id)) continue;
-      const cells = leaves - cellsOf(rater.id, branch.id);
+      const cells = expectedOn.get(branch.id)! - (cellsOf(rater.id, branch.id) - naStored(rater.id, branch.id));
       if (cells > 0) out.push({ raterId: rater.id, raterName: rater.name, branchId: branch.id, branchCode: branch.code, branchName: branch.name, cells });
     }
   }
   return out;
 }
 
-function missingMeasurements(db: Database, scope: PeriodScope): MissingMeasurement[] {
+function missingMeasurements(db: Database, scope: PeriodScope, na: ReadonlyMap<number, BranchNotApplicable>): MissingMeasurement[] {
   const quantitative = scope.leaves.filter((l) => l.method.kind === 'quantitative');
   if (quantitative.length === 0) return [];
   const given = new Set(
@@ -58,14 +76,14 @@ function missingMeasurements(db: Database, scope: PeriodScope): MissingMeasureme
   );
   return scope.branches.flatMap((b) =>
     quantitative
-      .filter((l) => !given.has(`${b.id}:${l.id}`))
+      .filter((l) => !given.has(`${b.id}:${l.id}`) && !isNotApplicable(na, b.id, l.id))
       .map((l) => ({ branchId: b.id, branchCode: b.code, branchName: b.name, indicatorId: l.id, indicatorCode: l.code, indicatorName: l.name })),
   );
 }
 
-function missingOffice(db: Database, scope: PeriodScope): MissingOfficeRecord[] {
+function missingOffice(db: Database, scope: PeriodScope, na: ReadonlyMap<number, BranchNotApplicable>): MissingOfficeRecord[] {
   return officeRows(db, scope)
-    .filter((r) => r.value === null)
+    .filter((r) => r.value === null && !isNotApplicable(na, r.branchId, r.indicatorId))
     .map((r) => ({ branchId: r.branchId, branchCode: r.branchCode, branchName: r.branchName, indicatorId: r.indicatorId, indicatorCode: r.indicatorCode, indicatorName: r.indicatorName }));
 }
 
@@ -104,9 +122,10 @@ function openAgendaItems(db: Database, periodId: number): OpenAgendaItem[] {
 /** What taking `step` now would leave missing (not_found for an unknown period). */
 export function periodReadiness(db: Database, periodId: number, step: GateStep): Readiness {
   const scope = loadPeriodScope(db, periodId);
-  const scores = missingScores(db, scope);
-  const measurements = missingMeasurements(db, scope);
-  const office = missingOffice(db, scope);
+  const na = notApplicableByBranch(scope);
+  const scores = missingScores(db, scope, na);
+  const measurements = missingMeasurements(db, scope, na);
+  const office = missingOffice(db, scope, na);
   const agenda = step === 'finalise' ? openAgendaItems(db, periodId) : [];
   const missingCells = scores.reduce((sum, s) => sum + s.cells, 0);
   return { periodId, step, scores, missingCells, measurements, office, agenda, complete: scores.length === 0 && measurements.length === 0 && office.length === 0 && agenda.length === 0 };

@@ -25,7 +25,7 @@ import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/
 import { entryPoints, roundPoints } from '../../shared/engine';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
-import { saveEntries } from './entries';
+import { type BranchNotApplicable, notApplicableByBranch, saveEntries } from './entries';
 import { AppError } from '../errors';
 import { branchesByCode, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
 import { loadPeriodScope, type PeriodScope } from './period-scope';
@@ -51,7 +51,7 @@ const DETAILS_PER_ENTRY = 50;
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const ADMIN = { kind: 'admin' } as const;
 
-const HELP_LINES = (raterName: string) => [
+const HELP_LINES = (raterName: string, notApplicable: boolean) => [
   t('workbook.scores.help.1', { name: raterName }),
   t('workbook.scores.help.2'),
   t('workbook.scores.help.2.rating'),
@@ -60,6 +60,7 @@ const HELP_LINES = (raterName: string) => [
   t('workbook.scores.help.2.bonus'),
   t('workbook.scores.help.2.veto'),
   t('workbook.scores.help.3', { recused: RECUSED_TEXT }),
+  ...(notApplicable ? [t('workbook.scores.help.notApplicable')] : []),
   t('workbook.scores.help.4'),
   t('workbook.scores.help.5'),
   t('workbook.scores.help.6'),
@@ -80,6 +81,8 @@ interface RaterContext {
   /** Every indicator of the period's framework (codes are looked up among them). */
   indicators: Indicator[];
   leaves: Leaf[];
+  /** 不适用 cells (issue 11 §7): written greyed and locked, a value typed there refused. */
+  notApplicable: Map<number, BranchNotApplicable>;
 }
 
 function raterContext(db: Database, scope: PeriodScope, raterId: number): RaterContext {
@@ -91,6 +94,7 @@ function raterContext(db: Database, scope: PeriodScope, raterId: number): RaterC
     branches: scope.branches,
     indicators: scope.indicators,
     leaves: scope.raterLeaves,
+    notApplicable: notApplicableByBranch(scope),
   };
 }
 
@@ -168,6 +172,15 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
         open.push({ index: col, key: null });
         return;
       }
+      if (ctx.notApplicable.get(b.id)?.ids.has(leaf.id)) {
+        // Not a box to fill: the indicator does not apply to this branch's 支部类别 (a value left from before is not shown).
+        cell.value = t('categories.na');
+        cell.fill = GREY;
+        cell.font = { color: { argb: 'FF808080' } };
+        cell.protection = { locked: true };
+        open.push({ index: col, key: null });
+        return;
+      }
       const e = stored.get(`${b.id}:${leaf.id}`);
       if (e) {
         cell.value = formatEntry(leaf.method, e.value);
@@ -204,7 +217,7 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
   who.getCell('B3').value = t('workbook.scores.raterSheet.period');
   await who.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
-  addHelpSheet(wb, SCORE_SHEETS.help, HELP_LINES(ctx.rater.name));
+  addHelpSheet(wb, SCORE_SHEETS.help, HELP_LINES(ctx.rater.name, ctx.notApplicable.size > 0));
   await writeWorkbook(wb, file);
   return {
     path: file,
@@ -346,9 +359,15 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
       const raw = cellValue(row.getCell(col));
       const text = cellText(row.getCell(col));
       const recusal = ctx.recused.get(branch.id);
+      const na = ctx.notApplicable.get(branch.id);
       const cellProblem = (reason: string) => problem(0, r, col, branchHeader(branch), reason);
       if (raw === null) {
-        if (recusal === undefined) blank++;
+        if (recusal === undefined && !na?.ids.has(leaf.id)) blank++;
+        continue;
+      }
+      if (na?.ids.has(leaf.id) && recusal === undefined) {
+        // 不适用 (as the sheet writes it) is read as nothing; a value there is refused, naming the cell.
+        if (text !== t('categories.na')) cellProblem(t('workbook.scores.notApplicable', { branch: branch.code, category: na.category, code: leaf.code, name: leaf.name }));
         continue;
       }
       if (text === RECUSED_TEXT) {

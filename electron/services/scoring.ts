@@ -9,7 +9,7 @@ import type { RaterSheet, ScoringProgress } from '../../shared/domain/scoring';
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
 import type { ServiceContext } from './context';
-import { type EntryInput, saveEntries } from './entries';
+import { type EntryInput, isNotApplicable, notApplicableByBranch, saveEntries } from './entries';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { officeSheetValues } from './office';
@@ -46,7 +46,20 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
   const { period } = scope;
   const rater = raterRow(db, periodId, raterId);
   const recusals = scope.recusals.get(raterId)!;
-  const branches = scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name, recused: recusals.has(b.id), reason: recusals.get(b.id) ?? '' }));
+  const na = notApplicableByBranch(scope);
+  const leafIds = new Set(scope.leaves.map((l) => l.id));
+  const branches = scope.branches.map((b) => {
+    const excluded = na.get(b.id);
+    return {
+      id: b.id,
+      code: b.code,
+      name: b.name,
+      recused: recusals.has(b.id),
+      reason: recusals.get(b.id) ?? '',
+      category: excluded?.category ?? '',
+      notApplicable: excluded ? [...excluded.ids].filter((id) => leafIds.has(id)) : [],
+    };
+  });
   const entries = db
     .prepare<[number, number], { branch_id: number; indicator_id: number; value: number; detail_json: string | null; entered_by: string; updated_at: string }>(
       'SELECT branch_id, indicator_id, value, detail_json, entered_by, updated_at FROM score WHERE period_id = ? AND rater_id = ?',
@@ -109,8 +122,11 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
   const perBranch = new Map<number, number>();
   const scopeSet = new Set(inScope);
   const recused = (raterId: number, branchId: number) => isRecused(scope, raterId, branchId);
+  // 不适用 cells are expected of nobody; a value left on one from before the category was set is not counted either.
+  const na = notApplicableByBranch(scope);
+  const expectedOn = (branchId: number) => leaves.length - leaves.filter((l) => isNotApplicable(na, branchId, l.id)).length;
   for (const c of counts) {
-    if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused(c.rater_id, c.branch_id)) continue;
+    if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused(c.rater_id, c.branch_id) || isNotApplicable(na, c.branch_id, c.indicator_id)) continue;
     perRater.set(c.rater_id, (perRater.get(c.rater_id) ?? 0) + 1);
     perBranch.set(c.branch_id, (perBranch.get(c.branch_id) ?? 0) + 1);
   }
@@ -119,7 +135,7 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
     name: r.name,
     groupName: scope.groupById.get(r.groupId)?.name ?? '',
     scored: perRater.get(r.id) ?? 0,
-    expected: inScope.filter((b) => !recused(r.id, b)).length * leaves.length,
+    expected: inScope.filter((b) => !recused(r.id, b)).reduce((sum, b) => sum + expectedOn(b), 0),
     finishedAt: r.finishedAt,
   }));
   const branches = scope.branches
@@ -128,7 +144,7 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
       code: b.code,
       name: b.name,
       scored: perBranch.get(b.id) ?? 0,
-      expected: eligibleRaters(scope, b.id).length * leaves.length,
+      expected: eligibleRaters(scope, b.id).length * expectedOn(b.id),
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return {

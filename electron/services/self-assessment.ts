@@ -28,6 +28,7 @@ import type { Actor } from './actor';
 import { AppError } from '../errors';
 import { branchesByCode, normaliseCode, runsOf, type Leaf } from './period-data';
 import { loadPeriodScope } from './period-scope';
+import { isNotApplicable, notApplicableByBranch } from './entries';
 import { assertPeriodEditable } from './periods';
 import type { ResultsCache } from './results';
 import {
@@ -57,8 +58,12 @@ type Stored = { value: number; note: string; updated_at: string };
 
 /** The period's scope as self-assessment reads it: the leaves the panel scores, the branches as {id, code, name}. */
 function selfContext(db: Database, periodId: number) {
-  const { period, indicators, raterLeaves: leaves, branches } = loadPeriodScope(db, periodId);
-  return { period, indicators, leaves, leafById: new Map(leaves.map((l) => [l.id, l])), branches: branches.map((b) => ({ id: b.id, code: b.code, name: b.name })) };
+  const scope = loadPeriodScope(db, periodId);
+  const { period, indicators, raterLeaves: leaves, branches } = scope;
+  // 分类施策: a branch assesses itself only on what applies to its 支部类别 (issue 11 §7).
+  const na = notApplicableByBranch(scope);
+  const leavesOf = (branchId: number) => (na.has(branchId) ? leaves.filter((l) => !isNotApplicable(na, branchId, l.id)) : leaves);
+  return { period, indicators, leaves, leavesOf, na, leafById: new Map(leaves.map((l) => [l.id, l])), branches: branches.map((b) => ({ id: b.id, code: b.code, name: b.name })) };
 }
 
 function storedSelf(db: Database, periodId: number, branchId: number | null): Map<string, Stored> {
@@ -87,7 +92,8 @@ export function getSelfAssessment(db: Database, periodId: number, branchId: numb
   let base = 0;
   let bonusPoints = 0;
   let assessed = 0;
-  const items = ctx.leaves.map((leaf) => {
+  const leaves = ctx.leavesOf(branchId);
+  const items = leaves.map((leaf) => {
     const s = stored.get(`${branchId}:${leaf.id}`);
     const points = s ? entryPoints(leaf.method, leaf.maxPoints, s.value) : null;
     if (points !== null) {
@@ -113,7 +119,8 @@ export function getSelfAssessment(db: Database, periodId: number, branchId: numb
     period: { id: ctx.period.id, name: ctx.period.name, status: ctx.period.status },
     branch,
     items,
-    total: { base: roundPoints(base), bonus: roundPoints(bonusPoints), assessed, leaves: ctx.leaves.length },
+    total: { base: roundPoints(base), bonus: roundPoints(bonusPoints), assessed, leaves: leaves.length },
+    ...(leaves.length < ctx.leaves.length ? { notApplicable: { category: ctx.na.get(branchId)!.category, count: ctx.leaves.length - leaves.length } } : {}),
     editable: locked === null,
     lockedReason: locked,
   };
@@ -169,6 +176,12 @@ function writeSelf(
   return { saved, removed, unchanged };
 }
 
+/** “HG-01 是机关支部，指标 3.2 安全生产 不适用，不评分” (the write path's words). */
+const naProblem = (ctx: ReturnType<typeof selfContext>, branchId: number, leaf: Leaf): string => {
+  const na = ctx.na.get(branchId)!;
+  return t('error.entries.notApplicable', { branch: na.code, category: na.category, code: leaf.code, name: leaf.name });
+};
+
 /** Saves a branch's self-assessment, or nothing: each entry is checked like a rater's (checkEntry). */
 export function saveSelfAssessment(
   db: Database,
@@ -187,6 +200,7 @@ export function saveSelfAssessment(
     let problem: string | null = null;
     if (!leaf) problem = t('self.problem.notLeaf', { id: e.indicatorId });
     else if (seen.has(e.indicatorId)) problem = t('self.problem.duplicate', { code: leaf.code, name: leaf.name });
+    else if (e.value !== null && isNotApplicable(ctx.na, branchId, leaf.id)) problem = naProblem(ctx, branchId, leaf);
     else if (e.value !== null) {
       const p = checkEntry(leaf.method, leaf.maxPoints, e.value);
       if (p) problem = `${leaf.code} ${leaf.name}：${p}`;
@@ -252,7 +266,7 @@ export async function writeSelfTemplate(db: Database, periodId: number, file: st
   const keys: { index: number; key: string | null }[] = [];
   let r = 2;
   for (const b of ctx.branches) {
-    for (const leaf of ctx.leaves) {
+    for (const leaf of ctx.leavesOf(b.id)) {
       const s = stored.get(`${b.id}:${leaf.id}`);
       const values: Record<Field, string | number | null> = {
         branchCode: b.code,
@@ -333,6 +347,7 @@ export async function previewSelfImport(db: Database, periodId: number, file: st
       else value = parsed.value;
     }
     if (note.length > NOTE_MAX) cellError(r, 'note', t('self.import.noteTooLong', { max: NOTE_MAX, length: note.length }));
+    if (branch && leaf && inScope.has(branch.id) && raw !== null && isNotApplicable(ctx.na, branch.id, leaf.id)) cellError(r, 'value', naProblem(ctx, branch.id, leaf));
     if (branch && leaf && inScope.has(branch.id)) {
       const key = `${branch.id}:${leaf.id}`;
       const first = firstRowOf.get(key);
@@ -385,7 +400,8 @@ export function compareSelf(db: Database, cache: ResultsCache, periodId: number,
   const stored = storedSelf(db, periodId, branchId);
   const bonus = bonusNodes(ctx.indicators);
   const totals = { self: 0, panelSameLeaves: 0, selfBonus: 0, assessed: 0 };
-  const items: (SelfComparisonItem & { order: number })[] = ctx.leaves.map((leaf, order) => {
+  const leaves = ctx.leavesOf(branchId);
+  const items: (SelfComparisonItem & { order: number })[] = leaves.map((leaf, order) => {
     const s = stored.get(`${branchId}:${leaf.id}`);
     const selfPoints = s ? roundPoints(entryPoints(leaf.method, leaf.maxPoints, s.value)) : null;
     const panelPoints = result.nodes[leaf.id]?.points ?? null;
@@ -430,7 +446,7 @@ export function compareSelf(db: Database, cache: ResultsCache, periodId: number,
       panelBonus: result.bonus,
       panelTotal: result.total,
       assessed: totals.assessed,
-      leaves: ctx.leaves.length,
+      leaves: leaves.length,
     },
   };
 }

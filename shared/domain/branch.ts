@@ -104,4 +104,6 @@ export const BRANCH_TEMPLATE_COLUMNS = [
   { field: 'secretary', header: '支部书记', width: 12 },
   { field: 'memberCount', header: '党员人数', width: 10 },
   { field: 'note', header: '备注', width: 30 },
+  // Last, so that workbooks filled from the template before 分类施策 still line up.
+  { field: 'category', header: '支部类别', width: 10 },
 ] as const satisfies readonly { field: keyof BranchFieldsValue; header: string; width: number }[];

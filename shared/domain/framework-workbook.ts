@@ -27,6 +27,8 @@ export const FRAMEWORK_TEMPLATE_COLUMNS = [
   // 扣分池 / 加分上限 of a 分部 (NodeOptions): after 录入方式 for the same reason; empty = 否 / none.
   { field: 'pool', header: '扣分池', width: 8 },
   { field: 'bonusCap', header: '加分上限', width: 10 },
+  // 分类施策 (issue 11 §7): the 支部类别 the row applies to, “机关、科研”; empty = all. Last, as the two above.
+  { field: 'appliesTo', header: '适用类别', width: 14 },
 ] as const;
 export type FrameworkColumnField = (typeof FRAMEWORK_TEMPLATE_COLUMNS)[number]['field'];
 
@@ -73,6 +75,8 @@ export interface FrameworkImportRow {
   evidence: string;
   /** 扣分池 / 加分上限, on a row with children; absent = neither. */
   options?: NodeOptions;
+  /** 适用类别; absent = applies to all. */
+  appliesTo?: string[];
 }
 
 /** What the 扣分池 column shows and its drop-down offers. */
@@ -117,6 +121,8 @@ export interface FrameworkImportPreview {
   issues: FrameworkImportIssue[];
   /** From the 等次 sheet (also on `drafts`); null = none there, the app's defaults. */
   gradeScheme: GradeScheme | null;
+  /** 支部类别 from the 框架信息 sheet (also on `drafts`); [] = none. */
+  categories: string[];
 }
 
 export interface FrameworkImportResult {

@@ -261,4 +261,6 @@ export interface FrameworkDraft {
   indicators: IndicatorDraft[];
   /** Absent or null = the app's defaults. */
   gradeScheme?: GradeScheme | null;
+  /** 支部类别 (Framework.categories); absent = none. */
+  categories?: string[];
 }

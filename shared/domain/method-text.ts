@@ -13,12 +13,15 @@
  *            越低越好,零分线1.1
  *   细则     扣分 / 加分 / 扣分,不设下限       (empty → 扣分; the rules themselves are rows of the 细则 sheet)
  *   一票否决 最高等次一般                     (empty → the lowest grade)
+ * 扣分 and 一票否决 may end with a business-data trigger (由业务数据触发, issue 11 §4): “触发4.1.1<100%”, i.e.
+ * triggered when the 完成率 of quantitative leaf 4.1.1 is below 100% — “每次2,触发4.1.1<90%”, “最高等次一般,触发4.1.1<100%”
+ * (低于 for <, the threshold as 90% or 0.9).
  * Commas may be ASCII or Chinese (，、；), `=` may be `：`; numbers may carry 分.
  * `parseMethod(kind, formatMethod(m))` gives back `m` exactly; for 细则 the
  * rules come from elsewhere (the workbook's 细则 sheet), so they are passed in:
  * `parseMethod('rules', formatMethod(m), m.rules)`.
  */
-import { DEFAULT_LEVELS, LeafMethod, type EntryMode, type LeafRule, type MethodKind, type Tag } from './framework';
+import { DEFAULT_LEVELS, LeafMethod, dataTriggerOf, type DataTrigger, type EntryMode, type LeafRule, type MethodKind, type Tag } from './framework';
 
 export const TAG_LABELS: Record<Tag, string> = { party: '党建', business: '业务', fusion: '融合' };
 
@@ -34,6 +37,18 @@ export const METHOD_LABELS: Record<MethodKind, string> = {
 
 /** The framework workbook's 录入方式 column: who records a (non-quantitative) leaf; empty = 评委评分. */
 export const ENTRY_MODE_LABELS: Record<EntryMode, string> = { panel: '评委评分', office: '考核组核定' };
+
+/**
+ * The 录入方式 of a leaf triggered by business data (its 方法参数 carries the trigger): written by the export, and
+ * accepted (or an empty cell) on import only when 方法参数 has a trigger.
+ */
+export const DATA_TRIGGER_ENTRY_LABEL = '业务数据触发';
+/** 业务数据触发 / 由业务数据触发 / data → true. */
+export const isDataTriggerEntryLabel = (text: string): boolean => ['业务数据触发', '由业务数据触发', 'data'].includes(text.trim().toLowerCase());
+
+/** Examples of a trigger in 方法参数, as the template's instructions show them. */
+export const TRIGGER_PARAM_EXAMPLES = { veto: '最高等次一般,触发4.1.1<100%', deduction: '每次2,触发4.1.1<90%' } as const;
+export const METHOD_TRIGGER_HINT = '由业务数据触发的，在参数末尾加“,触发4.1.1<100%”（依据的定量指标编码和完成率门槛，门槛可写 90% 或 0.9，“<”也可写“低于”）';
 
 /** One example of 方法参数 per method, as the template's instructions show it. */
 export const METHOD_PARAM_EXAMPLES: Record<MethodKind, string> = {
@@ -83,8 +98,18 @@ function percent(x: number): string {
   return Number(pretty) / 100 === x ? `${pretty}%` : num(x);
 }
 
-/** The 方法参数 cell for a method. */
+/** The 方法参数 cell for a method: its parameters, then its business-data trigger if it has one. */
 export function formatMethod(method: LeafMethod): string {
+  const params = formatParams(method);
+  const trigger = dataTriggerOf(method);
+  if (!trigger) return params;
+  return [params, formatTrigger(trigger)].filter((p) => p !== '').join(',');
+}
+
+/** “触发4.1.1<100%”: the threshold as a percentage when that reads back exactly, else as the plain share. */
+export const formatTrigger = (trigger: DataTrigger): string => `触发${trigger.source}<${percent(trigger.below)}`;
+
+function formatParams(method: LeafMethod): string {
   switch (method.kind) {
     case 'rating':
       return `步长${num(method.step)}`;
@@ -201,7 +226,8 @@ const fail = (kind: MethodKind, problem?: string): ParsedMethod => ({
 export function parseMethod(kind: MethodKind, text: string, rules: readonly LeafRule[] = []): ParsedMethod {
   const s = normalise(text);
   const result = kind === 'rules' ? rulesMethod(text, rules) : parseNormalised(kind, s, text.trim());
-  if ('error' in result) return result;
+  // How to write a trigger only for a cell that tries one: every other 扣分 / 一票否决 error stays short.
+  if ('error' in result) return (kind === 'deduction' || kind === 'veto') && text.includes('触发') ? { error: `${result.error}；${METHOD_TRIGGER_HINT}` } : result;
   // The schema is the last word (e.g. at most 8 levels); its message is technical, so ours is shown.
   const checked = LeafMethod.safeParse(result.method);
   return checked.success ? { method: checked.data } : fail(kind, `“${text.trim()}”不符合要求`);
@@ -242,11 +268,14 @@ function parseNormalised(kind: Exclude<MethodKind, 'rules'>, s: string, original
       return { method: { kind, levels } };
     }
     case 'deduction': {
-      if (s === '') return fail(kind, '没有填写每次扣几分');
-      const per = numberIn(s, new RegExp(`^(?:每[次处项个]=?)?扣?(${NUMBER})分?$`));
-      if (per === null) return fail(kind, `无法识别${quoted}`);
+      const split = splitTrigger(s);
+      if ('error' in split) return fail(kind, split.error);
+      const { rest, trigger } = split;
+      if (rest === '') return fail(kind, '没有填写每次扣几分');
+      const per = numberIn(rest, new RegExp(`^(?:每[次处项个]=?)?扣?(${NUMBER})分?$`));
+      if (per === null) return fail(kind, `无法识别${trigger ? `“${rest}”` : quoted}`);
       if (!(per > 0)) return fail(kind, '每次扣分应大于 0');
-      return { method: { kind, perOccurrence: per } };
+      return { method: { kind, perOccurrence: per, ...(trigger ? { trigger } : {}) } };
     }
     case 'bonus': {
       if (s === '') return fail(kind, '没有填写每项加几分');
@@ -285,10 +314,31 @@ function parseNormalised(kind: Exclude<MethodKind, 'rules'>, s: string, original
       return { method: { kind, direction, floorRatio, excessCap } };
     }
     case 'veto': {
-      if (s === '') return { method: { kind, capGrade: null } };
-      const m = /^最高(?:等次)?(?:为|是|评)?=?(.+)$/.exec(s);
-      if (!m) return fail(kind, `无法识别${quoted}`);
-      return { method: { kind, capGrade: m[1]! } };
+      const split = splitTrigger(s);
+      if ('error' in split) return fail(kind, split.error);
+      const { rest, trigger } = split;
+      const withTrigger = trigger ? { trigger } : {};
+      if (rest === '') return { method: { kind, capGrade: null, ...withTrigger } };
+      const m = /^最高(?:等次)?(?:为|是|评)?=?(.+)$/.exec(rest);
+      if (!m) return fail(kind, `无法识别${trigger ? `“${rest}”` : quoted}`);
+      return { method: { kind, capGrade: m[1]!, ...withTrigger } };
     }
   }
+}
+
+/**
+ * Takes the trigger part (“触发4.1.1<100%”, “触发4.1.1完成率低于0.9”) out of a normalised 方法参数 of 扣分 or 一票否决:
+ * the other parts (joined back) and the trigger, or null when there is none.
+ */
+function splitTrigger(s: string): { rest: string; trigger: DataTrigger | null } | { error: string } {
+  const parts = s === '' ? [] : s.split(',');
+  const marked = parts.filter((p) => p.startsWith('触发'));
+  if (marked.length === 0) return { rest: s, trigger: null };
+  if (marked.length > 1) return { error: '触发条件只能写一个' };
+  const part = marked[0]!;
+  const m = /^触发=?(\d+(?:\.\d+)*)(?:的)?(?:完成率)?(?:<|＜|低于|小于)(.+)$/.exec(part);
+  if (!m) return { error: `无法识别触发条件“${part}”` };
+  const below = share(m[2]!);
+  if (below === null || !(below > 0) || below > 10) return { error: `触发条件“${part}”的完成率门槛“${m[2]}”应为大于 0 的百分数（如 100% 或 0.9）` };
+  return { rest: parts.filter((p) => p !== part).join(','), trigger: { source: m[1]!, below } };
 }

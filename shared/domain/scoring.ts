@@ -23,7 +23,17 @@ export interface RaterSheet {
   period: { id: number; name: string; status: PeriodStatus };
   rater: { id: number; name: string; groupName: string; title: string; finishedAt: string | null; hasPin: boolean };
   indicators: Indicator[];
-  branches: { id: number; code: string; name: string; recused: boolean; reason: string }[];
+  branches: {
+    id: number;
+    code: string;
+    name: string;
+    recused: boolean;
+    reason: string;
+    /** 支部类别 ('' = none); the rater's live subtotal rescales by it as the panel's result does. */
+    category?: string;
+    /** 不适用 (issue 11 §7): the leaves that don't apply to this branch's category — no input, never 未评. Absent = none. */
+    notApplicable?: number[];
+  }[];
   entries: SheetEntry[];
   /** Values the office recorded on office-recorded leaves (考核组核定), shown read-only on the sheet. */
   office: { branchId: number; indicatorId: number; value: number; detail: string[]; findings: Finding[]; evidence: string; evidenceDate: string | null }[];
@@ -33,7 +43,7 @@ export interface RaterSheet {
 }
 
 export interface ScoringProgress {
-  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores. */
+  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores that apply to the branch. */
   raters: { raterId: number; name: string; groupName: string; scored: number; expected: number; finishedAt: string | null }[];
   branches: { branchId: number; code: string; name: string; scored: number; expected: number }[];
   scored: number;

@@ -29,6 +29,8 @@ export interface SelfAssessmentView {
   items: SelfAssessmentItem[];
   /** Self points of the assessed base leaves, and of the bonus leaves. */
   total: { base: number; bonus: number; assessed: number; leaves: number };
+  /** 分类施策 (issue 11 §7): the branch's 支部类别 and how many leaves don't apply to it (left out of `items`); absent = none. */
+  notApplicable?: { category: string; count: number };
   editable: boolean;
   lockedReason: string | null;
 }

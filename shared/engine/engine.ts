@@ -4,7 +4,7 @@
  * results (only the touched cell and branch are recomputed, then grades and
  * ranks); `explainBranch` answers "where does this number come from?".
  */
-import { grade, type Graded } from './grading';
+import { grade, roundedRescale, type Graded } from './grading';
 import { ScoringModel, type BranchRollup } from './model';
 import { panelStatistics, type PanelStatistics } from './panel';
 import { roundPoints } from './round';
@@ -70,6 +70,7 @@ export class Engine {
         bonusCap: this.model.settings.bonusCap,
         bonus: row.bonus,
         total: row.total,
+        ...(rollup.rescaled ? { rescaled: { baseMax: roundPoints(this.model.fw.baseMax), ...roundedRescale(rollup.rescaled) } } : {}),
       },
       grade: this.graded.gradeSteps.get(branchId)!,
       rank: {

@@ -60,9 +60,17 @@ function nodeValues(model: ScoringModel, rollup: BranchRollup): Record<number, N
   model.fw.nodes.forEach((n, i) => {
     const p = rollup.points[i]!;
     nodes[n.id] = { points: Number.isNaN(p) ? null : roundPoints(p), complete: rollup.complete[i] === 1 };
+    if (rollup.na !== null && rollup.na[i]) nodes[n.id]!.notApplicable = true;
   });
   return nodes;
 }
+
+/** 折算 as printed: points to 0.01, the factor to 0.0001 (the base itself was worked unrounded). */
+export const roundedRescale = (r: NonNullable<BranchRollup['rescaled']>) => ({
+  applicableMax: roundPoints(r.applicableMax),
+  rawBase: roundPoints(r.rawBase),
+  factor: roundRate(r.factor),
+});
 
 export function grade(model: ScoringModel, nodeCache?: Map<BranchRollup, Record<number, NodeValue>>): Graded {
   const { settings, fw } = model;
@@ -72,7 +80,7 @@ export function grade(model: ScoringModel, nodeCache?: Map<BranchRollup, Record<
   const rows: Row[] = model.rollups.map((rollup) => {
     const tags = {} as Record<Tag, TagSubtotal>;
     for (const t of TAG_LIST) {
-      const max = fw.tagMax[t];
+      const max = rollup.tagMax[t]; // the framework's, less what doesn't apply to the branch
       tags[t] = { points: roundPoints(rollup.tags[t]), max: roundPoints(max), rate: max > 0 ? roundRate(rollup.tags[t] / max) : null };
     }
     const base = roundPoints(rollup.base);
@@ -180,6 +188,7 @@ export function grade(model: ScoringModel, nodeCache?: Map<BranchRollup, Record<
       complete: row.rollup.missing === 0 && fw.roots.every((r) => row.rollup.complete[r] === 1),
       missing: row.rollup.missing,
       nodes,
+      ...(row.rollup.rescaled ? { rescaled: roundedRescale(row.rollup.rescaled) } : {}),
     };
   });
 

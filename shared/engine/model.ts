@@ -5,10 +5,13 @@
  * Office-recorded leaves (考核组核定) take the office's one value per branch instead of raters' entries.
  * Pools (扣分池) and section bonus caps (加分上限（分部）) are node options, applied in the roll-up.
  * Data-triggered vetoes and deductions (由业务数据触发) are decided by their source leaf's measurement.
+ * Indicators that don't apply to a branch's category (不适用) have no value and are never missing; the branch's base
+ * is rescaled to the full mark (applicable.ts).
  * Grades and ranks are assigned in grading.ts. Rules: docs/scoring-rules.md.
  */
 import { JUDGMENT_METHODS, entryModeOf, isDeductMethod, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
+import { indexApplicability, rescale, type BranchApplicability } from './applicable';
 import { CellStore } from './cells';
 import { normaliseFraction, panelNormalisation, type Normalisation } from './normalise';
 import { combineEntries, combineValues, groupRule, type Entry, type Rule } from './combine';
@@ -44,9 +47,15 @@ export interface BranchRollup {
   bonusBelow: Float64Array | null;
   bonus: number;
   tags: Record<Tag, number>;
+  /** The tag maxima the branch's rates are taken against: the framework's, less what doesn't apply to it. */
+  tagMax: Record<Tag, number>;
   deducted: number;
   vetoSlots: number[];
   missing: number;
+  /** Per node: 1 when 不适用 to this branch; null when everything applies. */
+  na: Uint8Array | null;
+  /** 折算: base = rawBase × factor; null when everything that counts applies. */
+  rescaled: { applicableMax: number; rawBase: number; factor: number } | null;
 }
 
 interface CellOutcome {
@@ -82,6 +91,8 @@ export class ScoringModel {
   private readonly officeSlot: Uint8Array;
   /** Per leaf slot, the quantitative leaf whose 完成率 triggers it (由业务数据触发), and per source what it triggers. */
   private readonly triggers: TriggerIndex;
+  /** Per branch, what doesn't apply to its category (适用范围); null when everything applies to every branch. */
+  private readonly applicability: (BranchApplicability | null)[] | null;
   private norm: Normalisation | null = null;
   private readonly cellValue: Float64Array;
   private readonly cellMissing: Int32Array;
@@ -92,6 +103,7 @@ export class ScoringModel {
     this.input = input;
     this.settings = input.settings;
     this.fw = indexFramework(input.indicators);
+    this.applicability = indexApplicability(this.fw, input.branches);
     const B = input.branches.length;
     const R = input.raters.length;
     const L = this.fw.leaves.length;
@@ -244,6 +256,12 @@ export class ScoringModel {
     return this.officeSlot[slot] === 1;
   }
 
+  /** True when the node (by index) is 不适用 to the branch's category: no value, never missing, no input counts. */
+  notApplicable(b: number, node: number): boolean {
+    const a = this.applicability === null ? null : this.applicability[b]!;
+    return a !== null && a.na[node] === 1;
+  }
+
   /** True when business data decides the leaf (由业务数据触发), so nobody's entries on it count. */
   isTriggeredSlot(slot: number): boolean {
     return this.triggers.source[slot] !== NO_TRIGGER;
@@ -267,6 +285,7 @@ export class ScoringModel {
           const node = this.fw.nodes[this.fw.leaves[slot]!]!;
           if (!node.method || !JUDGMENT_METHODS.includes(node.method.kind) || node.maxPoints <= 0) continue;
           if (this.officeSlot[slot]) continue; // office-recorded: a fact, not a rater's judgment
+          if (this.notApplicable(b, this.fw.leaves[slot]!)) continue; // 不适用: stray entries are nobody's judgment
           const method = node.method;
           this.cells.forEach(b * L + slot, (k, value) => {
             if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
@@ -297,6 +316,11 @@ export class ScoringModel {
       value: null,
       complete: false,
     };
+    if (this.notApplicable(b, fw.leaves[slot]!)) {
+      // 不适用: no value, never missing; entries, office records and measurements on it are kept but never read.
+      if (explain) Object.assign(base, { notApplicable: true, complete: true });
+      return { value: Number.NaN, missing: 0, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+    }
     if (!method) return { value: Number.NaN, missing: 0, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
 
     if (method.kind === 'quantitative') {
@@ -481,9 +505,15 @@ export class ScoringModel {
     // Node options (docs/scoring-rules.md 扣分池, 加分上限（分部）): all null for a framework without them.
     const { pool, poolSlot, bonusCap } = fw;
     const bonusBelow = bonusCap === null ? null : new Float64Array(N);
+    const applies = this.applicability === null ? null : this.applicability[b]!;
+    const na = applies === null ? null : applies.na;
     for (const i of fw.postOrder) {
       const node = fw.nodes[i]!;
       const slot = fw.leafSlot[i]!;
+      if (na !== null && na[i]) {
+        complete[i] = 1; // 不适用 is never missing; its points stay NaN, so nothing above counts it
+        continue;
+      }
       if (slot >= 0) {
         const key = b * L + slot;
         const v = this.cellValue[key]!;
@@ -525,6 +555,8 @@ export class ScoringModel {
         sectionCap = bonusCap![i]!;
         bonusBelow[i] = below > sectionCap ? sectionCap : below;
       }
+      // A pool whose children all don't apply: nothing deducts from it, it keeps its points.
+      if (!any && applies?.fullPool?.[i]) any = true;
       if (!any) continue;
       childrenSum[i] = sum;
       if (pool !== null && pool[i]) {
@@ -537,13 +569,16 @@ export class ScoringModel {
         }
         continue;
       }
-      capped[i] = sum > node.maxPoints + 1e-9 ? 1 : 0;
-      const p = Math.min(node.maxPoints, Math.max(0, sum));
+      // Cut to the node's max, or to what of it applies to the branch (applicable.ts).
+      const max = applies === null ? node.maxPoints : applies.nodeMax[i]!;
+      capped[i] = sum > max + 1e-9 ? 1 : 0;
+      const p = Math.min(max, Math.max(0, sum));
       // An all-bonus section shows its bonus after its own cap.
       points[i] = fw.bonus[i] && p > sectionCap ? sectionCap : p;
     }
-    let base = 0;
-    for (const r of fw.roots) if (!fw.bonus[r] && !Number.isNaN(points[r]!)) base += points[r]!;
+    let rawBase = 0;
+    for (const r of fw.roots) if (!fw.bonus[r] && !Number.isNaN(points[r]!)) rawBase += points[r]!;
+    const { base, rescaled } = applies === null ? { base: rawBase, rescaled: null } : rescale(fw.baseMax, rawBase, applies);
     let bonusSections = bonusRaw;
     if (bonusBelow !== null) {
       bonusSections = 0;
@@ -551,8 +586,9 @@ export class ScoringModel {
     }
     const cap = this.settings.bonusCap;
     const bonus = cap === null ? bonusSections : Math.min(cap, bonusSections);
-    for (const t of Object.keys(tags) as Tag[]) tags[t] = Math.min(tags[t], fw.tagMax[t]);
-    return { branchIndex: b, points, complete, capped, childrenSum, base, bonusRaw, bonusSections, bonusBelow, bonus, tags, deducted, vetoSlots, missing };
+    const tagMax = applies === null ? fw.tagMax : applies.tagMax;
+    for (const t of Object.keys(tags) as Tag[]) tags[t] = Math.min(tags[t], tagMax[t]);
+    return { branchIndex: b, points, complete, capped, childrenSum, base, bonusRaw, bonusSections, bonusBelow, bonus, tags, tagMax, deducted, vetoSlots, missing, na, rescaled };
   }
 
   /** Every cell and node of one branch, explained. */
@@ -578,6 +614,7 @@ export class ScoringModel {
         complete: rollup.complete[i] === 1,
         children: fw.children[i]!.map((c) => ({ indicatorId: fw.nodes[c]!.id, points: value(c), bonus: fw.bonus[c] === 1 })),
       };
+      if (rollup.na !== null && rollup.na[i]) explanation.notApplicable = true;
       if (fw.pool !== null && fw.pool[i] && !Number.isNaN(rollup.childrenSum[i]!)) {
         const deducted = -rollup.childrenSum[i]!;
         explanation.pool = { deducted, floored: deducted > node.maxPoints + 1e-9 };
@@ -600,6 +637,7 @@ export class ScoringModel {
     const node = this.fw.nodes[this.fw.leaves[slot]!]!;
     const out: { raterIndex: number; points: number }[] = [];
     if (!node.method || this.officeSlot[slot] || this.isTriggeredSlot(slot)) return out; // the office's value, or the data's, is nobody's entry
+    if (this.notApplicable(b, this.fw.leaves[slot]!)) return out;
     const method = node.method;
     const pooled = this.isPoolSlot(slot);
     this.cells.forEach(b * L + slot, (k, value) => {

@@ -54,9 +54,15 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
   const totals = new Float64Array(B * R);
   const counts = new Int32Array(B * R);
   const disputed: DisputedCell[] = [];
+  // Per branch, the judgment leaves that apply to it (不适用 ones are nobody's to score).
+  const expected = new Int32Array(B).fill(judgmentSlots.length);
 
   for (let b = 0; b < B; b++) {
     for (const { node, slot } of judgmentSlots) {
+      if (model.notApplicable(b, fw.leaves[slot]!)) {
+        expected[b]!--;
+        continue;
+      }
       const entries = model.cellEntries(b, slot);
       const cellMean = mean(entries.map((e) => e.points / node.maxPoints));
       for (const e of entries) {
@@ -97,7 +103,7 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
   const active = input.raters.map((_, k) => k).filter((k) => rates[k]!.length > 0);
   const matrix: number[][] = [];
   for (let b = 0; b < B; b++) {
-    if (active.every((k) => counts[b * R + k] === judgmentSlots.length)) matrix.push(active.map((k) => totals[b * R + k]!));
+    if (active.every((k) => counts[b * R + k] === expected[b])) matrix.push(active.map((k) => totals[b * R + k]!));
   }
   const icc = icc21(matrix);
   const w = kendallW(matrix);

@@ -248,6 +248,11 @@ export interface CellExplanation {
   veto?: VetoWorking;
   /** A data-triggered leaf: no groups, no office record; the source's measurement decides it. */
   trigger?: TriggerWorking;
+  /**
+   * 不适用: the leaf doesn't apply to the branch's category — value null, complete, no groups; entries, records and
+   * measurements on it are never read (docs/scoring-rules.md “适用范围与折算”). Absent = it applies.
+   */
+  notApplicable?: true;
   /** An office-recorded leaf (考核组核定): the recorded raw value and what it rests on; null value while nothing is recorded. */
   office?: { value: number | null; evidence: string; evidenceDate: string | null; findings?: Finding[]; reasons?: string[] };
 }
@@ -279,6 +284,8 @@ export interface NodeExplanation {
    * already applied), `cap` its cap, `capped` when raw exceeded cap and was cut to it.
    */
   bonusCap?: { raw: number; cap: number; capped: boolean };
+  /** 不适用 to the branch's category (itself, an ancestor, or every indicator below it); points null. */
+  notApplicable?: true;
 }
 
 export interface GradeExplanation {
@@ -299,7 +306,19 @@ export interface BranchExplanation {
    * bonusRaw = the bonus leaves added up; bonusSections (only when some node has a section bonus cap) =
    * the bonus after section caps; bonus = that, capped at the period's bonusCap.
    */
-  totals: { base: number; bonusRaw: number; bonusSections?: number; bonusCap: number | null; bonus: number; total: number };
+  totals: {
+    base: number;
+    bonusRaw: number;
+    bonusSections?: number;
+    bonusCap: number | null;
+    bonus: number;
+    total: number;
+    /**
+     * 折算 (only when some of the base doesn't apply): base = rawBase × baseMax ÷ applicableMax, rounded once;
+     * figures rounded to 0.01, factor to 0.0001.
+     */
+    rescaled?: { baseMax: number; applicableMax: number; rawBase: number; factor: number };
+  };
   grade: GradeExplanation;
   rank: { rank: number; keys: { total: number; business: number; party: number; deducted: number }; vetoed: boolean };
 }

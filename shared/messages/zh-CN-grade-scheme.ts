@@ -36,5 +36,8 @@ export const gradeSchemeMessages = {
   'workbook.framework.grade.tooMany': '最多 {max} 个等次，这是第 {count} 个',
   'workbook.framework.grade.orderBelow': '{message}：应低于上一等次“{label}”的 {min} 分',
   'workbook.framework.grade.duplicateOf': '{message}（与第 {row} 行相同）',
-  'error.frameworkXlsx.gradesHeader': '文件“{file}”的“等次”表第 1 行缺少“{header}”列，请使用导入模板',
+  'error.frameworkXlsx.gradesHeader': '文件“{file}”的“等次”表第 1 行缺少“{header}”列，请使用导入模板',  'fw.import.grades': '等次划分（“等次”表）：{grades}；名额：{quotas}',
+  'fw.import.noQuotas': '不限',
+  'fw.import.gradesDefault': '文件没有设定等次，使用默认等次（优秀≥90、良好≥80、一般≥60、较差；优秀不超过 20%）',
+  'fw.import.categories': '支部类别：{categories}',
 } as const;

@@ -67,8 +67,8 @@ export const officeWorkbookMessages = {
   // The framework workbook's 录入方式 column
   'workbook.framework.help.entry':
     '12. 录入方式：末级指标可填“评委评分”（每位评委各自打分，留空即是）或“考核组核定”（由考核组按文件号、检查记录为每个支部核定一个值，评委只能查看，见“考核组核定表”）；定量指标的数据来自业务数据，不填。',
-  'workbook.framework.validation.entry': '录入方式请选择评委评分或考核组核定',
-  'workbook.framework.entryInvalid': '录入方式应为“评委评分”或“考核组核定”，现为“{value}”（留空即评委评分）',
+  'workbook.framework.validation.entry': '录入方式请选择评委评分、考核组核定或业务数据触发',
+  'workbook.framework.entryInvalid': '录入方式应为“评委评分”“考核组核定”或“业务数据触发”，现为“{value}”（留空即评委评分）',
   'workbook.framework.entryOnQuantitative': '定量指标的数据来自业务数据导入，不填录入方式；请清空本格',
   'workbook.framework.entryOnParent': '“{code}”下面还有下级指标，有下级的指标不填录入方式；请清空本格',
   'workbook.framework.entryWithoutMethod': '没有填写评分方法，录入方式用不上：请在 {column}选择评分方法，或清空本格',

@@ -28,7 +28,11 @@ import { groupRulesUiMessages } from './zh-CN-group-rules-ui';
 import { groupRulesMessages } from './zh-CN-group-rules';
 import { rulesWorkbookMessages } from './zh-CN-rules-workbook';
 import { triggersMessages } from './zh-CN-triggers';
+import { triggersUiMessages } from './zh-CN-triggers-ui';
 import { gradeSchemeMessages } from './zh-CN-grade-scheme';
+import { categoriesResultsMessages } from './zh-CN-categories-results';
+import { categoriesRaterMessages } from './zh-CN-categories-rater';
+import { categoriesMessages } from './zh-CN-categories';
 
 const core = {
   'app.name': '融评',
@@ -71,7 +75,7 @@ const core = {
   'branch.field.status': '状态',
   'branch.status.active': '在用',
   'branch.status.archived': '已归档',
-  'branch.search.placeholder': '搜索编码、名称、单位或书记',
+  'branch.search.placeholder': '搜索编码、名称、单位、类别或书记',
   'branch.showArchived': '显示已归档',
   'branch.action.create': '新建党支部',
   'branch.action.edit': '编辑',
@@ -174,6 +178,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages, ...gradeSchemeMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages, ...triggersUiMessages, ...gradeSchemeMessages, ...categoriesResultsMessages, ...categoriesRaterMessages, ...categoriesMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -117,14 +117,14 @@ describe.runIf(chromiumPath)('branches screen in Chromium', () => {
   });
 
   it('searches, archives with a confirmation, and shows archived branches on request', async () => {
-    await page.getByPlaceholder('搜索编码、名称、单位或书记').fill('采油');
-    await page.getByPlaceholder('搜索编码、名称、单位或书记').press('Enter');
+    await page.getByPlaceholder('搜索编码、名称、单位、类别或书记').fill('采油');
+    await page.getByPlaceholder('搜索编码、名称、单位、类别或书记').press('Enter');
     await expect.poll(() => page.locator('.rp-page .ant-table-tbody tr.ant-table-row').count()).toBe(1);
     await rowOf('YT-01').getByText('归档').click();
     await page.getByText('归档“采油一队党支部”？').waitFor();
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByText('已归档“采油一队党支部”').waitFor();
-    await page.getByPlaceholder('搜索编码、名称、单位或书记').fill('');
+    await page.getByPlaceholder('搜索编码、名称、单位、类别或书记').fill('');
     await expect.poll(() => page.locator('.rp-page .ant-table-tbody tr.ant-table-row').count()).toBe(3);
     await page.getByText('显示已归档').click();
     await expect.poll(() => page.locator('.rp-page .ant-table-tbody tr.ant-table-row').count()).toBe(4);

@@ -19,7 +19,7 @@ describe('branches workbook: template and import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet('党支部')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['支部编码*', '支部名称*', '所属单位', '支部书记', '党员人数', '备注']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['支部编码*', '支部名称*', '所属单位', '支部书记', '党员人数', '备注', '支部类别']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('E2').dataValidation).toMatchObject({ type: 'whole' });
     expect(wb.getWorksheet('填写说明')?.getCell('A1').value).toContain('每行填写一个党支部');
@@ -127,5 +127,44 @@ describe('branches workbook: template and import', () => {
       ok: false,
       error: { message: expect.stringContaining('没有支部数据') },
     });
+  });
+});
+
+describe('branches workbook: 支部类别 (分类施策)', () => {
+  it('imports the 支部类别 column, refuses one too long naming row and column, and keeps a category when the column is absent', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'cat.xlsx');
+    await invoke('branches.writeTemplate', { path: file });
+    await appendRows(file, [
+      ['HG-01', '化工一厂第一党支部', '化工一厂', '王建国', 23, '', '生产'],
+      ['JG-01', '机关第一党支部', '机关', '李敏', 12, '', '机关'],
+      ['KY-01', '研究院党支部', '研究院', '', null, '', ''],
+    ]);
+    expect(await invoke('branches.import', { path: file })).toMatchObject({ ok: true, value: { created: 3 } });
+    const list = await invoke('branches.list', {});
+    expect(list.ok && list.value.map((b) => [b.code, b.category])).toEqual([
+      ['HG-01', '生产'],
+      ['JG-01', '机关'],
+      ['KY-01', ''],
+    ]);
+    // The list's search finds a branch by its category too.
+    const found = await invoke('branches.list', { query: '机关' });
+    expect(found.ok && found.value.map((b) => b.code)).toEqual(['JG-01']);
+
+    const bad = path.join(tempDir(), 'bad-cat.xlsx');
+    await writeBranchesWorkbook(bad, [['HG-09', '某支部', '', '', null, '', '生产一线班组所在党支部']], {
+      header: ['支部编码*', '支部名称*', '所属单位', '支部书记', '党员人数', '备注', '支部类别'],
+    });
+    const refused = await invoke('branches.import', { path: bad });
+    expect(!refused.ok && refused.error.details?.map((d) => d.message)).toEqual(['第 2 行，G 列（支部类别）：支部类别最多 10 个字符']);
+
+    // A workbook of the old six columns updates HG-01 without wiping its category.
+    const old = path.join(tempDir(), 'old.xlsx');
+    await writeBranchesWorkbook(old, [['HG-01', '化工一厂第一党支部', '化工一厂', '王建国', 25, '']]);
+    const preview = await invoke('branches.previewImport', { path: old });
+    expect(preview.ok && preview.value.rows).toMatchObject([{ code: 'HG-01', action: 'update', category: '生产' }]);
+    expect(await invoke('branches.import', { path: old })).toMatchObject({ ok: true, value: { updated: 1 } });
+    const after = await invoke('branches.list', { query: 'HG-01' });
+    expect(after.ok && after.value[0]).toMatchObject({ memberCount: 25, category: '生产' });
   });
 });

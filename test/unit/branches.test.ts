@@ -115,3 +115,19 @@ describe('党员人数 typed in the form', () => {
     for (const typed of ['abc', '12人', '3.5', '-1', '1e3']) expect(memberCountFromText(typed), typed).toBeUndefined();
   });
 });
+
+describe('支部类别 of a branch', () => {
+  it('is stored, edited and cleared; a branch created without one has none', async () => {
+    const { invoke } = tempServices();
+    const created = await invoke('branches.create', { code: 'JG-01', name: '机关第一党支部', category: ' 机关 ' });
+    expect(created).toMatchObject({ ok: true, value: { category: '机关' } });
+    if (!created.ok) return;
+    expect(await invoke('branches.create', { code: 'HG-01', name: '化工一厂第一党支部' })).toMatchObject({ ok: true, value: { category: '' } });
+    const edited = await invoke('branches.update', { id: created.value.id, fields: { code: 'JG-01', name: '机关第一党支部', category: '科研' } });
+    expect(edited).toMatchObject({ ok: true, value: { category: '科研' } });
+    const cleared = await invoke('branches.update', { id: created.value.id, fields: { code: 'JG-01', name: '机关第一党支部', category: '' } });
+    expect(cleared).toMatchObject({ ok: true, value: { category: '' } });
+    const tooLong = await invoke('branches.create', { code: 'X-1', name: '某支部', category: '一二三四五六七八九十一' });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

@@ -396,3 +396,69 @@ describe('engine properties: 细则 leaves', () => {
     );
   });
 });
+
+// ---- 适用范围与折算 (issue 11 §7): the first framework with appliesTo on some nodes, any categories per branch ----
+
+const CATEGORY_NAMES = ['生产', '机关', '科研'];
+const arbCategories = fc
+  .record({
+    input: arbInput,
+    applies: fc.array(fc.subarray(CATEGORY_NAMES), { minLength: FRAMEWORK.length, maxLength: FRAMEWORK.length }),
+    categories: fc.array(fc.constantFrom('', ...CATEGORY_NAMES), { minLength: 6, maxLength: 6 }),
+  })
+  .map(({ input, applies, categories }) => ({
+    ...input,
+    indicators: FRAMEWORK.map((n, i) => (applies[i]!.length ? { ...n, appliesTo: applies[i]! } : n)),
+    branches: input.branches.map((b, i) => ({ ...b, category: categories[i]! })),
+  }));
+
+describe('engine properties: 适用范围与折算', () => {
+  it('a rescaled base never exceeds the base max, nor a rate 100%; 不适用 nodes have no points and are never missing', () => {
+    fc.assert(
+      fc.property(arbCategories, (input) => {
+        const r = computeResults(input);
+        for (const b of r.branches) {
+          expect(b.base).toBeGreaterThanOrEqual(0);
+          expect(b.base).toBeLessThanOrEqual(r.baseMax + 1e-9);
+          if (b.rescaled) {
+            expect(b.rescaled.applicableMax).toBeLessThan(r.baseMax);
+            expect(b.rescaled.rawBase).toBeLessThanOrEqual(b.rescaled.applicableMax + 0.01);
+          }
+          for (const t of ['party', 'business', 'fusion'] as const) {
+            expect(b.tags[t].max).toBeLessThanOrEqual(r.tagMax[t]);
+            if (b.tags[t].rate !== null) expect(b.tags[t].rate!).toBeLessThanOrEqual(1);
+          }
+          for (const v of Object.values(b.nodes)) if (v.notApplicable) expect([v.points, v.complete]).toEqual([null, true]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('without appliesTo, or without categories, the results are exactly those of the plain input', () => {
+    fc.assert(
+      fc.property(arbCategories, (input) => {
+        const plainBranches = input.branches.map(({ id, code, name }) => ({ id, code, name }));
+        const plain = computeResults({ ...input, indicators: FRAMEWORK, branches: plainBranches });
+        expect(computeResults({ ...input, indicators: FRAMEWORK })).toEqual(plain);
+        expect(computeResults({ ...input, branches: plainBranches })).toEqual(plain);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('an edited entry gives the same results as computing everything again', () => {
+    fc.assert(
+      fc.property(arbCategories, fc.integer({ min: 0, max: 1000 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), (input, pick, value) => {
+        const engine = new Engine(input);
+        const target = { raterId: (pick % input.raters.length) + 1, branchId: (pick % input.branches.length) + 1, indicatorId: pick % 3 ? 12 : 11 };
+        const incremental = engine.setEntry(target.raterId, target.branchId, target.indicatorId, value);
+        const same = (s: { raterId: number; branchId: number; indicatorId: number }) =>
+          s.raterId === target.raterId && s.branchId === target.branchId && s.indicatorId === target.indicatorId;
+        const scores = [...input.scores.filter((s) => !same(s)), ...(value === null ? [] : [{ ...target, value }])];
+        expect(incremental).toEqual(computeResults({ ...input, scores }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

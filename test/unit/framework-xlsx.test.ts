@@ -5,12 +5,12 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { getIndicators, toDrafts } from '../../electron/services/frameworks';
 import { UNIFIED_TEMPLATE } from '../../shared/domain/templates/unified';
-import { METHOD_PARAM_HINTS } from '../../shared/domain/method-text';
-import { SMALL_FRAMEWORK, writeFrameworkWorkbook, type Cells } from '../helpers/framework-workbooks';
+import { METHOD_PARAM_HINTS, METHOD_TRIGGER_HINT } from '../../shared/domain/method-text';
+import { FRAMEWORK_HEADER, SMALL_FRAMEWORK, writeFrameworkWorkbook, type Cells } from '../helpers/framework-workbooks';
 import { ok } from '../helpers/result';
 import { tempDir, tempServices } from '../helpers/tmp';
 
-const HEADERS = ['指标编码*', '指标名称*', '类别*', '分值*', '评分方法', '方法参数', '评分细则', '佐证材料', '录入方式', '扣分池', '加分上限'];
+const HEADERS = ['指标编码*', '指标名称*', '类别*', '分值*', '评分方法', '方法参数', '评分细则', '佐证材料', '录入方式', '扣分池', '加分上限', '适用类别'];
 
 async function readBook(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -41,7 +41,7 @@ describe('framework workbook: template', () => {
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"党建,业务,融合"'] });
     expect(sheet.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"打分,等次,扣分,加分,细则,定量,一票否决"'] });
     expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
-    expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"评委评分,考核组核定"'] });
+    expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"评委评分,考核组核定,业务数据触发"'] });
     expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(sheet.getCell('K2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1000] });
     expect(sheet.getColumn(1).numFmt).toBe('@');
@@ -135,8 +135,8 @@ describe('framework workbook: export and import', () => {
     for (let r = 2; r <= SMALL_FRAMEWORK.length + 1; r++) rows.push(HEADERS.map((_h, c) => sheet.getCell(r, c + 1).value ?? null));
     // 录入方式 written for every leaf a rater or the office records (评委评分 when none was chosen), never for 定量 or parents.
     const entry = (row: Cells) => (row[4] && row[4] !== '定量' ? '评委评分' : null);
-    // 扣分池 and 加分上限 empty: no 分部 here is a pool or has a section cap.
-    const padded = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null), entry(row), null, null]);
+    // 扣分池 and 加分上限 empty: no 分部 here is a pool or has a section cap; 适用类别 empty: everything applies to all.
+    const padded = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null), entry(row), null, null, null]);
     expect(rows).toEqual(padded);
     expect(sheet.getCell('B3').alignment).toMatchObject({ indent: 1 });
   });
@@ -398,7 +398,7 @@ describe('framework workbook: export and import', () => {
     );
     const expected = [
       '第 2 行，I 列（录入方式）：“1”下面还有下级指标，有下级的指标不填录入方式；请清空本格',
-      '第 4 行，I 列（录入方式）：录入方式应为“评委评分”或“考核组核定”，现为“部门核定”（留空即评委评分）',
+      '第 4 行，I 列（录入方式）：录入方式应为“评委评分”“考核组核定”或“业务数据触发”，现为“部门核定”（留空即评委评分）',
       '第 6 行，I 列（录入方式）：定量指标的数据来自业务数据导入，不填录入方式；请清空本格',
       '第 7 行，I 列（录入方式）：没有填写评分方法，录入方式用不上：请在 E 列选择评分方法，或清空本格',
     ];
@@ -411,6 +411,66 @@ describe('framework workbook: export and import', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: `“bad-entry.xlsx”中有 ${expected.length + 1} 处错误，未导入任何数据` } });
     expect(!result.ok && result.error.details?.map((d) => d.message)).toEqual([...expected, treeError]);
     expect(await invoke('frameworks.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads and writes 由业务数据触发 (issue 11 §4): the trigger in 方法参数, 录入方式 业务数据触发 or empty; export, import, the same tree', async () => {
+    const { invoke, ctx } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'trigger.xlsx');
+    const rows: Cells[] = SMALL_FRAMEWORK.map((row) => [...row, ...Array<null>(8 - row.length).fill(null), null]);
+    const set = (code: string, params: string, entry: string | null) => {
+      const row = rows.find((r) => r[0] === code)!;
+      row[5] = params;
+      row[8] = entry;
+    };
+    set('1.1', '每次2，触发2.1<90%', '业务数据触发');
+    set('4', '最高等次一般,触发2.1低于100%', null);
+    await writeFrameworkWorkbook(file, rows, { header: HEADERS });
+    const imported = await invoke('frameworks.import', { path: file, name: '数据触发' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const method = (id: number, code: string) => getIndicators(ctx.db, id).find((i) => i.code === code)!.method;
+    expect(method(imported.value.id, '1.1')).toEqual({ kind: 'deduction', perOccurrence: 2, trigger: { source: '2.1', below: 0.9 } });
+    expect(method(imported.value.id, '4')).toEqual({ kind: 'veto', capGrade: '一般', trigger: { source: '2.1', below: 1 } });
+
+    const out = path.join(dir, 'out.xlsx');
+    await invoke('frameworks.export', { id: imported.value.id, path: out });
+    const sheet = (await readBook(out)).getWorksheet('指标体系')!;
+    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    const col = (name: string) => header.findIndex((h) => h.replace('*', '') === name);
+    const rowOf = (code: string) => SMALL_FRAMEWORK.findIndex((r) => r[0] === code) + 2;
+    const written = (code: string) => [sheet.getCell(rowOf(code), col('方法参数')).value, sheet.getCell(rowOf(code), col('录入方式')).value];
+    expect(written('1.1')).toEqual(['每次2,触发2.1<90%', '业务数据触发']);
+    expect(written('4')).toEqual(['最高等次一般,触发2.1<100%', '业务数据触发']);
+    expect(written('1.2')).toEqual(['好=1,较好=0.8,一般=0.6,差=0', '评委评分']);
+    const again = await invoke('frameworks.import', { path: out });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(toDrafts(getIndicators(ctx.db, again.value.id))).toEqual(toDrafts(getIndicators(ctx.db, imported.value.id)));
+  });
+
+  it('refuses a person’s 录入方式 with a trigger, 业务数据触发 without one, and a trigger it cannot read, naming row and column', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-trigger.xlsx');
+    await writeFrameworkWorkbook(
+      file,
+      [
+        ['1', '党的建设', '党建', 40, null, null, null, null, null], // 2
+        ['1.1', '三会一课', '党建', 20, '扣分', '每次0.5,触发2.1<90%', null, null, '考核组核定'], // 3: a person and a trigger
+        ['1.2', '思想政治工作', '党建', 20, '等次', null, null, null, '业务数据触发'], // 4: a level cannot be triggered
+        ['2', '生产经营', '业务', 60, null, null, null, null, null], // 5
+        ['2.1', '产量完成率', '业务', 40, '定量', '越高越好,零分线0.8', null, null, null], // 6
+        ['2.2', '安全生产', '融合', 20, '扣分', '每次1', null, null, '业务数据触发'], // 7: no trigger written
+        ['3', '重大事故', '业务', 0, '一票否决', '触发产量<100%', null, null, null], // 8: the source is not a code
+      ],
+      { header: HEADERS },
+    );
+    const preview = await invoke('frameworks.previewImport', { path: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.errors.map((e) => e.message)).toEqual([
+      '第 3 行，I 列（录入方式）：方法参数中写了触发条件，本项由业务数据触发，录入方式不能是“考核组核定”：请填“业务数据触发”或留空，或删去 F 列中的触发条件',
+      '第 4 行，I 列（录入方式）：录入方式“业务数据触发”只用于由业务数据触发的扣分或一票否决指标：请在 F 列末尾写触发条件（如“触发4.1.1<100%”），或改填评委评分、考核组核定',
+      '第 7 行，I 列（录入方式）：录入方式“业务数据触发”只用于由业务数据触发的扣分或一票否决指标：请在 F 列末尾写触发条件（如“触发4.1.1<100%”），或改填评委评分、考核组核定',
+      `第 8 行，F 列（方法参数）：无法识别触发条件“触发产量<100%”；${METHOD_PARAM_HINTS.veto}；${METHOD_TRIGGER_HINT}`,
+    ]);
   });
 
   it('reads and writes 扣分池 and 加分上限 on 分部: import, export, the same tree again', async () => {
@@ -880,5 +940,89 @@ describe('framework workbook: 等次 (issue 11 §8)', () => {
       ok: false,
       error: { code: 'validation', message: '文件“nomin.xlsx”的“等次”表第 1 行缺少“最低分”列，请使用导入模板' },
     });
+  });
+});
+
+describe('framework workbook: 支部类别 and 适用类别 (issue 11 §7)', () => {
+  const HEADER_WITH_APPLIES = [...FRAMEWORK_HEADER, '录入方式', '扣分池', '加分上限', '适用类别'];
+  /** SMALL_FRAMEWORK with 适用类别 (column L) on the rows of the given codes. */
+  const withApplies = (applies: Record<string, string>): Cells[] => SMALL_FRAMEWORK.map((r) => [...r, null, null, null, applies[String(r[0])] ?? null]);
+
+  it('round-trips the 支部类别 row and each indicator’s 适用类别: export writes them, import gives the same framework back', async () => {
+    const { invoke, ctx } = tempServices();
+    const dir = tempDir();
+    const file = path.join(dir, 'cat.xlsx');
+    await writeFrameworkWorkbook(file, withApplies({ '2.1': '生产', '1.2': '机关，科研' }), {
+      header: HEADER_WITH_APPLIES,
+      info: [
+        ['名称', '分类施策'],
+        ['支部类别', '生产、机关 科研'],
+      ],
+    });
+    const preview = ok(await invoke('frameworks.previewImport', { path: file }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.categories).toEqual(['生产', '机关', '科研']);
+    expect(preview.rows.find((r) => r.code === '2.1')?.appliesTo).toEqual(['生产']);
+    const imported = ok(await invoke('frameworks.import', { path: file }));
+    const fw = ok(await invoke('frameworks.get', { id: imported.id }));
+    expect(fw.categories).toEqual(['生产', '机关', '科研']);
+    expect(fw.indicators.filter((n) => n.appliesTo).map((n) => [n.code, n.appliesTo]).sort()).toEqual([
+      ['1.2', ['机关', '科研']],
+      ['2.1', ['生产']],
+    ]);
+    expect(fw.issues.filter((i) => i.severity === 'error')).toEqual([]);
+
+    const out = path.join(dir, 'out.xlsx');
+    ok(await invoke('frameworks.export', { id: imported.id, path: out }));
+    const book = await readBook(out);
+    const sheet = book.getWorksheet('指标体系')!;
+    expect(sheet.getCell('L1').value).toBe('适用类别');
+    const appliesByCode = new Map<string, unknown>();
+    sheet.eachRow((row, r) => {
+      if (r > 1) appliesByCode.set(String(row.getCell(1).value), row.getCell(12).value ?? null);
+    });
+    expect([appliesByCode.get('1.2'), appliesByCode.get('2.1'), appliesByCode.get('2.2')]).toEqual(['机关、科研', '生产', null]);
+    const info = book.getWorksheet('框架信息')!;
+    const infoRows = new Map<string, unknown>();
+    info.eachRow((row) => infoRows.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(infoRows.get('支部类别')).toBe('生产、机关、科研');
+
+    const again = ok(await invoke('frameworks.import', { path: out }));
+    const back = ok(await invoke('frameworks.get', { id: again.id }));
+    expect(back.categories).toEqual(fw.categories);
+    expect(toDrafts(getIndicators(ctx.db, again.id))).toEqual(toDrafts(getIndicators(ctx.db, imported.id)));
+  });
+
+  it('reports an unknown 适用类别, a bad or surplus 支部类别 and a category nothing applies to, with the other errors in one round', async () => {
+    const { invoke } = tempServices();
+    const file = path.join(tempDir(), 'bad-cat.xlsx');
+    const rows = withApplies({ '1': '生产', '2': '生产', '3': '生产', '4': '生产', '2.2': '后勤' });
+    rows[1]![3] = 'abc'; // row 3 (1.1): bad points, reported in the same round
+    await writeFrameworkWorkbook(file, rows, {
+      header: HEADER_WITH_APPLIES,
+      info: [['支部类别', '生产、机关、一二三四五六七八九十一']],
+    });
+    const result = await invoke('frameworks.import', { path: file });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.error.details?.map((d) => d.message) ?? [];
+    expect(messages).toContain('第 7 行，L 列（适用类别）：“后勤”不是本指标体系的支部类别（生产、机关）');
+    expect(messages.some((m) => m.startsWith('第 3 行，D 列（分值）'))).toBe(true);
+    expect(messages).toContain('框架信息表 第 1 行，B 列（支部类别）：“一二三四五六七八九十一”：支部类别最多 10 个字');
+
+    // Every top-level item only for 生产: 机关 branches could earn nothing — an error of the framework as a whole,
+    // judged when no cell bearing on the tree is wrong.
+    const nothing = path.join(tempDir(), 'nothing.xlsx');
+    await writeFrameworkWorkbook(nothing, withApplies({ '1': '生产', '2': '生产', '3': '生产', '4': '生产' }), {
+      header: HEADER_WITH_APPLIES,
+      info: [['支部类别', '生产、机关']],
+    });
+    const refused = await invoke('frameworks.import', { path: nothing });
+    expect(!refused.ok && refused.error.details?.map((d) => d.message)).toEqual(['支部类别“机关”没有任何适用的基本分指标，该类别的支部无法得分']);
+
+    const many = path.join(tempDir(), 'many.xlsx');
+    await writeFrameworkWorkbook(many, SMALL_FRAMEWORK, { info: [['支部类别', Array.from({ length: 13 }, (_, i) => `类${i + 1}`).join('、')]] });
+    const tooMany = await invoke('frameworks.import', { path: many });
+    expect(!tooMany.ok && tooMany.error.details?.map((d) => d.message)).toEqual(['框架信息表 第 1 行，B 列（支部类别）：支部类别最多 12 个，现有 13 个']);
   });
 });

@@ -5,7 +5,9 @@ import {
   METHOD_LABELS,
   METHOD_PARAM_EXAMPLES,
   METHOD_PARAM_HINTS,
+  METHOD_TRIGGER_HINT,
   RULE_BASIS_LABELS,
+  TRIGGER_PARAM_EXAMPLES,
   formatMethod,
   formatRuleAmount,
   parseMethod,
@@ -195,5 +197,50 @@ describe('细则 leaves as cell text (issue 11 §1)', () => {
     expect(['一次', '每次', 'each', ' 每项 ', '每处', 'ONCE'].map(parseRuleBasis)).toEqual(['once', 'each', 'each', 'each', 'each', 'once']);
     expect(parseRuleBasis('两次')).toBeNull();
     expect((['once', 'each'] as const).map((b) => parseRuleBasis(RULE_BASIS_LABELS[b]))).toEqual(['once', 'each']);
+  });
+});
+
+describe('由业务数据触发 in 方法参数 (issue 11 §4)', () => {
+  const veto = (capGrade: string | null, source: string, below: number) => LeafMethod.parse({ kind: 'veto', capGrade, trigger: { source, below } });
+  const deduction = (perOccurrence: number, source: string, below: number) => LeafMethod.parse({ kind: 'deduction', perOccurrence, trigger: { source, below } });
+
+  it('writes the trigger after the parameters, the threshold as a percentage', () => {
+    expect(formatMethod(veto('一般', '4.1.1', 1))).toBe('最高等次一般,触发4.1.1<100%');
+    expect(formatMethod(veto(null, '4.1.1', 1))).toBe('触发4.1.1<100%');
+    expect(formatMethod(deduction(2, '4.1.2', 0.9))).toBe('每次2,触发4.1.2<90%');
+    expect(TRIGGER_PARAM_EXAMPLES.veto).toBe(formatMethod(veto('一般', '4.1.1', 1)));
+    expect(TRIGGER_PARAM_EXAMPLES.deduction).toBe(formatMethod(deduction(2, '4.1.1', 0.9)));
+  });
+
+  it('reads a trigger as people type it: 低于, 完成率, a share, Chinese commas, either order', () => {
+    expect(methodOf('veto', '最高等次一般，触发4.1.1低于100%')).toEqual(veto('一般', '4.1.1', 1));
+    expect(methodOf('veto', '触发 4.1.1 完成率 < 1')).toEqual(veto(null, '4.1.1', 1));
+    expect(methodOf('deduction', '触发4.1.1＜0.9、每次扣2分')).toEqual(deduction(2, '4.1.1', 0.9));
+    expect(methodOf('deduction', '每次2,触发4.1.1小于９０％')).toEqual(deduction(2, '4.1.1', 0.9));
+    // Without a trigger nothing changes: no trigger key at all, so stored frameworks read (and fingerprint) unchanged.
+    expect(methodOf('veto', '最高等次一般')).not.toHaveProperty('trigger');
+    expect(methodOf('deduction', '每次2')).not.toHaveProperty('trigger');
+  });
+
+  it('refuses a trigger it cannot read, and a deduction with a trigger but no amount', () => {
+    expect(errorOf('veto', '触发利润<100%')).toBe(`无法识别触发条件“触发利润<100%”；${METHOD_PARAM_HINTS.veto}；${METHOD_TRIGGER_HINT}`);
+    expect(errorOf('veto', '触发4.1.1<0')).toMatch(/^触发条件“触发4.1.1<0”的完成率门槛“0”应为大于 0 的百分数/);
+    expect(errorOf('veto', '触发4.1.1<很多')).toMatch(/完成率门槛“很多”/);
+    expect(errorOf('deduction', '触发4.1.1<90%,触发4.1.2<90%')).toMatch(/^触发条件只能写一个；/);
+    expect(errorOf('deduction', '触发4.1.1<90%')).toMatch(/^没有填写每次扣几分；/);
+    expect(errorOf('veto', '较差,触发4.1.1<100%')).toMatch(/^无法识别“较差”；/);
+    expect(METHOD_TRIGGER_HINT).toContain('触发4.1.1<100%');
+    // The trigger's syntax is told only for a cell that tries one: a plain 扣分 mistake keeps a short hint.
+    expect(errorOf('deduction', '每次')).not.toContain('触发');
+  });
+
+  it('reads back exactly what it wrote, for any trigger', () => {
+    const code = fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.'));
+    const below = fc.double({ min: 1e-4, max: 10, noNaN: true });
+    const method: fc.Arbitrary<LeafMethod> = fc.oneof(
+      fc.tuple(fc.option(fc.constantFrom('优秀', '良好', '一般'), { nil: null }), code, below).map(([capGrade, source, b]) => veto(capGrade, source, b)),
+      fc.tuple(fc.double({ min: 1e-6, max: 1000, noNaN: true }), code, below).map(([per, source, b]) => deduction(per, source, b)),
+    );
+    fc.assert(fc.property(method, (m) => void expect(methodOf(m.kind, formatMethod(m))).toEqual(m)));
   });
 });

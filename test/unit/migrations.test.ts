@@ -168,9 +168,9 @@ describe('migration 14: a framework’s grade scheme', () => {
              INSERT INTO indicator (id, framework_id, code, name, tag, max_points, method_json) VALUES (1, 1, '1', '三会一课', 'party', 20, '{"kind":"rating","step":0.5}');
              UPDATE framework SET frozen_at = '${stamp}' WHERE id = 1;`);
     const before = db.prepare('SELECT * FROM framework').all() as Record<string, unknown>[];
-    migrate(db, migrations, { file, backupDir: dir });
+    migrate(db, migrations.slice(0, 14), { file, backupDir: dir });
 
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(14);
+    expect(schemaVersion(db)).toBe(14);
     expect(db.prepare('SELECT * FROM framework').all()).toEqual(before.map((r) => ({ ...r, grade_scheme_json: null })));
     // Set on a frozen framework too: the scheme is the framework's meta, not its indicators (which stay locked).
     const set = db.prepare('UPDATE framework SET grade_scheme_json = ? WHERE id = 1');
@@ -180,6 +180,37 @@ describe('migration 14: a framework’s grade scheme', () => {
     expect(() => set.run('not json')).toThrow(/CHECK/);
     set.run(null);
     expect(() => db.prepare("UPDATE indicator SET name = '改' WHERE id = 1").run()).toThrow(/framework_frozen/);
+    db.close();
+  });
+});
+
+describe('migration 15: branch categories and indicators’ applicability', () => {
+  it('adds category to branch, applies_json to indicator and categories_json to framework: rows of a version-14 database read as none/all/none, and only JSON is stored', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v14.db');
+    const db = openSqlite(file);
+    registerAuditFunctions(db);
+    migrate(db, migrations.slice(0, 14), { file, backupDir: dir });
+    const stamp = '2026-12-03T00:00:00.000Z';
+    db.exec(`INSERT INTO branch (id, code, name, created_at, updated_at) VALUES (1, 'HG-01', '化工一厂第一党支部', '${stamp}', '${stamp}');
+             INSERT INTO framework (id, name, version, created_at, updated_at) VALUES (1, '体系', 1, '${stamp}', '${stamp}');
+             INSERT INTO indicator (id, framework_id, code, name, tag, max_points, method_json) VALUES (1, 1, '1', '安全生产', 'business', 20, '{"kind":"rating","step":0.5}');`);
+    const branches = db.prepare('SELECT * FROM branch').all() as Record<string, unknown>[];
+    const frameworks = db.prepare('SELECT * FROM framework').all() as Record<string, unknown>[];
+    const indicators = db.prepare('SELECT * FROM indicator').all() as Record<string, unknown>[];
+    migrate(db, migrations, { file, backupDir: dir });
+
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(15);
+    expect(db.prepare('SELECT * FROM branch').all()).toEqual(branches.map((r) => ({ ...r, category: '' })));
+    expect(db.prepare('SELECT * FROM framework').all()).toEqual(frameworks.map((r) => ({ ...r, categories_json: null })));
+    expect(db.prepare('SELECT * FROM indicator').all()).toEqual(indicators.map((r) => ({ ...r, applies_json: null })));
+    db.prepare("UPDATE branch SET category = '机关' WHERE id = 1").run();
+    expect(() => db.prepare('UPDATE branch SET category = NULL WHERE id = 1').run()).toThrow(/NOT NULL/);
+    db.prepare(`UPDATE framework SET categories_json = '["生产","机关"]' WHERE id = 1`).run();
+    db.prepare(`UPDATE indicator SET applies_json = '["机关"]' WHERE id = 1`).run();
+    expect(() => db.prepare("UPDATE framework SET categories_json = '生产' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE indicator SET applies_json = '[机关' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT applies_json FROM indicator').get()).toEqual({ applies_json: '["机关"]' });
     db.close();
   });
 });

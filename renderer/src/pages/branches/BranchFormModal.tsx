@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal } from 'antd';
+import { AutoComplete, Form, Input, Modal } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { BranchFields, memberCountFromText, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
-import { invalidate } from '../../api/useApi';
+import { invalidate, useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 
 type FieldName = keyof typeof BranchFields.shape;
@@ -32,6 +32,16 @@ export function BranchFormModal({ open, branch, onClose }: Props) {
   const [form] = Form.useForm<BranchFieldsInput>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
+  // 支部类别 offered: those the frameworks distinguish, then those other branches already have (free text is fine).
+  const frameworks = useApi('frameworks.list', {}, { enabled: open });
+  const branches = useApi('branches.list', { query: '', includeArchived: false }, { enabled: open });
+  const categoryOptions = useMemo(
+    () =>
+      [...new Set([...(frameworks.data ?? []).flatMap((f) => f.categories), ...(branches.data ?? []).map((b) => b.category)].filter(Boolean))].map(
+        (value) => ({ value }),
+      ),
+    [frameworks.data, branches.data],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -95,6 +105,15 @@ export function BranchFormModal({ open, branch, onClose }: Props) {
         </Form.Item>
         <Form.Item name="memberCount" label={t('branch.field.memberCount')} rules={[zodRule('memberCount')]}>
           <Input inputMode="numeric" autoComplete="off" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="category" label={t('branch.field.category')} rules={[zodRule('category')]} extra={t('branch.category.help')}>
+          <AutoComplete
+            options={categoryOptions}
+            placeholder={t('branch.category.placeholder')}
+            style={{ width: 260 }}
+            allowClear
+            filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('branch.field.note')} rules={[zodRule('note')]}>
           <Input.TextArea maxLength={200} rows={2} />

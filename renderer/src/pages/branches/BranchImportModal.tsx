@@ -82,6 +82,7 @@ export function BranchImportModal({ picked, onClose, onPickAgain }: Props) {
               { title: t('branch.field.unit'), dataIndex: 'unit' },
               { title: t('branch.field.secretary'), dataIndex: 'secretary', width: 90 },
               { title: t('branch.field.memberCount'), dataIndex: 'memberCount', width: 80 },
+              { title: t('branch.field.category'), dataIndex: 'category', width: 80 },
             ]}
           />
         </>

@@ -11,6 +11,10 @@ import { useFeedback } from '../../hooks/useFeedback';
 import { BranchFormModal } from './BranchFormModal';
 import { BranchImportModal, type PickedFile } from './BranchImportModal';
 
+/** The list's column filter: each category its branches have, once, in Chinese order. */
+const categoryFilters = (rows: readonly Branch[]) =>
+  [...new Set(rows.map((b) => b.category).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN')).map((c) => ({ text: c, value: c }));
+
 export function BranchesPage() {
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -120,6 +124,15 @@ export function BranchesPage() {
           { title: t('branch.field.unit'), dataIndex: 'unit' },
           { title: t('branch.field.secretary'), dataIndex: 'secretary', width: 110 },
           { title: t('branch.field.memberCount'), dataIndex: 'memberCount', width: 100, align: 'right' },
+          {
+            title: t('branch.field.category'),
+            dataIndex: 'category',
+            width: 100,
+            // The categories the list holds, and 未分类: 分类施策 is checked branch by branch before a period starts.
+            filters: [...categoryFilters(rows), { text: t('branch.category.none'), value: '' }],
+            onFilter: (value, b) => b.category === value,
+            render: (category: string) => (category ? <Tag>{category}</Tag> : <Typography.Text type="secondary">{t('branch.category.none')}</Typography.Text>),
+          },
           {
             title: t('branch.field.status'),
             width: 90,

@@ -362,6 +362,10 @@ export function SelfTab({ period }: { period: Period & { branchIds: number[] } }
           {self.data && (
             <>
               {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={self.data.lockedReason} />}
+              {/* 分类施策: the leaves that don't apply to this branch's category are left out (not missing). */}
+              {self.data.notApplicable && (
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="self-not-applicable" title={t('self.notApplicableNote', { ...self.data.notApplicable })} />
+              )}
               <div className="rpd-selfbar" data-testid="self-summary">
                 <Typography.Text>
                   {t('data.self.progress', { assessed, leaves: items.length })}

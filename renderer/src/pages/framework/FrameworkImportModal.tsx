@@ -115,6 +115,18 @@ export function FrameworkImportModal({ picked, onClose, onPickAgain, onSaveTempl
               <Input style={{ width: 360 }} maxLength={60} autoComplete="off" />
             </Form.Item>
           </Form>
+          {/* What the file sets besides the indicators: its 等次 and 支部类别 (the app's defaults when it sets none). */}
+          <div className="rp-fw-import-meta" data-testid="fw-import-meta">
+            <div>
+              {data.gradeScheme
+                ? t('fw.import.grades', {
+                    grades: data.gradeScheme.grades.map((g, i, all) => (i === all.length - 1 ? g.label : `${g.label}≥${g.min}`)).join('、'),
+                    quotas: data.gradeScheme.quotas.length ? data.gradeScheme.quotas.map((q) => `${q.label}≤${Math.round(q.maxShare * 1000) / 10}%`).join('、') : t('fw.import.noQuotas'),
+                  })
+                : t('fw.import.gradesDefault')}
+            </div>
+            {data.categories.length > 0 && <div>{t('fw.import.categories', { categories: data.categories.join('、') })}</div>}
+          </div>
           <Table<FrameworkImportRow>
             size="small"
             rowKey="row"

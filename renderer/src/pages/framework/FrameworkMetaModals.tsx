@@ -3,6 +3,7 @@ import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../../shared/api';
+import { CategoryLabel, MAX_CATEGORIES } from '../../../../shared/domain/framework';
 import { UNIFIED_TEMPLATE } from '../../../../shared/domain/templates/unified';
 import type { FrameworkSummary } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
@@ -25,6 +26,18 @@ const nameRule: Rule = {
 const descriptionRule: Rule = {
   validator: async (_r, value: unknown) => {
     if (!metaSchema.description.safeParse(value ?? '').success) throw new Error(t('fw.field.descriptionTooLong'));
+  },
+};
+
+/** 支部类别 as the contract checks them: each label, then how many (the first problem is said). */
+const categoriesRule: Rule = {
+  validator: async (_r, value: unknown) => {
+    const labels = (value as string[] | undefined) ?? [];
+    for (const label of labels) {
+      const checked = CategoryLabel.safeParse(label);
+      if (!checked.success) throw new Error(`“${label}”：${checked.error.issues[0]?.message ?? ''}`);
+    }
+    if (labels.length > MAX_CATEGORIES) throw new Error(t('fw.categories.tooMany', { max: MAX_CATEGORIES }));
   },
 };
 
@@ -166,6 +179,13 @@ export function FrameworkCreateModal({ preset, frameworks, onClose, onCreated }:
   );
 }
 
+interface RenameValues {
+  name: string;
+  description: string;
+  /** 支部类别 (分类施策). */
+  categories: string[];
+}
+
 interface RenameProps {
   framework: FrameworkSummary | null;
   onClose: () => void;
@@ -173,7 +193,7 @@ interface RenameProps {
 
 /** 重命名: the name, description and grade scheme (等次划分) of one version. */
 export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
-  const [form] = Form.useForm<{ name: string; description: string }>();
+  const [form] = Form.useForm<RenameValues>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
   /** The scheme as edited; null = the app's defaults. */
@@ -186,7 +206,7 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
   }
 
   useEffect(() => {
-    if (framework) form.setFieldsValue({ name: framework.name, description: framework.description });
+    if (framework) form.setFieldsValue({ name: framework.name, description: framework.description, categories: framework.categories });
   }, [framework, form]);
 
   const gradesWrong = grades !== null && (() => {
@@ -195,12 +215,13 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
   })();
 
   const save = useMutation({
-    mutationFn: (v: { name: string; description: string }) =>
+    mutationFn: (v: RenameValues) =>
       call('frameworks.updateMeta', {
         id: framework!.id,
         name: v.name,
         description: v.description ?? '',
         gradeScheme: grades === null ? null : rowsScheme(grades),
+        categories: [...new Set((v.categories ?? []).map((c) => c.trim()).filter(Boolean))],
       }),
     onSuccess: (_r, v) => {
       void message.success(t('fw.rename.ok', { name: v.name.trim() }));
@@ -230,6 +251,16 @@ export function FrameworkRenameModal({ framework, onClose }: RenameProps) {
         </Form.Item>
         <Form.Item name="description" label={t('fw.field.description')} rules={[descriptionRule]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <Form.Item name="categories" label={t('fw.categories.label')} extra={t('fw.categories.help')} rules={[categoriesRule]}>
+          <Select
+            mode="tags"
+            tokenSeparators={['、', ',', '，', ' ']}
+            placeholder={t('fw.categories.placeholder')}
+            open={false}
+            suffixIcon={null}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item label={t('gradeScheme.title')} extra={t('gradeScheme.help')} style={{ marginBottom: 0 }}>
           <GradeSchemeEditor rows={grades} onChange={setGrades} />

@@ -6,7 +6,7 @@ import { METHOD_KINDS, TAGS, type Indicator, type IndicatorFieldsInput, type Met
 import { DEFAULT_GRADES } from '../../../../shared/domain/period';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
-import { invalidate } from '../../api/useApi';
+import { invalidate, useApi } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import {
   bonusCapRule,
@@ -22,6 +22,7 @@ import {
 } from './indicatorForm';
 import { fmtPoints, METHOD_LABEL, suggestCode, TAG_LABEL, type FrameworkTree } from './model';
 import { RulesFields } from './RulesFields';
+import { TriggerFields } from './TriggerFields';
 
 /** What the drawer is doing: adding below a parent (null: top level) or editing one indicator. */
 export type Editing = { mode: 'add'; parent: Indicator | null } | { mode: 'edit'; indicator: Indicator };
@@ -49,6 +50,8 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
   const maxPoints = Form.useWatch('maxPoints', form);
   const pool = Form.useWatch('pool', form);
   const effect = Form.useWatch('effect', form);
+  // 支部类别 the 适用类别 choose from: the framework the page already holds (same query, so no second request).
+  const categories = useApi('frameworks.get', { id: frameworkId }).data?.categories ?? [];
 
   const editedRow = editing?.mode === 'edit' ? tree.byId.get(editing.indicator.id) : undefined;
   const isLeaf = editing?.mode === 'add' || !editedRow?.children?.length;
@@ -121,6 +124,8 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
     }
     if (next === 'veto') fill.maxPoints = 0;
     if (next !== 'quantitative' && !current.entry) fill.entry = 'panel';
+    // Only 扣分 and 一票否决 can be triggered by business data: another method goes back to the panel.
+    if (current.entry === 'data' && next !== 'deduction' && next !== 'veto') fill.entry = 'panel';
     form.setFieldsValue(fill);
   };
 
@@ -218,6 +223,11 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
         <Form.Item name="tag" label={t('fw.field.tag')} required>
           <Radio.Group optionType="button" buttonStyle="solid" options={TAGS.map((tag) => ({ value: tag, label: t(TAG_LABEL[tag]) }))} />
         </Form.Item>
+        {categories.length > 0 && (
+          <Form.Item name="appliesTo" label={t('fw.appliesTo.label')} extra={t('fw.appliesTo.help')}>
+            <Select mode="multiple" allowClear placeholder={t('fw.appliesTo.placeholder')} options={categories.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        )}
         <Form.Item
           name="maxPoints"
           label={t(isLeaf && (kind === 'bonus' || (kind === 'rules' && effect === 'add')) ? 'fw.field.maxPointsBonus' : 'fw.field.maxPoints')}
@@ -368,16 +378,7 @@ export function IndicatorDrawer({ editing, readOnly, frameworkId, indicators, tr
             {kind === 'rules' && (
               <RulesFields form={form} maxPoints={maxPoints} pool={parent?.options?.pool ? { name: `${parent.code} ${parent.name}`, maxPoints: parent.maxPoints } : null} />
             )}
-            {kind && kind !== 'quantitative' && kind !== 'rules' && (
-              <Form.Item name="entry" label={t('fw.entry.label')} extra={t(entry === 'office' ? 'fw.entry.help.office' : 'fw.entry.help.panel')}>
-                <Radio.Group
-                  options={[
-                    { value: 'panel', label: t('fw.entry.panel') },
-                    { value: 'office', label: t('fw.entry.office') },
-                  ]}
-                />
-              </Form.Item>
-            )}
+            {kind && kind !== 'quantitative' && kind !== 'rules' && <TriggerFields form={form} kind={kind} entry={entry} indicators={indicators} />}
           </>
         )}
 

@@ -4,10 +4,12 @@ import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
+import { appliesToInWords } from '../../../../shared/domain/applicability';
 import { entryModeOf, type Indicator } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import { Guarded } from './IndicatorToolbar';
 import { fmtPoints, methodSummary, rulesInWords, TAG_COLOR, TAG_LABEL, type TreeRow } from './model';
+import { TriggerTag } from './TriggerFields';
 
 export interface ColumnActions {
   frozen: boolean;
@@ -26,6 +28,18 @@ const officeTag = (n: Indicator) =>
       </Tag>
     </Tooltip>
   ) : null;
+
+/** 适用类别 (分类施策) after the name, “仅机关、科研”, on a node that applies to some categories only. */
+const appliesTag = (n: Indicator) => {
+  const words = appliesToInWords(n.appliesTo);
+  return words ? (
+    <Tooltip title={t('fw.appliesTo.tagTip', { labels: (n.appliesTo ?? []).join('、') })}>
+      <Tag color="cyan" className="rp-fw-option-tag" data-testid="fw-applies-tag">
+        {words}
+      </Tag>
+    </Tooltip>
+  ) : null;
+};
 
 /** The tags of an inner node's options: 扣分池 and 加分上限 N (NodeOptions), after its name. */
 const optionTags = (r: TreeRow) => {
@@ -108,6 +122,7 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
       render: (_, r) => (
         <>
           {!r.children && officeTag(r.indicator)}
+          {!r.children && <TriggerTag indicator={r.indicator} />}
           {r.indicator.criteria ? (
             <Tooltip title={t('fw.tree.criteriaTip', { criteria: r.indicator.criteria })} placement="topLeft" mouseEnterDelay={0.6} styles={{ root: { maxWidth: 480 } }}>
               <span className="rp-fw-name">{r.indicator.name}</span>
@@ -116,6 +131,7 @@ export function indicatorColumns({ frozen, frozenReason, onEdit, onAddChild, onD
             <span className="rp-fw-name">{r.indicator.name}</span>
           )}
           {optionTags(r)}
+          {appliesTag(r.indicator)}
         </>
       ),
     },

@@ -10,6 +10,7 @@ import {
   IndicatorFields,
   LeafMethod,
   NodeOptions,
+  dataTriggerOf,
   type EntryMode,
   type Indicator,
   type IndicatorFieldsInput,
@@ -45,11 +46,19 @@ export interface IndicatorFormValues {
   effect?: 'deduct' | 'add';
   floorAtZero?: boolean;
   rules?: RuleFormRow[];
-  /** Who records the leaf (评委评分 / 考核组核定); not asked for quantitative or 细则 leaves. */
-  entry?: EntryMode;
+  /**
+   * Who records the leaf (评委评分 / 考核组核定), or 'data' = 由业务数据触发 (扣分 and 一票否决 only, issue 11 §4);
+   * not asked for quantitative or 细则 leaves.
+   */
+  entry?: EntryMode | 'data';
+  /** 由业务数据触发: the source quantitative leaf's code, and the 完成率 threshold in percent (100 = 100%). */
+  triggerSource?: string;
+  triggerBelow?: number | null;
   /** Inner nodes only: 扣分池（扣完为止） and 加分上限（本部分）, the node's options (NodeOptions). */
   pool?: boolean;
   bonusCap?: number | null;
+  /** 适用类别 (分类施策): the 支部类别 the node applies to; empty or absent = all. */
+  appliesTo?: string[];
 }
 
 /**
@@ -81,6 +90,15 @@ export const METHOD_DEFAULTS: Record<MethodKind, Partial<IndicatorFormValues>> =
   rules: { effect: 'deduct', floorAtZero: true, rules: [newRuleRow()] },
 };
 
+/** The 完成率 threshold a new trigger starts with: 100%, i.e. triggered when the target is not met. */
+export const TRIGGER_DEFAULT_BELOW = 100;
+
+/** A stored trigger as the form holds it: 0.9 → 90 (without the float's 90.00000000000001). */
+const triggerValues = (m: LeafMethod): Partial<IndicatorFormValues> => {
+  const trigger = dataTriggerOf(m);
+  return trigger ? { entry: 'data', triggerSource: trigger.source, triggerBelow: Number((trigger.below * 100).toPrecision(12)) } : {};
+};
+
 export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
   const base: IndicatorFormValues = {
     code: n.code,
@@ -91,12 +109,15 @@ export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
     evidence: n.evidence,
     pool: n.options?.pool ?? false,
     bonusCap: n.options?.bonusCap ?? null,
+    appliesTo: n.appliesTo ?? [],
   };
   const m = n.method;
   if (!m) return base;
   switch (m.kind) {
     case 'veto':
-      return { ...base, kind: 'veto', capGrade: m.capGrade ?? LOWEST_GRADE, entry: m.entry ?? 'panel' };
+      return { ...base, kind: 'veto', capGrade: m.capGrade ?? LOWEST_GRADE, entry: m.entry ?? 'panel', ...triggerValues(m) };
+    case 'deduction':
+      return { ...base, kind: 'deduction', perOccurrence: m.perOccurrence, entry: m.entry ?? 'panel', ...triggerValues(m) };
     case 'level':
       return { ...base, kind: 'level', levels: m.levels.map((l) => ({ ...l })), entry: m.entry ?? 'panel' };
     case 'quantitative':
@@ -120,6 +141,11 @@ export function valuesFromIndicator(n: Indicator): IndicatorFormValues {
  */
 export function methodFromValues(v: IndicatorFormValues): unknown {
   const entry = v.entry === 'office' ? { entry: 'office' as const } : {};
+  // 由业务数据触发 replaces the entry mode (nobody records the leaf); the threshold is typed in percent.
+  const byData =
+    v.entry === 'data'
+      ? { trigger: { source: v.triggerSource ?? '', below: typeof v.triggerBelow === 'number' ? v.triggerBelow / 100 : v.triggerBelow } }
+      : entry;
   switch (v.kind) {
     case undefined:
       return undefined;
@@ -128,13 +154,13 @@ export function methodFromValues(v: IndicatorFormValues): unknown {
     case 'level':
       return { kind: 'level', levels: v.levels ?? [], ...entry };
     case 'deduction':
-      return { kind: 'deduction', perOccurrence: v.perOccurrence, ...entry };
+      return { kind: 'deduction', perOccurrence: v.perOccurrence, ...byData };
     case 'bonus':
       return { kind: 'bonus', perItem: v.perItem, ...entry };
     case 'quantitative':
       return { kind: 'quantitative', direction: v.direction, floorRatio: v.floorRatio, excessCap: v.excessCap ?? 0 };
     case 'veto':
-      return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade, ...entry };
+      return { kind: 'veto', capGrade: !v.capGrade || v.capGrade === LOWEST_GRADE ? null : v.capGrade, ...byData };
     case 'rules':
       // Always office-recorded: no entry mode. 扣完为止 means nothing to a leaf that adds, so it stays at its default.
       return {
@@ -166,6 +192,8 @@ export function fieldsFromValues(v: IndicatorFormValues, isLeaf: boolean): Indic
     criteria: v.criteria ?? '',
     evidence: v.evidence ?? '',
     method: isLeaf ? (methodFromValues(v) as IndicatorFieldsInput['method']) : null,
+    // Sent as held (the indicator's own, or [] for a new one), so clearing the select makes it apply to all again.
+    appliesTo: v.appliesTo ?? [],
   };
 }
 

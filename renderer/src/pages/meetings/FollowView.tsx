@@ -116,7 +116,7 @@ function LiveScoring({ sheet, settings, branchId }: { sheet: RaterSheet; setting
       <div className="rp-sheet-toolbar">
         <Typography.Text type="secondary">{t('follow.hint')}</Typography.Text>
         <span className="rp-sheet-progress" data-testid="follow-progress">
-          {t('scoring.progress', { scored, expected: store.ratedCount })}
+          {t('scoring.progress', { scored, expected: store.expectedOf(branchId) })}
         </span>
       </div>
       <div className="rp-sheet-body">

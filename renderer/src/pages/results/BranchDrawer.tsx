@@ -23,8 +23,10 @@ import {
   gradeSentences,
   type IndicatorTree,
   missingRaters,
+  notApplicableTip,
   poolOf,
   poolSentence,
+  rescaleSentence,
   TAG_KEYS,
   tiedWith,
 } from './format';
@@ -236,6 +238,15 @@ function Explained(props: {
 
   const pointsCell = (row: Row) => {
     const ind = row.ind;
+    // 不适用 (适用范围与折算): no points, not missing — say so rather than “暂无”.
+    if (branch.nodes[ind.id]?.notApplicable) {
+      const tag = (
+        <Tooltip title={notApplicableTip(tree, ind)}>
+          <Tag data-testid={`na-${ind.code}`}>{t('results.na.tag')}</Tag>
+        </Tooltip>
+      );
+      return row.inner ? tag : <NumLink onClick={() => toggleLeaf(ind.id)}>{tag}</NumLink>;
+    }
     if (isVetoNode(ind)) {
       const on = vetoTriggered(ind);
       const tag = <Tag color={on ? '#b3261e' : undefined}>{t(on ? 'results.tree.vetoTriggered' : 'results.tree.vetoNot')}</Tag>;
@@ -344,7 +355,7 @@ function Explained(props: {
             <span className="rpr-num rpr-note">—</span>
           </Tooltip>
         ) : (
-          <span className="rpr-num">{fmtExact(row.ind.maxPoints)}</span>
+          <span className={branch.nodes[row.ind.id]?.notApplicable ? 'rpr-num rpr-note' : 'rpr-num'}>{fmtExact(row.ind.maxPoints)}</span>
         ),
     },
     { title: t('results.tree.col.status'), key: 'status', width: 150, render: (_, row) => statusCell(row) },
@@ -465,7 +476,8 @@ function Totals(props: { data: PeriodResults; branch: BranchResult; explanation:
       {figure(
         t('results.drawer.base'),
         <NumLink onClick={() => onView('tree')}>{fmtPoints(branch.base)}</NumLink>,
-        t('results.drawer.outOf', { max: fmtExact(result.baseMax) }),
+        // 折算 (适用范围与折算): what applies, what was earned on it, and the working to the full mark.
+        rescaleSentence(explanation.totals) ?? t('results.drawer.outOf', { max: fmtExact(result.baseMax) }),
       )}
       {figure(t('results.drawer.bonus'), <NumLink onClick={() => onView('bonus')}>{fmtPoints(branch.bonus)}</NumLink>, bonusNote(explanation.totals))}
       {tagFigure('party')}

@@ -42,7 +42,11 @@ export function CellDetail(props: { cell: CellExplanation; indicator: Indicator;
       <div className="rpr-note" style={{ marginBottom: 8 }}>
         {methodRule(indicator, settings, pool)}
       </div>
-      {cell.trigger ? (
+      {cell.notApplicable ? (
+        <div className="rpr-cell-line rpr-note" data-testid="cell-not-applicable">
+          {t('results.na.cell')}
+        </div>
+      ) : cell.trigger ? (
         <Trigger cell={cell} pool={pool} />
       ) : cell.office ? (
         <Office office={cell.office} cell={cell} indicator={indicator} pool={pool} />

@@ -2,6 +2,7 @@
  * Pure helpers of the results screen: number formats, the indicator tree and the plain-Chinese sentences built from the engine's
  * explanations. No React here, so they stay easy to read and test.
  */
+import { appliesToInWords } from '../../../../shared/domain/applicability';
 import { findingInWords, ruleAmountInWords, ruleNumber } from '../../../../shared/domain/findings';
 import { dataTriggerOf, isDeductMethod, type Indicator, type LeafMethod, type Tag } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
@@ -181,6 +182,26 @@ export function bonusNote(totals: BranchExplanation['totals']): string {
 }
 
 /** A pool child's points are minus its deduction: printed with a true minus sign ("−3.00"). */
+/** 折算 in words (适用范围与折算): “适用指标满分 80 分，得 72 分，折算为 72 × 100 ÷ 80 = 90 分”; null when everything applies. */
+export function rescaleSentence(totals: BranchExplanation['totals']): string | null {
+  const r = totals.rescaled;
+  if (!r) return null;
+  if (r.applicableMax <= 0) return t('results.rescaled.none');
+  return t('results.rescaled.sentence', {
+    applicableMax: fmtExact(r.applicableMax),
+    rawBase: fmtExact(r.rawBase),
+    baseMax: fmtExact(r.baseMax),
+    base: fmtExact(totals.base),
+  });
+}
+
+/** Why a 不适用 node doesn't apply: the nearest 适用类别 on its path (“本项仅机关：…”), else the plain note. */
+export function notApplicableTip(tree: IndicatorTree, ind: Indicator): string {
+  const path = tree.pathOf(ind.id).reverse();
+  const own = path.map((id) => appliesToInWords(tree.byId.get(id)?.appliesTo)).find((w) => w !== '');
+  return own ? t('results.na.tipApplies', { applies: own }) : t('results.na.tip');
+}
+
 export const fmtDeduction = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : roundPoints(x) < 0 ? `−${fmtPoints(-x)}` : fmtPoints(Math.abs(x));
 

@@ -38,7 +38,7 @@ export function GridHead({ store, columns, virtualCols, totalWidth, frozenW, foc
             name={c.branch.name}
             recused={c.branch.recused ? c.branch.reason : null}
             scored={store.scored.get(c.branch.id) ?? 0}
-            expected={store.ratedCount}
+            expected={store.expectedOf(c.branch.id)}
             focused={vc.index === focusCol}
           />
         );

@@ -28,6 +28,7 @@ export function usePasteConfirm(onClosed: () => void, keep: (dialog: { destroy: 
       plan.byCode.rows ? t('scoring.paste.note.rowsByCode') : null,
       plan.byCode.columns ? t('scoring.paste.note.columnsByCode') : null,
       plan.skipped.length ? t('scoring.paste.note.skipped', { rows: plan.skipped.join('、') }) : null,
+      plan.notApplicable ? t('scoring.paste.note.notApplicable', { count: plan.notApplicable }) : null,
     ].filter((n): n is string => n !== null);
     const content = (
       <div data-testid="paste-confirm">
@@ -63,7 +64,7 @@ export function usePasteConfirm(onClosed: () => void, keep: (dialog: { destroy: 
       </div>
     );
     if (!count) {
-      keep(modal.warning({ title: t('scoring.paste.nothingTitle', { count: plan.problems.length }), width: 680, content, afterClose: onClosed }));
+      keep(modal.warning({ title: t('scoring.paste.nothingTitle', { count: plan.problems.length + plan.notApplicable }), width: 680, content, afterClose: onClosed }));
       return;
     }
     keep(modal.confirm({

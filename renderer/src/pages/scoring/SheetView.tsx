@@ -15,7 +15,7 @@ import { invalidate } from '../../api/useApi';
 import { useFeedback } from '../../hooks/useFeedback';
 import { registerPendingWork } from '../../hooks/pendingWork';
 import { useSignOut } from '../../hooks/useSignOut';
-import { displayValue, type LeafRow } from './model';
+import { displayValue, isNotApplicable, type LeafRow } from './model';
 import { FocusStore, type GridFocus } from './focusStore';
 import { usePasteConfirm } from './PasteConfirm';
 import { ScoreGrid, type GridApi } from './ScoreGrid';
@@ -95,8 +95,9 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
   const [single, setSingle] = useState(() => readFlag(SINGLE_KEY, false));
   const [showSide, setShowSide] = useState(() => readFlag(SIDE_KEY, true));
   const [focusStore] = useState(() => {
-    const row = store.rows.findIndex((r) => r.kind === 'leaf' && r.rated);
     const branch = store.branches.find((b) => !b.recused) ?? store.branches[0];
+    // The first cell that takes input: a rated leaf that applies to the branch (not 不适用).
+    const row = store.rows.findIndex((r) => r.kind === 'leaf' && r.rated && !(branch && isNotApplicable(branch, r.leaf.id)));
     return new FocusStore({ row: Math.max(0, row), branchId: branch?.id ?? 0, detail: false });
   });
   const grab = () => focusStore.grab();
@@ -124,7 +125,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
       const toRow = step === branches.length ? focus.row + 1 : store.rows.length;
       for (let i = fromRow; i < toRow; i++) {
         const r = store.rows[i]!;
-        if (r.kind === 'leaf' && r.rated && !store.values.has(cellKey(b.id, r.leaf.id))) {
+        if (r.kind === 'leaf' && r.rated && !isNotApplicable(b, r.leaf.id) && !store.values.has(cellKey(b.id, r.leaf.id))) {
           moveTo({ row: i, branchId: b.id, detail: false });
           return;
         }
@@ -168,7 +169,7 @@ export function SheetView({ sheet, settings, mode, onBack }: SheetViewProps) {
   const fillVeto = (groupId: number) => {
     if (refuseChange()) return;
     const rows = store.leafRows.filter((r) => r.path[0]?.id === groupId && r.method.kind === 'veto' && r.rated); // office vetoes are the office's
-    const cells = store.branches.flatMap((b) => (b.recused ? [] : rows.filter((r) => !store.get(b.id, r.leaf.id)).map((r) => ({ branchId: b.id, indicatorId: r.leaf.id }))));
+    const cells = store.branches.flatMap((b) => (b.recused ? [] : rows.filter((r) => !isNotApplicable(b, r.leaf.id) && !store.get(b.id, r.leaf.id)).map((r) => ({ branchId: b.id, indicatorId: r.leaf.id }))));
     if (!cells.length) return void message.info(t('scoring.veto.fillNone'));
     keep(modal.confirm({
       title: t('scoring.veto.fillTitle', { count: cells.length }),

@@ -6,7 +6,7 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { t } from '../../../../shared/messages';
 import { FindingsList } from '../../components/FindingsList';
-import { detailNeeded, displayValue, fmt, METHOD_LABEL, methodRule, pointsOf, type LeafRow, type SheetBranch } from './model';
+import { detailNeeded, displayValue, fmt, isNotApplicable, METHOD_LABEL, methodRule, pointsOf, type LeafRow, type SheetBranch } from './model';
 import { cellKey, type SheetStore } from './sheetStore';
 
 export interface SidePanelProps {
@@ -98,7 +98,14 @@ export function SidePanel({ store, row, branch, editable, onEditReasons, onDone 
       <h4>{t('scoring.side.evidence')}</h4>
       <p className="rp-side-text">{leaf.evidence || t('scoring.side.none')}</p>
 
-      {branch && row.office && !branch.recused ? (
+      {branch && !branch.recused && isNotApplicable(branch, row.leaf.id) ? (
+        <div className="rp-side-cell" data-testid="side-cell-na">
+          <h4>
+            {t('scoring.side.cell')}：{branch.code} {branch.name}
+          </h4>
+          <p className="rp-side-text">{t('scoring.grid.notApplicableTip', { category: branch.category ?? '' })}</p>
+        </div>
+      ) : branch && row.office && !branch.recused ? (
         <OfficeCell store={store} row={row} branch={branch} />
       ) : branch && row.rated && !branch.recused ? (
         <div className="rp-side-cell" data-testid="side-cell">

@@ -6,7 +6,7 @@
 import { dataTriggerOf } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import type { CellProps } from './GridPieces';
-import { detailNeeded, displayValue, fmt, type GroupRow, type LeafRow } from './model';
+import { detailNeeded, displayValue, fmt, isNotApplicable, type GroupRow, type LeafRow } from './model';
 import { cellKey, type SheetStore } from './sheetStore';
 import type { Column } from './useGridLayout';
 
@@ -18,7 +18,10 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
   const st = store.states.get(k);
   let className = 'rp-cell';
   const office = row.office ? store.office.get(k) : undefined;
+  // 不适用 (issue 11 §7): read-only and greyed like the other cells nobody on the panel fills.
+  const na = !b.recused && isNotApplicable(b, row.leaf.id);
   if (b.recused) className += ' is-recused';
+  else if (na) className += ' is-quant is-na';
   else if (row.office) className += ' is-office';
   else if (!row.rated) className += ' is-quant';
   else if (!v) className += ' is-empty';
@@ -28,10 +31,12 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
   let tone: CellProps['tone'] = null;
   if (c.kind === 'detail') {
     className += ' is-detail';
-    if (row.office) text = office?.detail.join('；') ?? '';
+    if (na) text = '';
+    else if (row.office) text = office?.detail.join('；') ?? '';
     else if (v?.detail.length) text = v.detail.join('；');
     else if (v && detailNeeded(row.method, v.value)) [text, tone] = [t('scoring.grid.detailNeeded'), 'placeholder'];
-  } else if (!b.recused && row.office)
+  } else if (na) [text, tone] = [t('categories.na'), 'quant'];
+  else if (!b.recused && row.office)
     [text, tone] = office
       ? [t('scoring.office.value', { value: displayValue(row.method, office.value) }), row.method.kind === 'veto' && office.value === 1 ? 'veto' : null]
       : [t('scoring.office.pending'), 'quant'];
@@ -47,7 +52,13 @@ export function cellView(store: SheetStore, row: LeafRow, rowIndex: number, c: C
     leaf: row.leaf.code,
     branch: b.code,
     state: c.kind === 'value' ? (st?.status ?? null) : null,
-    title: st?.status === 'failed' ? t('scoring.grid.state.failed', { error: st.error ?? '' }) : st?.status === 'draft' ? t('scoring.grid.state.draft') : null,
+    title: na
+      ? t('scoring.grid.notApplicableTip', { category: b.category ?? '' })
+      : st?.status === 'failed'
+        ? t('scoring.grid.state.failed', { error: st.error ?? '' })
+        : st?.status === 'draft'
+          ? t('scoring.grid.state.draft')
+          : null,
     text,
     tone,
   };
@@ -58,7 +69,7 @@ export function groupCellView(store: SheetStore, node: GroupRow, c: Column): { t
   let text = '';
   let veto = false;
   if (c.kind === 'value' && !c.branch.recused) {
-    const vetoRows = store.leafRows.filter((r) => r.path[0]?.id === node.node.id && r.method.kind === 'veto');
+    const vetoRows = store.leafRows.filter((r) => r.path[0]?.id === node.node.id && r.method.kind === 'veto' && !isNotApplicable(c.branch, r.leaf.id));
     if (vetoRows.length) {
       const valueOf = (r: LeafRow) => (r.office ? store.office.get(cellKey(c.branch.id, r.leaf.id)) : store.get(c.branch.id, r.leaf.id));
       const flagged = vetoRows.filter((r) => valueOf(r)?.value === 1).length;

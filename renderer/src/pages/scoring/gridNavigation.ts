@@ -2,14 +2,16 @@
  * Where the keyboard goes in the scoring grid, and which cells take input:
  * pure functions of the sheet's rows and branches (no React, no DOM), so the
  * grid's moves are tested on their own. Moves skip group rows, quantitative
- * leaves (nobody types them) and recused branches (the rater may not score
- * them); in one-branch view left / right go between the value and the
+ * leaves (nobody types them), recused branches (the rater may not score
+ * them) and 不适用 cells (the leaf does not apply to the branch's category:
+ * up / down pass the row in that branch's column, left / right pass the
+ * branch on that row); in one-branch view left / right go between the value and the
  * reasons column instead of between branches.
  */
 import { dataTriggerOf } from '../../../../shared/domain/framework';
 import { t } from '../../../../shared/messages';
 import type { GridFocus } from './focusStore';
-import type { LeafRow, Row, SheetBranch } from './model';
+import { isNotApplicable, type LeafRow, type Row, type SheetBranch } from './model';
 
 export type Direction = 'up' | 'down' | 'left' | 'right' | 'tab' | 'shiftTab' | 'home' | 'end' | 'pageUp' | 'pageDown' | 'first' | 'last';
 /** What happens after a value is committed. */
@@ -26,13 +28,20 @@ export interface GridShape {
 /** Rows PageUp / PageDown jump over. */
 export const PAGE_ROWS = 10;
 
-/** The count-th rater-scored leaf row after (step 1) or before (step -1) `from`, or the last one found on the way, or null. */
-export function nextRatedRow(rows: readonly Row[], from: number, step: 1 | -1, count = 1): number | null {
+/** Whether the rater types in this row for this branch: a rater-scored leaf that applies to the branch. */
+const opensIn = (r: Row | undefined, branch: SheetBranch | undefined): boolean =>
+  r?.kind === 'leaf' && r.rated && !(branch && isNotApplicable(branch, r.leaf.id));
+
+/**
+ * The count-th rater-scored leaf row after (step 1) or before (step -1) `from`, or the last one found on the way, or
+ * null; with `branch`, only rows that apply to it (its 不适用 rows are passed).
+ */
+export function nextRatedRow(rows: readonly Row[], from: number, step: 1 | -1, count = 1, branch?: SheetBranch): number | null {
   let found: number | null = null;
   let left = count;
   for (let i = from + step; i >= 0 && i < rows.length; i += step) {
     const r = rows[i]!;
-    if (r.kind === 'leaf' && r.rated) {
+    if (opensIn(r, branch)) {
       found = i;
       if (--left === 0) break;
     }
@@ -40,9 +49,12 @@ export function nextRatedRow(rows: readonly Row[], from: number, step: 1 | -1, c
   return found;
 }
 
-/** The next branch (index) the rater may score, after (1) or before (-1) `from`, or null. */
-export function nextOpenBranch(branches: readonly SheetBranch[], from: number, step: 1 | -1): number | null {
-  for (let i = from + step; i >= 0 && i < branches.length; i += step) if (!branches[i]!.recused) return i;
+/** The next branch (index) the rater may score, after (1) or before (-1) `from`, or null; with `row`, one the row applies to. */
+export function nextOpenBranch(branches: readonly SheetBranch[], from: number, step: 1 | -1, row?: Row): number | null {
+  for (let i = from + step; i >= 0 && i < branches.length; i += step) {
+    const b = branches[i]!;
+    if (!b.recused && !(row?.kind === 'leaf' && isNotApplicable(b, row.leaf.id))) return i;
+  }
   return null;
 }
 
@@ -50,39 +62,54 @@ export function nextOpenBranch(branches: readonly SheetBranch[], from: number, s
 export function moveFocus(grid: GridShape, f: GridFocus, dir: Direction): GridFocus | null {
   const { rows, branches, single } = grid;
   const bi = branches.findIndex((b) => b.id === f.branchId);
-  const firstRated = () => nextRatedRow(rows, -1, 1);
-  const lastRated = () => nextRatedRow(rows, rows.length, -1);
-  const firstBranch = () => nextOpenBranch(branches, -1, 1);
-  const lastBranch = () => nextOpenBranch(branches, branches.length, -1);
-  const at = (row: number | null, b: number | null, detailCol = f.detail): GridFocus | null =>
-    row === null || b === null ? null : { row, branchId: branches[b]!.id, detail: detailCol };
+  const here = branches[bi];
+  const row = rows[f.row];
+  // Up and down stay in the branch's column and pass its 不适用 rows; left and right stay on the row and pass its 不适用 branches.
+  const firstRated = (b = here) => nextRatedRow(rows, -1, 1, 1, b);
+  const lastRated = (b = here) => nextRatedRow(rows, rows.length, -1, 1, b);
+  const firstBranch = (on?: Row) => nextOpenBranch(branches, -1, 1, on);
+  const lastBranch = (on?: Row) => nextOpenBranch(branches, branches.length, -1, on);
+  const at = (r: number | null, b: number | null, detailCol = f.detail): GridFocus | null =>
+    r === null || b === null ? null : { row: r, branchId: branches[b]!.id, detail: detailCol };
+  /** The next row (step 1) or the one before (-1) with a cell to type in: in this branch (one-branch view), or the row's first (last) such branch. */
+  const wrap = (step: 1 | -1, detailCol: boolean): GridFocus | null => {
+    for (let r = nextRatedRow(rows, f.row, step); r !== null; r = nextRatedRow(rows, r, step)) {
+      const b = single ? (opensIn(rows[r], here) ? bi : null) : step === 1 ? firstBranch(rows[r]) : lastBranch(rows[r]);
+      if (b !== null) return at(r, b, detailCol);
+    }
+    return null;
+  };
   switch (dir) {
     case 'down':
-      return at(nextRatedRow(rows, f.row, 1), bi);
+      return at(nextRatedRow(rows, f.row, 1, 1, here), bi);
     case 'up':
-      return at(nextRatedRow(rows, f.row, -1), bi);
+      return at(nextRatedRow(rows, f.row, -1, 1, here), bi);
     case 'pageDown':
-      return at(nextRatedRow(rows, f.row, 1, PAGE_ROWS) ?? lastRated(), bi);
+      return at(nextRatedRow(rows, f.row, 1, PAGE_ROWS, here) ?? lastRated(), bi);
     case 'pageUp':
-      return at(nextRatedRow(rows, f.row, -1, PAGE_ROWS) ?? firstRated(), bi);
+      return at(nextRatedRow(rows, f.row, -1, PAGE_ROWS, here) ?? firstRated(), bi);
     case 'right':
       if (single) return f.detail ? null : { ...f, detail: true };
-      return at(f.row, nextOpenBranch(branches, bi, 1));
+      return at(f.row, nextOpenBranch(branches, bi, 1, row));
     case 'left':
       if (single) return f.detail ? { ...f, detail: false } : null;
-      return at(f.row, nextOpenBranch(branches, bi, -1));
+      return at(f.row, nextOpenBranch(branches, bi, -1, row));
     case 'home':
-      return single ? { ...f, detail: false } : at(f.row, firstBranch());
+      return single ? { ...f, detail: false } : at(f.row, firstBranch(row));
     case 'end':
-      return single ? { ...f, detail: true } : at(f.row, lastBranch());
-    case 'first':
-      return at(firstRated(), single ? bi : firstBranch(), false);
-    case 'last':
-      return at(lastRated(), single ? bi : lastBranch(), single);
+      return single ? { ...f, detail: true } : at(f.row, lastBranch(row));
+    case 'first': {
+      const b = single ? bi : firstBranch();
+      return at(firstRated(b === null ? undefined : branches[b]), b, false);
+    }
+    case 'last': {
+      const b = single ? bi : lastBranch();
+      return at(lastRated(b === null ? undefined : branches[b]), b, single);
+    }
     case 'tab':
-      return moveFocus(grid, f, 'right') ?? at(nextRatedRow(rows, f.row, 1), single ? bi : firstBranch(), false);
+      return moveFocus(grid, f, 'right') ?? wrap(1, false);
     case 'shiftTab':
-      return moveFocus(grid, f, 'left') ?? at(nextRatedRow(rows, f.row, -1), single ? bi : lastBranch(), single);
+      return moveFocus(grid, f, 'left') ?? wrap(-1, single);
   }
 }
 
@@ -159,13 +186,15 @@ export function keyAction(e: GridKey, editing: 'enter' | 'edit' | null): KeyActi
 
 /**
  * Why a cell cannot be changed, in the user's words, or null: the sheet is
- * locked, the branch is recused, the leaf is quantitative, or the page's
+ * locked, the branch is recused, the leaf does not apply to the branch
+ * (不适用), the leaf is quantitative, or the page's
  * guard refuses (e.g. a missing reason for a change after submission).
  */
 export function cellRefusal(row: LeafRow | null, branch: SheetBranch, readOnly: string | null, guard: () => string | null): string | null {
   if (!row) return null;
   if (readOnly) return t('scoring.refuse.locked', { reason: readOnly });
   if (branch.recused) return t('scoring.refuse.recused', { branch: `${branch.code} ${branch.name}`, reason: branch.reason });
+  if (isNotApplicable(branch, row.leaf.id)) return t('scoring.refuse.notApplicable', { branch: branch.code, category: branch.category ?? '', code: row.leaf.code, name: row.leaf.name });
   if (row.office) return t('scoring.office.refuse');
   // Business data decides the row: a quantitative leaf, or a veto or deduction it triggers (由业务数据触发).
   if (!row.rated) return t(dataTriggerOf(row.method) ? 'scoring.refuse.triggered' : 'scoring.refuse.quantitative');

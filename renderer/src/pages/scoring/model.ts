@@ -41,6 +41,22 @@ export interface SheetBranch {
   name: string;
   recused: boolean;
   reason: string;
+  /** 支部类别 ('' or absent = none). */
+  category?: string;
+  /** 不适用 (issue 11 §7): the leaves that don't apply to this branch's category — shown “不适用”, no input, never 未评. */
+  notApplicable?: readonly number[];
+}
+
+/** The 不适用 leaf ids of each branch's list, built once per list (cells ask for every row × column drawn). */
+const naSets = new WeakMap<readonly number[], Set<number>>();
+
+/** Whether a leaf does not apply to a branch (its category excludes it): the cell takes no input and is never 未评. */
+export function isNotApplicable(branch: Pick<SheetBranch, 'notApplicable'>, leafId: number): boolean {
+  const ids = branch.notApplicable;
+  if (!ids?.length) return false;
+  let set = naSets.get(ids);
+  if (!set) naSets.set(ids, (set = new Set(ids)));
+  return set.has(leafId);
 }
 
 /** Rows in framework order: each first-level dimension, then its leaves depth-first (its rated leaves: raterLeavesInOrder). */

@@ -24,7 +24,7 @@ import type { Indicator } from '../../../../shared/domain/framework';
 import { normaliseCode, raterLeavesInOrder } from '../../../../shared/domain/rater-leaves';
 import { RECUSED_TEXT, SCORE_FIXED_COLUMNS } from '../../../../shared/domain/score-workbook';
 import { t } from '../../../../shared/messages';
-import { detailNeeded, parseClipboardBlock, parseInput, type LeafRow, type Row, type SheetBranch } from './model';
+import { detailNeeded, isNotApplicable, parseClipboardBlock, parseInput, type LeafRow, type Row, type SheetBranch } from './model';
 import type { CellChange, CellValue } from './sheetStore';
 
 /** A pasted cell that was not taken: which leaf and branch (or how far outside the sheet), what was pasted, and why. */
@@ -68,6 +68,8 @@ export interface PastePlan {
   byCode: { rows: boolean; columns: boolean };
   /** Leaves the block ran past without writing them (not entered by raters), “2.1 产量完成率”. */
   skipped: string[];
+  /** Values that fell on 不适用 cells (the leaf does not apply to the branch's category) and were not taken. */
+  notApplicable: number;
   /** Show where each value lands and ask before saving. */
   confirm: boolean;
 }
@@ -165,6 +167,7 @@ export function pastePlan(input: PasteInput): PastePlan {
   const landings: PasteLanding[] = [];
   const problems: PasteProblem[] = [];
   const landedRows: number[] = [];
+  let notApplicable = 0;
   data.forEach((line, r) => {
     let row: LeafRow | undefined;
     let rowName: string;
@@ -190,6 +193,11 @@ export function pastePlan(input: PasteInput): PastePlan {
       if (rowProblem) return problems.push({ ...where, message: rowProblem });
       if (!branch) return problems.push({ ...where, message: kind === 'unknown' ? t('scoring.paste.unknownBranch', { header: header || `+${c + 1}` }) : t('scoring.paste.outside') });
       if (branch.recused && cellText.trim() === RECUSED_TEXT) return;
+      // 不适用: never written; “不适用” as the workbook writes it passes quietly, a value there is counted as not taken.
+      if (!branch.recused && isNotApplicable(branch, row!.leaf.id)) {
+        if (cellText.trim() !== t('categories.na')) notApplicable++;
+        return;
+      }
       const refused = input.refusal(row!, branch);
       if (refused) return problems.push({ ...where, message: refused });
       const parsed = parseInput(row!.leaf, row!.method, cellText);
@@ -213,5 +221,13 @@ export function pastePlan(input: PasteInput): PastePlan {
     }
   }
   const byCode = { rows: layout.codeColumn, columns: layout.columns.some((c) => typeof c === 'object' && c !== null) };
-  return { changes, landings, problems, byCode, skipped, confirm: skipped.length > 0 || byCode.rows || byCode.columns || problems.length > 0 };
+  return {
+    changes,
+    landings,
+    problems,
+    byCode,
+    skipped,
+    notApplicable,
+    confirm: skipped.length > 0 || byCode.rows || byCode.columns || problems.length > 0 || notApplicable > 0,
+  };
 }

@@ -17,7 +17,7 @@ import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterSheet } from '../../../../shared/domain/scoring';
 import { Engine, type BranchResult, type EngineInput } from '../../../../shared/engine';
 import { t } from '../../../../shared/messages';
-import { buildRows, detailNeeded, type LeafRow, type Row, type SheetBranch } from './model';
+import { buildRows, detailNeeded, isNotApplicable, type LeafRow, type Row, type SheetBranch } from './model';
 
 export type CellKey = string;
 export const cellKey = (branchId: number, indicatorId: number): CellKey => `${branchId}:${indicatorId}`;
@@ -76,7 +76,7 @@ export class SheetStore {
   readonly rows: Row[];
   readonly leafRows: LeafRow[];
   readonly branches: SheetBranch[];
-  /** Rater-scored leaves: the cells a non-recused branch expects. */
+  /** Rater-scored leaves: the cells a non-recused branch expects (less its 不适用 ones: expectedOf). */
   readonly ratedCount: number;
   /** What is on screen. */
   readonly values = new Map<CellKey, CellValue>();
@@ -236,17 +236,29 @@ export class SheetStore {
     this.draftCount = states.filter((s) => s.status === 'draft').length;
   }
 
+  /** The cells a branch expects of this rater: its rater-scored leaves that apply to it (不适用 ones are never 未评). */
+  expectedOf(branchId: number): number {
+    const b = this.branches.find((x) => x.id === branchId);
+    if (!b || b.recused) return 0;
+    return b.notApplicable?.length ? this.leafRows.filter((r) => r.rated && !isNotApplicable(b, r.leaf.id)).length : this.ratedCount;
+  }
+
+  /** How many of a branch's expected cells hold a value (a value left on a 不适用 cell does not count). */
+  private scoredOn(b: SheetBranch): number {
+    let n = 0;
+    for (const r of this.leafRows) if (r.rated && !isNotApplicable(b, r.leaf.id) && this.values.has(cellKey(b.id, r.leaf.id))) n++;
+    return n;
+  }
+
   /** Counts and subtotals from scratch (cheap: a few thousand cells). */
   private recompute() {
     this.scored.clear();
     this.scoredTotal = 0;
     this.expectedTotal = 0;
-    const ratedIds = new Set(this.leafRows.filter((r) => r.rated).map((r) => r.leaf.id));
     for (const b of this.branches) {
       if (b.recused) continue;
-      this.expectedTotal += this.ratedCount;
-      let n = 0;
-      for (const id of ratedIds) if (this.values.has(cellKey(b.id, id))) n++;
+      this.expectedTotal += this.expectedOf(b.id);
+      const n = this.scoredOn(b);
       this.scored.set(b.id, n);
       this.scoredTotal += n;
     }
@@ -265,7 +277,8 @@ export class SheetStore {
     });
     return {
       indicators: this.sheet.indicators,
-      branches: inScope.map((b) => ({ id: b.id, code: b.code, name: b.name })),
+      // The category rescales the subtotal over what applies, as the panel's result does (issue 11 §7).
+      branches: inScope.map((b) => ({ id: b.id, code: b.code, name: b.name, ...(b.category ? { category: b.category } : {}) })),
       groups: [{ id: 1, name: '', weight: 1 }],
       raters: [{ id: raterId, name: this.sheet.rater.name, groupId: 1 }],
       recusals: [],
@@ -317,13 +330,11 @@ export class SheetStore {
 
   /** Counts and the engine for a few changed cells (the engine recomputes only their branches). */
   private recomputeCounts(changes: CellChange[]) {
-    const rated = new Set(this.leafRows.filter((r) => r.rated).map((r) => r.leaf.id));
     const branchIds = new Set(changes.map((c) => c.branchId));
     for (const branchId of branchIds) {
       const b = this.branches.find((x) => x.id === branchId);
       if (!b || b.recused) continue;
-      let n = 0;
-      for (const id of rated) if (this.values.has(cellKey(branchId, id))) n++;
+      const n = this.scoredOn(b);
       this.scoredTotal += n - (this.scored.get(branchId) ?? 0);
       this.scored.set(branchId, n);
     }
@@ -466,7 +477,7 @@ export class SheetStore {
     const out: { branch: SheetBranch; leaf: LeafRow }[] = [];
     for (const b of this.branches) {
       if (b.recused) continue;
-      for (const r of this.leafRows) if (r.rated && !this.values.has(cellKey(b.id, r.leaf.id))) out.push({ branch: b, leaf: r });
+      for (const r of this.leafRows) if (r.rated && !isNotApplicable(b, r.leaf.id) && !this.values.has(cellKey(b.id, r.leaf.id))) out.push({ branch: b, leaf: r });
     }
     return out;
   }
