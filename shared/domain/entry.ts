@@ -23,9 +23,10 @@
 import { checkEntry } from '../engine/points';
 import { num } from './entry-text';
 import type { LeafMethod } from './framework';
+// The counting rules of reasons live in reasons.ts (findings.ts reads them too, without this module's engine import).
+import { MAX_COUNT, reasonTooShort } from './reasons';
 
-/** The most occurrences or items one entry may count (and so the most reasons it can carry). */
-export const MAX_COUNT = 50;
+export { MAX_COUNT, MIN_REASON_CHARS, reasonTooShort } from './reasons';
 
 const YES = ['是', '1', 'y', 'yes', '√', '✓', 's'];
 const NO = ['否', '0', 'n', 'no', '×', '✗', 'x', 'f'];
@@ -128,14 +129,6 @@ export type DetailProblem =
   /** A reason of one character (“1”, “无”): what a digit typed into the wrong field leaves, not a reason. */
   | { kind: 'tooShort'; text: string };
 
-/** The fewest characters a reason may have: one character says nothing (and is what a stray keystroke leaves). */
-export const MIN_REASON_CHARS = 2;
-
-/** A reason too short to say anything, or null (counted in characters, so “漏会” is fine). */
-export const reasonTooShort = (reason: string): boolean => {
-  const n = [...reason.trim()].length;
-  return n > 0 && n < MIN_REASON_CHARS;
-};
 
 /**
  * The reasons an entry carries must match it exactly: one per deduction, one

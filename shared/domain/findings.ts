@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { t } from '../messages';
-import { reasonTooShort, MAX_COUNT } from './entry';
+import { MAX_COUNT, reasonTooShort } from './reasons';
 import type { LeafMethod, LeafRule } from './framework';
 
 type RulesMethod = Extract<LeafMethod, { kind: 'rules' }>;

@@ -124,15 +124,20 @@ export function BranchesPage() {
           { title: t('branch.field.unit'), dataIndex: 'unit' },
           { title: t('branch.field.secretary'), dataIndex: 'secretary', width: 110 },
           { title: t('branch.field.memberCount'), dataIndex: 'memberCount', width: 100, align: 'right' },
-          {
-            title: t('branch.field.category'),
-            dataIndex: 'category',
-            width: 100,
-            // The categories the list holds, and 未分类: 分类施策 is checked branch by branch before a period starts.
-            filters: [...categoryFilters(rows), { text: t('branch.category.none'), value: '' }],
-            onFilter: (value, b) => b.category === value,
-            render: (category: string) => (category ? <Tag>{category}</Tag> : <Typography.Text type="secondary">{t('branch.category.none')}</Typography.Text>),
-          },
+          // Only once some branch has a category: most schemes don't 分类施策, and a column of 未分类 says nothing.
+          ...(rows.some((b) => b.category)
+            ? [
+                {
+                  title: t('branch.field.category'),
+                  dataIndex: 'category',
+                  width: 100,
+                  // The categories the list holds, and 未分类: 分类施策 is checked branch by branch before a period starts.
+                  filters: [...categoryFilters(rows), { text: t('branch.category.none'), value: '' }],
+                  onFilter: (value: boolean | React.Key, b: Branch) => b.category === value,
+                  render: (category: string) => (category ? <Tag>{category}</Tag> : <Typography.Text type="secondary">{t('branch.category.none')}</Typography.Text>),
+                },
+              ]
+            : []),
           {
             title: t('branch.field.status'),
             width: 90,
