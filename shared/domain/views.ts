@@ -42,6 +42,8 @@ export interface RaterGroup {
   combine: 'mean' | 'trimmed' | 'median' | null;
   /** The fewest raters for the group's trimming; null = the period's `settings.trimMinRaters`. */
   trimMinRaters: number | null;
+  /** 分工评分 (assignment.ts): indicator codes the group scores (each with its subtree); [] = the whole framework. */
+  scope: string[];
 }
 
 export interface Rater {
@@ -58,6 +60,8 @@ export interface Rater {
   /** When the rater confirmed their sheet complete; null while still scoring. */
   finishedAt: string | null;
   recusals: { branchId: number; reason: string }[];
+  /** 分工评分: codes this rater scores within the group's scope; [] = all of the group's. */
+  scope: string[];
 }
 
 export interface PanelView {

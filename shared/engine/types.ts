@@ -38,12 +38,16 @@ export interface EngineGroup {
   combine?: 'mean' | 'trimmed' | 'median' | null;
   /** The group's own fewest raters for trimming; absent or null = the period's `settings.trimMinRaters`. */
   trimMinRaters?: number | null;
+  /** 分工评分: indicator codes the group scores (with their subtrees); absent or [] = all (assignment.ts). */
+  scope?: string[];
 }
 
 export interface EngineRater {
   id: number;
   name: string;
   groupId: number;
+  /** 分工评分: codes within the group's scope this rater scores; absent or [] = all of the group's. */
+  scope?: string[];
 }
 
 export interface EngineRecusal {
