@@ -24,6 +24,7 @@ import type { Result } from './result';
 import type { AuditChainStatus, BackupInfo, BackupList } from './domain/backups';
 import { FONT_SCHEMES, type BatchJobStatus, type DocumentDefaults, type DocumentWritten } from './domain/documents';
 import { text } from './domain/text';
+import { MAX_SCOPE_CODES } from './domain/assignment';
 import { GateInput, OverrideReason, type GateOverride, type Readiness } from './domain/readiness';
 import { AbsolutePath, ReadPath, WriteFolder, WritePath } from './domain/file-path';
 import type { OutdatedRecords } from './domain/records';
@@ -92,6 +93,11 @@ const PeriodFields = z.object({
   // Each field's rules here; the rules across fields (grades, quotas) are the service's, refused in the user's words.
   settings: PeriodSettingsFields.default(PeriodSettings.parse({})),
 });
+/** 分工评分: the indicator codes of a 评分范围 (each naming a node and its subtree); [] = all. */
+const ScopeCodes = z
+  .array(text('指标编码').trim().min(1).max(20))
+  .max(MAX_SCOPE_CODES, { error: `评分范围最多 ${MAX_SCOPE_CODES} 个指标编码` })
+  .default([]);
 const Pin = z.string().regex(/^\d{4,6}$/, { error: 'PIN 码应为 4 到 6 位数字' });
 const EntryInput = z.object({
   raterId: Id,
@@ -230,6 +236,8 @@ export const api = {
       // The group's own combination rule (docs/scoring-rules.md §4); null = the period's setting.
       combine: z.enum(['mean', 'trimmed', 'median']).nullable().default(null),
       trimMinRaters: z.number().int().min(3).max(50).nullable().default(null),
+      // 分工评分 (shared/domain/assignment.ts): indicator codes the group scores; [] = the whole framework.
+      scope: ScopeCodes,
     }),
   ).returns<RaterGroup>(),
   'panel.deleteGroup': method(z.object({ periodId: Id, id: Id })).returns<null>(),
@@ -245,6 +253,8 @@ export const api = {
         .array(z.object({ branchId: Id, reason: text('回避原因').trim().min(1, { error: '回避必须写明原因' }).max(100) }))
         .max(MAX_BRANCHES, { error: `回避最多 ${MAX_BRANCHES} 个党支部` })
         .default([]),
+      // 分工评分: codes within the group's scope; [] = all of the group's.
+      scope: ScopeCodes,
     }),
   ).returns<Rater>(),
   'panel.deleteRater': method(z.object({ periodId: Id, id: Id })).returns<null>(),

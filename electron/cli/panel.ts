@@ -8,13 +8,16 @@ import path from 'node:path';
 import { PeriodSettings } from '../../shared/domain/period';
 import type { PanelImportResult } from '../../shared/domain/panel-workbook';
 import type { PanelView } from '../../shared/domain/views';
+import { scopeInWords } from '../../shared/domain/assignment';
+import type { Indicator } from '../../shared/domain/framework';
 import { t } from '../../shared/messages';
 import { formatTable } from '../cli-format';
 import { fail, intFlag, periodFile, printError, report, type CliCommand, type Output } from './command';
 
-/** The panel as the CLI shows it: branch codes in place of branch ids. */
-function panelListing(panel: PanelView, codes: Map<number, string>) {
+/** The panel as the CLI shows it: branch codes in place of branch ids, 分工 (评分范围) as codes and in words. */
+function panelListing(panel: PanelView, codes: Map<number, string>, indicators: readonly Indicator[]) {
   const groups = new Map(panel.groups.map((g) => [g.id, g]));
+  const inWords = (scope: string[]) => scopeInWords(scope, indicators) || t('panel.scope.all');
   return {
     groups: panel.groups.map((g) => ({
       id: g.id,
@@ -23,6 +26,8 @@ function panelListing(panel: PanelView, codes: Map<number, string>) {
       // The group's own combination rule; null = the period's setting (docs/scoring-rules.md §4).
       combine: g.combine,
       trimMinRaters: g.trimMinRaters,
+      scope: g.scope,
+      scopeInWords: inWords(g.scope),
       raters: panel.raters.filter((r) => r.groupId === g.id).length,
     })),
     raters: panel.raters.map((r) => ({
@@ -34,6 +39,9 @@ function panelListing(panel: PanelView, codes: Map<number, string>) {
       hasPin: r.hasPin,
       finished: r.finishedAt !== null,
       recusals: r.recusals.map((c) => ({ branchCode: codes.get(c.branchId) ?? String(c.branchId), reason: c.reason })),
+      // [] = all of the group's scope.
+      scope: r.scope,
+      scopeInWords: r.scope.length ? inWords(r.scope) : '',
     })),
   };
 }
@@ -44,18 +52,19 @@ const listingText = (p: PanelListing) =>
     ? t('cli.panel.none')
     : [
         formatTable(
-          [t('cli.panel.column.group'), t('cli.panel.column.weight'), t('cli.panel.column.raterCount'), t('cli.panel.column.combine'), t('cli.panel.column.trimMinRaters')],
+          [t('cli.panel.column.group'), t('cli.panel.column.weight'), t('cli.panel.column.raterCount'), t('cli.panel.column.combine'), t('cli.panel.column.trimMinRaters'), t('cli.panel.column.scope')],
           p.groups.map((g) => [
             g.name,
             String(g.weight),
             String(g.raters),
             g.combine === null ? t('groupRule.period') : t(`groupRule.${g.combine}`),
             g.trimMinRaters === null ? t('groupRule.period') : String(g.trimMinRaters),
+            g.scopeInWords,
           ]),
         ),
         '',
         formatTable(
-          [t('cli.panel.column.id'), t('cli.panel.column.name'), t('cli.panel.column.group'), t('cli.panel.column.title'), t('cli.panel.column.pin'), t('cli.panel.column.recusals')],
+          [t('cli.panel.column.id'), t('cli.panel.column.name'), t('cli.panel.column.group'), t('cli.panel.column.title'), t('cli.panel.column.pin'), t('cli.panel.column.recusals'), t('cli.panel.column.scope')],
           p.raters.map((r) => [
             String(r.id),
             r.name,
@@ -63,6 +72,7 @@ const listingText = (p: PanelListing) =>
             r.title,
             r.hasPin ? t('cli.panel.pinSet') : t('cli.panel.pinUnset'),
             r.recusals.map((c) => t('cli.panel.recusal', { code: c.branchCode, reason: c.reason })).join('；'),
+            r.scopeInWords,
           ]),
         ),
         t('cli.panel.count', { groups: p.groups.length, raters: p.raters.length }),
@@ -113,7 +123,12 @@ export const PANEL_COMMANDS: CliCommand[] = [
       if (!panel.ok) return fail(panel, o);
       const branches = await services().invoke('branches.list', { includeArchived: true });
       if (!branches.ok) return fail(branches, o);
-      const listing = panelListing(panel.value, new Map(branches.value.map((b) => [b.id, b.code])));
+      // The framework of the period, for the 评分范围 in words.
+      const period = await services().invoke('periods.get', { id: periodId });
+      if (!period.ok) return fail(period, o);
+      const framework = await services().invoke('frameworks.get', { id: period.value.frameworkId });
+      if (!framework.ok) return fail(framework, o);
+      const listing = panelListing(panel.value, new Map(branches.value.map((b) => [b.id, b.code])), framework.value.indicators);
       return report({ ok: true, value: listing }, o, listingText);
     },
   },

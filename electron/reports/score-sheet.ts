@@ -19,6 +19,7 @@
  */
 import type { FileChild } from 'docx';
 import { notApplicableIds } from '../../shared/domain/applicability';
+import { assignedIds, isAssigned, scopeInWords } from '../../shared/domain/assignment';
 import { t } from '../../shared/messages';
 import { dataTriggerOf, type Indicator, type LeafMethod } from '../../shared/domain/framework';
 import { bonusNodes, childrenOf } from '../../shared/domain/framework-validate';
@@ -150,9 +151,9 @@ function totalsLine(tree: Tree, period: ScoreSheetPeriod): string {
   return `基本分满分 ${fmt(tree.baseMax)} 分${parts}${bonus}。`;
 }
 
-/** The instructions at the head of a rater's sheet, one per method the sheet has. */
-function instructions(tree: Tree): string[] {
-  const leaves = tree.leaves;
+/** The instructions at the head of a rater's sheet, one per method the sheet has (分工评分: of the rater's part). */
+function instructions(tree: Tree, mine: ReadonlySet<number> | null = null): string[] {
+  const leaves = tree.leaves.filter((l) => isAssigned(mine, l.id));
   // A leaf triggered by business data (由业务数据触发) is nobody's to fill: its method asks nothing of the rater.
   const triggered = leaves.filter((l) => dataTriggerOf(l.method!) !== null);
   const methods = leaves.filter((l) => !triggered.includes(l)).map((l) => l.method!);
@@ -220,18 +221,28 @@ const leafMax = (leaf: Indicator) => (leaf.method?.kind === 'veto' ? '否决' : 
 /** Looks of group rows by depth: first level 黑体 shaded, deeper 楷体 bold. */
 const groupLook = (depth: number): Pick<RowSpec, 'role' | 'bold' | 'shade'> => (depth === 0 ? { role: 'heading1', shade: true } : { role: 'heading2', bold: true });
 
-function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entry: (leaf: Indicator) => Entry | undefined, filled: boolean, na: ReadonlySet<number>) {
+function raterTable(
+  s: OfficialStyle,
+  tree: Tree,
+  period: ScoreSheetPeriod,
+  entry: (leaf: Indicator) => Entry | undefined,
+  filled: boolean,
+  na: ReadonlySet<number>,
+  mine: ReadonlySet<number> | null,
+) {
   const rows: RowSpec[] = [];
+  // 分工评分: only the rater's assigned leaves, and the groups holding any of them.
+  const listed = (leaf: Indicator) => raterScored(leaf) && isAssigned(mine, leaf.id);
   tree.walk((node, depth) => {
     if (!isLeaf(node)) {
-      if (!tree.leavesUnder(node).some(raterScored)) return;
+      if (!tree.leavesUnder(node).some(listed)) return;
       rows.push({
         cells: [node.code, { text: node.name, span: 2 }, groupMax(tree, node), { text: groupNote(tree, node, period), span: 2, size: SIZE.五号, role: 'body', bold: false }],
         ...groupLook(depth),
       });
       return;
     }
-    if (!raterScored(node)) return;
+    if (!listed(node)) return;
     const method = node.method!;
     if (na.has(node.id)) {
       rows.push({ cells: [node.code, node.name, { text: node.criteria }, leafMax(node), naCell(), ''], minHeightMm: 9 });
@@ -249,13 +260,13 @@ function raterTable(s: OfficialStyle, tree: Tree, period: ScoreSheetPeriod, entr
 }
 
 /** What the filled sheet adds up for one rater and branch (points as the engine counts one entry). */
-function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined, na: ReadonlySet<number> = new Set()) {
+function raterSums(tree: Tree, entry: (leaf: Indicator) => Entry | undefined, na: ReadonlySet<number> = new Set(), mine: ReadonlySet<number> | null = null) {
   let base = 0;
   let bonus = 0;
   let missing = 0;
   const vetoes: string[] = [];
-  // 不适用 leaves are neither missing nor counted (a value left from before the category was set included).
-  for (const leaf of tree.leaves.filter((l) => raterScored(l) && !na.has(l.id))) {
+  // 不适用 leaves are neither missing nor counted (a value left from before the category was set included); nor, 分工评分, those outside the rater's assignment.
+  for (const leaf of tree.leaves.filter((l) => raterScored(l) && !na.has(l.id) && isAssigned(mine, l.id))) {
     const e = entry(leaf);
     if (!e) {
       missing++;
@@ -280,11 +291,15 @@ export async function scoreSheetForRater(sheet: RaterScoreSheetInput, options: S
   const recused = new Map(rater.recusals.map((c) => [c.branchId, c.reason]));
   const entries = entryMap(filled ? sheet.entries : []);
   const s = officialStyle({ fontScheme: options.fontScheme });
+  // 分工评分 (issue 11 §6): the rater's sheet lists only the leaves assigned to them.
+  const mine = assignedIds(sheet.indicators, sheet.groupScope, rater.scope);
+  const scopeWords = scopeInWords(rater.scope?.length ? rater.scope : sheet.groupScope, sheet.indicators);
 
   const head: FileChild[] = [
     ...s.title([period.name, '评分表']),
     s.subtitle(`评委：${rater.name}${GAP}${GAP}所在组：${groupName}`),
   ];
+  if (mine) head.push(s.paragraph(t('report.scoreSheet.assigned', { scope: scopeWords }), { size: SIZE.四号, align: 'center', indent: false }));
   if (filled) head.push(s.paragraph('（本表为已录入评分的打印件，请评委核对无误后签字）', { size: SIZE.四号, align: 'center', indent: false, role: 'heading2' }));
   const recusedBranches = branches.filter((b) => recused.has(b.id));
   if (recusedBranches.length) {
@@ -296,7 +311,7 @@ export async function scoreSheetForRater(sheet: RaterScoreSheetInput, options: S
     );
   }
   head.push(s.paragraph([{ text: '填表说明：', role: 'heading1' }], { size: SIZE.四号, spacingBefore: 120, keepNext: true }));
-  for (const line of instructions(tree)) head.push(s.paragraph(line, { size: SIZE.四号 }));
+  for (const line of instructions(tree, mine)) head.push(s.paragraph(line, { size: SIZE.四号 }));
 
   const scored = branches.filter((b) => !recused.has(b.id));
   const body = scored.flatMap((branch, i) => {
@@ -304,15 +319,15 @@ export async function scoreSheetForRater(sheet: RaterScoreSheetInput, options: S
     const na = notApplicableIds(sheet.indicators, branch.category);
     const parts: FileChild[] = [
       s.heading1(`${branch.code}${GAP}${branch.name}`, { number: i + 1, pageBreakBefore: true }),
-      raterTable(s, tree, period, entry, filled, na),
+      raterTable(s, tree, period, entry, filled, na, mine),
       s.paragraph(totalsLine(tree, period), { size: SIZE.四号, spacingBefore: 120 }),
     ];
     if (na.size) parts.push(s.paragraph(t('categories.naNote'), { size: SIZE.四号 }));
     if (filled) {
-      const sums = raterSums(tree, entry, na);
+      const sums = raterSums(tree, entry, na, mine);
       parts.push(
         s.paragraph(
-          `本表评分项得分 ${fmt(sums.base)} 分（满分 ${fmt(tree.baseLeafMax((l) => raterScored(l) && !na.has(l.id)))} 分），加分 ${fmt(sums.bonus)} 分；一票否决：${sums.vetoes.length ? `是（${sums.vetoes.join('、')}）` : '否'}${sums.missing ? `；尚有 ${sums.missing} 项未评` : ''}。`,
+          `本表评分项得分 ${fmt(sums.base)} 分（满分 ${fmt(tree.baseLeafMax((l) => raterScored(l) && !na.has(l.id) && isAssigned(mine, l.id)))} 分），加分 ${fmt(sums.bonus)} 分；一票否决：${sums.vetoes.length ? `是（${sums.vetoes.join('、')}）` : '否'}${sums.missing ? `；尚有 ${sums.missing} 项未评` : ''}。`,
           { size: SIZE.四号 },
         ),
       );
@@ -342,6 +357,10 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options:
   const groups = sheet.groups.map((g) => ({ ...g, raters: sheet.raters.filter((r) => r.groupId === g.id) })).filter((g) => g.raters.length);
   const raters = groups.flatMap((g) => g.raters);
   const recusedReason = new Map(raters.flatMap((r) => r.recusals.filter((c) => c.branchId === branch.id).map((c) => [r.id, c.reason] as const)));
+  // 分工评分: each rater's assigned nodes (null = all); a leaf outside them reads “—（分工）”, never 未评.
+  const groupScope = new Map(sheet.groups.map((g) => [g.id, g.scope]));
+  const assigned = new Map(raters.map((r) => [r.id, assignedIds(sheet.indicators, groupScope.get(r.groupId), r.scope)]));
+  const scores = (r: { id: number }, leafId: number) => isAssigned(assigned.get(r.id) ?? null, leafId);
   const n = Math.max(1, raters.length);
   // Up to 8 raters get 小四; more get smaller type and tight cells, and beyond 10 the 评分方法 column
   // makes room for them. The text block is 225 mm wide: what the leading columns leave goes to the raters.
@@ -372,6 +391,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options:
 
   const valueCell = (r: (typeof raters)[number], leaf: Indicator): CellInput => {
     if (recusedReason.has(r.id)) return '—';
+    if (!scores(r, leaf.id)) return { text: t('report.scoreSheet.notAssignedCell'), size: SIZE.小五 };
     if (!filled) return '';
     const e = entries.get(key(r.id, branch.id, leaf.id));
     return e ? entryText(leaf.method!, e.value) : { text: '未评', size: SIZE.小五 };
@@ -401,7 +421,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options:
     rows.push({ cells: [...lead, ...(raters.length ? raters.map((r) => valueCell(r, node)) : [''])] });
   });
   // Per-rater sums of what they scored (as the engine counts one entry, before combining raters).
-  const sums = raters.map((r) => raterSums(tree, (leaf) => entries.get(key(r.id, branch.id, leaf.id)), na));
+  const sums = raters.map((r) => raterSums(tree, (leaf) => entries.get(key(r.id, branch.id, leaf.id)), na, assigned.get(r.id) ?? null));
   const sumCell = (i: number, pick: 'base' | 'bonus'): CellInput => {
     if (recusedReason.has(raters[i]!.id)) return '—';
     if (!filled) return '';
@@ -429,6 +449,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options:
   }
   children.push(s.table(columns, rows, { orientation: 'landscape', headerRows }));
   if (na.size) children.push(s.paragraph(t('categories.naNote'), { size: SIZE.四号, spacingBefore: 120 }));
+  if ([...assigned.values()].some((a) => a !== null)) children.push(s.paragraph(t('report.scoreSheet.notAssignedNote'), { size: SIZE.四号, spacingBefore: 120 }));
   let totals = totalsLine(tree, period);
   if (filled) {
     const quantitative = tree.leaves.filter((l) => l.method?.kind === 'quantitative' && !na.has(l.id));
@@ -450,7 +471,7 @@ export async function scoreSheetForBranch(sheet: BranchScoreSheetInput, options:
   if (filled) {
     for (const leaf of tree.leaves.filter((l) => raterScored(l) && !na.has(l.id))) {
       for (const r of raters) {
-        if (recusedReason.has(r.id)) continue;
+        if (recusedReason.has(r.id) || !scores(r, leaf.id)) continue;
         const e = entries.get(key(r.id, branch.id, leaf.id));
         if (!e || (!e.detail.length && !(leaf.method!.kind === 'veto' && e.value))) continue;
         reasonRows.push({ cells: [leaf.code, leaf.name, r.name, `${entryText(leaf.method!, e.value)}：${e.detail.join('；') || '（未写明原因）'}`] });

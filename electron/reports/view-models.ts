@@ -142,6 +142,8 @@ export interface ScoreSheetRater {
   groupId: number;
   /** Branches the rater is recused from, with the reason. */
   recusals: { branchId: number; reason: string }[];
+  /** 分工评分 (issue 11 §6): indicator codes the rater scores within their group's; absent or [] = all of the group's. */
+  scope?: string[];
 }
 
 /** One rater's sheet: every branch in scope (recused ones listed once and skipped). */
@@ -151,6 +153,8 @@ export interface RaterScoreSheet {
   indicators: Indicator[];
   rater: ScoreSheetRater;
   groupName: string;
+  /** 分工评分: the codes the rater's group scores; absent or [] = the whole framework. */
+  groupScope?: string[];
   /** Branches in scope, in the order printed. */
   branches: { id: number; code: string; name: string }[];
   /** Blank (to fill by hand) or with `entries`. */
@@ -162,7 +166,8 @@ export interface RaterScoreSheet {
 export interface BranchScoreSheet {
   period: ScoreSheetPeriod;
   indicators: Indicator[];
-  groups: { id: number; name: string }[];
+  /** `scope`: 分工评分 — the indicator codes the group scores; absent or [] = the whole framework. */
+  groups: { id: number; name: string; scope?: string[] }[];
   /** Raters in panel order. */
   raters: ScoreSheetRater[];
   branch: { id: number; code: string; name: string; secretary: string };

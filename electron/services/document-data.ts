@@ -200,11 +200,13 @@ function sheetEntries(db: Database, periodId: number, where: { raterId: number }
     .map((r) => ({ raterId: r.rater_id, branchId: r.branch_id, indicatorId: r.indicator_id, value: r.value, detail: r.detail_json ? (JSON.parse(r.detail_json) as string[]) : [] }));
 }
 
-const sheetRater = (r: { id: number; name: string; groupId: number; recusals: { branchId: number; reason: string }[] }) => ({
+const sheetRater = (r: { id: number; name: string; groupId: number; recusals: { branchId: number; reason: string }[]; scope?: string[] }) => ({
   id: r.id,
   name: r.name,
   groupId: r.groupId,
   recusals: r.recusals,
+  // 分工评分: the sheets print only what the rater scores (score-sheet.ts).
+  ...(r.scope?.length ? { scope: r.scope } : {}),
 });
 
 /** One rater's score sheet, blank or with the entries recorded for them. */
@@ -217,6 +219,7 @@ export function raterScoreSheetData(db: Database, input: { periodId: number; rat
     indicators: scope.indicators,
     rater: sheetRater(rater),
     groupName: scope.groupById.get(rater.groupId)?.name ?? '',
+    ...(scope.groupById.get(rater.groupId)?.scope?.length ? { groupScope: scope.groupById.get(rater.groupId)!.scope } : {}),
     // 支部类别 for the paper sheet's 不适用 cells (score-sheet.ts RaterScoreSheetInput).
     branches: scope.branches.map((b) => ({ id: b.id, code: b.code, name: b.name, category: b.category })),
     filled: input.filled,
@@ -238,7 +241,7 @@ export function branchScoreSheetData(db: Database, input: { periodId: number; br
   return {
     period: { name: scope.period.name, settings: scope.period.settings },
     indicators: scope.indicators,
-    groups: scope.groups.map((g) => ({ id: g.id, name: g.name })),
+    groups: scope.groups.map((g) => ({ id: g.id, name: g.name, ...(g.scope?.length ? { scope: g.scope } : {}) })),
     raters: scope.raters.map(sheetRater),
     // 支部类别 for the sheet's 不适用 rows (score-sheet.ts BranchScoreSheetInput).
     branch: { id: branch.id, code: branch.code, name: branch.name, secretary: branch.secretary, category: branch.category },

@@ -17,6 +17,7 @@ import { AppError } from '../errors';
 import { freezeFramework } from './frameworks';
 import { notApplicableIds } from '../../shared/domain/applicability';
 import { loadPeriodScope, type PeriodScope } from './period-scope';
+import { notAssignedInWords, raterAssignments, type RaterAssignment } from './assignment';
 import { assertPeriodEditable, getPeriod } from './periods';
 
 export interface EntryInput {
@@ -80,12 +81,16 @@ interface PeriodContext {
   raters: Map<number, { name: string; recused: Set<number>; finishedAt: string | null }>;
   branchNames: Map<number, string>;
   notApplicable: Map<number, BranchNotApplicable>;
+  /** 分工评分: per rater, the leaves they score, and the words of a refusal. */
+  assignments: Map<number, RaterAssignment>;
+  notAssigned: (raterId: number, leaf: Indicator) => string;
 }
 
 /** The period's scope as the write checks read it. */
 function periodContext(db: Database, periodId: number): PeriodContext {
   const scope = loadPeriodScope(db, periodId);
   const { period, leafById, branches, raters, recusals } = scope;
+  const assignments = raterAssignments(scope);
   return {
     status: period.status,
     archived: period.archivedAt !== null,
@@ -95,6 +100,8 @@ function periodContext(db: Database, periodId: number): PeriodContext {
     raters: new Map(raters.map((r) => [r.id, { name: r.name, recused: new Set(recusals.get(r.id)!.keys()), finishedAt: r.finishedAt }])),
     branchNames: new Map(branches.map((b) => [b.id, `${b.code} ${b.name}`])),
     notApplicable: notApplicableByBranch(scope),
+    assignments,
+    notAssigned: (raterId, leaf) => notAssignedInWords(scope, assignments.get(raterId)!, raterId, leaf),
   };
 }
 
@@ -114,6 +121,9 @@ function entryProblem(pc: PeriodContext, e: EntryInput): string | null {
   // 不适用: the indicator does not apply to this branch's 支部类别; a value would be neither missing nor counted.
   const na = pc.notApplicable.get(e.branchId);
   if (na?.ids.has(leaf.id)) return t('error.entries.notApplicable', { branch: na.code, category: na.category, code: leaf.code, name: leaf.name });
+  // 分工评分: a leaf outside the rater's assignment is not theirs to score (clearing one, above, stays allowed).
+  const assigned = pc.assignments.get(e.raterId)?.ids;
+  if (assigned && !assigned.has(leaf.id)) return pc.notAssigned(e.raterId, leaf);
   const problem = checkEntry(leaf.method, leaf.maxPoints, e.value);
   if (problem) return `${leaf.code} ${leaf.name}：${problem}`;
   const detailWrong = detailProblem(leaf.method, e.value, e.detail ?? []);

@@ -66,6 +66,8 @@ export function resultsFingerprint(input: EngineInput): string {
       weight: g.weight,
       ...(g.combine !== undefined && g.combine !== null ? { combine: g.combine } : {}),
       ...(g.trimMinRaters !== undefined && g.trimMinRaters !== null ? { trimMinRaters: g.trimMinRaters } : {}),
+      // 分工评分: only when the group has a scope, so periods without one keep their fingerprints.
+      ...(g.scope?.length ? { scope: g.scope } : {}),
     })),
     raters: byId(input.raters),
     recusals: [...input.recusals].sort((a, b) => a.raterId - b.raterId || a.branchId - b.branchId),

@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { t } from '../../shared/messages';
 import { officeEngineRecords } from './office';
 import { isNotApplicable, notApplicableByBranch } from './entries';
+import { raterAssignments, uncountedStored } from './assignment';
 import { eligibleRaters, loadPeriodScope, singleRaterEngineInput, type PeriodScope } from './period-scope';
 
 /**
@@ -37,20 +38,25 @@ export function branchProgress(db: Database, periodId: number, onlyBranchId: num
   const scope = loadPeriodScope(db, periodId);
   const cellsOf = scoredCellCounts(db, periodId, onlyBranchId);
   const na = notApplicableByBranch(scope);
+  const assignments = raterAssignments(scope);
+  // Values on 不适用 cells or outside a rater's assignment (left from before either was set) are not scored cells.
+  const uncounted = uncountedStored(db, periodId, na, assignments);
   const out = new Map<number, BranchScoringProgress>();
   for (const { id: branchId } of scope.branches) {
     if (onlyBranchId !== null && branchId !== onlyBranchId) continue;
-    // 不适用 leaves (issue 11 §7) are expected of nobody.
-    const leaves = scope.raterLeaves.filter((l) => !isNotApplicable(na, branchId, l.id)).length;
     const eligible = eligibleRaters(scope, branchId);
     let done = 0;
     let scored = 0;
+    let expected = 0;
     for (const r of eligible) {
-      const n = cellsOf(r.id, branchId);
+      // 不适用 leaves (issue 11 §7) are expected of nobody; 分工评分 (§6): each rater only their assigned ones.
+      const leaves = (assignments.get(r.id)?.leaves ?? scope.raterLeaves).filter((l) => !isNotApplicable(na, branchId, l.id)).length;
+      const n = cellsOf(r.id, branchId) - uncounted(r.id, branchId);
       scored += n;
+      expected += leaves;
       if (n >= leaves && leaves > 0) done++;
     }
-    out.set(branchId, { ratersDone: done, ratersEligible: eligible.length, cellsScored: scored, cellsExpected: eligible.length * leaves });
+    out.set(branchId, { ratersDone: done, ratersEligible: eligible.length, cellsScored: scored, cellsExpected: expected });
   }
   return out;
 }
@@ -93,8 +99,12 @@ function raterTotals(db: Database, scope: PeriodScope, branch: { id: number; cod
     .map((m) => ({ branchId: branch.id, indicatorId: m.indicator_id, target: m.target, actual: m.actual, floor: m.floor }));
   // 考核组核定 counts in each rater's total as in the panel's (the rater enters nothing on those leaves).
   const office = officeEngineRecords(db, scope);
+  // What each rater is asked for on this branch: their assignment (分工评分), less what doesn't apply (分类施策).
+  const assignments = raterAssignments(scope);
+  const na = notApplicableByBranch(scope);
   return eligibleRaters(scope, branch.id).map((r) => {
-    const mine = entries.filter((e) => e.rater_id === r.id && leafIds.has(e.indicator_id));
+    const asked = new Set((assignments.get(r.id)?.leaves ?? leaves).filter((l) => !isNotApplicable(na, branch.id, l.id)).map((l) => l.id));
+    const mine = entries.filter((e) => e.rater_id === r.id && leafIds.has(e.indicator_id) && asked.has(e.indicator_id));
     let total: number | null = null;
     if (mine.length > 0) {
       const input = singleRaterEngineInput(scope, r, branch, mine.map((e) => ({ indicatorId: e.indicator_id, value: e.value })), measurements, office);
@@ -107,8 +117,8 @@ function raterTotals(db: Database, scope: PeriodScope, branch: { id: number; cod
       groupName: scope.groupById.get(r.groupId)!.name,
       total,
       entries: mine.length,
-      expected: leaves.length,
-      complete: mine.length >= leaves.length && leaves.length > 0,
+      expected: asked.size,
+      complete: mine.length >= asked.size && asked.size > 0,
       z: null,
       fromMedian: null,
       outlier: false,

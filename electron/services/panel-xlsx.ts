@@ -16,12 +16,15 @@ import {
   type PanelImportResult,
 } from '../../shared/domain/panel-workbook';
 import type { Rater, RaterGroup } from '../../shared/domain/views';
+import { MAX_SCOPE_CODES } from '../../shared/domain/assignment';
+import { normaliseCode } from '../../shared/domain/rater-leaves';
 import type { WorkbookExportResult } from '../../shared/domain/workbook';
 import { t } from '../../shared/messages';
 import { inTransaction, type Database } from '../db';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { getPanel, saveGroup, saveRater } from './panel';
+import { assertRatersWithinGroups, codesOutside, periodIndicators, scopeText, unknownCodes } from './panel-scope';
 import { branchesByCode } from './period-data';
 import { assertPeriodEditable, getPeriod } from './periods';
 import {
@@ -59,6 +62,10 @@ function parseCombine(text: string): Combine | null | undefined {
   return COMBINES.find((c) => c === text || combineLabel(c) === text);
 }
 
+/** A 评分范围 cell: codes as typed in WPS/Excel (１．２ → 1.2), separated like the recusal codes; empty = all. */
+const scopeCodes = (text: string) => [...new Set(text.split(RECUSAL_CODE_SEPARATORS).map(normaliseCode).filter(Boolean))];
+const sameScope = (a: readonly string[], b: readonly string[]) => a.join('、') === b.join('、');
+
 /** One reason for a rater's recusals: the workbook has one cell for them. */
 const reasonsOf = (r: Rater) => [...new Set(r.recusals.filter((c) => c.branchId !== r.branchId).map((c) => c.reason))].join('；');
 
@@ -71,7 +78,7 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
   wb.creator = t('app.name');
   const sheet = addTemplateSheet(wb, PANEL_SHEETS.data, PANEL_TEMPLATE_COLUMNS);
   // Typed as text, so that branch codes keep their zeros.
-  for (const field of ['branchCode', 'recusalCodes'] as const) sheet.getColumn(columnOf(field)).numFmt = '@';
+  for (const field of ['branchCode', 'recusalCodes', 'groupScope', 'scope'] as const) sheet.getColumn(columnOf(field)).numFmt = '@';
   panel.raters.forEach((r, i) => {
     const group = groups.get(r.groupId)!;
     const extra = r.recusals.filter((c) => c.branchId !== r.branchId);
@@ -86,6 +93,8 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
       reason: reasonsOf(r) || null,
       combine: group.combine === null ? null : combineLabel(group.combine),
       trimMinRaters: group.trimMinRaters,
+      groupScope: group.scope.join('、') || null,
+      scope: r.scope.join('、') || null,
     };
     const row = sheet.getRow(i + 2);
     PANEL_TEMPLATE_COLUMNS.forEach((c, col) => (row.getCell(col + 1).value = values[c.field]));
@@ -125,6 +134,7 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
     t('workbook.panel.help.6'),
     t('workbook.panel.help.7'),
     t('workbook.panel.help.8'),
+    t('workbook.panel.help.scope'),
   ]);
   await writeWorkbook(wb, file);
   return { path: file, rows: panel.raters.length };
@@ -143,6 +153,7 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
   const groupsByName = new Map(panel.groups.map((g) => [g.name, g]));
   const groupName = new Map(panel.groups.map((g) => [g.id, g.name]));
   const ratersById = new Map(panel.raters.map((r) => [r.id, r]));
+  const nodes = periodIndicators(db, periodId);
   const scoredBranches = db.prepare<[number], { branch_id: number }>('SELECT DISTINCT branch_id FROM score WHERE rater_id = ?');
 
   const { errors, add: cellError } = cellErrors(columns, headerOf);
@@ -181,6 +192,20 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
           ? trimNumber
           : undefined;
     if (trimMinRaters === undefined) cellError(r, 'trimMinRaters', t('workbook.panel.trimMinRatersInvalid', { value: text('trimMinRaters') }));
+    // 分工评分: codes of the period's framework, at most MAX_SCOPE_CODES; undefined when the cell is wrong.
+    const scopeOf = (field: 'groupScope' | 'scope'): string[] | undefined => {
+      const codes = scopeCodes(text(field));
+      const unknown = unknownCodes(nodes, codes);
+      if (unknown.length) cellError(r, field, t('workbook.panel.scopeUnknown', { codes: unknown.join('、') }));
+      else if (codes.length > MAX_SCOPE_CODES) cellError(r, field, t('workbook.panel.scopeTooMany', { max: MAX_SCOPE_CODES, count: codes.length }));
+      else return codes;
+      return undefined;
+    };
+    const groupScope = columns.has('groupScope') ? scopeOf('groupScope') : (stored?.scope ?? []);
+    if (known && groupScope !== undefined && !sameScope(known.scope, groupScope)) {
+      const show = (scope: string[]) => scope.join('、') || t('workbook.panel.allScope');
+      cellError(r, 'groupScope', t('workbook.panel.scopeDiffers', { group, row: known.row, first: show(known.scope), value: show(groupScope) }));
+    }
     if (known && combine !== undefined && known.combine !== combine) {
       const show = (c: Combine | null) => (c === null ? ruleText(null) : combineLabel(c));
       cellError(r, 'combine', t('workbook.panel.ruleDiffers', { group, row: known.row, header: headerOf('combine'), first: show(known.combine), value: show(combine) }));
@@ -190,9 +215,10 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
     }
     if (group !== '' && typeof weight === 'number' && weight > 0 && weight <= LIMITS.weight) {
       if (known && known.weight !== weight) cellError(r, 'weight', t('workbook.panel.weightDiffers', { group, row: known.row, first: known.weight, weight }));
-      if (!known && combine !== undefined && trimMinRaters !== undefined) {
-        const same = stored !== undefined && stored.weight === weight && stored.combine === combine && stored.trimMinRaters === trimMinRaters;
-        groups.set(group, { row: r, name: group, weight, combine, trimMinRaters, id: stored?.id ?? null, action: !stored ? 'create' : same ? 'unchanged' : 'update' });
+      if (!known && combine !== undefined && trimMinRaters !== undefined && groupScope !== undefined) {
+        const same =
+          stored !== undefined && stored.weight === weight && stored.combine === combine && stored.trimMinRaters === trimMinRaters && sameScope(stored.scope, groupScope);
+        groups.set(group, { row: r, name: group, weight, combine, trimMinRaters, scope: groupScope, id: stored?.id ?? null, action: !stored ? 'create' : same ? 'unchanged' : 'update' });
       }
     }
 
@@ -242,7 +268,14 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
       const hit = [own, ...recused].find((b) => b && scored.has(b.id));
       if (hit) cellError(r, hit === own ? 'branchCode' : 'recusalCodes', t('error.panel.recusalScored', { name: existing.name, code: hit.code, branch: hit.name }));
     }
-    if (errors.length > before) continue;
+    // The rater's own 评分范围 within the group's (a file without the column keeps the stored one).
+    const scope = columns.has('scope') ? scopeOf('scope') : (existing?.scope ?? []);
+    const outside = scope && groupScope ? codesOutside(nodes, groupScope, scope) : [];
+    if (outside.length) {
+      const field = columns.has('scope') ? 'scope' : 'groupScope';
+      cellError(r, field, t('workbook.panel.scopeOutsideGroup', { codes: outside.join('、'), group, groupScope: scopeText(groupScope!, nodes) }));
+    }
+    if (errors.length > before || scope === undefined) continue;
 
     // Reasons as stored stay when the cell still reads as the template wrote it (the cell joins several into one).
     const keepReasons = existing !== undefined && reason === reasonsOf(existing);
@@ -251,12 +284,20 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
       code: b!.code,
       reason: (keepReasons ? existing!.recusals.find((c) => c.branchId === b!.id)?.reason : undefined) ?? reason,
     }));
-    const next = { group, name: raterName, title, branchId: own?.id ?? null, recusals };
+    const next = { group, name: raterName, title, branchId: own?.id ?? null, recusals, scope };
     raters.push({ row: r, id: existing?.id ?? null, ...next, branchCode: own?.code ?? null, action: existing ? (sameRater(existing, groupName.get(existing.groupId)!, next) ? 'unchanged' : 'update') : 'create' });
   }
 
   // A name the file gives a new rater, or gives a renamed one, that a rater outside the file already has.
   const kept = panel.raters.filter((x) => !rowOfRater.has(x.id));
+  // A group the file narrows below the scope of a rater it does not name: said on the group's first row.
+  for (const rater of kept) {
+    const fileGroup = groups.get(groupName.get(rater.groupId)!);
+    const outside = fileGroup ? codesOutside(nodes, fileGroup.scope, rater.scope) : [];
+    if (fileGroup && outside.length && columns.has('groupScope')) {
+      cellError(fileGroup.row, 'groupScope', t('error.panel.scopeGroupNarrowed', { group: fileGroup.name, scope: scopeText(fileGroup.scope, nodes), name: rater.name, codes: outside.join('、') }));
+    }
+  }
   for (const rater of raters) {
     const clash = kept.find((x) => x.name === rater.name);
     if (clash) cellError(rater.row, 'name', t('workbook.panel.nameInOtherGroup', { name: rater.name, group: groupName.get(clash.groupId)!, id: clash.id }));
@@ -273,10 +314,16 @@ export async function previewPanelImport(db: Database, periodId: number, file: s
   };
 }
 
-function sameRater(r: Rater, group: string, next: { group: string; name: string; title: string; branchId: number | null; recusals: { branchId: number; reason: string }[] }): boolean {
+function sameRater(
+  r: Rater,
+  group: string,
+  next: { group: string; name: string; title: string; branchId: number | null; recusals: { branchId: number; reason: string }[]; scope: string[] },
+): boolean {
   const extra = r.recusals.filter((c) => c.branchId !== r.branchId);
   const key = (list: { branchId: number; reason: string }[]) => list.map((c) => `${c.branchId}:${c.reason}`).sort().join('|');
-  return group === next.group && r.name === next.name && r.title === next.title && r.branchId === next.branchId && key(extra) === key(next.recusals);
+  return (
+    group === next.group && r.name === next.name && r.title === next.title && r.branchId === next.branchId && key(extra) === key(next.recusals) && sameScope(r.scope, next.scope)
+  );
 }
 
 /**
@@ -295,12 +342,15 @@ export async function importPanel(ctx: Pick<ServiceContext, 'db' | 'now'>, perio
   return inTransaction(db, () => {
     const groupIds = new Map<string, number>();
     for (const g of preview.groups) {
-      groupIds.set(g.name, g.action === 'unchanged' ? g.id! : saveGroup(db, periodId, { id: g.id, name: g.name, weight: g.weight, combine: g.combine, trimMinRaters: g.trimMinRaters }, by).id);
+      // A group narrowed together with its raters' scopes: the panel is checked once all of them are saved.
+      const saved = () => saveGroup(db, periodId, { id: g.id, name: g.name, weight: g.weight, combine: g.combine, trimMinRaters: g.trimMinRaters, scope: g.scope }, by, { ratersCheckedAfter: true });
+      groupIds.set(g.name, g.action === 'unchanged' ? g.id! : saved().id);
     }
     for (const r of preview.raters) {
       if (r.action === 'unchanged') continue;
-      saveRater(db, periodId, { id: r.id, groupId: groupIds.get(r.group)!, name: r.name, title: r.title, branchId: r.branchId, recusals: r.recusals }, by);
+      saveRater(db, periodId, { id: r.id, groupId: groupIds.get(r.group)!, name: r.name, title: r.title, branchId: r.branchId, recusals: r.recusals, scope: r.scope }, by);
     }
+    assertRatersWithinGroups(db, periodId, periodIndicators(db, periodId));
     const count = <T extends { action: string }>(rows: T[], action: string) => rows.filter((x) => x.action === action).length;
     return {
       file: preview.file,

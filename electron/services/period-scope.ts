@@ -94,8 +94,16 @@ export function panelEngineInput(scope: PeriodScope, scores: EngineScore[] | Sco
   return {
     indicators: scope.indicators,
     branches: scope.branches.map(engineBranch),
-    groups: scope.groups.map((g) => ({ id: g.id, name: g.name, weight: g.weight, combine: g.combine, trimMinRaters: g.trimMinRaters })),
-    raters: scope.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId })),
+    // 分工评分 scopes only when set: a panel without assignment is the same engine input (and fingerprint) as before.
+    groups: scope.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      weight: g.weight,
+      combine: g.combine,
+      trimMinRaters: g.trimMinRaters,
+      ...(g.scope?.length ? { scope: g.scope } : {}),
+    })),
+    raters: scope.raters.map((r) => ({ id: r.id, name: r.name, groupId: r.groupId, ...(r.scope?.length ? { scope: r.scope } : {}) })),
     recusals: scope.raters.flatMap((r) =>
       r.recusals.map((c) => ({ raterId: r.id, branchId: c.branchId, reason: c.reason || OWN_BRANCH_REASON })),
     ),
@@ -114,7 +122,7 @@ export function panelEngineInput(scope: PeriodScope, scores: EngineScore[] | Sco
  */
 export function singleRaterEngineInput(
   scope: PeriodScope,
-  rater: { id: number; name: string; groupId: number },
+  rater: { id: number; name: string; groupId: number; scope?: string[] },
   branch: { id: number; code: string; name: string },
   entries: readonly { indicatorId: number; value: number }[],
   measurements: EngineMeasurement[],
@@ -123,7 +131,8 @@ export function singleRaterEngineInput(
   return oneRaterInput({
     indicators: scope.indicators,
     settings: { ...scope.period.settings, quotas: [] },
-    rater,
+    // The rater's and group's scopes (分工评分) go with them: leaves outside count nowhere, as in the panel's result.
+    rater: { id: rater.id, name: rater.name, ...(rater.scope?.length ? { scope: rater.scope } : {}) },
     group: scope.groupById.get(rater.groupId)!,
     // The category as the scope holds it, so the rater's total leaves out what the panel's result leaves out.
     branches: [engineBranch({ ...branch, category: scope.branchById.get(branch.id)?.category })],

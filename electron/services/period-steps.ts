@@ -20,6 +20,7 @@ import { SYSTEM, type Actor } from './actor';
 import { frameworkCategories, getIndicators } from './frameworks';
 import { assertPeriodEditable, getPeriod } from './periods';
 import { passGate } from './readiness';
+import { unassignedLeaves } from './panel-scope';
 
 
 /** The gate in front of each status, where there is one. */
@@ -39,6 +40,9 @@ export function frameworkErrorsInWords(issues: readonly FrameworkIssue[]): strin
   const more = errors.length - shown.length;
   return t('error.period.notReady.frameworkErrors', { count: errors.length, list: shown.join('；') }) + (more > 0 ? t('error.period.notReady.frameworkMore', { more }) : '');
 }
+
+/** How many unassigned leaves (分工评分) the refusal's message names; every one is in its details. */
+const LEAVES_SPELLED_OUT = 5;
 
 /** How many branches one refusal names per category; the rest are counted. */
 const BRANCHES_SPELLED_OUT = 10;
@@ -95,6 +99,13 @@ export function advancePeriod(db: Database, id: number, to: PeriodStatus, now: D
     if (period.branchCount === 0) details.push({ field: 'branches', message: t('error.period.notReady.noBranches') });
     if (period.raterCount === 0) problems.push(t('error.period.notReady.noRaters'));
     if (period.raterCount === 0) details.push({ field: 'raters', message: t('error.period.notReady.noRaters') });
+    // 分工评分: a rater-scored leaf no group's (or rater's) scope covers would be scored by nobody — refused, by leaf.
+    const unassigned = unassignedLeaves(db, id, indicators).map((leaf) => t('error.period.notReady.leafUnassigned', { code: leaf.code, name: leaf.name }));
+    for (const message of unassigned) details.push({ field: 'raters', message });
+    if (unassigned.length) {
+      const more = unassigned.length - LEAVES_SPELLED_OUT;
+      problems.push([...unassigned.slice(0, LEAVES_SPELLED_OUT), ...(more > 0 ? [t('error.period.notReady.leafUnassignedMore', { more })] : [])].join('；'));
+    }
     if (problems.length) throw new AppError('validation', t('error.period.notReady', { name: period.name, problems: problems.join('；') }), details);
   }
   const gate = GATES[to];

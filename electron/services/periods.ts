@@ -170,27 +170,28 @@ function writeBranches(db: Database, periodId: number, branchIds: readonly numbe
 
 function copyPanel(db: Database, fromPeriodId: number, toPeriodId: number): void {
   const groups = db
-    .prepare<[number], { id: number; name: string; weight: number; position: number; combine: string | null; trim_min_raters: number | null }>(
+    .prepare<[number], { id: number; name: string; weight: number; position: number; combine: string | null; trim_min_raters: number | null; scope_json: string | null }>(
       'SELECT * FROM rater_group WHERE period_id = ? ORDER BY position, id',
     )
     .all(fromPeriodId);
   const groupMap = new Map<number, number>();
   for (const g of groups) {
-    // The group's own combination rule goes with it (issue 11 §5): a copied panel computes as the original did.
+    // The group's own combination rule (issue 11 §5) and its 分工 (§6, by indicator code) go with it: a copied panel
+    // computes as the original did; a code the new period's framework lacks is refused at 开始评分 as a leaf nobody scores.
     const info = db
-      .prepare('INSERT INTO rater_group (period_id, name, weight, position, combine, trim_min_raters) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(toPeriodId, g.name, g.weight, g.position, g.combine, g.trim_min_raters);
+      .prepare('INSERT INTO rater_group (period_id, name, weight, position, combine, trim_min_raters, scope_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(toPeriodId, g.name, g.weight, g.position, g.combine, g.trim_min_raters, g.scope_json);
     groupMap.set(g.id, Number(info.lastInsertRowid));
   }
   const raters = db
-    .prepare<[number], { id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number }>(
+    .prepare<[number], { id: number; group_id: number; name: string; title: string; branch_id: number | null; position: number; scope_json: string | null }>(
       'SELECT * FROM rater WHERE period_id = ? ORDER BY position, id',
     )
     .all(fromPeriodId);
   for (const r of raters) {
     const info = db
-      .prepare('INSERT INTO rater (period_id, group_id, name, title, branch_id, position) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(toPeriodId, groupMap.get(r.group_id)!, r.name, r.title, r.branch_id, r.position);
+      .prepare('INSERT INTO rater (period_id, group_id, name, title, branch_id, position, scope_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(toPeriodId, groupMap.get(r.group_id)!, r.name, r.title, r.branch_id, r.position, r.scope_json);
     db.prepare('INSERT INTO recusal (rater_id, branch_id, reason) SELECT ?, branch_id, reason FROM recusal WHERE rater_id = ?').run(
       Number(info.lastInsertRowid),
       r.id,

@@ -28,6 +28,7 @@ import type { Actor } from './actor';
 import { auditWriter } from './audit';
 import { type BranchNotApplicable, isNotApplicable, notApplicableByBranch } from './entries';
 import { scoredCellCounts } from './meeting-result';
+import { raterAssignments, uncountedStored } from './assignment';
 import { officeRows } from './office';
 import { isRecused, loadPeriodScope, type PeriodScope } from './period-scope';
 import { periodStatus } from './periods';
@@ -35,30 +36,21 @@ import { periodStatus } from './periods';
 /** How many missing things the refusal lists one by one; the rest are counted. */
 const DETAIL_LIMIT = 20;
 
-/** Per rater × branch, the stored values on 不适用 cells (left from before the category was set): not counted as scored. */
-function naStoredCounts(db: Database, periodId: number, na: ReadonlyMap<number, BranchNotApplicable>): (raterId: number, branchId: number) => number {
-  const perCell = new Map<string, number>();
-  if (na.size) {
-    const rows = db.prepare<[number], [number, number, number]>('SELECT rater_id, branch_id, indicator_id FROM score WHERE period_id = ?').raw(true);
-    for (const [raterId, branchId, indicatorId] of rows.iterate(periodId)) {
-      if (isNotApplicable(na, branchId, indicatorId)) perCell.set(`${raterId}:${branchId}`, (perCell.get(`${raterId}:${branchId}`) ?? 0) + 1);
-    }
-  }
-  return (raterId, branchId) => perCell.get(`${raterId}:${branchId}`) ?? 0;
-}
-
 function missingScores(db: Database, scope: PeriodScope, na: ReadonlyMap<number, BranchNotApplicable>): MissingScores[] {
   const leaves = scope.raterLeaves.length;
   if (leaves === 0) return [];
   const cellsOf = scoredCellCounts(db, scope.period.id);
-  const naStored = naStoredCounts(db, scope.period.id, na);
-  // 不适用 cells are expected of nobody (issue 11 §7: not missing).
-  const expectedOn = new Map(scope.branches.map((b) => [b.id, leaves - scope.raterLeaves.filter((l) => isNotApplicable(na, b.id, l.id)).length]));
+  const assignments = raterAssignments(scope);
+  const naStored = uncountedStored(db, scope.period.id, na, assignments);
   const out: MissingScores[] = [];
   for (const rater of scope.raters) {
+    // 分工评分 (issue 11 §6): a rater is expected only on their assigned leaves.
+    const mine = assignments.get(rater.id)?.leaves ?? scope.raterLeaves;
     for (const branch of scope.branches) {
       if (isRecused(scope, rater.id, branch.id)) continue;
-      const cells = expectedOn.get(branch.id)! - (cellsOf(rater.id, branch.id) - naStored(rater.id, branch.id));
+      // 不适用 cells are expected of nobody (issue 11 §7: not missing).
+      const expected = mine.length - mine.filter((l) => isNotApplicable(na, branch.id, l.id)).length;
+      const cells = expected - (cellsOf(rater.id, branch.id) - naStored(rater.id, branch.id));
       if (cells > 0) out.push({ raterId: rater.id, raterName: rater.name, branchId: branch.id, branchCode: branch.code, branchName: branch.name, cells });
     }
   }

@@ -29,6 +29,8 @@ import { type BranchNotApplicable, notApplicableByBranch, saveEntries } from './
 import { AppError } from '../errors';
 import { branchesByCode, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
 import { loadPeriodScope, type PeriodScope } from './period-scope';
+import { raterAssignment } from './assignment';
+import { isAssigned } from '../../shared/domain/assignment';
 import { lockReason, raterRow } from './scoring';
 import {
   addHelpSheet,
@@ -51,8 +53,9 @@ const DETAILS_PER_ENTRY = 50;
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const ADMIN = { kind: 'admin' } as const;
 
-const HELP_LINES = (raterName: string, notApplicable: boolean) => [
+const HELP_LINES = (raterName: string, notApplicable: boolean, assigned: string) => [
   t('workbook.scores.help.1', { name: raterName }),
+  ...(assigned ? [t('workbook.scores.help.assigned', { scope: assigned })] : []),
   t('workbook.scores.help.2'),
   t('workbook.scores.help.2.rating'),
   t('workbook.scores.help.2.level'),
@@ -80,21 +83,28 @@ interface RaterContext {
   branches: PeriodBranch[];
   /** Every indicator of the period's framework (codes are looked up among them). */
   indicators: Indicator[];
+  /** The leaves this rater scores (分工评分: only their assigned ones). */
   leaves: Leaf[];
   /** 不适用 cells (issue 11 §7): written greyed and locked, a value typed there refused. */
   notApplicable: Map<number, BranchNotApplicable>;
+  /** 分工评分 (issue 11 §6): the rater-scored leaves outside this rater's assignment (a value on one is refused), and the assignment in words. */
+  unassigned: Map<number, Leaf>;
+  assignedWords: string;
 }
 
 function raterContext(db: Database, scope: PeriodScope, raterId: number): RaterContext {
   const row = raterRow(db, scope.period.id, raterId);
+  const assignment = raterAssignment(scope, raterId);
   return {
     period: scope.period,
     rater: { id: raterId, name: row.name, finishedAt: row.finished_at },
     recused: scope.recusals.get(raterId) ?? new Map(),
     branches: scope.branches,
     indicators: scope.indicators,
-    leaves: scope.raterLeaves,
+    leaves: assignment.leaves,
     notApplicable: notApplicableByBranch(scope),
+    unassigned: new Map(scope.raterLeaves.filter((l) => !isAssigned(assignment.ids, l.id)).map((l) => [l.id, l])),
+    assignedWords: assignment.words,
   };
 }
 
@@ -217,7 +227,7 @@ export async function writeScoreTemplate(db: Database, periodId: number, raterId
   who.getCell('B3').value = t('workbook.scores.raterSheet.period');
   await who.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
-  addHelpSheet(wb, SCORE_SHEETS.help, HELP_LINES(ctx.rater.name, ctx.notApplicable.size > 0));
+  addHelpSheet(wb, SCORE_SHEETS.help, HELP_LINES(ctx.rater.name, ctx.notApplicable.size > 0, ctx.assignedWords));
   await writeWorkbook(wb, file);
   return {
     path: file,
@@ -333,6 +343,16 @@ export async function previewScoreImport(db: Database, periodId: number, file: s
     const leaf = indicator ? leafById.get(indicator.id) : undefined;
     if (!indicator) {
       problem(0, r, codeCol, CODE_HEADER, t('workbook.indicatorCodeUnknown', { code }));
+      continue;
+    }
+    const unassigned = ctx.unassigned.get(indicator.id);
+    if (unassigned) {
+      // 分工评分: not this rater's to score. A row left empty (an older template) says nothing; one with values is refused.
+      const valued = filled.filter((col) => ![RECUSED_TEXT, t('categories.na')].includes(cellText(row.getCell(col))));
+      if (valued.length) {
+        const reason = t('workbook.scores.notAssigned', { code: unassigned.code, name: unassigned.name, rater: ctx.rater.name, scope: ctx.assignedWords });
+        for (const col of valued) problem(0, r, col, branchHeader(branchCols.get(col)!), reason);
+      }
       continue;
     }
     if (!leaf) {

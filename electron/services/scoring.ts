@@ -5,6 +5,7 @@
  */
 import type { PeriodStatus } from '../../shared/domain/period';
 import { scoreLockReason } from '../../shared/domain/score-lock';
+import { isAssigned } from '../../shared/domain/assignment';
 import type { RaterSheet, ScoringProgress } from '../../shared/domain/scoring';
 import { inTransaction, type Database } from '../db';
 import { auditWriter } from './audit';
@@ -14,6 +15,7 @@ import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import { officeSheetValues } from './office';
 import { eligibleRaters, isRecused, loadPeriodScope } from './period-scope';
+import { raterAssignment, raterAssignments } from './assignment';
 import { getPeriod } from './periods';
 import { actorOf } from './actor';
 import type { Session } from './session';
@@ -48,6 +50,7 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
   const recusals = scope.recusals.get(raterId)!;
   const na = notApplicableByBranch(scope);
   const leafIds = new Set(scope.leaves.map((l) => l.id));
+  const assigned = raterAssignment(scope, raterId).ids;
   const branches = scope.branches.map((b) => {
     const excluded = na.get(b.id);
     return {
@@ -80,6 +83,8 @@ export function raterSheet(db: Database, session: Session, periodId: number, rat
     indicators: scope.indicators,
     branches,
     entries,
+    // 分工评分: the leaves outside the assignment are not on the rater's sheet at all.
+    ...(assigned ? { assigned: [...assigned] } : {}),
     // 考核组核定: facts, not the panel's judgement, so shown to raters while scoring is open (read-only).
     office: officeSheetValues(db, scope),
     editable: locked === null,
@@ -124,9 +129,16 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
   const recused = (raterId: number, branchId: number) => isRecused(scope, raterId, branchId);
   // 不适用 cells are expected of nobody; a value left on one from before the category was set is not counted either.
   const na = notApplicableByBranch(scope);
-  const expectedOn = (branchId: number) => leaves.length - leaves.filter((l) => isNotApplicable(na, branchId, l.id)).length;
+  // 分工评分: a rater is expected only on the leaves assigned to them; a value outside them (from before) is not counted.
+  const assignments = raterAssignments(scope);
+  const expectedOf = (raterId: number, branchId: number) => {
+    const mine = assignments.get(raterId)?.leaves ?? leaves;
+    return mine.length - mine.filter((l) => isNotApplicable(na, branchId, l.id)).length;
+  };
+  const assignedTo = (raterId: number, leafId: number) => isAssigned(assignments.get(raterId)?.ids ?? null, leafId);
   for (const c of counts) {
     if (!leafIds.has(c.indicator_id) || !scopeSet.has(c.branch_id) || recused(c.rater_id, c.branch_id) || isNotApplicable(na, c.branch_id, c.indicator_id)) continue;
+    if (!assignedTo(c.rater_id, c.indicator_id)) continue;
     perRater.set(c.rater_id, (perRater.get(c.rater_id) ?? 0) + 1);
     perBranch.set(c.branch_id, (perBranch.get(c.branch_id) ?? 0) + 1);
   }
@@ -135,7 +147,7 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
     name: r.name,
     groupName: scope.groupById.get(r.groupId)?.name ?? '',
     scored: perRater.get(r.id) ?? 0,
-    expected: inScope.filter((b) => !recused(r.id, b)).reduce((sum, b) => sum + expectedOn(b), 0),
+    expected: inScope.filter((b) => !recused(r.id, b)).reduce((sum, b) => sum + expectedOf(r.id, b), 0),
     finishedAt: r.finishedAt,
   }));
   const branches = scope.branches
@@ -144,7 +156,7 @@ export function scoringProgress(db: Database, periodId: number): ScoringProgress
       code: b.code,
       name: b.name,
       scored: perBranch.get(b.id) ?? 0,
-      expected: eligibleRaters(scope, b.id).length * expectedOn(b.id),
+      expected: eligibleRaters(scope, b.id).reduce((sum, r) => sum + expectedOf(r.id, b.id), 0),
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return {

@@ -30,12 +30,14 @@ function measurementPart(part: Part, v: Record<string, unknown>): string | null 
 
 /** A rater group (“考评组，权重 2”) or a rater (“王建国（考评组，组长），所在支部 HG-02，回避 HG-01（原因）”). */
 function panelText(v: Record<string, unknown>): string {
-  if (typeof v.weight === 'number') return t('data.audit.panel.group', { name: String(v.name), weight: num(v.weight) });
+  // 分工评分: the scope is logged in words already (“只评 3 安全环保”), absent for the whole framework.
+  const scope = typeof v.scope === 'string' && v.scope ? [t('data.audit.panel.scope', { scope: v.scope })] : [];
+  if (typeof v.weight === 'number') return [t('data.audit.panel.group', { name: String(v.name), weight: num(v.weight) }), ...scope].join('，');
   const who = [v.group, v.title].filter((x) => typeof x === 'string' && x).join('，');
   const parts = [who ? `${String(v.name)}（${who}）` : String(v.name)];
   if (typeof v.branch === 'string') parts.push(t('data.audit.panel.branch', { code: v.branch }));
   if (Array.isArray(v.recusals) && v.recusals.length) parts.push(t('data.audit.panel.recusals', { list: v.recusals.map(String).join('、') }));
-  return parts.join('，');
+  return [...parts, ...scope].join('，');
 }
 
 /** Changed period fields and settings: the grades by label and threshold, anything else by its key and value. */

@@ -21,6 +21,9 @@ export const PANEL_TEMPLATE_COLUMNS = [
   // The group's own combination rule (docs/scoring-rules.md §4), last so that older files read as before: empty = the period's setting.
   { field: 'combine', header: '组内汇总', width: 20 },
   { field: 'trimMinRaters', header: '去极值最少人数', width: 14 },
+  // 分工评分 (shared/domain/assignment.ts), indicator codes separated like the recusals; empty = all. Last again, for the same reason.
+  { field: 'groupScope', header: '组评分范围', width: 20 },
+  { field: 'scope', header: '评委评分范围', width: 20 },
 ] as const;
 export type PanelColumnField = (typeof PANEL_TEMPLATE_COLUMNS)[number]['field'];
 
@@ -35,6 +38,8 @@ export interface PanelImportGroup {
   /** The group's own rule; null = the period's. A file without these columns keeps the stored rule. */
   combine: 'mean' | 'trimmed' | 'median' | null;
   trimMinRaters: number | null;
+  /** 分工评分: the codes the group scores; [] = all. A file without the column keeps the stored scope. */
+  scope: string[];
   /** Its id when the period has it already. */
   id: number | null;
   action: ImportAction;
@@ -51,6 +56,8 @@ export interface PanelImportRater {
   branchCode: string | null;
   /** Besides the own branch (recused automatically), each with its reason. */
   recusals: { branchId: number; code: string; reason: string }[];
+  /** 分工评分: the codes within the group's that the rater scores; [] = all of the group's. */
+  scope: string[];
   action: ImportAction;
 }
 

@@ -35,6 +35,8 @@ export interface RaterSheet {
     notApplicable?: number[];
   }[];
   entries: SheetEntry[];
+  /** 分工评分 (issue 11 §6): the ids of the nodes this rater scores — the sheet shows only those leaves. Absent = all. */
+  assigned?: number[];
   /** Values the office recorded on office-recorded leaves (考核组核定), shown read-only on the sheet. */
   office: { branchId: number; indicatorId: number; value: number; detail: string[]; findings: Finding[]; evidence: string; evidenceDate: string | null }[];
   /** Whether this session may change the sheet now, and if not, why. */
@@ -43,7 +45,7 @@ export interface RaterSheet {
 }
 
 export interface ScoringProgress {
-  /** Cells each rater is expected to fill: branches not recused × leaves the panel scores that apply to the branch. */
+  /** Cells each rater is expected to fill: branches not recused × the leaves assigned to them (分工评分) that apply to the branch. */
   raters: { raterId: number; name: string; groupName: string; scored: number; expected: number; finishedAt: string | null }[];
   branches: { branchId: number; code: string; name: string; scored: number; expected: number }[];
   scored: number;

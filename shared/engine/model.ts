@@ -12,6 +12,7 @@
 import { JUDGMENT_METHODS, entryModeOf, isDeductMethod, type LeafMethod, type Tag } from '../domain/framework';
 import type { PeriodSettings } from '../domain/period';
 import { indexApplicability, rescale, type BranchApplicability } from './applicable';
+import { explainAssignment, indexAssignment, missingOn, type Assignment } from './assigned';
 import { CellStore } from './cells';
 import { normaliseFraction, panelNormalisation, type Normalisation } from './normalise';
 import { combineEntries, combineValues, groupRule, type Entry, type Rule } from './combine';
@@ -79,6 +80,8 @@ export class ScoringModel {
   private readonly recused: Uint8Array;
   private readonly recusalReason = new Map<number, string>();
   private readonly eligible: Int32Array;
+  /** 分工评分 (assigned.ts): who is expected on which leaf; null when nobody has a scope. */
+  readonly assignment: Assignment | null;
   /** Entries by cell (branch × leaf slot). */
   private readonly cells: CellStore;
   /** Scratch buffers for one cell: per group, the points of its entries. */
@@ -129,6 +132,7 @@ export class ScoringModel {
       this.eligible[b] = n;
     }
 
+    this.assignment = indexAssignment(this.fw, input, this.raterGroup);
     this.cells = this.storeEntries(input.scores);
     this.groupBuffers = input.groups.map(() => new Float64Array(Math.max(1, R)));
     this.groupCounts = new Int32Array(input.groups.length);
@@ -203,6 +207,8 @@ export class ScoringModel {
     const k = this.raterIndex.get(raterId);
     if (key === null || k === undefined) return;
     this.cells.set(key, k, value);
+    // An entry on a leaf not assigned to the rater (分工评分) counts nowhere, like one on an office leaf.
+    if (!this.isAssigned(k, key % this.fw.leaves.length)) return;
     // An entry on an office-recorded leaf is kept (the mode may be switched back) but counts nowhere.
     // Nor does one on a data-triggered leaf: its source's measurement decides it.
     if (this.isOfficeSlot(key % this.fw.leaves.length) || this.isTriggeredSlot(key % this.fw.leaves.length)) return;
@@ -256,6 +262,11 @@ export class ScoringModel {
     return this.officeSlot[slot] === 1;
   }
 
+  /** True when the leaf is assigned to rater k (分工评分; always, when nobody has a scope). */
+  isAssigned(k: number, slot: number): boolean {
+    return this.assignment === null || this.assignment.rater[k * this.fw.leaves.length + slot] === 1;
+  }
+
   /** True when the node (by index) is 不适用 to the branch's category: no value, never missing, no input counts. */
   notApplicable(b: number, node: number): boolean {
     const a = this.applicability === null ? null : this.applicability[b]!;
@@ -279,6 +290,7 @@ export class ScoringModel {
   private normalisation(): Normalisation {
     const R = this.input.raters.length;
     const L = this.fw.leaves.length;
+    const assigned = this.assignment === null ? null : this.assignment.rater;
     return panelNormalisation(R, (add) => {
       for (let b = 0; b < this.branchCount; b++) {
         for (let slot = 0; slot < L; slot++) {
@@ -289,6 +301,7 @@ export class ScoringModel {
           const method = node.method;
           this.cells.forEach(b * L + slot, (k, value) => {
             if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
+            if (assigned !== null && assigned[k * L + slot] === 0) return; // 分工评分: not this rater's leaf
             add(k, entryPoints(method, node.maxPoints, value) / node.maxPoints);
           });
         }
@@ -347,9 +360,11 @@ export class ScoringModel {
     const judgment = this.norm !== null && JUDGMENT_METHODS.includes(method.kind) && node.maxPoints > 0;
     const isVeto = method.kind === 'veto';
     const pooled = this.isPoolSlot(slot);
+    const assigned = this.assignment === null ? null : this.assignment.rater;
     this.cells.forEach(key, (k, value) => {
       const g = this.raterGroup[k]!;
       if (this.recused[b * R + k] || g < 0) return; // a recused rater's entry never counts
+      if (assigned !== null && assigned[k * L + slot] === 0) return; // nor one on a leaf not assigned to them (分工评分)
       answered++;
       if (isVeto) {
         if (value >= 1) {
@@ -367,7 +382,7 @@ export class ScoringModel {
         raw!.set(raterId, value);
       }
     });
-    const missing = this.eligible[b]! - answered;
+    const missing = this.assignment === null ? this.eligible[b]! - answered : missingOn(this.assignment, this.recused, b, slot, R, L, answered);
 
     if (method.kind === 'veto') {
       const triggered = this.settings.vetoRule === 'any' ? flags > 0 : answered > 0 && flags * 2 >= answered;
@@ -395,14 +410,20 @@ export class ScoringModel {
         weighted += value * this.groupWeight[g]!;
         weights += this.groupWeight[g]!;
       }
-      if (perGroup) groups.push(this.explainGroup(b, g, perGroup[g]!, combineEntries(perGroup[g]!, this.groupRules[g]!), raw!, method, node.maxPoints, judgment, pooled));
+      if (perGroup && this.takesPart(g, slot)) groups.push(this.explainGroup(b, slot, g, perGroup[g]!, combineEntries(perGroup[g]!, this.groupRules[g]!), raw!, method, node.maxPoints, judgment, pooled));
     }
     const value = weights > 0 ? weighted / weights : Number.NaN;
     if (explain) {
       Object.assign(base, { groups, value: Number.isNaN(value) ? null : value, complete: missing === 0 });
       base.recused = this.recusalsOf(b);
+      if (this.assignment !== null) explainAssignment(base, groups, this.input.groups.length);
     }
     return { value, missing, vetoTriggered: false, ...(explain ? { explanation: base } : {}) };
+  }
+
+  /** Whether group g takes part in the leaf (分工评分): always, when nobody has a scope. */
+  private takesPart(g: number, slot: number): boolean {
+    return this.assignment === null || this.assignment.group[g * this.fw.leaves.length + slot] === 1;
   }
 
   /**
@@ -441,6 +462,7 @@ export class ScoringModel {
 
   private explainGroup(
     b: number,
+    slot: number,
     g: number,
     entries: Entry[],
     c: ReturnType<typeof combineEntries>,
@@ -466,7 +488,7 @@ export class ScoringModel {
     });
     const answered = new Set(entries.map((e) => e.raterId));
     const missingRaterIds = this.input.raters
-      .filter((r, k) => this.raterGroup[k] === g && !this.recused[b * R + k] && !answered.has(r.id))
+      .filter((r, k) => this.raterGroup[k] === g && !this.recused[b * R + k] && this.isAssigned(k, slot) && !answered.has(r.id))
       .map((r) => r.id);
     return {
       groupId: group.id,
@@ -630,7 +652,7 @@ export class ScoringModel {
     return { cells, nodes };
   }
 
-  /** The points of every eligible rater's entry in one cell (raw, before normalisation). */
+  /** The points of every eligible (and, under 分工评分, assigned) rater's entry in one cell (raw, before normalisation). */
   cellEntries(b: number, slot: number): { raterIndex: number; points: number }[] {
     const L = this.fw.leaves.length;
     const R = this.input.raters.length;
@@ -641,7 +663,7 @@ export class ScoringModel {
     const method = node.method;
     const pooled = this.isPoolSlot(slot);
     this.cells.forEach(b * L + slot, (k, value) => {
-      if (this.recused[b * R + k] || this.raterGroup[k]! < 0) return;
+      if (this.recused[b * R + k] || this.raterGroup[k]! < 0 || !this.isAssigned(k, slot)) return;
       out.push({ raterIndex: k, points: pooled ? poolEntryPoints(method, value) : entryPoints(method, node.maxPoints, value) });
     });
     return out;

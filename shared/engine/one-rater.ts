@@ -6,6 +6,8 @@
  * totals (every branch the rater scores). Office-recorded values are passed
  * through like measurements, so a rater's own subtotal counts them exactly as
  * the panel result does (the rater's own entries on those leaves never count).
+ * Under 分工评分 the rater's and group's scopes go along: entries outside count nowhere, and the leaves
+ * outside are nobody's in this input, so each is missing once (read `total`, not `missing`, from it).
  */
 import type { PeriodSettings } from '../domain/period';
 import type { EngineBranch, EngineIndicator, EngineInput, EngineMeasurement, EngineOfficeRecord } from './types';
@@ -14,8 +16,9 @@ export interface OneRater {
   indicators: EngineIndicator[];
   /** The period's settings; `normalize` is turned off here, anything else (quotas) is the caller's. */
   settings: PeriodSettings;
-  rater: { id: number; name: string };
-  group?: { id: number; name: string };
+  /** scope / group.scope (分工评分): the leaves outside them count nowhere in the rater's own totals either. */
+  rater: { id: number; name: string; scope?: string[] };
+  group?: { id: number; name: string; scope?: string[] };
   branches: EngineBranch[];
   scores: readonly { branchId: number; indicatorId: number; value: number }[];
   measurements?: EngineMeasurement[];
@@ -28,8 +31,9 @@ export function oneRaterInput(o: OneRater): EngineInput {
   return {
     indicators: o.indicators,
     branches: o.branches,
-    groups: [{ id: group.id, name: group.name, weight: 1 }],
-    raters: [{ id: o.rater.id, name: o.rater.name, groupId: group.id }],
+    // Scopes only when set, so an unscoped rater's input is the same as before assignment existed.
+    groups: [{ id: group.id, name: group.name, weight: 1, ...(group.scope?.length ? { scope: group.scope } : {}) }],
+    raters: [{ id: o.rater.id, name: o.rater.name, groupId: group.id, ...(o.rater.scope?.length ? { scope: o.rater.scope } : {}) }],
     recusals: [],
     scores: o.scores.map((s) => ({ raterId: o.rater.id, branchId: s.branchId, indicatorId: s.indicatorId, value: s.value })),
     measurements: o.measurements ?? [],

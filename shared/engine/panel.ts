@@ -54,13 +54,17 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
   const totals = new Float64Array(B * R);
   const counts = new Int32Array(B * R);
   const disputed: DisputedCell[] = [];
-  // Per branch, the judgment leaves that apply to it (不适用 ones are nobody's to score).
-  const expected = new Int32Array(B).fill(judgmentSlots.length);
+  // 分工评分: agreement compares branch totals, so only over the judgment leaves assigned to every rater who is
+  // assigned any (a rater scoring only other leaves takes no part in it); with no scopes, every judgment leaf.
+  const common = commonSlots(model, judgmentSlots.map((j) => j.slot));
+  // Per branch, the common judgment leaves that apply to it (不适用 ones are nobody's to score).
+  const expected = new Int32Array(B).fill(common === null ? judgmentSlots.length : common.size);
 
   for (let b = 0; b < B; b++) {
     for (const { node, slot } of judgmentSlots) {
+      const shared = common === null || common.has(slot);
       if (model.notApplicable(b, fw.leaves[slot]!)) {
-        expected[b]!--;
+        if (shared) expected[b]!--;
         continue;
       }
       const entries = model.cellEntries(b, slot);
@@ -69,6 +73,7 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
         const rate = e.points / node.maxPoints;
         rates[e.raterIndex]!.push(rate);
         if (entries.length > 1) offsets[e.raterIndex]!.push(rate - cellMean);
+        if (!shared) continue;
         totals[b * R + e.raterIndex]! += e.points;
         counts[b * R + e.raterIndex]! += 1;
       }
@@ -100,7 +105,10 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
 
   // Agreement over complete rows only: a branch where every rater scored every judgment leaf
   // (a recused rater makes the branch's row incomplete, so it is left out).
-  const active = input.raters.map((_, k) => k).filter((k) => rates[k]!.length > 0);
+  // Raters with an entry counted in the totals (with no scopes: every rater with a judgment entry).
+  const counted = new Uint8Array(R);
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) counted[i % R] = 1;
+  const active = input.raters.map((_, k) => k).filter((k) => counted[k] === 1);
   const matrix: number[][] = [];
   for (let b = 0; b < B; b++) {
     if (active.every((k) => counts[b * R + k] === expected[b])) matrix.push(active.map((k) => totals[b * R + k]!));
@@ -116,4 +124,12 @@ export function panelStatistics(model: ScoringModel, options: { disputed?: numbe
     kendallW: w ? { value: roundRate(w.w), chiSquare: roundPoints(w.chiSquare), df: w.df, branches: w.n, raters: w.k } : null,
     disputed: disputed.slice(0, options.disputed ?? 20),
   };
+}
+
+/** The judgment slots assigned to every rater assigned at least one of them (分工评分); null when nobody has a scope. */
+function commonSlots(model: ScoringModel, slots: number[]): Set<number> | null {
+  if (model.assignment === null) return null;
+  const R = model.input.raters.length;
+  const raters = Array.from({ length: R }, (_, k) => k).filter((k) => slots.some((slot) => model.isAssigned(k, slot)));
+  return new Set(slots.filter((slot) => raters.every((k) => model.isAssigned(k, slot))));
 }

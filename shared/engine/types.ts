@@ -198,6 +198,11 @@ export interface GroupCombination {
   /** Null when nobody in the group scored the cell. */
   value: number | null;
   missingRaterIds: number[];
+  /**
+   * 分工评分 (only when some group or rater has a scope): the weight renormalised over the groups listed for the cell
+   * that have a value — weight ÷ Σ their weights; null when this group has no value. The shares of a cell sum to 1.
+   */
+  share?: number | null;
 }
 
 export interface QuantitativeWorking {
@@ -243,7 +248,10 @@ export interface CellExplanation {
   branchId: number;
   method: MethodKind;
   maxPoints: number;
+  /** The groups taking part in the leaf (under 分工评分, those with a rater assigned to it), in the panel's order. */
   groups: GroupCombination[];
+  /** 分工评分: the ids of the groups taking part, present only when assignment leaves some group out of the leaf. */
+  assignedGroupIds?: number[];
   recused: { raterId: number; reason: string }[];
   /** Unrounded points of the leaf; null when nothing counted. */
   value: number | null;

@@ -33,6 +33,9 @@ import { gradeSchemeMessages } from './zh-CN-grade-scheme';
 import { categoriesResultsMessages } from './zh-CN-categories-results';
 import { categoriesRaterMessages } from './zh-CN-categories-rater';
 import { categoriesMessages } from './zh-CN-categories';
+import { assignmentRaterMessages } from './zh-CN-assignment-rater';
+import { assignmentMessages } from './zh-CN-assignment';
+import { assignmentResultsMessages } from './zh-CN-assignment-results';
 
 const core = {
   'app.name': '融评',
@@ -178,6 +181,6 @@ const core = {
 } as const;
 
 /** The whole catalogue: core messages plus one file per area (so areas can grow without colliding). */
-export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages, ...triggersUiMessages, ...gradeSchemeMessages, ...categoriesResultsMessages, ...categoriesRaterMessages, ...categoriesMessages } as const;
+export const zhCN = { ...core, ...frameworkMessages, ...periodsMessages, ...resultsMessages, ...scoringMessages, ...meetingsMessages, ...documentsMessages, ...dataMessages, ...filesMessages, ...backupsMessages, ...workbooksMessages, ...cliMessages, ...panelCliMessages, ...trustMessages, ...shellMessages, ...officeMessages, ...officeUiMessages, ...officeWorkbookMessages, ...poolsUiMessages, ...poolsMessages, ...groupRulesUiMessages, ...groupRulesMessages, ...rulesMessages, ...rulesUiMessages, ...rulesWorkbookMessages, ...triggersMessages, ...triggersUiMessages, ...gradeSchemeMessages, ...categoriesResultsMessages, ...categoriesRaterMessages, ...categoriesMessages, ...assignmentRaterMessages, ...assignmentMessages, ...assignmentResultsMessages } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -78,8 +78,8 @@ describe('CLI: a whole period without the window', () => {
       raters: { id: number; name: string; group: string; branchCode: string | null; hasPin: boolean; recusals: { branchCode: string; reason: string }[] }[];
     };
     expect(listed.groups).toEqual([
-      { id: expect.any(Number), name: '考评组', weight: 0.7, combine: null, trimMinRaters: null, raters: 2 },
-      { id: expect.any(Number), name: '职工代表组', weight: 0.3, combine: null, trimMinRaters: null, raters: 1 },
+      { id: expect.any(Number), name: '考评组', weight: 0.7, combine: null, trimMinRaters: null, scope: [], scopeInWords: '全部指标', raters: 2 },
+      { id: expect.any(Number), name: '职工代表组', weight: 0.3, combine: null, trimMinRaters: null, scope: [], scopeInWords: '全部指标', raters: 1 },
     ]);
     const rater = (name: string) => listed.raters.find((r) => r.name === name)!;
     expect(rater('李敏')).toMatchObject({ group: '考评组', branchCode: 'HG-02', hasPin: false, recusals: [{ branchCode: 'HG-02', reason: '本支部成员' }] });
@@ -87,10 +87,10 @@ describe('CLI: a whole period without the window', () => {
     const wang = String(rater('王建国').id);
     expect(await cliWith({ input: '2468\n' }, 'pin', 'rater', '--period', '1', '--rater', wang, '--data-dir', data)).toMatchObject({ code: 0 });
     const table = (await run('panel', 'list', '--period', '1')).out.split('\n');
-    expect(table[0]).toMatch(/^评委组\s+权重\s+评委数\s+组内汇总\s+去极值最少人数$/);
-    expect(table[2]).toMatch(/^考评组\s+0\.7\s+2\s+沿用周期设置\s+沿用周期设置$/);
+    expect(table[0]).toMatch(/^评委组\s+权重\s+评委数\s+组内汇总\s+去极值最少人数\s+评分范围$/);
+    expect(table[2]).toMatch(/^考评组\s+0\.7\s+2\s+沿用周期设置\s+沿用周期设置\s+全部指标$/);
     expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${wang}\\s+王建国\\s+考评组\\s+党委书记\\s+已设\\s*$`)));
-    expect(table).toContainEqual(expect.stringMatching(/^\d+\s+张海燕\s+职工代表组\s+职工代表\s+未设\s+HG-01（亲属在该支部）$/));
+    expect(table).toContainEqual(expect.stringMatching(/^\d+\s+张海燕\s+职工代表组\s+职工代表\s+未设\s+HG-01（亲属在该支部）\s*$/));
     expect(table.at(-1)).toBe('共 2 个评委组，3 位评委');
 
     // Settings: shown as JSON, refused with every field named, then replaced.

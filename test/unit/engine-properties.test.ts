@@ -462,3 +462,80 @@ describe('engine properties: 适用范围与折算', () => {
     );
   });
 });
+
+// 分工评分 (docs/scoring-rules.md “分工评分”): random scopes on groups and raters over the same framework.
+const SCOPE_CODES = ['1', '1.1', '1.2', '2', '2.1', '3', '3.1', '4', '4.1', '4.2'];
+const arbScoped: fc.Arbitrary<ListInput> = arbInput.chain((input) =>
+  fc
+    .record({
+      groups: fc.array(fc.subarray(SCOPE_CODES, { maxLength: 3 }), { minLength: input.groups.length, maxLength: input.groups.length }),
+      raters: fc.array(fc.subarray(SCOPE_CODES, { maxLength: 3 }), { minLength: input.raters.length, maxLength: input.raters.length }),
+    })
+    .map((s) => ({
+      ...input,
+      groups: input.groups.map((g, i) => ({ ...g, scope: s.groups[i]! })),
+      raters: input.raters.map((r, i) => ({ ...r, scope: s.raters[i]! })),
+    })),
+);
+
+describe('engine properties: 分工评分', () => {
+  it('with empty scopes, or scopes covering the whole framework, the results are exactly those without scopes', () => {
+    fc.assert(
+      fc.property(arbInput, fc.boolean(), (input, byRater) => {
+        const plain = computeResults(input);
+        const empty = { ...input, groups: input.groups.map((g) => ({ ...g, scope: [] })), raters: input.raters.map((r) => ({ ...r, scope: [] })) };
+        expect(computeResults(empty)).toEqual(plain);
+        // Every root named: the assignment path runs (scopes are set) and must change nothing.
+        const all = ['1', '2', '3', '4'];
+        const whole = byRater
+          ? { ...input, raters: input.raters.map((r) => ({ ...r, scope: all })) }
+          : { ...input, groups: input.groups.map((g) => ({ ...g, scope: all })) };
+        expect(computeResults(whole)).toEqual(plain);
+        expect(new Engine(whole).panel()).toEqual(new Engine(input).panel());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a cell's renormalised weights sum to 1 and give its value", () => {
+    fc.assert(
+      fc.property(arbScoped, (input) => {
+        const engine = new Engine(input);
+        // Shares are explained only under 分工评分 (some scope set); with none the explanation is as it always was.
+        const scoped = [...input.groups, ...input.raters].some((x) => x.scope?.length);
+        for (const b of input.branches) {
+          for (const cell of engine.explainBranch(b.id)!.cells) {
+            if (cell.value === null || cell.groups.length === 0) continue;
+            expect(cell.groups.every((g) => (g.share !== undefined) === scoped)).toBe(true);
+            if (!scoped) continue;
+            let sum = 0;
+            let value = 0;
+            for (const g of cell.groups) {
+              expect(g.share === null).toBe(g.value === null);
+              sum += g.share ?? 0;
+              value += (g.share ?? 0) * (g.value ?? 0);
+            }
+            expect(sum).toBeCloseTo(1, 9);
+            expect(value).toBeCloseTo(cell.value, 9);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with scopes, an edited entry gives the same results as computing everything again', () => {
+    fc.assert(
+      fc.property(arbScoped, fc.integer({ min: 0, max: 1000 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), (input, pick, value) => {
+        const engine = new Engine(input);
+        const target = { raterId: (pick % input.raters.length) + 1, branchId: (pick % input.branches.length) + 1, indicatorId: pick % 3 ? 12 : 11 };
+        const incremental = engine.setEntry(target.raterId, target.branchId, target.indicatorId, value);
+        const same = (s: { raterId: number; branchId: number; indicatorId: number }) =>
+          s.raterId === target.raterId && s.branchId === target.branchId && s.indicatorId === target.indicatorId;
+        const scores = [...input.scores.filter((s) => !same(s)), ...(value === null ? [] : [{ ...target, value }])];
+        expect(incremental).toEqual(computeResults({ ...input, scores }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -42,6 +42,26 @@ describe('the fingerprint of a period’s results', () => {
   });
 });
 
+describe('the fingerprint and 分工评分', () => {
+  it('changes when a group’s scope changes, and not for a group without one', async () => {
+    const s = await periodSetup();
+    await value(s.invoke('periods.advance', { id: s.periodId, to: 'review', override: '测试：指纹不看是否评完' }));
+    // Read by a fresh process each time: the scope is written to the file directly, under the services' cache.
+    const fingerprint = async () => {
+      const other = createServices({ dataDir: s.services.ctx.dataDir });
+      const f = (await value(other.invoke('results.get', { periodId: s.periodId }))).fingerprint;
+      other.close();
+      return f;
+    };
+    const first = await fingerprint();
+    s.db.prepare('UPDATE rater_group SET scope_json = ? WHERE period_id = ?').run(JSON.stringify(['2']), s.periodId);
+    const scoped = await fingerprint();
+    expect(scoped).not.toBe(first);
+    s.db.prepare('UPDATE rater_group SET scope_json = NULL WHERE period_id = ?').run(s.periodId);
+    expect(await fingerprint()).toBe(first);
+  });
+});
+
 describe('the fingerprint’s canonical form', () => {
   it('does not depend on the order the entries come in, nor on their shape (list or columns)', async () => {
     const { resultsFingerprint } = await import('../../electron/services/fingerprint');

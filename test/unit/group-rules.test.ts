@@ -29,7 +29,7 @@ describe('migration 12: group rules', () => {
     const before = db.prepare('SELECT * FROM rater_group ORDER BY id').all() as Record<string, unknown>[];
     migrate(db, migrations, { file, backupDir: dir });
 
-    expect(db.prepare('SELECT * FROM rater_group ORDER BY id').all()).toEqual(before.map((g) => ({ ...g, combine: null, trim_min_raters: null })));
+    expect(db.prepare('SELECT * FROM rater_group ORDER BY id').all()).toEqual(before.map((g) => ({ ...g, combine: null, trim_min_raters: null, scope_json: null }))); // scope_json: migration 16
     const set = db.prepare('UPDATE rater_group SET combine = ?, trim_min_raters = ? WHERE id = 1');
     set.run('median', 5);
     expect(db.prepare('SELECT combine, trim_min_raters FROM rater_group WHERE id = 1').get()).toEqual({ combine: 'median', trim_min_raters: 5 });

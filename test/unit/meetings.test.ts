@@ -287,6 +287,20 @@ describe('meetings: the reveal and the blind rule', () => {
     expect(audit[0]).toMatchObject({ actor: '管理员', action: '评审会揭晓得分：HG-01 化工一厂第一党支部', branchId: s.hg1, new: { itemId: a!.id, total: result.total } });
   });
 
+  it('counts each rater’s entries against what they are asked for: a rater with a 分工 scope is complete on it', async () => {
+    const s = await fivePanel();
+    const m = await createMeeting(s);
+    // 陈卫东 scores only dimension 1 (1.1, 1.2, 1.3): three cells of HG-01, not six.
+    const chen = s.raters[4]!;
+    s.db.prepare('UPDATE rater SET scope_json = ? WHERE id = ?').run(JSON.stringify(['1']), chen);
+    ok(await s.invoke('entries.save', { periodId: s.periodId, entries: sheet(s, s.hg1, 17).filter((e) => e.indicatorId !== s.leaf('2.3').id && e.indicatorId !== s.leaf('3').id && e.indicatorId !== s.leaf('4').id).map((e) => ({ ...e, raterId: chen })) }));
+    ok(await s.invoke('meetings.start', { id: m.id }));
+    ok(await s.invoke('meetings.reveal', { itemId: m.items[0]!.id }));
+    const result = ok(await s.invoke('meetings.itemResult', { itemId: m.items[0]!.id }));
+    expect(result.raters.find((r) => r.name === '陈卫东')).toMatchObject({ entries: 3, expected: 3, complete: true });
+    expect(result.raters.find((r) => r.name === '张海燕')).toMatchObject({ entries: 0, expected: 6, complete: false });
+  });
+
   it('does not name a rater as an outlier for a point or two in a tight panel, but says who is farthest from the median', async () => {
     const s = await fivePanel();
     const m = await createMeeting(s);

@@ -214,3 +214,31 @@ describe('migration 15: branch categories and indicators’ applicability', () =
     db.close();
   });
 });
+
+describe('migration 16: 分工评分 scopes of rater groups and raters', () => {
+  it('adds scope_json to rater_group and rater: rows of a version-15 database read as NULL (the whole framework), and only JSON is stored', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v15.db');
+    const db = openSqlite(file);
+    registerAuditFunctions(db);
+    migrate(db, migrations.slice(0, 15), { file, backupDir: dir });
+    const stamp = '2026-12-03T00:00:00.000Z';
+    db.exec(`INSERT INTO framework (id, name, version, created_at, updated_at) VALUES (1, '体系', 1, '${stamp}', '${stamp}');
+             INSERT INTO period (id, name, year, kind, framework_id, settings_json, created_at, updated_at) VALUES (1, '2026 年度', 2026, 'annual', 1, '{}', '${stamp}', '${stamp}');
+             INSERT INTO rater_group (id, period_id, name, weight) VALUES (1, 1, '安全环保部', 1);
+             INSERT INTO rater (id, period_id, group_id, name) VALUES (1, 1, 1, '王建国');`);
+    const groups = db.prepare('SELECT * FROM rater_group').all() as Record<string, unknown>[];
+    const raters = db.prepare('SELECT * FROM rater').all() as Record<string, unknown>[];
+    migrate(db, migrations, { file, backupDir: dir });
+
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(16);
+    expect(db.prepare('SELECT * FROM rater_group').all()).toEqual(groups.map((r) => ({ ...r, scope_json: null })));
+    expect(db.prepare('SELECT * FROM rater').all()).toEqual(raters.map((r) => ({ ...r, scope_json: null })));
+    db.prepare(`UPDATE rater_group SET scope_json = '["3"]' WHERE id = 1`).run();
+    db.prepare(`UPDATE rater SET scope_json = '["3.2"]' WHERE id = 1`).run();
+    expect(() => db.prepare("UPDATE rater_group SET scope_json = '[3' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE rater SET scope_json = '3.2]' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT scope_json FROM rater').get()).toEqual({ scope_json: '["3.2"]' });
+    db.close();
+  });
+});

@@ -13,6 +13,8 @@ const HEADERS = ['评委编号', '评委组*', '组权重*', '姓名*', '职务'
 type Cell = string | number | null;
 /** The group's own combination rule: the last two columns (I, J), empty = the period's setting. */
 const RULE_HEADERS = ['组内汇总', '去极值最少人数'];
+/** 分工评分: the group's and the rater's 评分范围, after the rule columns (test/unit/panel-assignment.test.ts). */
+const SCOPE_HEADERS = ['组评分范围', '评委评分范围'];
 
 /** Replaces the data rows of the 评委 sheet, the rule columns included. */
 async function writeWideRows(file: string, rows: Cell[][]) {
@@ -65,7 +67,7 @@ describe('the panel workbook (评委名单)', () => {
     const file = await template(s);
     const wb = await readBook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['评委', '填写说明']);
-    expect((wb.getWorksheet('评委')!.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, ...RULE_HEADERS]);
+    expect((wb.getWorksheet('评委')!.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, ...RULE_HEADERS, ...SCOPE_HEADERS]);
     expect(String(wb.getWorksheet('填写说明')!.getCell('A1').value)).toMatch(/^1\. 每行填写一位评委/);
     expect(await dataRows(file)).toEqual([
       [s.r1, '考评组', 1, '王建国', '党委副书记', null, 'GD-01', '曾任该支部书记'],

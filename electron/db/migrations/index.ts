@@ -14,8 +14,9 @@ import { m012GroupRules } from './012_group_rules';
 import { m013OfficeFindings } from './013_office_findings';
 import { m014FrameworkGrades } from './014_framework_grades';
 import { m015Categories } from './015_categories';
+import { m016Assignment } from './016_assignment';
 
 /** Every migration, in order. A new one is appended here with the next number. */
-export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords, m010OfficeRecords, m011IndicatorOptions, m012GroupRules, m013OfficeFindings, m014FrameworkGrades, m015Categories];
+export const migrations: readonly Migration[] = [m001Branches, m002Settings, m003FrameworkPeriods, m004ScoringControl, m005Meetings, m006AuditTrail, m007SignInGuard, m008GateOverrides, m009ResultRecords, m010OfficeRecords, m011IndicatorOptions, m012GroupRules, m013OfficeFindings, m014FrameworkGrades, m015Categories, m016Assignment];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

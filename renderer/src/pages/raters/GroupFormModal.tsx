@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
+import type { Indicator } from '../../../../shared/domain/framework';
 import type { PeriodSettings } from '../../../../shared/domain/period';
 import type { RaterGroup } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
 import { ruleInWords, type Combine } from './groupRule';
+import { ScopeSelect } from './ScopeSelect';
 
 /** The select's value for “no rule of its own” (a Select cannot hold null as an option value). */
 const INHERIT = 'period';
@@ -16,6 +18,8 @@ interface Values {
   weight: number | null;
   combine: Combine | typeof INHERIT;
   trimMinRaters: number | null;
+  /** 分工评分: codes the group scores; [] = 全部指标. */
+  scope: string[];
 }
 
 interface Props {
@@ -27,10 +31,12 @@ interface Props {
   otherWeights: number;
   /** The period's own rule, which a group without one follows. */
   periodRule: Pick<PeriodSettings, 'combine' | 'trimMinRaters'>;
+  /** The period framework's indicators, for the 评分范围. */
+  indicators: readonly Indicator[];
   onClose: () => void;
 }
 
-export function GroupFormModal({ periodId, open, group, otherWeights, periodRule, onClose }: Props) {
+export function GroupFormModal({ periodId, open, group, otherWeights, periodRule, indicators, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
@@ -42,8 +48,8 @@ export function GroupFormModal({ periodId, open, group, otherWeights, periodRule
     form.resetFields();
     form.setFieldsValue(
       group
-        ? { name: group.name, weight: group.weight, combine: group.combine ?? INHERIT, trimMinRaters: group.trimMinRaters }
-        : { name: '', weight: null, combine: INHERIT, trimMinRaters: null },
+        ? { name: group.name, weight: group.weight, combine: group.combine ?? INHERIT, trimMinRaters: group.trimMinRaters, scope: group.scope }
+        : { name: '', weight: null, combine: INHERIT, trimMinRaters: null, scope: [] },
     );
   }, [open, group, form]);
 
@@ -57,6 +63,7 @@ export function GroupFormModal({ periodId, open, group, otherWeights, periodRule
         combine: v.combine === INHERIT ? null : v.combine,
         // The minimum only means something to a trimmed mean; any other rule keeps none, so none lingers unseen.
         trimMinRaters: v.combine === 'trimmed' ? (v.trimMinRaters ?? null) : null,
+        scope: v.scope ?? [],
       }),
     onSuccess: async (g) => {
       await queryClient.invalidateQueries();
@@ -64,7 +71,7 @@ export function GroupFormModal({ periodId, open, group, otherWeights, periodRule
       onClose();
     },
     onError: (e) => {
-      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'weight' || d.field === 'combine' || d.field === 'trimMinRaters') : [];
+      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'weight' || d.field === 'combine' || d.field === 'trimMinRaters' || d.field === 'scope') : [];
       if (fieldErrors.length) form.setFields(fieldErrors.map((d) => ({ name: d.field as keyof Values, errors: [d.message] })));
       else showError(e);
     },
@@ -122,6 +129,9 @@ export function GroupFormModal({ periodId, open, group, otherWeights, periodRule
             <InputNumber min={3} max={50} precision={0} placeholder={t('panel.groupRule.minPlaceholder', { min: periodRule.trimMinRaters })} style={{ width: 120 }} />
           </Form.Item>
         )}
+        <Form.Item name="scope" label={t('panel.scope.label')} extra={t('panel.scope.groupHelp')}>
+          <ScopeSelect indicators={indicators} />
+        </Form.Item>
         <button type="submit" hidden />
       </Form>
     </Modal>

@@ -2,10 +2,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
+import { scopeInWords } from '../../../../shared/domain/assignment';
+import type { Indicator } from '../../../../shared/domain/framework';
 import type { Rater, RaterGroup } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { ApiError, call } from '../../api/client';
 import { useFeedback } from '../../hooks/useFeedback';
+import { ScopeSelect } from './ScopeSelect';
 
 interface Values {
   name: string;
@@ -13,6 +16,8 @@ interface Values {
   groupId: number | undefined;
   branchId: number | null | undefined;
   recusals: { branchId: number | undefined; reason: string }[];
+  /** 分工评分: codes within the group's scope; [] = all of the group's. */
+  scope: string[];
 }
 
 export interface BranchOption {
@@ -31,6 +36,8 @@ interface Props {
   groups: RaterGroup[];
   /** Branches in the period's scope. */
   branches: BranchOption[];
+  /** The period framework's indicators, for the 评分范围. */
+  indicators: readonly Indicator[];
   onClose: () => void;
 }
 
@@ -38,13 +45,15 @@ const branchLabel = (b: BranchOption) => `${b.code} ${b.name}`;
 const filterByLabel = (input: string, option?: { label?: unknown }) =>
   String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
 
-export function RaterFormModal({ periodId, open, rater, groupId, groups, branches, onClose }: Props) {
+export function RaterFormModal({ periodId, open, rater, groupId, groups, branches, indicators, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message, showError } = useFeedback();
   const ownBranchId = Form.useWatch('branchId', form);
   const recusals = Form.useWatch('recusals', form) ?? [];
   const ownBranch = branches.find((b) => b.id === ownBranchId);
+  const chosenGroupId = Form.useWatch('groupId', form);
+  const groupScope = groups.find((g) => g.id === chosenGroupId)?.scope ?? [];
 
   useEffect(() => {
     if (!open) return;
@@ -57,8 +66,9 @@ export function RaterFormModal({ periodId, open, rater, groupId, groups, branche
             groupId: rater.groupId,
             branchId: rater.branchId,
             recusals: rater.recusals.filter((r) => r.branchId !== rater.branchId).map((r) => ({ ...r })),
+            scope: rater.scope,
           }
-        : { name: '', title: '', groupId: groupId ?? groups[0]?.id, branchId: null, recusals: [] },
+        : { name: '', title: '', groupId: groupId ?? groups[0]?.id, branchId: null, recusals: [], scope: [] },
     );
   }, [open, rater, groupId, groups, form]);
 
@@ -74,6 +84,7 @@ export function RaterFormModal({ periodId, open, rater, groupId, groups, branche
         recusals: (v.recusals ?? [])
           .filter((r) => r.branchId !== undefined && r.branchId !== v.branchId)
           .map((r) => ({ branchId: r.branchId!, reason: r.reason })),
+        scope: v.scope ?? [],
       }),
     onSuccess: async (r) => {
       await queryClient.invalidateQueries();
@@ -81,8 +92,8 @@ export function RaterFormModal({ periodId, open, rater, groupId, groups, branche
       onClose();
     },
     onError: (e) => {
-      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'groupId') : [];
-      if (fieldErrors.length) form.setFields(fieldErrors.map((d) => ({ name: d.field as 'name' | 'groupId', errors: [d.message] })));
+      const fieldErrors = e instanceof ApiError ? (e.error.details ?? []).filter((d) => d.field === 'name' || d.field === 'groupId' || d.field === 'scope') : [];
+      if (fieldErrors.length) form.setFields(fieldErrors.map((d) => ({ name: d.field as 'name' | 'groupId' | 'scope', errors: [d.message] })));
       else showError(e);
     },
   });
@@ -130,6 +141,9 @@ export function RaterFormModal({ periodId, open, rater, groupId, groups, branche
           }
         >
           <Select allowClear showSearch={{ filterOption: filterByLabel }} placeholder={t('panel.rater.branchNone')} options={branchOptions} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('panel.scope.label')} extra={t('panel.scope.raterHelp', { scope: scopeInWords(groupScope, indicators) || t('panel.scope.all') })}>
+          <ScopeSelect indicators={indicators} within={groupScope} />
         </Form.Item>
         <Form.Item label={t('panel.rater.recusals')} extra={t('panel.rater.recusalsHelp')}>
           <Form.List name="recusals">

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { scopeInWords } from '../../../../shared/domain/assignment';
 import type { Rater, RaterGroup } from '../../../../shared/domain/views';
 import { t } from '../../../../shared/messages';
 import { call } from '../../api/client';
@@ -42,6 +43,9 @@ export function RatersPage() {
 
   const panel = useApi('panel.get', { periodId: periodId! }, { enabled: periodId !== null });
   const branches = useApi('branches.list', { includeArchived: true });
+  // The period's framework: the 评分范围 (分工评分) is picked from it and shown in its words.
+  const framework = useApi('frameworks.get', { id: period?.frameworkId ?? 0 }, { enabled: period !== undefined && period !== null });
+  const indicators = framework.data?.indicators ?? [];
 
   const invalidate = () => queryClient.invalidateQueries();
   const removeGroup = useMutation({
@@ -255,6 +259,7 @@ export function RatersPage() {
                     {t('panel.group.summary', { weight: g.weight, share: formatShare(g.weight, totalWeight), count: members.length })}
                   </Typography.Text>
                   {groupRule(g, members.length)}
+                  {g.scope.length > 0 && <Typography.Text>{scopeInWords(g.scope, indicators)}</Typography.Text>}
                 </Space>
                 {!readOnly && (
                   <Space size={12}>
@@ -293,6 +298,10 @@ export function RatersPage() {
                     render: (_, r) => (r.branchId === null ? '—' : branchName(r.branchId)),
                   },
                   { title: t('panel.rater.recusalsColumn'), render: (_, r) => recusalTags(r) },
+                  // 分工评分: shown only where a rater of the group has a scope of their own, to keep the table narrow.
+                  ...(members.some((r) => r.scope.length > 0)
+                    ? [{ title: t('panel.scope.label'), width: 180, ellipsis: true, render: (_: unknown, r: Rater) => scopeInWords(r.scope, indicators) || t('panel.scope.sameAsGroup') }]
+                    : []),
                   {
                     title: (
                       <Tooltip title={t('panel.pin.hint')}>
@@ -331,6 +340,7 @@ export function RatersPage() {
         group={editingGroup?.group ?? null}
         otherWeights={totalWeight - (editingGroup?.group?.weight ?? 0)}
         periodRule={periodRule}
+        indicators={indicators}
         onClose={() => setEditingGroup(null)}
       />
       <RaterFormModal
@@ -340,6 +350,7 @@ export function RatersPage() {
         groupId={editingRater?.groupId ?? null}
         groups={groups}
         branches={scope}
+        indicators={indicators}
         onClose={() => setEditingRater(null)}
       />
       <RaterPinModal periodId={periodId} rater={pinFor} onClose={() => setPinFor(null)} />

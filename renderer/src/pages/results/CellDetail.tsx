@@ -2,7 +2,8 @@
  * One leaf of one branch, down to the raters' entries: per group the raters,
  * their raw entries and points, the trimmed ones struck through, the group
  * value, the weighted mean; or the quantitative working; or the veto count; or, for a leaf triggered by business
- * data, its source's 完成率 against the threshold.
+ * data, its source's 完成率 against the threshold. Under 分工评分 only the groups taking part in the leaf are listed,
+ * with a note naming them and each group's renormalised share (docs/scoring-rules.md “分工评分”).
  */
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { Indicator } from '../../../../shared/domain/framework';
@@ -74,9 +75,17 @@ function Groups(props: { cell: CellExplanation; indicator: Indicator; settings: 
     const weights = counted.map((g) => fmtExact(g.weight)).join(' + ');
     how = t('results.cell.weighted', { formula: `(${numerator}) ÷ (${weights})` });
   }
+  const assigned = cell.assignedGroupIds;
   return (
     <>
       {normalized && <div className="rpr-note" style={{ marginBottom: 8 }}>{t('results.cell.normalized')}</div>}
+      {assigned && (
+        <div className="rpr-note" style={{ marginBottom: 8 }} data-testid="cell-assignment">
+          {assigned.length > 0
+            ? t('results.assignment.by', { groups: assigned.map((id) => `“${names.group(id)}”`).join(sep()) })
+            : t('results.assignment.nobody')}
+        </div>
+      )}
       <div className="rpr-cell-groups">
         {cell.groups.map((g) => (
           <GroupBox
@@ -131,7 +140,11 @@ function GroupBox(props: {
     <div className="rpr-cell-group" data-testid={`group-${g.groupId}`}>
       <div className="rpr-cell-group-head">
         <b>{t('results.cell.group', { name: names.group(g.groupId) })}</b>
-        <Typography.Text type="secondary">{t('results.cell.groupWeight', { weight: fmtExact(g.weight) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('results.cell.groupWeight', { weight: fmtExact(g.weight) })}
+          {/* 分工评分: the weight renormalised over the groups taking part, when it differs from the weight itself. */}
+          {g.share !== undefined && g.share !== null && Math.abs(g.share - g.weight) > 1e-9 && t('results.assignment.share', { share: fmtShare(g.share) })}
+        </Typography.Text>
       </div>
       {n > 0 ? (
         <Table<ScoreUse>

@@ -59,15 +59,20 @@ export function isNotApplicable(branch: Pick<SheetBranch, 'notApplicable'>, leaf
   return set.has(leafId);
 }
 
-/** Rows in framework order: each first-level dimension, then its leaves depth-first (its rated leaves: raterLeavesInOrder). */
-export function buildRows(indicators: readonly Indicator[]): Row[] {
+/**
+ * Rows in framework order: each first-level dimension, then its leaves depth-first (its rated leaves: raterLeavesInOrder).
+ * `assigned` (分工评分, the sheet's): the node ids the rater scores — only those leaves get rows, and only dimensions
+ * holding any of them a header; absent = the whole framework.
+ */
+export function buildRows(indicators: readonly Indicator[], assigned?: readonly number[]): Row[] {
   // The shared sibling order and rater rule: the enterable rows are the score workbook's and the paper sheet's (rater-leaves.ts).
   const children = childrenOf(indicators);
+  const mine = assigned ? new Set(assigned) : null;
   const rows: Row[] = [];
   const walk = (node: Indicator, path: Indicator[]) => {
     const kids = children.get(node.id);
     if (!kids?.length) {
-      if (node.method) {
+      if (node.method && (!mine || mine.has(node.id))) {
         const office = entryModeOf(node.method) === 'office';
         rows.push({ kind: 'leaf', leaf: node, method: node.method, depth: path.length, path, rated: isRaterScored(node) && !office, office });
       }
@@ -76,8 +81,10 @@ export function buildRows(indicators: readonly Indicator[]): Row[] {
     for (const k of kids) walk(k, [...path, node]);
   };
   for (const root of children.get(null) ?? []) {
-    if (children.get(root.id)?.length) rows.push({ kind: 'group', node: root });
+    const before = rows.length;
     walk(root, []);
+    // The dimension's header goes above its leaves, and only when it has any to show.
+    if (children.get(root.id)?.length && rows.length > before) rows.splice(before, 0, { kind: 'group', node: root });
   }
   return rows;
 }

@@ -117,7 +117,8 @@ export class SheetStore {
     scope: 'rater' | 'admin' = 'rater',
   ) {
     this.sheet = sheet;
-    this.rows = buildRows(sheet.indicators);
+    // 分工评分: the rows are the rater's assigned leaves only (the sheet says which).
+    this.rows = buildRows(sheet.indicators, sheet.assigned);
     this.leafRows = this.rows.filter((r): r is LeafRow => r.kind === 'leaf');
     this.branches = sheet.branches;
     this.ratedCount = this.leafRows.filter((r) => r.rated).length;
