@@ -7,7 +7,7 @@ import { assignedIds, isAssigned, scopeInWords } from '../../shared/domain/assig
 import type { Indicator } from '../../shared/domain/framework';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
-import type { BranchNotApplicable } from './entries';
+import type { BranchNotApplicable } from './not-applicable';
 import type { Leaf } from './period-data';
 import type { PeriodScope } from './period-scope';
 
