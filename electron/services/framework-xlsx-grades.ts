@@ -5,13 +5,12 @@
  * the sheet, or with no grade on it, gives no scheme: the app's defaults. The rules across the grades are
  * settingsProblems' (shared/domain/period.ts), so a wrong row is named in the period settings form's words.
  */
-import type ExcelJS from 'exceljs';
 import { MAX_GRADES, type GradeScheme } from '../../shared/domain/framework';
 import { FRAMEWORK_GRADE_COLUMNS, FRAMEWORK_SHEETS, type FrameworkGradeField } from '../../shared/domain/framework-workbook';
 import { GradeRule, defaultPeriodSettings, settingsProblemInWords, settingsProblems, type SettingsProblem } from '../../shared/domain/period';
 import { t } from '../../shared/messages';
 import { AppError } from '../errors';
-import { addRangeValidation, addTemplateSheet, cellText, cellValue, columnLetter, locateHeaders, type ImportCell, type ImportWorkbook, type Workbook, type Worksheet } from './xlsx';
+import { addRangeValidation, numberValidation, addTemplateSheet, cellText, cellValue, columnLetter, locateHeaders, type ImportCell, type ImportWorkbook, type Workbook, type Worksheet } from './xlsx';
 
 type Field = FrameworkGradeField;
 
@@ -37,24 +36,8 @@ const shareFormat = (share: number) => (Number.isInteger(Math.round(share * 1e6)
 export function addGradesSheet(wb: Workbook, scheme: GradeScheme | null): Worksheet {
   const sheet = addTemplateSheet(wb, SHEET, FRAMEWORK_GRADE_COLUMNS);
   const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${VALIDATED_ROWS}`;
-  const min: ExcelJS.DataValidation = {
-    type: 'decimal',
-    operator: 'greaterThanOrEqual',
-    formulae: [0],
-    allowBlank: true,
-    showErrorMessage: true,
-    error: t('workbook.framework.validation.gradeMin'),
-  };
-  const quota: ExcelJS.DataValidation = {
-    type: 'decimal',
-    operator: 'between',
-    formulae: [0, 1],
-    allowBlank: true,
-    showErrorMessage: true,
-    error: t('workbook.framework.validation.gradeQuota'),
-  };
-  addRangeValidation(sheet, rows('min'), min);
-  addRangeValidation(sheet, rows('quota'), quota);
+  addRangeValidation(sheet, rows('min'), numberValidation(0, 1000, t('workbook.framework.validation.gradeMin')));
+  addRangeValidation(sheet, rows('quota'), numberValidation(0, 1, t('workbook.framework.validation.gradeQuota')));
   sheet.getColumn(columnOf('label')).numFmt = '@';
   for (const [i, grade] of (scheme?.grades ?? []).entries()) {
     const row = sheet.getRow(i + 2);

@@ -4,7 +4,6 @@
  * which attaches each leaf's rules to its method. A workbook without the sheet (made before 细则 existed) reads
  * as having no rules.
  */
-import type ExcelJS from 'exceljs';
 import { LeafRule, MAX_RULES, type LeafMethod, type MethodKind } from '../../shared/domain/framework';
 import { FRAMEWORK_RULE_COLUMNS, FRAMEWORK_RULE_HEADER_ALIASES, FRAMEWORK_SHEETS, type FrameworkRuleField } from '../../shared/domain/framework-workbook';
 import { METHOD_LABELS, RULE_BASIS_LABELS, formatRuleAmount, parseRuleAmount, parseRuleBasis } from '../../shared/domain/method-text';
@@ -12,6 +11,8 @@ import { t } from '../../shared/messages';
 import { AppError } from '../errors';
 import {
   addRangeValidation,
+  listValidation,
+  numberValidation,
   addTemplateSheet,
   cellText,
   cellValue,
@@ -45,23 +46,8 @@ export function addRulesSheet(wb: Workbook, rowsToValidate: number, leaves: read
   sheet.getColumn(columnOf('text')).alignment = { wrapText: true, vertical: 'top' };
   sheet.getRow(1).alignment = { vertical: 'middle', horizontal: 'center' }; // the column style above reaches the header too
   const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${rowsToValidate}`;
-  const basis: ExcelJS.DataValidation = {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${RULE_BASIS_LABELS.once},${RULE_BASIS_LABELS.each}"`],
-    showErrorMessage: true,
-    error: t('workbook.framework.validation.ruleBasis'),
-  };
-  const cap: ExcelJS.DataValidation = {
-    type: 'decimal',
-    operator: 'between',
-    formulae: [0, 1000],
-    allowBlank: true,
-    showErrorMessage: true,
-    error: t('workbook.framework.validation.ruleCap'),
-  };
-  addRangeValidation(sheet, rows('basis'), basis);
-  addRangeValidation(sheet, rows('cap'), cap);
+  addRangeValidation(sheet, rows('basis'), listValidation([RULE_BASIS_LABELS.once, RULE_BASIS_LABELS.each], t('workbook.framework.validation.ruleBasis')));
+  addRangeValidation(sheet, rows('cap'), numberValidation(0, 1000, t('workbook.framework.validation.ruleCap')));
 
   let r = 2;
   for (const { code, method } of leaves) {

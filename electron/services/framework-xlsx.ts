@@ -65,6 +65,8 @@ import { createFrameworkFromDraft, getFramework } from './frameworks';
 import {
   addHelpSheet,
   addRangeValidation,
+  listValidation,
+  numberValidation,
   addTemplateSheet,
   cellText,
   cellValue,
@@ -149,24 +151,11 @@ function addDataSheet(wb: Workbook, rowsToValidate: number): Worksheet {
   sheet.getColumn(columnOf('criteria')).alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn(columnOf('evidence')).alignment = { wrapText: true, vertical: 'top' };
   sheet.getRow(1).alignment = { vertical: 'middle', horizontal: 'center' }; // the column styles above reach the header too
-  const list = (labels: string[], error: string): ExcelJS.DataValidation => ({
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${labels.join(',')}"`],
-    showErrorMessage: true,
-    error,
-  });
+  const list = listValidation;
   const tags = list(TAGS.map((k) => TAG_LABELS[k]), t('workbook.framework.validation.tag'));
   const methods = list(METHOD_KINDS.map((k) => METHOD_LABELS[k]), t('workbook.framework.validation.method'));
   const entryModes = list([...ENTRY_MODES.map((m) => ENTRY_MODE_LABELS[m]), DATA_TRIGGER_ENTRY_LABEL], t('workbook.framework.validation.entry'));
-  const points: ExcelJS.DataValidation = {
-    type: 'decimal',
-    operator: 'between',
-    formulae: [0, 1000],
-    allowBlank: true,
-    showErrorMessage: true,
-    error: t('workbook.framework.validation.points'),
-  };
+  const points = numberValidation(0, 1000, t('workbook.framework.validation.points'));
   const pool = list([POOL_LABELS.yes, POOL_LABELS.no], t('workbook.framework.validation.pool'));
   const bonusCap: ExcelJS.DataValidation = { ...points, error: t('workbook.framework.validation.bonusCap') };
   const rows = (field: Field) => `${columnLetter(columnOf(field))}2:${columnLetter(columnOf(field))}${rowsToValidate}`;

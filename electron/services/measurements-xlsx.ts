@@ -27,6 +27,7 @@ import { assertPeriodEditable } from './periods';
 import {
   addHelpSheet,
   addRangeValidation,
+  numberValidation,
   addTemplateSheet,
   cellErrors,
   cellText,
@@ -85,14 +86,7 @@ export async function writeMeasurementTemplate(db: Database, periodId: number, f
   const last = Math.max(1000, rows.length + 200);
   for (const field of ['target', 'actual', 'floor'] as const) {
     const col = columnLetter(columnOf(field));
-    addRangeValidation(sheet, `${col}2:${col}${last}`, {
-      type: 'decimal',
-      operator: 'between',
-      formulae: [-1e12, 1e12],
-      allowBlank: true,
-      showErrorMessage: true,
-      error: t('workbook.measurements.validation.number', { header: headerOf(field) }),
-    });
+    addRangeValidation(sheet, `${col}2:${col}${last}`, numberValidation(-1e12, 1e12, t('workbook.measurements.validation.number', { header: headerOf(field) })));
   }
   sheet.autoFilter = `A1:${columnLetter(MEASUREMENT_TEMPLATE_COLUMNS.length)}1`;
   addHelpSheet(wb, MEASUREMENT_SHEETS.help, HELP_LINES);

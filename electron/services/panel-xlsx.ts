@@ -30,6 +30,7 @@ import { assertPeriodEditable, getPeriod } from './periods';
 import {
   addHelpSheet,
   addRangeValidation,
+  numberValidation,
   addTemplateSheet,
   cellErrors,
   cellText,
@@ -100,14 +101,7 @@ export async function writePanelTemplate(db: Database, periodId: number, file: s
     PANEL_TEMPLATE_COLUMNS.forEach((c, col) => (row.getCell(col + 1).value = values[c.field]));
   });
   const weight = columnLetter(columnOf('weight'));
-  addRangeValidation(sheet, `${weight}2:${weight}${PANEL_MAX_ROWS + 1}`, {
-    type: 'decimal',
-    operator: 'between',
-    formulae: [0.0001, LIMITS.weight],
-    allowBlank: true,
-    showErrorMessage: true,
-    error: t('workbook.panel.weightPositive', { max: LIMITS.weight }),
-  });
+  addRangeValidation(sheet, `${weight}2:${weight}${PANEL_MAX_ROWS + 1}`, numberValidation(0.0001, LIMITS.weight, t('workbook.panel.weightPositive', { max: LIMITS.weight })));
   const combine = columnLetter(columnOf('combine'));
   addRangeValidation(sheet, `${combine}2:${combine}${PANEL_MAX_ROWS + 1}`, {
     type: 'list',

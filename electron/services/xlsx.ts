@@ -148,6 +148,25 @@ export function addRangeValidation(sheet: Worksheet, range: string, validation: 
   (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
 }
 
+/** A drop-down of the given labels (blank allowed), Excel's message when something else is typed. */
+export const listValidation = (labels: readonly string[], error: string): ExcelJS.DataValidation => ({
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${labels.join(',')}"`],
+  showErrorMessage: true,
+  error,
+});
+
+/** A number between min and max (blank allowed), Excel's message when something else is typed. */
+export const numberValidation = (min: number, max: number, error: string): ExcelJS.DataValidation => ({
+  type: 'decimal',
+  operator: 'between',
+  formulae: [min, max],
+  allowBlank: true,
+  showErrorMessage: true,
+  error,
+});
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9E7' } };
 
 /** A data sheet with a styled, frozen header row: the layout of every template. */
