@@ -2,13 +2,13 @@
  * A rater's scores in Excel (评分表): written for one rater — leaves down,
  * the period's branches across, recused cells greyed and locked — then
  * filled by typing up a paper sheet, or by the rater on their own laptop,
- * and imported back all or nothing, every bad cell located. Also every
- * entry of a period as one flat table, once results may be seen.
+ * and imported back all or nothing, every bad cell located. (Every entry
+ * of a period as one flat table is scores-export.ts.)
  * docs/user/workbooks.md “评委评分表”.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describeEntry, entryHint, formatEntry } from '../../shared/domain/entry-text';
+import { entryHint, formatEntry } from '../../shared/domain/entry-text';
 import { type DetailProblem, detailProblem, parseEntry } from '../../shared/domain/entry';
 import {
   RECUSED_TEXT,
@@ -21,13 +21,12 @@ import {
   type ScoreTemplateResult,
 } from '../../shared/domain/score-workbook';
 import { dataTriggerOf, entryModeOf, type Indicator } from '../../shared/domain/framework';
-import type { WorkbookExportResult, WorkbookProblem } from '../../shared/domain/workbook';
-import { entryPoints, roundPoints } from '../../shared/engine';
+import type { WorkbookProblem } from '../../shared/domain/workbook';
 import { t } from '../../shared/messages';
 import type { Database } from '../db';
 import { type BranchNotApplicable, notApplicableByBranch, saveEntries } from './entries';
 import { AppError } from '../errors';
-import { branchesByCode, localTime, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
+import { branchesByCode, normaliseCode, runsOf, type Leaf, type PeriodBranch } from './period-data';
 import { loadPeriodScope, type PeriodScope } from './period-scope';
 import { raterAssignment } from './assignment';
 import { isAssigned } from '../../shared/domain/assignment';
@@ -549,74 +548,4 @@ export async function importScores(
     },
   );
   return { file: preview.file, rater: preview.rater, saved: result.saved, unchanged: result.unchanged };
-}
-
-// ---------------------------------------------------------------- export
-
-const ENTERED_BY: Record<string, string> = {
-  rater: t('workbook.scores.export.enteredBy.rater'),
-  admin: t('workbook.scores.export.enteredBy.admin'),
-  import: t('workbook.scores.export.enteredBy.import'),
-};
-
-export const SCORE_EXPORT_COLUMNS = [
-  { header: t('workbook.scores.export.column.rater'), width: 10 },
-  { header: t('workbook.scores.export.column.group'), width: 10 },
-  { header: t('workbook.scores.export.column.branchCode'), width: 12 },
-  { header: t('workbook.scores.export.column.branch'), width: 26 },
-  { header: t('workbook.scores.export.column.indicatorCode'), width: 10 },
-  { header: t('workbook.scores.export.column.indicator'), width: 24 },
-  { header: t('workbook.scores.export.column.value'), width: 9 },
-  { header: t('workbook.scores.export.column.points'), width: 8 },
-  { header: t('workbook.scores.export.column.detail'), width: 40 },
-  { header: t('workbook.scores.export.column.enteredBy'), width: 10 },
-  { header: t('workbook.scores.export.column.updatedAt'), width: 20 },
-] as const;
-
-/** Every entry of the period as one flat table (callers check assertResultsVisible first). */
-export async function exportScores(db: Database, periodId: number, file: string): Promise<WorkbookExportResult> {
-  const { leaves } = loadPeriodScope(db, periodId);
-  const leafOrder = new Map(leaves.map((l, i) => [l.id, i]));
-  const leafById = new Map(leaves.map((l) => [l.id, l]));
-  const rows = db
-    .prepare<
-      [number],
-      { rater: string; grp: string; code: string; branch: string; indicator_id: number; value: number; detail_json: string | null; entered_by: string; updated_at: string; rpos: number; rater_id: number }
-    >(
-      `SELECT r.name AS rater, g.name AS grp, b.code, b.name AS branch, s.indicator_id, s.value, s.detail_json, s.entered_by, s.updated_at,
-              r.position AS rpos, r.id AS rater_id
-         FROM score s JOIN rater r ON r.id = s.rater_id JOIN rater_group g ON g.id = r.group_id JOIN branch b ON b.id = s.branch_id
-        WHERE s.period_id = ?`,
-    )
-    .all(periodId)
-    .sort((a, b) => a.rpos - b.rpos || a.rater_id - b.rater_id || a.code.localeCompare(b.code) || (leafOrder.get(a.indicator_id) ?? 0) - (leafOrder.get(b.indicator_id) ?? 0));
-  const wb = new ExcelJS.Workbook();
-  wb.creator = t('app.name');
-  const sheet = addTemplateSheet(wb, t('workbook.scores.export.sheet'), SCORE_EXPORT_COLUMNS);
-  for (const e of rows) {
-    const leaf = leafById.get(e.indicator_id);
-    const detail = e.detail_json ? (JSON.parse(e.detail_json) as string[]) : [];
-    sheet.addRow([
-      e.rater,
-      e.grp,
-      e.code,
-      e.branch,
-      leaf?.code ?? '',
-      leaf?.name ?? '',
-      leaf ? formatEntry(leaf.method, e.value) : e.value,
-      leaf && leaf.method.kind !== 'veto' ? roundPoints(entryPoints(leaf.method, leaf.maxPoints, e.value)) : null,
-      detail.join('；') || null,
-      ENTERED_BY[e.entered_by] ?? e.entered_by,
-      localTime(e.updated_at),
-    ]);
-  }
-  sheet.autoFilter = `A1:${columnLetter(SCORE_EXPORT_COLUMNS.length)}1`;
-  await writeWorkbook(wb, file);
-  return { path: file, rows: rows.length };
-}
-
-/** A stored entry in words, for logs: “较好”, “扣 2 次（原因；原因）”. */
-export function entryText(leaf: Leaf | undefined, value: number, detail: readonly string[]): string {
-  const main = leaf ? describeEntry(leaf.method, value) : String(value);
-  return detail.length ? `${main}（${detail.join('；')}）` : main;
 }

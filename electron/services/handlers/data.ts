@@ -2,7 +2,8 @@
 import { takeBackup } from '../backup';
 import { listMeasurements, saveMeasurements } from '../entries';
 import { importMeasurements, previewMeasurementImport, writeMeasurementTemplate } from '../measurements-xlsx';
-import { exportScores, importScores, previewScoreImport, writeScoreTemplate } from '../scores-xlsx';
+import { exportScores } from '../scores-export';
+import { importScores, previewScoreImport, writeScoreTemplate } from '../scores-xlsx';
 import { compareSelf, getSelfAssessment, importSelf, previewSelfImport, saveSelfAssessment, writeSelfTemplate } from '../self-assessment';
 import { actorOf } from '../actor';
 import { listOfficeRecords, saveOfficeRecords } from '../office';
